@@ -1,0 +1,46 @@
+// The document model every reader produces (DOCX and PDF alike) and the
+// recognizer consumes: tables as expanded grids plus body paragraphs, in order.
+
+/** One position of a table's expanded grid. A merged cell is repeated at every
+ *  position it covers; `origin` names the top-left position it was written at. */
+export interface DocCell {
+  /** The cell's text as read: its paragraphs joined by "\n", nothing folded. */
+  text: string;
+  /** The cell's paragraphs, kept apart (empty paragraphs kept as ""). */
+  paragraphs: string[];
+  /** Where the merged cell starts (equals this position when not merged). */
+  origin: { row: number; col: number };
+  rowSpan: number;
+  colSpan: number;
+  /** 1-based page number (PDF), null for DOCX. */
+  page: number | null;
+}
+
+export interface DocTable {
+  kind: 'table';
+  /** 0-based index among the document's tables, in document order (nested tables
+   *  are numbered after their parent). Provenance uses it. */
+  index: number;
+  /** rows[r][c]; every row has the same length (the grid's column count). */
+  rows: DocCell[][];
+}
+
+export interface DocParagraph {
+  kind: 'paragraph';
+  text: string;
+  page: number | null;
+}
+
+export type DocBlock = DocTable | DocParagraph;
+
+export interface DocModel {
+  format: 'docx' | 'pdf';
+  /** Page count for PDF; null for DOCX. */
+  pages: number | null;
+  /** Body content in reading order: paragraphs outside tables and top-level tables. */
+  blocks: DocBlock[];
+  /** Every table (top-level and nested) by `index`. */
+  tables: DocTable[];
+  /** How many images/drawings the body holds: a body of images and no text is a scan. */
+  images: number;
+}

@@ -1,0 +1,25 @@
+// Failure codes of report.md and the error that carries one out of any phase.
+
+export const FAILURE_CODES = [
+  'not-found',
+  'unsupported-format',
+  'corrupt-file',
+  'encrypted',
+  'no-text-layer',
+  'unrecognized-form',
+  'too-large',
+  'timeout',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+/** A fatal problem with one file: the file is reported as failed, the batch goes on. */
+export class FormFailure extends Error {
+  constructor(
+    readonly code: FailureCode,
+    /** Chinese, for bureau staff: what is wrong and what to do. */
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FormFailure';
+  }
+}

@@ -1,0 +1,137 @@
+// The normalized record (record.md, `jxaudit/record@1`) as a zod schema: the
+// archive contract other systems read. Add fields freely; never rename one.
+import { z } from 'zod';
+
+export const RECORD_SCHEMA_ID = 'jxaudit/record@1';
+
+/** Exact decimal as a string (money in 万元, rates in percent units, scores). */
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string');
+const nullableDecimal = decimal.nullable();
+
+/** A fund line: a key for every column the layout has; absent column → absent key. */
+export const FundLineSchema = z
+  .object({
+    initial: nullableDecimal.optional(), // 年初预算数
+    budget: nullableDecimal.optional(), // 全年预算数 / 调整后预算数
+    actual: nullableDecimal.optional(), // 全年执行数 / 预算执行数
+    rate: nullableDecimal.optional(), // 执行率, percent units
+    weight: nullableDecimal.optional(), // 分值 / 权重
+    score: nullableDecimal.optional(), // 得分
+    reason: z.string().nullable().optional(), // 原因
+  })
+  .strict();
+export type FundLine = z.infer<typeof FundLineSchema>;
+export const FUND_COLUMNS = ['initial', 'budget', 'actual', 'rate', 'weight', 'score', 'reason'] as const;
+export type FundColumn = (typeof FUND_COLUMNS)[number];
+export const MONEY_COLUMNS = ['initial', 'budget', 'actual'] as const;
+
+/** Known fund lines (record.md) — extra province lines use documented camelCase keys. */
+export const SOURCE_LINES = ['total', 'fiscal', 'carryover', 'other', 'specialAccount', 'unitFunds'] as const;
+export const USE_LINES = ['total', 'basic', 'personnel', 'public', 'project'] as const;
+
+export const IndicatorSchema = z
+  .object({
+    level1: z.string().nullable(),
+    level2: z.string().nullable(),
+    name: z.string().nullable(),
+    nature: z.string().nullable().optional(), // 指标性质: ≥ ≤ = 定性
+    measure: z.string().nullable().optional(), // 度量单位
+    target: z.string().nullable(),
+    actual: z.string().nullable(),
+    weight: nullableDecimal.optional(),
+    score: nullableDecimal.optional(),
+    deviation: z.string().nullable().optional(),
+  })
+  .strict();
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const FactSchema = z
+  .object({
+    value: decimal, // 万元
+    approx: z.boolean(),
+    quote: z.string(),
+    paragraph: z.number().int().nonnegative(),
+  })
+  .strict();
+export type Fact = z.infer<typeof FactSchema>;
+
+export const ChangeSchema = z
+  .object({
+    concept: z.string(),
+    amount: nullableDecimal,
+    direction: z.enum(['increase', 'decrease']),
+    percent: nullableDecimal,
+    quote: z.string(),
+    paragraph: z.number().int().nonnegative(),
+  })
+  .strict();
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const ProvenanceSchema = z
+  .object({
+    table: z.number().int().nonnegative(),
+    row: z.number().int().nonnegative(),
+    col: z.number().int().nonnegative(),
+    page: z.number().int().positive().nullable(),
+    raw: z.string(),
+  })
+  .strict();
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const SourceSchema = z
+  .object({
+    name: z.string(),
+    path: z.string(),
+    sha256: z.string(),
+    format: z.enum(['docx', 'pdf']),
+    bytes: z.number().int().nonnegative(),
+    pages: z.number().int().positive().nullable(),
+    formIndex: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export const FORM_KINDS = ['dept-overall', 'project'] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
+export const RecordSchema = z
+  .object({
+    schema: z.literal(RECORD_SCHEMA_ID),
+    source: SourceSchema,
+    form: z.enum(FORM_KINDS),
+    /** Which template (layout variant) recognized the form, e.g. "project-sichuan". */
+    layout: z.string().optional(),
+    year: z.number().int().nullable(),
+    entity: z.string().nullable(),
+    header: z.object({ department: z.string().nullable(), implementer: z.string().nullable() }).strict(),
+    unit: z.literal('万元'),
+    sourceUnit: z.enum(['万元', '元']),
+    grade: z.string().nullable(),
+    funds: z
+      .object({
+        sources: z.record(z.string(), FundLineSchema),
+        uses: z.record(z.string(), FundLineSchema).optional(),
+      })
+      .strict(),
+    goals: z.array(z.object({ target: z.string().nullable(), result: z.string().nullable() }).strict()),
+    indicatorGroups: z.array(z.object({ level1: z.string(), weight: decimal }).strict()),
+    indicators: z.array(IndicatorSchema),
+    total: z.object({ weight: nullableDecimal, score: nullableDecimal }).strict(),
+    conclusions: z
+      .object({ verdict: z.string().nullable(), problems: z.string().nullable(), measures: z.string().nullable() })
+      .strict(),
+    narrative: z
+      .object({
+        text: z.string().nullable(),
+        facts: z.record(z.string(), z.array(FactSchema)),
+        changes: z.array(ChangeSchema),
+      })
+      .strict(),
+    provenance: z.record(z.string(), ProvenanceSchema),
+  })
+  .strict();
+export type FormRecord = z.infer<typeof RecordSchema>;
+
+/** JSON Schema of the record, for `jxaudit schema`. */
+export function recordJsonSchema(): unknown {
+  return z.toJSONSchema(RecordSchema, { target: 'draft-2020-12' });
+}

@@ -1,0 +1,117 @@
+// Findings, per-file reports and the batch summary (report.md) as zod schemas.
+import { z } from 'zod';
+import { FAILURE_CODES } from './failure.js';
+import { FORM_KINDS } from './record.js';
+
+export const REPORT_SCHEMA_ID = 'jxaudit/report@1';
+export const SUMMARY_SCHEMA_ID = 'jxaudit/summary@1';
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const LocationSchema = z
+  .object({
+    field: z.string(),
+    // a table cell
+    table: z.number().int().optional(),
+    row: z.number().int().optional(),
+    col: z.number().int().optional(),
+    page: z.number().int().nullable().optional(),
+    raw: z.string().optional(),
+    // a narrative mention
+    paragraph: z.number().int().optional(),
+    quote: z.string().optional(),
+  })
+  .strict();
+export type Location = z.infer<typeof LocationSchema>;
+
+export const FindingSchema = z
+  .object({
+    rule: z.string(),
+    severity: z.enum(SEVERITIES),
+    message: z.string(),
+    fields: z.array(z.string()).min(1),
+    actual: z.string().nullable(),
+    expected: z.string().nullable(),
+    difference: z.string().nullable(),
+    locations: z.array(LocationSchema),
+    formIndex: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const FailureSchema = z.object({ code: z.enum(FAILURE_CODES), message: z.string() }).strict();
+
+export const ReportSchema = z
+  .object({
+    schema: z.literal(REPORT_SCHEMA_ID),
+    source: z
+      .object({
+        name: z.string(),
+        path: z.string(),
+        sha256: z.string().nullable(),
+        format: z.enum(['docx', 'pdf']).nullable(),
+      })
+      .strict(),
+    status: z.enum(['ok', 'discrepancies', 'failed']),
+    form: z.enum(FORM_KINDS).nullable(),
+    forms: z.array(
+      z
+        .object({
+          index: z.number().int().nonnegative(),
+          form: z.enum(FORM_KINDS),
+          entity: z.string().nullable(),
+          year: z.number().int().nullable(),
+        })
+        .strict(),
+    ),
+    findings: z.array(FindingSchema),
+    error: FailureSchema.nullable(),
+  })
+  .strict();
+export type FileReport = z.infer<typeof ReportSchema>;
+export type FileStatus = FileReport['status'];
+
+export const BatchObservationSchema = z
+  .object({
+    kind: z.enum(['duplicate-content', 'duplicate-form', 'other-year']),
+    severity: z.enum(SEVERITIES),
+    message: z.string(),
+    paths: z.array(z.string()),
+  })
+  .strict();
+export type BatchObservation = z.infer<typeof BatchObservationSchema>;
+
+export const SummarySchema = z
+  .object({
+    schema: z.literal(SUMMARY_SCHEMA_ID),
+    generatedAt: z.string(),
+    inputs: z.array(
+      z
+        .object({
+          path: z.string(),
+          status: z.enum(['ok', 'discrepancies', 'failed']),
+          form: z.enum(FORM_KINDS).nullable(),
+          entity: z.string().nullable(),
+          year: z.number().int().nullable(),
+          errors: z.number().int(),
+          warnings: z.number().int(),
+          infos: z.number().int(),
+          failure: FailureSchema.nullable(),
+        })
+        .strict(),
+    ),
+    totals: z
+      .object({
+        files: z.number().int(),
+        ok: z.number().int(),
+        discrepancies: z.number().int(),
+        failed: z.number().int(),
+        errors: z.number().int(),
+        warnings: z.number().int(),
+      })
+      .strict(),
+    batch: z.array(BatchObservationSchema),
+  })
+  .strict();
+export type Summary = z.infer<typeof SummarySchema>;

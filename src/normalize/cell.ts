@@ -1,0 +1,140 @@
+// Reading one table cell into a normalized value, exactly as record.md's cell
+// table says. Pure string work: no JS float ever touches a money figure.
+
+/** What a cell read produced: a value (or null) and, maybe, a note about it. */
+export interface CellReading {
+  value: string | null;
+  /** 'nan': not a number (an error finding quotes the raw text);
+   *  'fraction': a rate written as a fraction (an info finding). */
+  issue: 'nan' | 'fraction' | null;
+}
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+/** Full-width ASCII (０-９, ．, ，, －, ％ …) to half-width. */
+export function toHalfWidth(s: string): string {
+  return s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Any whitespace, including U+3000 and no-break spaces. */
+const WS = /[\s\u3000\u00A0\u200B\uFEFF]+/g;
+
+/** Cells that mean "not given" in a numeric column. */
+const PLACEHOLDERS = new Set(['', '-', '－', '—', '–', '——', '--', '/', '／', '无', '*', '＊', '\\', 'N/A', 'n/a', '/%', '-%']);
+
+/** True when a raw cell is empty or a placeholder ("－", "—", "/", "无" …). */
+export function isBlankCell(raw: string | null | undefined): boolean {
+  if (raw == null) return true;
+  const s = raw.replace(WS, '');
+  return PLACEHOLDERS.has(s) || PLACEHOLDERS.has(toHalfWidth(s));
+}
+
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+// A thousands-grouped number: 1,028.49 (groups of exactly three digits).
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** Normalizes "-0", "-0.00" to "0" / "0.00"; strips redundant leading zeros. */
+function canonicalSign(s: string): string {
+  let neg = s.startsWith('-');
+  let body = neg ? s.slice(1) : s;
+  body = body.replace(/^0+(?=\d)/, '');
+  if (/^0(\.0+)?$/.test(body)) neg = false;
+  if (s === '-0' || s === '0') return '0';
+  return (neg ? '-' : '') + body;
+}
+
+/** Strips whitespace, full-width forms and thousands separators; returns a plain
+ *  decimal string, or null when the text is no number. */
+export function plainNumber(raw: string): string | null {
+  let s = toHalfWidth(raw.replace(WS, ''));
+  s = s.replace(/^[−﹣]/, '-');
+  if (GROUPED.test(s)) s = s.replace(/,/g, '');
+  if (!PLAIN_DECIMAL.test(s)) return null;
+  return canonicalSign(s);
+}
+
+/** Moves the decimal point `places` to the left, keeping every digit
+ *  ("10284900.00" → 4 → "1028.490000"; "215457.6" → "21.54576"). */
+export function shiftPointLeft(num: string, places: number): string {
+  const neg = num.startsWith('-');
+  const body = neg ? num.slice(1) : num;
+  const [int, frac = ''] = body.split('.');
+  const digits = int + frac;
+  let point = int.length - places;
+  let padded = digits;
+  if (point <= 0) {
+    padded = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  let intPart = padded.slice(0, point).replace(/^0+(?=\d)/, '');
+  const fracPart = padded.slice(point);
+  const out = fracPart ? `${intPart}.${fracPart}` : intPart;
+  return canonicalSign((neg ? '-' : '') + out);
+}
+
+/** Moves the decimal point `places` to the right ("0.985" → 2 → "98.5"; "1" → "100"). */
+export function shiftPointRight(num: string, places: number): string {
+  const neg = num.startsWith('-');
+  const body = neg ? num.slice(1) : num;
+  const [int, frac = ''] = body.split('.');
+  const fracPadded = frac.padEnd(places, '0');
+  const newInt = (int + fracPadded.slice(0, places)).replace(/^0+(?=\d)/, '');
+  const newFrac = fracPadded.slice(places);
+  return canonicalSign((neg ? '-' : '') + (newFrac ? `${newInt}.${newFrac}` : newInt));
+}
+
+/** A money cell, in the form's own unit → 万元. A trailing 万元/元 is allowed. */
+export function readMoney(raw: string | null | undefined, sourceUnit: '万元' | '元' = '万元'): CellReading {
+  if (isBlankCell(raw)) return { value: null, issue: null };
+  const s = (raw as string).replace(WS, '').replace(/(万元|元)$/, '');
+  const n = plainNumber(s);
+  if (n === null) return { value: null, issue: 'nan' };
+  return { value: sourceUnit === '元' ? shiftPointLeft(n, 4) : n, issue: null };
+}
+
+/** A rate cell → percent units without the sign. "0.985" (no %, ≤ 1.5) is a fraction. */
+export function readRate(raw: string | null | undefined): CellReading {
+  if (isBlankCell(raw)) return { value: null, issue: null };
+  let s = toHalfWidth((raw as string).replace(WS, ''));
+  const hasPercent = /%$/.test(s);
+  if (hasPercent) s = s.slice(0, -1);
+  const n = plainNumber(s);
+  if (n === null) return { value: null, issue: 'nan' };
+  if (!hasPercent && isFractionRate(n)) return { value: shiftPointRight(n, 2), issue: 'fraction' };
+  return { value: n, issue: null };
+}
+
+function isFractionRate(n: string): boolean {
+  // at most 1.5, compared as decimal strings (no floats): int part 0, or 1 with frac ≤ .5
+  if (n.startsWith('-')) return false;
+  const [int, frac = ''] = n.split('.');
+  if (int === '0') return true;
+  if (int !== '1') return false;
+  const f = frac.padEnd(1, '0');
+  return f[0] < '5' || (f[0] === '5' && /^5?0*$/.test(frac));
+}
+
+/** A score or weight cell ("5", "7.5", "5分"). */
+export function readScore(raw: string | null | undefined): CellReading {
+  if (isBlankCell(raw)) return { value: null, issue: null };
+  const s = (raw as string).replace(WS, '').replace(/分$/, '');
+  const n = plainNumber(s);
+  if (n === null) return { value: null, issue: 'nan' };
+  return { value: n, issue: null };
+}
+
+const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F';
+const WRAPPED_BREAK = new RegExp(`(?<=[${CJK}])[\\s\\u3000\\u00A0]*[\\r\\n][\\s\\u3000\\u00A0]*(?=[${CJK}])`, 'g');
+
+/** Free text with whitespace folded (record.md): a whitespace run holding a line
+ *  break between two CJK characters disappears (a wrapped line), any other run
+ *  becomes one space; ends trimmed. Empty → null. */
+export function foldText(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const s = raw.replace(WRAPPED_BREAK, '').replace(WS, ' ').trim();
+  return s === '' ? null : s;
+}
+
+/** A label for matching: every whitespace removed ("经济效益\n指标" → "经济效益指标"). */
+export function labelText(raw: string | null | undefined): string {
+  return (raw ?? '').replace(WS, '');
+}

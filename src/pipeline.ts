@@ -1,0 +1,122 @@
+// One file through the phases: read → recognize → check → report model.
+// Pure of output I/O: the caller (CLI, worker, library user) decides where
+// records and reports go. Problems in a file become its report, never a throw.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { checkRecord, type RuleSet } from './check/index.js';
+import { FormFailure } from './model/failure.js';
+import { RECORD_SCHEMA_ID, type FormRecord } from './model/record.js';
+import { REPORT_SCHEMA_ID, type FileReport, type Finding } from './model/report.js';
+import { readDocument, sniffFormat } from './read/index.js';
+import { recognizeForms, type TemplateSet } from './recognize/index.js';
+
+export interface ProcessOptions {
+  rules: RuleSet;
+  templates: TemplateSet;
+  /** Per-file size limit in bytes (default 50 MB). */
+  maxBytes?: number;
+  /** The path written into records and reports (relative to the inputs' common folder). */
+  displayPath?: string;
+}
+
+export interface ProcessResult {
+  report: FileReport;
+  /** One record per form found, in document order. */
+  records: FormRecord[];
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Reads, recognizes and checks one file from disk. Never throws for bad input. */
+export async function processFile(path: string, opts: ProcessOptions): Promise<ProcessResult> {
+  const displayPath = opts.displayPath ?? path;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new FormFailure('not-found', `找不到文件：${displayPath}`);
+    if (info.size > maxBytes) {
+      throw new FormFailure('too-large', `文件大小 ${info.size} 字节，超过上限 ${maxBytes} 字节；请拆分或压缩后重新提交，或用 --max-bytes 放宽上限`);
+    }
+    bytes = await readFile(path);
+  } catch (err) {
+    const failure =
+      err instanceof FormFailure
+        ? err
+        : new FormFailure('not-found', `找不到或无法读取文件：${displayPath}`);
+    return { report: failedReport(displayPath, null, null, failure), records: [] };
+  }
+  return processBytes(bytes, { ...opts, displayPath, maxBytes });
+}
+
+/** Reads, recognizes and checks one file already in memory. Never throws for bad input. */
+export async function processBytes(
+  bytes: Buffer,
+  opts: ProcessOptions & { displayPath: string },
+): Promise<ProcessResult> {
+  const displayPath = opts.displayPath;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sniffed = sniffFormat(bytes);
+  if (sniffed.kind === 'other') {
+    return { report: failedReport(displayPath, sha256, null, new FormFailure(sniffed.code, sniffed.what)), records: [] };
+  }
+  const format = sniffed.kind;
+  try {
+    if (bytes.length > maxBytes) {
+      throw new FormFailure('too-large', `文件大小 ${bytes.length} 字节，超过上限 ${maxBytes} 字节`);
+    }
+    const doc = await readDocument(bytes, { maxBytes });
+    const forms = recognizeForms(doc, opts.templates);
+    const several = forms.length > 1;
+    const records: FormRecord[] = forms.map((form, formIndex) => ({
+      schema: RECORD_SCHEMA_ID,
+      source: { name: basename(displayPath), path: displayPath, sha256, format, bytes: bytes.length, pages: doc.pages, formIndex },
+      ...withoutSchema(form),
+    }));
+    const findings: Finding[] = [];
+    records.forEach((record, formIndex) => {
+      for (const finding of checkRecord(record, opts.rules)) {
+        findings.push(several ? { ...finding, formIndex } : finding);
+      }
+    });
+    const report: FileReport = {
+      schema: REPORT_SCHEMA_ID,
+      source: { name: basename(displayPath), path: displayPath, sha256, format },
+      status: findings.some((f) => f.severity !== 'info') ? 'discrepancies' : 'ok',
+      form: records[0]?.form ?? null,
+      forms: records.map((r, index) => ({ index, form: r.form, entity: r.entity, year: r.year })),
+      findings,
+      error: null,
+    };
+    return { report, records };
+  } catch (err) {
+    if (err instanceof FormFailure) return { report: failedReport(displayPath, sha256, format, err), records: [] };
+    // An unexpected exception in our own code is still one file's failure, not the batch's.
+    const message = `读取时发生内部错误，已跳过此文件：${(err as Error)?.message ?? String(err)}`;
+    return { report: failedReport(displayPath, sha256, format, new FormFailure('corrupt-file', message)), records: [] };
+  }
+}
+
+function withoutSchema(form: object): Omit<FormRecord, 'schema' | 'source'> {
+  const { schema: _schema, source: _source, ...rest } = form as FormRecord;
+  return rest;
+}
+
+export function failedReport(
+  displayPath: string,
+  sha256: string | null,
+  format: 'docx' | 'pdf' | null,
+  failure: FormFailure,
+): FileReport {
+  return {
+    schema: REPORT_SCHEMA_ID,
+    source: { name: basename(displayPath), path: displayPath, sha256, format },
+    status: 'failed',
+    form: null,
+    forms: [],
+    findings: [],
+    error: { code: failure.code, message: failure.message },
+  };
+}
