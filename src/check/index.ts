@@ -1,30 +1,86 @@
-// Phase `check`: record + rules → findings. (Owned by the rules-engine work.)
+// Phase `check`: record + rules → findings. Rule kinds live in code (./kinds/),
+// rule instances in rules/*.yaml; the arithmetic follows rules.md exactly.
 import type { FormRecord } from '../model/record.js';
 import type { Finding } from '../model/report.js';
+import { locate } from './context.js';
+import { RULE_KINDS } from './kinds/index.js';
+import { loadRules, RuleFileError } from './loader.js';
+import type { Rule } from './types.js';
+
+export { RuleFileError };
+export type { Rule };
 
 export interface RuleSet {
-  rules: unknown[];
-}
-
-/** A malformed rule file: names the file, the rule and the line. Exit status 2. */
-export class RuleFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly ruleId: string | null,
-    readonly line: number | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RuleFileError';
-  }
+  rules: Rule[];
 }
 
 /** Loads rules/*.yaml from each folder in order; a later rule with the same id replaces an earlier one. */
-export function loadRuleSet(_dirs: string[]): RuleSet {
-  return { rules: [] };
+export function loadRuleSet(dirs: string[]): RuleSet {
+  return { rules: loadRules(dirs) };
 }
 
-/** Runs every rule that applies to the record's form kind. */
-export function checkRecord(_record: FormRecord, _rules: RuleSet): Finding[] {
-  return [];
+function applies(rule: Rule, record: FormRecord): boolean {
+  if (!rule.forms.includes(record.form)) return false;
+  if (rule.layouts && !(record.layout && rule.layouts.includes(record.layout))) return false;
+  return true;
+}
+
+/** Runs every rule that applies to the record's form kind, in rule order. */
+export function checkRecord(record: FormRecord, rules: RuleSet): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules.rules) {
+    if (!applies(rule, record)) continue;
+    const kind = RULE_KINDS.get(rule.kind);
+    if (!kind) continue; // cannot happen: the loader refuses unknown kinds
+    for (const d of kind.run(record, rule.options)) {
+      findings.push({
+        rule: rule.id,
+        severity: rule.severity,
+        message: d.message,
+        fields: d.fields,
+        actual: d.actual,
+        expected: d.expected,
+        difference: d.difference,
+        locations: locate(record, d.fields, d.factValues),
+      });
+    }
+  }
+  return findings;
+}
+
+export interface RuleSummary {
+  id: string;
+  title: string;
+  severity: Rule['severity'];
+  forms: string[];
+  layouts?: string[];
+  kind: string;
+  file: string;
+}
+
+/** What is checked, for `jxaudit rules list`. */
+export function listRules(rules: RuleSet): RuleSummary[] {
+  return rules.rules.map((r) => ({
+    id: r.id, title: r.title, severity: r.severity, forms: r.forms,
+    ...(r.layouts ? { layouts: r.layouts } : {}), kind: r.kind, file: r.file,
+  }));
+}
+
+/** The explanation of one rule, for `jxaudit rules explain <id>`; null when unknown. */
+export function explainRule(rules: RuleSet, id: string): string | null {
+  const r = rules.rules.find((x) => x.id === id);
+  if (!r) return null;
+  const kind = RULE_KINDS.get(r.kind)!;
+  const lines = [
+    `${r.id}  ${r.title}`,
+    `严重程度：${{ error: '错误', warning: '警告', info: '提示' }[r.severity]}（${r.severity}）`,
+    `适用表样：${r.forms.join('、')}${r.layouts ? `（仅 ${r.layouts.join('、')}）` : ''}`,
+    `规则类型：${r.kind}（${kind.meta.title}）`,
+    `定义于：${r.file} 第 ${r.line} 行`,
+    '',
+    r.explain.trim(),
+    '',
+    `计算方法：${kind.meta.explanation}`,
+  ];
+  return lines.join('\n');
 }

@@ -1,13 +1,199 @@
 // Narrative facts: the figures the 评价报告综述 states, bound to concepts
-// (record.md `narrative.facts`, `narrative.changes`). (Owned by the narrative work.)
+// (record.md `narrative.facts`, `narrative.changes`). A figure binds only to the
+// concept named just before it (with a short filler between), to the concept
+// right after it ("1150.05万元的基本支出"), or by "A、B分别为x、y"; anything
+// else — changes, counts, years, percentages, unnamed money — is left out.
 import type { Change, Fact } from '../model/record.js';
+import { compileLexicon, type ConceptMatcher, type Mention } from './facts-concepts.js';
+import { findChanges, type ClauseScan } from './facts-changes.js';
+import { AFTER_FILLERS, APPROX_BEFORE, CONCEPT_LEXICON, FILLERS, type ConceptEntry } from './facts-lexicon.js';
+import {
+  isRunOf,
+  matchView,
+  moneyFigures,
+  percentFigures,
+  quoteOf,
+  sentences,
+  stripEnumerator,
+  wordEndingAt,
+  type MoneyFigure,
+} from './facts-text.js';
 
 export interface NarrativeFacts {
   facts: Record<string, Fact[]>;
   changes: Change[];
 }
 
-/** `paragraphs[i]` is narrative paragraph number i (record.md numbering). */
-export function extractNarrativeFacts(_paragraphs: string[]): NarrativeFacts {
-  return { facts: {}, changes: [] };
+let defaultMatcher: ConceptMatcher | null = null;
+
+/** `paragraphs[i]` is narrative paragraph number i (record.md numbering).
+ *  `lexicon` replaces the bundled concept table (facts-lexicon.ts) when given. */
+export function extractNarrativeFacts(paragraphs: string[], lexicon?: ConceptEntry[]): NarrativeFacts {
+  const matcher = lexicon ? compileLexicon(lexicon) : (defaultMatcher ??= compileLexicon(CONCEPT_LEXICON));
+  const facts: Record<string, Fact[]> = {};
+  const changes: Change[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    const view = matchView(paragraph);
+    for (const sentence of sentences(view)) {
+      const clauses: ClauseScan[] = sentence.map((span) => {
+        const part = view.text.slice(span.start, span.end);
+        return {
+          span,
+          mentions: matcher.find(view.text, span.start, span.end),
+          money: moneyFigures(part, span.start),
+          percents: percentFigures(part, span.start),
+        };
+      });
+      resolveShortForms(view.text, clauses);
+      const found = findChanges(view, clauses, index);
+      changes.push(...found.changes);
+      const frame = breakdownFrames(view.text, clauses);
+      for (const clause of clauses) {
+        for (const { mention, figure, approx } of bindClause(view.text, clause, found.used)) {
+          // "年初预算1028.49万元，其中基本支出971.01万元": a budget's breakdown, not spending.
+          if (frame.get(mention)?.startsWith('budget.')) continue;
+          const concept = mention.concept as string;
+          (facts[concept] ??= []).push({
+            value: figure.value,
+            approx: figure.approx || approx,
+            quote: quoteOf(view, clause.span.start, clause.span.end),
+            paragraph: index,
+          });
+        }
+      }
+    }
+  });
+  return { facts, changes };
+}
+
+interface Binding {
+  mention: Mention;
+  figure: MoneyFigure;
+  approx: boolean;
+}
+
+/** Binds the clause's money figures (those no change used) to concepts, in text order. */
+function bindClause(text: string, clause: ClauseScan, used: Set<number>): Binding[] {
+  const free = clause.money.filter((f) => !used.has(f.start));
+  const bound = new Map<MoneyFigure, Binding>();
+  for (const b of bindRespectively(text, clause, free)) bound.set(b.figure, b);
+  for (const figure of free) {
+    if (bound.has(figure)) continue;
+    const b = bindBefore(text, clause.mentions, figure) ?? bindAfter(text, clause, figure);
+    if (b) bound.set(figure, b);
+  }
+  return free.filter((f) => bound.has(f)).map((f) => bound.get(f)!);
+}
+
+/** "基本支出1150.05万元", "批复部门预算为约1028万元": the nearest concept before
+ *  the figure, with only fillers (and an approximation word) between. */
+function bindBefore(text: string, mentions: Mention[], figure: MoneyFigure): Binding | null {
+  const before = mentions.filter((m) => m.end <= figure.start);
+  const m = before[before.length - 1];
+  if (!m || !m.concept) return null;
+  let gap = text.slice(m.end, figure.start);
+  const approxWord = wordEndingAt(gap, gap.length, APPROX_BEFORE);
+  if (approxWord) gap = gap.slice(0, gap.length - approxWord.length);
+  if (!isRunOf(gap, FILLERS)) return null;
+  return { mention: m, figure, approx: approxWord !== '' };
+}
+
+/** "1150.05万元的基本支出", "其中3028.78万元为项目支出": a concept right after. */
+function bindAfter(text: string, clause: ClauseScan, figure: MoneyFigure): Binding | null {
+  for (const filler of AFTER_FILLERS) {
+    if (!text.startsWith(filler, figure.end)) continue;
+    const m = clause.mentions.find((x) => x.start === figure.end + filler.length);
+    if (m?.concept) return { mention: m, figure, approx: false };
+  }
+  return null;
+}
+
+const LIST_JOIN = ['以及', '、', '和', '及', '与'];
+
+/** "基本支出、项目支出分别为1150.05万元、3028.78万元": concepts and figures in
+ *  the same order and number. */
+function bindRespectively(text: string, clause: ClauseScan, free: MoneyFigure[]): Binding[] {
+  const at = text.indexOf('分别', clause.span.start);
+  if (at < 0 || at >= clause.span.end) return [];
+  // Concepts: a list that ends (fillers aside) right before 分别.
+  const names: Mention[] = [];
+  let edge = at;
+  for (let i = clause.mentions.length - 1; i >= 0; i--) {
+    const m = clause.mentions[i];
+    if (m.end > edge) continue;
+    const between = text.slice(m.end, edge);
+    const ok = names.length === 0 ? isRunOf(between, FILLERS) : LIST_JOIN.includes(between);
+    if (!ok || !m.concept) break;
+    names.unshift(m);
+    edge = m.start;
+  }
+  // Figures: a list right after 分别 (fillers aside).
+  const figures: Array<{ figure: MoneyFigure; approx: boolean }> = [];
+  let pos = at + 2;
+  for (const f of free) {
+    if (f.start < pos) continue;
+    let gap = text.slice(pos, f.start);
+    const approxWord = wordEndingAt(gap, gap.length, APPROX_BEFORE);
+    if (approxWord) gap = gap.slice(0, gap.length - approxWord.length);
+    const ok = figures.length === 0 ? isRunOf(gap, FILLERS) : LIST_JOIN.includes(gap);
+    if (!ok) break;
+    figures.push({ figure: f, approx: approxWord !== '' });
+    pos = f.end;
+  }
+  if (names.length < 2 || names.length !== figures.length) return [];
+  return names.map((m, i) => ({ mention: m, figure: figures[i].figure, approx: figures[i].approx }));
+}
+
+/** Concepts that are parts of a whole (spending lines, economic classes). */
+const isPart = (concept: string) => /^(spending\.(basic|project|personnel|public)|econ\.)/.test(concept);
+
+/** For each part mention of a sentence, the whole it breaks down, if any:
+ *  "决算支出中基本支出…" and "…，其中基本支出…" break down the whole named
+ *  before; a clause opening with a part continues the previous clause's list. */
+function breakdownFrames(text: string, clauses: ClauseScan[]): Map<Mention, string | null> {
+  const frames = new Map<Mention, string | null>();
+  let lastWhole: string | null = null;
+  let previousFrame: string | null = null;
+  for (const clause of clauses) {
+    const head = stripEnumerator(text.slice(clause.span.start, clause.span.end));
+    const opensWithSoOf = head.startsWith('其中');
+    const headStart = clause.span.end - head.length;
+    let clauseFrame: string | null = null;
+    clause.mentions.forEach((m, i) => {
+      if (!m.concept) return;
+      if (!isPart(m.concept)) {
+        lastWhole = m.concept;
+        return;
+      }
+      const prev = clause.mentions[i - 1];
+      let frame: string | null = null;
+      if (prev?.concept && !isPart(prev.concept) && /^(其中|之中|中的|中|的)$/.test(text.slice(prev.end, m.start))) frame = prev.concept;
+      else if (opensWithSoOf) frame = lastWhole;
+      else if (i === 0 && m.start === headStart) frame = previousFrame;
+      else if (prev?.concept && isPart(prev.concept)) frame = frames.get(prev) ?? null;
+      frames.set(m, frame);
+      clauseFrame = frame ?? clauseFrame;
+    });
+    previousFrame = clause.mentions.some((m) => m.concept && isPart(m.concept)) ? clauseFrame : null;
+  }
+  return frames;
+}
+
+const LIST_OPENERS = ['其中', '以及', '、', '和', '及', '与', ':'];
+
+/** A short wording (lexicon `after`) keeps its concept only inside a list its
+ *  sentence opened; elsewhere it names nothing (and still blocks binding). */
+function resolveShortForms(text: string, clauses: ClauseScan[]): void {
+  const seen: string[] = [];
+  for (const clause of clauses) {
+    const headStart = clause.span.end - stripEnumerator(text.slice(clause.span.start, clause.span.end)).length;
+    for (const m of clause.mentions) {
+      if (m.after && m.concept) {
+        const opensList = m.start === headStart || LIST_OPENERS.some((w) => text.startsWith(w, m.start - w.length) && m.start - w.length >= headStart);
+        const inContext = seen.some((c) => m.after!.some((prefix) => c.startsWith(prefix)));
+        if (!opensList || !inContext) m.concept = null;
+      }
+      if (m.concept) seen.push(m.concept);
+    }
+  }
 }

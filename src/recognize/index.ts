@@ -1,21 +1,72 @@
 // Phase `recognize`: document model → one record per form found, driven by the
-// templates in rules/templates/. (Owned by the recognizer work.)
+// templates in rules/templates/ (labels are data; this code knows record keys only).
 import type { DocModel } from '../model/document.js';
-import type { FormRecord } from '../model/record.js';
+import { FormFailure } from '../model/failure.js';
+import { buildRecord, fitTemplate, type RecognizedForm, type TemplateFit } from './build-record.js';
+import { loadTemplates, TemplateFileError, type TemplateSet } from './load-templates.js';
+import { buildLexicon, flatten, segment, type Segment } from './segments.js';
+import type { FormBlock, Template } from './template-schema.js';
 
-/** A record before the pipeline adds `source`. */
-export type RecognizedForm = Omit<FormRecord, 'source'>;
+export { loadTemplates, TemplateFileError, type TemplateSet, type RecognizedForm };
+export type { Template } from './template-schema.js';
 
-export interface TemplateSet {
-  templates: unknown[];
+const KIND_NAMES: Record<string, string> = { 'dept-overall': '部门整体支出绩效自评表', project: '项目支出绩效自评表' };
+
+function blockName(b: FormBlock, t: Template): string {
+  const q = (l: string[] | undefined) => (l && l[0] ? `“${l[0]}”` : '');
+  switch (b) {
+    case 'fund':
+      return `资金表（表头含${q(t.fund.columns.budget)}${q(t.fund.columns.actual)}列的${q(t.fund.anchors)}栏）`;
+    case 'indicators':
+      return `绩效指标表（表头含${q(t.indicators.columns.level1)}${q(t.indicators.columns.level2)}${q(t.indicators.columns.name)}列）`;
+    case 'total':
+      return `总分行（${q(t.total.labels)}）`;
+    case 'goals':
+      return `年度总体目标栏（${q(t.goals.anchors)}）`;
+  }
 }
 
-/** Loads templates from the given folders, later folders overriding by id. */
-export function loadTemplates(_dirs: string[]): TemplateSet {
-  return { templates: [] };
+function brokenMessage(fit: TemplateFit): string {
+  const t = fit.template;
+  const what = fit.titleMatch ? `“${KIND_NAMES[t.kind] ?? t.kind}”` : `${KIND_NAMES[t.kind] ?? t.kind}的资金表`;
+  return `找到${what}，但缺少${fit.missing.map((b) => blockName(b, t)).join('、')}，无法读取；请检查表格是否完整`;
+}
+
+function notFoundMessage(templates: Template[]): string {
+  const first = (key: 'budget' | 'actual') => templates.find((t) => t.fund.columns[key]?.length)?.fund.columns[key]?.[0] ?? '';
+  const titles = [...new Set(templates.map((t) => t.title[0]).filter(Boolean))].map((x) => `“${x}”`);
+  return `未找到绩效自评表：文档中没有含“${first('budget')}/${first('actual')}”列的资金表，也没有${titles.join('或')}标题`;
 }
 
 /** Finds every form in the document; throws FormFailure('unrecognized-form') when none. */
-export function recognizeForms(_doc: DocModel, _templates: TemplateSet): RecognizedForm[] {
-  throw new Error('not implemented yet');
+export function recognizeForms(doc: DocModel, templates: TemplateSet): RecognizedForm[] {
+  if (templates.templates.length === 0) throw new FormFailure('unrecognized-form', '没有可用的表格模板（rules/templates/*.yaml），无法识别表格');
+  const lex = buildLexicon(templates.templates);
+  const segments = segment(flatten(doc), lex);
+  const found: { seg: Segment; fit: TemplateFit }[] = [];
+  const broken: TemplateFit[] = [];
+  for (const seg of segments) {
+    const fits = templates.templates.map((t) => fitTemplate(seg, t)).filter((f): f is TemplateFit => f !== null);
+    const best = (list: TemplateFit[]) => list.reduce<TemplateFit | null>((a, b) => (a === null || b.score > a.score ? b : a), null);
+    const ok = best(fits.filter((f) => f.valid && f.missing.length === 0));
+    if (ok) {
+      found.push({ seg, fit: ok });
+      continue;
+    }
+    const bad = best(fits.filter((f) => f.looksLikeForm || (f.valid && f.missing.length > 0)));
+    if (bad) {
+      if (bad.titleMatch || found.length === 0) broken.push(bad);
+    }
+    // Not a form: its text still belongs to the form before it (its narrative).
+    const prev = found[found.length - 1];
+    if (prev) prev.seg.tail.push(...seg.items, ...seg.tail);
+  }
+  // A titled form missing a block is reported even beside good forms: dropping it silently would hide it.
+  const titledBroken = broken.find((b) => b.titleMatch);
+  if (titledBroken) throw new FormFailure('unrecognized-form', brokenMessage(titledBroken));
+  if (found.length === 0) {
+    if (broken.length) throw new FormFailure('unrecognized-form', brokenMessage(broken[0]));
+    throw new FormFailure('unrecognized-form', notFoundMessage(templates.templates));
+  }
+  return found.map(({ seg, fit }) => buildRecord(seg, fit));
 }

@@ -1,0 +1,124 @@
+// Runs file tasks in a worker-thread pool (piscina), at most --jobs at a time
+// (p-queue). A file past its time limit is stopped by terminating its worker —
+// a synchronous parse cannot be interrupted any other way — and reported as `timeout`.
+import { existsSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PQueue from 'p-queue';
+import { Piscina } from 'piscina';
+import { packageRoot } from '../paths.js';
+import { loadTaskContext, type CheckDirs } from './checks-context.js';
+import type { WorkerTask } from './worker.js';
+import { runFileTask, writeFailedTask, type FileOutcome, type FileTask, type TaskContext } from './task.js';
+
+/** How long a new worker may take to load before its first file's clock starts anyway. */
+const WORKER_BOOT_ALLOWANCE_MS = 30_000;
+
+export interface PoolOptions {
+  jobs: number;
+  /** Per-file limit in milliseconds. */
+  timeoutMs: number;
+  dirs: CheckDirs;
+  /** Run tasks in this thread (unit tests under vitest, where workers cannot load .ts). */
+  inProcess?: boolean;
+  /** Heap ceiling per worker in MB: a file that needs more fails alone instead of killing the run. */
+  workerHeapMb?: number;
+}
+
+export interface FilePool {
+  /** Resolves with the file's row; never rejects for a bad file. Waits while all slots are busy. */
+  run(task: FileTask): Promise<FileOutcome>;
+  /** Resolves once fewer than `jobs` tasks are waiting: lets a producer feed tasks lazily. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The compiled worker, next to this module in dist/, or dist/ under the package when run from src/. */
+export function workerFile(): string | null {
+  const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = join(packageRoot(), 'dist', 'src', 'batch', 'worker.js');
+  return existsSync(built) ? built : null;
+}
+
+export function createPool(opts: PoolOptions): FilePool {
+  const queue = new PQueue({ concurrency: opts.jobs });
+  const file = opts.inProcess ? null : workerFile();
+  if (!file) return inProcessPool(queue, opts);
+
+  const piscina = new Piscina({
+    filename: file,
+    minThreads: opts.jobs,
+    maxThreads: opts.jobs,
+    idleTimeout: 30_000,
+    workerData: opts.dirs,
+    resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 1024 },
+  });
+
+  return {
+    run: (task) =>
+      queue.add(async () => {
+        // The limit starts when the worker says it began this file (not while a fresh worker boots);
+        // a worker that never even starts is stopped after the limit plus a boot allowance.
+        const abort = new AbortController();
+        const channel = new MessageChannel();
+        let timer = setTimeout(() => abort.abort(), opts.timeoutMs + WORKER_BOOT_ALLOWANCE_MS);
+        channel.port1.once('message', () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => abort.abort(), opts.timeoutMs);
+        });
+        try {
+          const message: WorkerTask = { task, started: channel.port2 };
+          return (await piscina.run(message, { signal: abort.signal, transferList: [channel.port2] })) as FileOutcome;
+        } catch (err) {
+          return writeFailedTask(task, ...failureOfStoppedWorker(err, opts.timeoutMs));
+        } finally {
+          clearTimeout(timer);
+          channel.port1.close();
+        }
+      }) as Promise<FileOutcome>,
+    ready: () => queue.onSizeLessThan(opts.jobs),
+    close: async () => {
+      await queue.onIdle();
+      await piscina.destroy();
+    },
+  };
+}
+
+function inProcessPool(queue: PQueue, opts: PoolOptions): FilePool {
+  let context: TaskContext | null = null;
+  return {
+    run: (task) =>
+      queue.add(async () => {
+        context ??= loadTaskContext(opts.dirs);
+        // In-process the limit can only be awaited, not enforced on a synchronous parse.
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<'timeout'>((ok) => (timer = setTimeout(() => ok('timeout'), opts.timeoutMs)));
+        try {
+          const result = await Promise.race([runFileTask(task, context), timedOut]);
+          if (result === 'timeout') return writeFailedTask(task, 'timeout', timeoutMessage(opts.timeoutMs));
+          return result;
+        } finally {
+          clearTimeout(timer);
+        }
+      }) as Promise<FileOutcome>,
+    ready: () => queue.onSizeLessThan(opts.jobs),
+    close: () => queue.onIdle(),
+  };
+}
+
+function timeoutMessage(timeoutMs: number): string {
+  const seconds = timeoutMs / 1000;
+  return `处理时间超过 ${seconds} 秒的上限，已停止处理此文件；文件可能过大或结构异常，可用 --timeout 放宽上限后单独重试`;
+}
+
+/** Why a worker stopped without a result → the file's failure code and Chinese message. */
+function failureOfStoppedWorker(err: unknown, timeoutMs: number): ['timeout' | 'too-large' | 'corrupt-file', string] {
+  const e = err as { name?: string; code?: string; message?: string };
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return ['timeout', timeoutMessage(timeoutMs)];
+  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return ['too-large', '处理此文件所需内存超过上限，已停止处理；文件可能过大或结构异常，请拆分后重新提交'];
+  }
+  return ['corrupt-file', `处理此文件时工作线程异常退出，已跳过：${e?.message ?? String(err)}`];
+}

@@ -1,0 +1,166 @@
+// `jxaudit check` without the terminal: inputs → pool → per-file outputs →
+// batch checks → summary.json, summary.csv, findings.csv, report.html.
+// Memory stays flat: workers write records and reports; the main thread keeps
+// one small row per file and streams the batch-wide files from the reports on disk.
+import { mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { FormRecord } from '../model/record.js';
+import type { FileReport, Summary } from '../model/report.js';
+import { DEFAULT_MAX_BYTES, type StageTimings } from '../pipeline.js';
+import { AtomicStream, removeStaleTemps, toJsonText, writeFileAtomic } from '../report/atomic.js';
+import { findingsCsvHeader, findingsCsvRows, summaryCsv } from '../report/csv.js';
+import { renderHtmlEnd, renderHtmlFile, renderHtmlStart } from '../report/html.js';
+import { allocateOutputNames, insideOut, recordPath, reportPath } from '../report/output-paths.js';
+import { buildSummary } from '../report/summary.js';
+import { batchObservations } from './batch-checks.js';
+import { checkDirs, loadTaskContext } from './checks-context.js';
+import { resolveInputs, type InputFile } from './inputs.js';
+import { createPool } from './pool.js';
+import type { FileOutcome, FileTask } from './task.js';
+
+export interface BatchOptions {
+  inputs: string[];
+  outDir: string;
+  /** Extra rule folder (--rules). */
+  rulesDir?: string;
+  jobs?: number;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** --year: flag forms of another year. */
+  year?: number;
+  /** Run in this thread instead of workers (unit tests). */
+  inProcess?: boolean;
+  cwd?: string;
+  /** Called once the inputs are known, before any file runs. */
+  onStart?: (files: InputFile[]) => void;
+  /** Called as each file finishes (in completion order). */
+  onFile?: (row: FileOutcome, done: number, total: number) => void;
+  /** The run's time for summary.json (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+export interface BatchResult {
+  summary: Summary;
+  /** Rows in input order. */
+  rows: FileOutcome[];
+  /** 0: no error finding and no failed .docx/.pdf; 1 otherwise (report.md). */
+  exitCode: 0 | 1;
+  outDir: string;
+  /** Folders and globs that yielded no file (while others did). */
+  empty: string[];
+  /** Summed phase times of all files (ms), and the wall time of the pool phase. */
+  timings: StageTimings & { wallMs: number };
+}
+
+/** Bad usage: exit status 2 (no input, nothing found). Invalid rules throw RuleFileError, also exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
+  if (opts.inputs.length === 0) throw new UsageError('没有给出要核查的文件、文件夹或通配符');
+  const cwd = opts.cwd ?? process.cwd();
+  const outDir = resolve(cwd, opts.outDir);
+  const resolved = await resolveInputs(opts.inputs, cwd);
+  if (resolved.files.length === 0) {
+    throw new UsageError(`这些文件夹或通配符中没有找到任何文件：${resolved.empty.join('、')}`);
+  }
+
+  // Validate rules and templates once, here, before any check: a bad rule file stops the run (exit 2).
+  const dirs = checkDirs(opts.rulesDir ? resolve(cwd, opts.rulesDir) : undefined);
+  loadTaskContext(dirs);
+
+  await mkdir(outDir, { recursive: true });
+  await removeStaleTemps(outDir);
+  const files = resolved.files;
+  const names = allocateOutputNames(files.map((f) => f.rel));
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  opts.onStart?.(files);
+
+  const pool = createPool({
+    jobs: opts.jobs ?? availableParallelism(),
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    dirs,
+    inProcess: opts.inProcess,
+  });
+  const rows: FileOutcome[] = new Array(files.length);
+  const started = performance.now();
+  let done = 0;
+  const running: Promise<void>[] = [];
+  try {
+    for (const [index, file] of files.entries()) {
+      await pool.ready(); // feed lazily: the queue never holds more than --jobs waiting tasks
+      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes };
+      running.push(
+        pool.run(task).then((row) => {
+          rows[index] = row;
+          opts.onFile?.(row, ++done, files.length);
+        }),
+      );
+    }
+    await Promise.all(running);
+  } finally {
+    await pool.close();
+  }
+  const wallMs = performance.now() - started;
+
+  const summary = buildSummary(rows, batchObservations(rows, { year: opts.year }), (opts.now ?? (() => new Date()))());
+  await writeFileAtomic(insideOut(outDir, 'summary.json'), toJsonText(summary));
+  await writeFileAtomic(insideOut(outDir, 'summary.csv'), summaryCsv(summary));
+  await writeFromReports(outDir, summary, rows);
+
+  const timings = { read: 0, recognize: 0, check: 0, wallMs };
+  for (const row of rows) {
+    timings.read += row.timings.read;
+    timings.recognize += row.timings.recognize;
+    timings.check += row.timings.check;
+  }
+  return { summary, rows, exitCode: exitCodeOf(rows), outDir, empty: resolved.empty, timings };
+}
+
+/** 1 when any file has an error finding, or a .docx/.pdf (or a missing path) failed. */
+export function exitCodeOf(rows: Pick<FileOutcome, 'path' | 'status' | 'errors' | 'failure'>[]): 0 | 1 {
+  for (const row of rows) {
+    if (row.errors > 0) return 1;
+    if (row.status === 'failed' && countsAsFailure(row)) return 1;
+  }
+  return 0;
+}
+
+/** A non-form file (cover letter, spreadsheet) named other than .docx/.pdf is reported but does not fail the run. */
+function countsAsFailure(row: Pick<FileOutcome, 'path' | 'failure'>): boolean {
+  if (row.failure?.code !== 'unsupported-format') return true;
+  return /\.(docx|pdf)$/i.test(row.path);
+}
+
+/**
+ * findings.csv and report.html in input order, read back one report (and its
+ * records) at a time from what the workers wrote — the batch never holds them all.
+ */
+async function writeFromReports(outDir: string, summary: Summary, rows: FileOutcome[]): Promise<void> {
+  const csv = await AtomicStream.open(insideOut(outDir, 'findings.csv'));
+  const html = await AtomicStream.open(insideOut(outDir, 'report.html'));
+  try {
+    await csv.write(findingsCsvHeader());
+    await html.write(renderHtmlStart(summary));
+    for (const row of rows) {
+      const report = JSON.parse(await readFile(reportPath(outDir, row.name), 'utf8')) as FileReport;
+      const records: FormRecord[] = [];
+      for (let i = 0; i < report.forms.length; i++) {
+        records.push(JSON.parse(await readFile(recordPath(outDir, row.name, i), 'utf8')) as FormRecord);
+      }
+      await csv.write(findingsCsvRows(report));
+      await html.write(renderHtmlFile(report, records));
+    }
+    await html.write(renderHtmlEnd());
+    await csv.commit();
+    await html.commit();
+  } catch (err) {
+    await csv.abort();
+    await html.abort();
+    throw err;
+  }
+}

@@ -1,0 +1,36 @@
+// The worker-thread entry (loaded as compiled dist/src/batch/worker.js by the pool):
+// loads rules and templates once, then runs one file task per call.
+import type { MessagePort } from 'node:worker_threads';
+import { workerData } from 'piscina';
+import { loadTaskContext, type CheckDirs } from './checks-context.js';
+import { runFileTask, type FileOutcome, type FileTask, type TaskContext } from './task.js';
+
+let context: TaskContext | null = null;
+
+/** A task as the pool sends it: the file, plus a port to say when work on it really begins. */
+export interface WorkerTask {
+  task: FileTask;
+  started: MessagePort;
+}
+
+export default async function runInWorker({ task, started }: WorkerTask): Promise<FileOutcome> {
+  context ??= loadTaskContext(workerData as CheckDirs);
+  // The time limit counts from here: a fresh worker's start-up is not the file's fault.
+  started.postMessage('started');
+  started.close();
+  hangForTests(task);
+  return runFileTask(task, context);
+}
+
+/**
+ * Test-only hook: JXAUDIT_TEST_HANG=<text> makes a file whose path contains the
+ * text spin synchronously, like a parser stuck on a hostile file — only
+ * terminating the worker stops it, which is what the timeout test proves.
+ */
+function hangForTests(task: FileTask): void {
+  const marker = process.env.JXAUDIT_TEST_HANG;
+  if (!marker || !task.rel.includes(marker)) return;
+  for (;;) {
+    // spin until the pool terminates this thread
+  }
+}

@@ -1,0 +1,78 @@
+// Met or missed (rules.md checks 13–15): only numbers in the same unit are judged;
+// the direction comes from 指标性质, else a leading ≥ ＞ ≤ ＜ = in the target.
+import { Decimal } from 'decimal.js';
+import type { Indicator } from '../model/record.js';
+import { toHalfWidth } from '../normalize/cell.js';
+
+export type Direction = 'ge' | 'gt' | 'le' | 'lt';
+
+interface Quantity {
+  sign: Direction | null;
+  value: Decimal;
+  unit: string;
+}
+
+const SIGNS: Record<string, Direction> = { '≥': 'ge', '>': 'gt', '≤': 'le', '<': 'lt', '=': 'ge', '﹦': 'ge', '＝': 'ge' };
+
+/** "≥95%" → {ge, 95, "%"}; "10000套" → {null, 10000, "套"}; "健全" → null. */
+export function readQuantity(text: string | null | undefined): Quantity | null {
+  if (!text) return null;
+  let s = toHalfWidth(text.replace(/[\s\u3000]+/g, '')).replace(/，/g, ',');
+  // worded directions: 不低于/不少于/达到 95% = ≥; 不高于/不超过 3天 = ≤; "95%以上", "3天以内"
+  let worded: Direction | null = null;
+  const lead = /^(不低于|不少于|大于等于|达到|≥=?)|^(不高于|不超过|不多于|小于等于|控制在)/.exec(s);
+  if (lead) {
+    worded = lead[1] ? 'ge' : 'le';
+    s = s.slice(lead[0].length);
+  }
+  const tail = /(以上|及以上)$|(以内|以下|及以下)$/.exec(s);
+  if (tail) {
+    worded = tail[1] ? 'ge' : 'le';
+    s = s.slice(0, -tail[0].length);
+  }
+  const m = /^([≥>≤<=﹦＝]|>=|<=)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/.exec(s);
+  if (!m) return null;
+  const sign = m[1] === '>=' ? 'ge' : m[1] === '<=' ? 'le' : m[1] ? SIGNS[m[1]] : worded;
+  const unit = m[4];
+  // a number followed by more text than a unit ("100%以上完成任务") is prose, not a quantity
+  if (unit.length > 4) return null;
+  return { sign, value: new Decimal(m[2].replace(/,/g, '') + (m[3] ?? '')), unit };
+}
+
+function directionFromNature(nature: string | null | undefined): Direction | 'qualitative' | null {
+  if (!nature) return null;
+  const s = toHalfWidth(nature.replace(/\s+/g, ''));
+  if (/定性/.test(s)) return 'qualitative';
+  if (/^(≥|>=|正向|=|﹦|＝)/.test(s)) return 'ge';
+  if (/^>/.test(s)) return 'gt';
+  if (/^(≤|<=|反向)/.test(s)) return 'le';
+  if (/^</.test(s)) return 'lt';
+  return null;
+}
+
+export interface Judgement {
+  met: boolean;
+  direction: Direction;
+  target: Decimal;
+  actual: Decimal;
+}
+
+/** null when the indicator cannot be judged (text, different units, qualitative). */
+export function judgeIndicator(ind: Indicator): Judgement | null {
+  const t = readQuantity(ind.target);
+  const a = readQuantity(ind.actual);
+  if (!t || !a) return null;
+  const measure = ind.measure ? toHalfWidth(ind.measure.replace(/\s+/g, '')) : '';
+  const tUnit = t.unit || measure;
+  const aUnit = a.unit || measure;
+  if (tUnit !== aUnit) return null;
+  const nature = directionFromNature(ind.nature);
+  if (nature === 'qualitative') return null;
+  const direction: Direction = nature ?? t.sign ?? 'ge';
+  const met =
+    direction === 'ge' ? a.value.gte(t.value)
+    : direction === 'gt' ? a.value.gt(t.value)
+    : direction === 'le' ? a.value.lte(t.value)
+    : a.value.lt(t.value);
+  return { met, direction, target: t.value, actual: a.value };
+}

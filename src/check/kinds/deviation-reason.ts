@@ -1,0 +1,40 @@
+// Kind `deviation-reason` (rules.md check 13): an indicator short of its target, or scored
+// below its weight, needs a 偏差原因 — one finding per indicator.
+import { z } from 'zod';
+import { judgeIndicator } from '../attainment.js';
+import { isPlaceholderText, operand } from '../context.js';
+import { dec } from '../decimal.js';
+import type { Draft, RuleKind } from '../types.js';
+import { existingFields, indicatorLabel } from './indicator-common.js';
+
+const options = z.object({}).strict();
+
+export const deviationReason: RuleKind<z.infer<typeof options>> = {
+  name: 'deviation-reason',
+  meta: {
+    title: '未完成目标或扣分却未说明偏差原因',
+    explanation: '实际完成值未达到年度指标值（只比较同一单位的数字），或得分低于分值时，应在“偏差原因分析”栏说明原因；只写“无”“/”“－”等占位符不算说明。表中没有偏差原因栏时不检查。',
+  },
+  options,
+  run(record) {
+    const drafts: Draft[] = [];
+    record.indicators.forEach((ind, i) => {
+      if (!('deviation' in ind) || !isPlaceholderText(ind.deviation)) return;
+      const j = judgeIndicator(ind);
+      const s = operand(record, `indicators[${i}].score`);
+      const w = operand(record, `indicators[${i}].weight`);
+      const docked = s.state === 'value' && w.state === 'value' && dec(s.value).lt(w.value);
+      if (!(j && !j.met) && !docked) return;
+      const why = j && !j.met ? `实际完成值“${ind.actual}”未达到年度指标值“${ind.target}”` : '';
+      const dock = docked ? `得分${(s as { value: string }).value}分低于分值${(w as { value: string }).value}分` : '';
+      drafts.push({
+        fields: existingFields(record, i, ['deviation', 'score', 'weight', 'actual', 'target']),
+        actual: ind.deviation ?? null,
+        expected: null,
+        difference: null,
+        message: `${indicatorLabel(record, i)}${[why, dock].filter(Boolean).join('，')}，但未填写偏差原因`,
+      });
+    });
+    return drafts;
+  },
+};

@@ -1,0 +1,121 @@
+// Kind `fact-sum` (rules.md checks 22–26): a total = signed sum of parts, where any operand
+// may be a narrative concept (each distinct stated figure is tried) or a table cell.
+import { z } from 'zod';
+import type { FormRecord } from '../../model/record.js';
+import { conceptOf } from '../context.js';
+import { difference, exactSum, meets, moneyInterval, negIv, sumIv } from '../decimal.js';
+import { labelOf } from '../labels.js';
+import { fieldPath } from '../options.js';
+import type { Draft, RuleKind } from '../types.js';
+import { candidates, combinations, exists, moneyAt, sideLabel } from './narrative-common.js';
+
+const part = z
+  .object({
+    path: fieldPath,
+    /** subtract instead of add (调减预算) */
+    minus: z.boolean().default(false),
+    /** a part the narrative may leave out; a required part left out skips the rule */
+    optional: z.boolean().default(false),
+  })
+  .strict();
+
+const breakdown = z.object({ total: fieldPath, parts: z.array(part).min(1) }).strict();
+
+const options = z
+  .object({
+    total: fieldPath,
+    /** Other totals the sum may equal instead (a breakdown of all spending, not only basic). */
+    orTotals: z.array(fieldPath).default([]),
+    parts: z.array(part).min(1),
+    /** At least this many parts must be stated. */
+    minParts: z.number().int().positive().default(1),
+    /** At least one of these must be stated (e.g. 追加 or 调减). */
+    needAnyOf: z.array(fieldPath).default([]),
+    /** Skip the rule when this sum holds (check 25: the breakdown is of all spending). */
+    unlessHolds: breakdown.optional(),
+  })
+  .strict();
+
+type Options = z.infer<typeof options>;
+type Part = z.infer<typeof part>;
+
+interface Trial {
+  total: string;
+  values: Array<{ path: string; value: string; minus: boolean }>;
+}
+
+/** Does total meet the signed sum, with money tolerance over all operands? */
+function holds(total: string, values: Trial['values']): boolean {
+  const allWhole = [total, ...values.map((v) => v.value)].every((v) => !v.includes('.'));
+  const sum = sumIv(values.map((v) => (v.minus ? negIv(moneyInterval(v.value, allWhole)) : moneyInterval(v.value, allWhole))));
+  return meets(moneyInterval(total, allWhole), sum);
+}
+
+/** Every way to pick one figure per stated operand; null when the rule cannot run. */
+function trials(record: FormRecord, total: string, parts: Part[], minParts: number): Trial[] | null {
+  const t = candidates(record, total);
+  if (t === 'skip' || t.length === 0) return null;
+  const stated: Array<{ p: Part; list: string[] }> = [];
+  for (const p of parts) {
+    const c = candidates(record, p.path);
+    if (c === 'skip') return null;
+    if (c.length === 0) {
+      if (!p.optional && conceptOf(p.path)) return null; // the narrative did not state it
+      continue; // a blank table part counts as nothing
+    }
+    stated.push({ p, list: c });
+  }
+  if (stated.length < minParts) return null;
+  return combinations([t, ...stated.map((s) => s.list)]).map(([tv, ...vs]) => ({
+    total: tv,
+    values: vs.map((value, i) => ({ path: stated[i].p.path, value, minus: stated[i].p.minus })),
+  }));
+}
+
+/** A part's label: narrative concepts bare, table cells marked "表中". */
+function partLabel(record: FormRecord, path: string): string {
+  return conceptOf(path) ? labelOf(path) : sideLabel(record, path);
+}
+
+export const factSum: RuleKind<Options> = {
+  name: 'fact-sum',
+  meta: {
+    title: '文字部分的合计等于其分项',
+    explanation: '文字部分所述的合计应等于其分项之和（或与表中对应单元格相符），按四舍五入的区间比较；约数不比较。分项没有写出时不检查；同一概念写了几个不同的数时，每个数都试。',
+  },
+  options,
+  run(record, o) {
+    if (o.needAnyOf.length > 0 && !o.needAnyOf.some((p) => exists(record, p))) return [];
+    if (o.unlessHolds) {
+      const u = o.unlessHolds;
+      const ts = trials(record, u.total, u.parts, 1);
+      if (ts && ts.some((t) => holds(t.total, t.values))) return [];
+    }
+    const ts = trials(record, o.total, o.parts, o.minParts);
+    if (!ts) return [];
+    const alternatives = o.orTotals.flatMap((p) => {
+      const c = candidates(record, p);
+      return c === 'skip' ? [] : c;
+    });
+    const drafts: Draft[] = [];
+    for (const t of ts) {
+      if (holds(t.total, t.values) || alternatives.some((alt) => holds(alt, t.values))) continue;
+      const sum = exactSum(t.values.map((v) => ({ value: v.value, sign: v.minus ? -1 : 1 })));
+      const diff = difference(t.total, sum);
+      const factValues: Record<string, string> = {};
+      for (const v of [{ path: o.total, value: t.total }, ...t.values]) if (conceptOf(v.path)) factValues[v.path] = v.value;
+      const partsText = t.values
+        .map((v, i) => `${v.minus ? ' − ' : i === 0 ? '' : ' + '}${partLabel(record, v.path)}${moneyAt(record, v.path, v.value)}`)
+        .join('');
+      drafts.push({
+        fields: [o.total, ...o.orTotals.filter((p) => exists(record, p)), ...t.values.map((v) => v.path)],
+        actual: t.total,
+        expected: sum,
+        difference: diff,
+        factValues,
+        message: `${sideLabel(record, o.total)}${moneyAt(record, o.total, t.total)}，与${conceptOf(o.total) ? '' : '文字部分所述'}${partsText} = ${sum}万元不一致（相差${diff}万元）`,
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,41 @@
+// Kind `group-weight` (rules.md check 16): a level-1 label that prints its weight
+// ("产出指标(50分)") = Σ weights of the indicators under it.
+import { z } from 'zod';
+import { operand } from '../context.js';
+import { dec, difference, exactSum } from '../decimal.js';
+import { labelText } from '../../normalize/cell.js';
+import type { Draft, RuleKind } from '../types.js';
+
+const options = z.object({}).strict();
+
+export const groupWeight: RuleKind<z.infer<typeof options>> = {
+  name: 'group-weight',
+  meta: {
+    title: '一级指标标注的分值等于其下指标分值之和',
+    explanation: '一级指标名称中标注了分值（如“产出指标(50分)”）时，其下各项指标的分值之和应等于该分值，按精确值比较。',
+  },
+  options,
+  run(record) {
+    const drafts: Draft[] = [];
+    record.indicatorGroups.forEach((g, gi) => {
+      const members = record.indicators
+        .map((ind, i) => ({ ind, i }))
+        .filter(({ ind }) => labelText(ind.level1) === labelText(g.level1));
+      if (members.length === 0) return;
+      const ops = members.map(({ i }) => operand(record, `indicators[${i}].weight`));
+      if (ops.some((o) => o.state === 'nan' || o.state === 'absent')) return;
+      const values = ops.flatMap((o) => (o.state === 'value' ? [o.value] : []));
+      const sum = exactSum(values.map((value) => ({ value })));
+      if (dec(sum).eq(g.weight)) return;
+      const diff = difference(g.weight, sum);
+      drafts.push({
+        fields: [`indicatorGroups[${gi}].weight`, 'indicators[*].weight'],
+        actual: g.weight,
+        expected: sum,
+        difference: diff,
+        message: `一级指标“${g.level1}”标注分值${g.weight}分，其下${members.length}项指标分值之和为${sum}分（相差${diff}分）`,
+      });
+    });
+    return drafts;
+  },
+};

@@ -1,0 +1,67 @@
+// Shared core of `sum` and `equal`: a fund line's money column equals the sum of
+// other lines' same column, with rounding tolerance and the blank rules of rules.md.
+import type { FormRecord } from '../../model/record.js';
+import { fundLines, operand } from '../context.js';
+import { difference, exactSum, meets, moneyInterval, sumIv } from '../decimal.js';
+import { labelOf } from '../labels.js';
+import { tableMoney } from '../money-text.js';
+import type { Draft } from '../types.js';
+
+/** Expands "funds.sources.*" to every line of the block but the excluded ones. */
+export function expandLines(record: FormRecord, paths: string[], exclude: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const m = /^funds\.(sources|uses)\.\*$/.exec(p);
+    if (!m) {
+      out.push(p);
+      continue;
+    }
+    for (const line of fundLines(record, m[1] as 'sources' | 'uses')) {
+      const full = `funds.${m[1]}.${line}`;
+      if (!exclude.includes(full) && !paths.includes(full)) out.push(full);
+    }
+  }
+  return out;
+}
+
+export function lineSumDrafts(
+  record: FormRecord,
+  totalLine: string,
+  partLines: string[],
+  columns: readonly string[],
+  render: (d: { totalLabel: string; total: string; partsText: string; sum: string; diff: string }) => string,
+): Draft[] {
+  const drafts: Draft[] = [];
+  const parts = expandLines(record, partLines, [totalLine]);
+  for (const col of columns) {
+    const totalPath = `${totalLine}.${col}`;
+    const t = operand(record, totalPath);
+    if (t.state !== 'value') continue; // blank stated side: its own rule reports it
+    const ops = parts.map((p) => ({ path: `${p}.${col}`, op: operand(record, `${p}.${col}`) }));
+    if (ops.some((o) => o.op.state === 'nan')) continue;
+    const present = ops.filter((o) => o.op.state !== 'absent');
+    const values = present.flatMap((o) => (o.op.state === 'value' ? [o.op.value] : []));
+    if (values.length === 0) continue; // every part blank
+    const allWhole = [t.value, ...values].every((v) => !v.includes('.'));
+    const sumInterval = sumIv(values.map((v) => moneyInterval(v, allWhole)));
+    if (meets(moneyInterval(t.value, allWhole), sumInterval)) continue;
+    const sum = exactSum(values.map((value) => ({ value })));
+    const diff = difference(t.value, sum);
+    drafts.push({
+      fields: [totalPath, ...present.map((o) => o.path)],
+      actual: t.value,
+      expected: sum,
+      difference: diff,
+      message: render({
+        totalLabel: labelOf(totalPath, record.form),
+        total: tableMoney(record, t.value),
+        partsText: present
+          .map((o) => labelOf(o.path, record.form) + (o.op.state === 'value' ? tableMoney(record, o.op.value) : '（空白）'))
+          .join(' + '),
+        sum: tableMoney(record, sum),
+        diff: tableMoney(record, diff),
+      }),
+    });
+  }
+  return drafts;
+}

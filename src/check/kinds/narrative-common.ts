@@ -1,0 +1,43 @@
+// Operands of the narrative rules: a narrative concept gives every distinct exact figure
+// it is stated with (approximations never count); a table cell gives its value.
+import type { FormRecord } from '../../model/record.js';
+import { conceptOf, distinctFactValues, operand } from '../context.js';
+import { labelOf } from '../labels.js';
+import { tableMoney } from '../money-text.js';
+
+/** 'skip' = the rule cannot run on this operand (not a number); [] = nothing stated. */
+export function candidates(record: FormRecord, path: string): string[] | 'skip' {
+  const concept = conceptOf(path);
+  if (concept) return distinctFactValues(record, concept);
+  const o = operand(record, path);
+  if (o.state === 'nan') return 'skip';
+  return o.state === 'value' ? [o.value] : [];
+}
+
+/** True when the path exists in the record (a stated concept, or a cell the layout has). */
+export function exists(record: FormRecord, path: string): boolean {
+  const concept = conceptOf(path);
+  if (concept) return (record.narrative.facts[concept] ?? []).length > 0;
+  return operand(record, path).state !== 'absent';
+}
+
+/** "文字部分所述基本支出" / "表中基本支出全年执行数". */
+export function sideLabel(record: FormRecord, path: string): string {
+  return (conceptOf(path) ? '文字部分所述' : '表中') + labelOf(path, record.form);
+}
+
+/** Every combination of one value per operand (bounded: a narrative states few figures). */
+export function combinations(lists: string[][], limit = 64): string[][] {
+  let out: string[][] = [[]];
+  for (const list of lists) {
+    const next: string[][] = [];
+    for (const prefix of out) for (const v of list) if (next.length < limit) next.push([...prefix, v]);
+    out = next;
+  }
+  return out;
+}
+
+/** A figure as a message shows it: a narrative figure in 万元, a table cell in the form's unit. */
+export function moneyAt(record: FormRecord, path: string, value: string): string {
+  return conceptOf(path) ? `${value}万元` : tableMoney(record, value);
+}

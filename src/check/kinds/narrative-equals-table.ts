@@ -1,0 +1,39 @@
+// Kind `narrative-equals-table` (rules.md check 21): a figure the narrative states for a
+// concept equals its table counterpart — once per distinct stated figure.
+import { z } from 'zod';
+import { difference, meets, moneyInterval } from '../decimal.js';
+import { factPath, fieldPath } from '../options.js';
+import type { Draft, RuleKind } from '../types.js';
+import { candidates, moneyAt, sideLabel } from './narrative-common.js';
+
+const options = z.object({ fact: factPath, table: fieldPath }).strict();
+
+export const narrativeEqualsTable: RuleKind<z.infer<typeof options>> = {
+  name: 'narrative-equals-table',
+  meta: {
+    title: '文字部分的金额与表中一致',
+    explanation: '文字部分（评价报告综述）所述的金额应与表中对应的单元格一致，按四舍五入的区间比较；“万余元”之类的约数不比较。同一概念写了几个不同的数时，每个数都比较。',
+  },
+  options,
+  run(record, o) {
+    const facts = candidates(record, o.fact);
+    const table = candidates(record, o.table);
+    if (facts === 'skip' || table === 'skip' || table.length === 0) return [];
+    const t = table[0];
+    const drafts: Draft[] = [];
+    for (const v of facts) {
+      const allWhole = !v.includes('.') && !t.includes('.');
+      if (meets(moneyInterval(v, allWhole), moneyInterval(t, allWhole))) continue;
+      const diff = difference(v, t);
+      drafts.push({
+        fields: [o.fact, o.table],
+        actual: v,
+        expected: t,
+        difference: diff,
+        factValues: { [o.fact]: v },
+        message: `${sideLabel(record, o.fact)}${v}万元，与${sideLabel(record, o.table)}${moneyAt(record, o.table, t)}不一致（相差${diff}万元）`,
+      });
+    }
+    return drafts;
+  },
+};

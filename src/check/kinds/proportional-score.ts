@@ -1,0 +1,50 @@
+// Kind `proportional-score` (rules.md check 15): a missed target scored above its proportional share.
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+import { judgeIndicator } from '../attainment.js';
+import { operand } from '../context.js';
+import { dec, difference, round2 } from '../decimal.js';
+import type { Draft, RuleKind } from '../types.js';
+import { existingFields, indicatorLabel } from './indicator-common.js';
+
+const options = z.object({}).strict();
+
+export const proportionalScore: RuleKind<z.infer<typeof options>> = {
+  name: 'proportional-score',
+  meta: {
+    title: '未达目标的得分高于按比例应得分',
+    explanation: '定量指标未达到目标时，按比例计分：正向指标 实际值 ÷ 目标值 × 分值；反向指标 目标值 ÷ 实际值 × 分值，或 (1 − (实际值 − 目标值) ÷ 目标值) × 分值（两种都接受）。得分高于按比例应得分时提示（得满分的另由“未达目标却得满分”报告）。',
+  },
+  options,
+  run(record) {
+    const drafts: Draft[] = [];
+    record.indicators.forEach((ind, i) => {
+      const j = judgeIndicator(ind);
+      if (!j || j.met) return;
+      const s = operand(record, `indicators[${i}].score`);
+      const w = operand(record, `indicators[${i}].weight`);
+      if (s.state !== 'value' || w.state !== 'value' || dec(s.value).gte(w.value)) return;
+      const weight = dec(w.value);
+      let share: Decimal;
+      if (j.direction === 'ge' || j.direction === 'gt') {
+        if (j.target.lte(0)) return;
+        share = j.actual.div(j.target).times(weight);
+      } else {
+        if (j.target.lte(0) || j.actual.lte(0)) return;
+        const ratio = j.target.div(j.actual).times(weight);
+        const national = Decimal.max(0, new Decimal(1).minus(j.actual.minus(j.target).div(j.target))).times(weight);
+        share = Decimal.max(ratio, national);
+      }
+      const expected = round2(share);
+      if (!dec(s.value).gt(expected)) return;
+      drafts.push({
+        fields: existingFields(record, i, ['score', 'weight', 'actual', 'target']),
+        actual: s.value,
+        expected,
+        difference: difference(s.value, expected),
+        message: `${indicatorLabel(record, i)}未达到目标（实际“${ind.actual}”，目标“${ind.target}”），得分${s.value}分高于按比例应得的${expected}分`,
+      });
+    });
+    return drafts;
+  },
+};

@@ -1,0 +1,49 @@
+// Kind `rate-above` (rules.md check 6): a rate above 100% — stated, or computed when blank —
+// usually means the budget column holds the initial budget instead of the adjusted one.
+import { z } from 'zod';
+import { operand } from '../context.js';
+import { dec, difference } from '../decimal.js';
+import { labelOf } from '../labels.js';
+import { tableMoney } from '../money-text.js';
+import { decimalOption, linePath } from '../options.js';
+import type { RuleKind } from '../types.js';
+import { computeRate, rateFields } from './rate-common.js';
+
+const options = z.object({ line: linePath, limit: decimalOption.default('100') }).strict();
+
+export const rateAbove: RuleKind<z.infer<typeof options>> = {
+  name: 'rate-above',
+  meta: {
+    title: '执行率超过100%',
+    explanation: '执行率（填写的，或空白时按执行数 ÷ 预算数计算的）超过 100%，多半是“全年预算数”一栏误填了年初预算数，漏计了年中追加的预算。',
+  },
+  options,
+  run(record, o) {
+    const stated = operand(record, `${o.line}.rate`);
+    if (stated.state === 'absent' || stated.state === 'nan') return [];
+    const c = computeRate(record, o.line);
+    const label = labelOf(`${o.line}.rate`, record.form);
+    if (stated.state === 'value') {
+      if (!dec(stated.value).gt(o.limit)) return [];
+      return [
+        {
+          fields: rateFields(o.line),
+          actual: stated.value,
+          expected: c?.text ?? null,
+          difference: c ? difference(stated.value, c.text) : null,
+          message: `${label}${stated.value}%超过${o.limit}%，请核实全年预算数是否已含年中追加的预算`,
+        },
+      ];
+    }
+    if (!c || !dec(c.text).gt(o.limit)) return [];
+    return [
+      {
+        fields: rateFields(o.line),
+        actual: null,
+        expected: c.text,
+        difference: null,
+        message: `${label}未填写，按全年执行数${tableMoney(record, c.actual)} ÷ 全年预算数${tableMoney(record, c.budget)}计算为${c.text}%，超过${o.limit}%，请核实全年预算数是否已含年中追加的预算`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,20 @@
+// Kind `scores-total` (rules.md check 12): fund score + Σ indicator scores = total score.
+import { z } from 'zod';
+import { fieldPath, linePath } from '../options.js';
+import type { RuleKind } from '../types.js';
+import { indicatorSumDraft } from './indicator-sum.js';
+
+const options = z.object({ fund: linePath, total: fieldPath.default('total.score') }).strict();
+
+export const scoresTotal: RuleKind<z.infer<typeof options>> = {
+  name: 'scores-total',
+  meta: {
+    title: '得分合计等于总得分',
+    explanation: '资金执行得分加上各项指标得分之和，应等于总分一行的得分。资金得分空白按 0 计；资金得分与总得分按其末位小数四舍五入比较（资金得分带小数时，整数总得分也视为四舍五入的结果），指标得分按精确值比较。',
+  },
+  options,
+  run: (record, o) =>
+    indicatorSumDraft(record, { column: 'score', ...o }, (d) =>
+      `总分得分${d.total}分，与资金得分${d.fund === null ? '（空白，按0计）' : d.fund + '分'} + 各项指标得分之和${d.indicators}分 = ${d.sum}分不一致（相差${d.diff}分）`,
+    ),
+};

@@ -1,0 +1,36 @@
+// Kind `target-missed-full-score` (rules.md check 14): a missed quantitative target still scored full marks.
+import { z } from 'zod';
+import { judgeIndicator } from '../attainment.js';
+import { operand } from '../context.js';
+import { dec } from '../decimal.js';
+import type { Draft, RuleKind } from '../types.js';
+import { existingFields, indicatorLabel } from './indicator-common.js';
+
+const options = z.object({}).strict();
+
+export const targetMissedFullScore: RuleKind<z.infer<typeof options>> = {
+  name: 'target-missed-full-score',
+  meta: {
+    title: '未达到目标却得满分',
+    explanation: '实际完成值未达到年度指标值（方向取指标性质，或目标值前的 ≥、≤、=；“=”和无符号都按“≥”理解；文字目标不判断），得分却等于分值，分数未按完成程度扣减。',
+  },
+  options,
+  run(record) {
+    const drafts: Draft[] = [];
+    record.indicators.forEach((ind, i) => {
+      const j = judgeIndicator(ind);
+      if (!j || j.met) return;
+      const s = operand(record, `indicators[${i}].score`);
+      const w = operand(record, `indicators[${i}].weight`);
+      if (s.state !== 'value' || w.state !== 'value' || !dec(s.value).eq(w.value)) return;
+      drafts.push({
+        fields: existingFields(record, i, ['score', 'weight', 'actual', 'target']),
+        actual: s.value,
+        expected: null,
+        difference: null,
+        message: `${indicatorLabel(record, i)}实际完成值“${ind.actual}”未达到年度指标值“${ind.target}”，却得满分${s.value}分，得分未扣减`,
+      });
+    });
+    return drafts;
+  },
+};

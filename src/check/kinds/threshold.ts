@@ -1,0 +1,48 @@
+// Kind `threshold` (rules.md check 17): a layout's own limit, e.g. Sichuan: a total-line
+// rate (stated, or computed when blank) below 90% must carry a 原因.
+import { z } from 'zod';
+import { isPlaceholderText, operand } from '../context.js';
+import { dec } from '../decimal.js';
+import { labelOf } from '../labels.js';
+import { decimalOption, fieldPath, linePath } from '../options.js';
+import type { RuleKind } from '../types.js';
+import { computeRate } from './rate-common.js';
+
+const options = z
+  .object({
+    line: linePath,
+    /** The rate is judged below this many percent. */
+    below: decimalOption,
+    /** The cell that must then be filled (a reason). */
+    requireFilled: fieldPath,
+  })
+  .strict();
+
+export const threshold: RuleKind<z.infer<typeof options>> = {
+  name: 'threshold',
+  meta: {
+    title: '执行率低于限值须说明原因',
+    explanation: '某些省份的表样要求：执行率（填写的，或空白时按执行数 ÷ 预算数计算的）低于限值时，必须在原因栏说明。表中没有原因栏时不检查。',
+  },
+  options,
+  run(record, o) {
+    const reason = operand(record, o.requireFilled);
+    if (reason.state === 'absent') return [];
+    if (reason.state === 'value' && !isPlaceholderText(reason.value)) return [];
+    const stated = operand(record, `${o.line}.rate`);
+    if (stated.state === 'nan') return [];
+    const rate = stated.state === 'value' ? stated.value : computeRate(record, o.line)?.text;
+    if (rate === undefined || !dec(rate).lt(o.below)) return [];
+    return [
+      {
+        fields: [o.requireFilled, `${o.line}.rate`, `${o.line}.actual`, `${o.line}.budget`].filter(
+          (p, i) => i === 0 || operand(record, p).state !== 'absent',
+        ),
+        actual: reason.state === 'value' ? reason.value : null,
+        expected: null,
+        difference: null,
+        message: `${labelOf(`${o.line}.rate`, record.form)}${rate}%${stated.state === 'value' ? '' : '（按执行数 ÷ 预算数计算）'}低于${o.below}%，但${labelOf(o.requireFilled, record.form)}未说明`,
+      },
+    ];
+  },
+};

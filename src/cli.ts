@@ -1,0 +1,256 @@
+#!/usr/bin/env node
+// The `jxaudit` command: wires the command line to the batch runner, the pipeline
+// and the rule catalogue. Exit status (report.md): 0 clean, 1 error findings or
+// failed forms, 2 bad usage (no input, unknown option, invalid rules, nothing found).
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, relative, resolve, sep } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { checkDirs, loadTaskContext } from './batch/checks-context.js';
+import { parseCheckOptions, parseMaxBytesOption } from './batch/options.js';
+import { runBatch, UsageError } from './batch/run.js';
+import { explainRule, listRules } from './check/index.js';
+import { recordJsonSchema } from './model/record.js';
+import { packageRoot } from './paths.js';
+import { processFile } from './pipeline.js';
+import { createProgress, summaryText } from './report/console.js';
+import { toJsonText } from './report/atomic.js';
+
+const EXIT_USAGE = 2;
+
+/** A stop with an exit status and a message for stderr (thrown inside actions, caught in main). */
+class Exit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const HEADINGS: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+const EXAMPLES = `
+示例：
+  jxaudit check 收件箱/ --out 核查结果/ --year 2022   核查整个文件夹（含子文件夹）
+  jxaudit check "收件箱/**/*.docx" 补交/表.pdf          通配符与单个文件可以混用
+  jxaudit check 收件箱/ --jobs 2 --timeout 30 --quiet   两个并行进程、每个文件最多 30 秒
+  jxaudit parse 表.docx > 表.json                        只读取一张表，输出归档记录（JSON）
+  jxaudit rules list                                     列出所有核查规则
+  jxaudit rules explain <规则编号>                       说明一条规则核查什么、为什么
+  jxaudit schema                                         输出记录的 JSON Schema
+
+退出状态：0 没有错误；1 有错误项，或有 .docx/.pdf 文件无法读取；2 用法错误（无输入、未知选项、规则文件有误、没有找到文件）。
+结果文件夹中：report.html（浏览器打开）、summary.csv 与 findings.csv（Excel/WPS 打开）、summary.json、records/、reports/。`;
+
+/** Commander's English usage errors, said in Chinese. */
+function translateUsageError(message: string): string {
+  const text = message.replace(/^error:\s*/, '').trim();
+  const rules: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+    [/^unknown option '(.+?)'/, (m) => `未知选项 ${m[1]}`],
+    [/^missing required argument '(.+?)'/, (m) => `缺少参数 ${m[1] === 'inputs' ? '<文件|文件夹|通配符>' : m[1]}`],
+    [/^option '(.+?)' argument missing/, (m) => `选项 ${m[1]} 缺少取值`],
+    [/^unknown command '(.+?)'/, (m) => `未知命令 ${m[1]}`],
+    [/^too many arguments/, () => '参数过多'],
+  ];
+  for (const [re, say] of rules) {
+    const m = re.exec(text);
+    if (m) return say(m);
+  }
+  return text;
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** The path written into records and reports by `parse`: as given, relative to here, forward slashes. */
+function shownPath(file: string): string {
+  const rel = relative(process.cwd(), resolve(file));
+  return (rel.startsWith('..') ? resolve(file) : rel).split(sep).join('/');
+}
+
+/** Loads rules and templates (bundled + --rules) or stops with exit 2 naming the file, rule and line. */
+function loadChecksOrExit(rulesDir: string | undefined) {
+  if (rulesDir !== undefined) {
+    const info = (() => {
+      try {
+        return statSync(rulesDir);
+      } catch {
+        return null;
+      }
+    })();
+    if (!info?.isDirectory()) throw new Exit(EXIT_USAGE, `--rules 指定的规则文件夹不存在或不是文件夹：${rulesDir}`);
+  }
+  try {
+    return loadTaskContext(checkDirs(rulesDir ? resolve(rulesDir) : undefined));
+  } catch (err) {
+    throw asRuleExit(err);
+  }
+}
+
+function asRuleExit(err: unknown): unknown {
+  const e = err as Error;
+  if (e?.name === 'RuleFileError' || e?.name === 'TemplateFileError') {
+    return new Exit(EXIT_USAGE, `规则文件有误，未开始核查。\n${e.message}`);
+  }
+  return err;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('jxaudit')
+    .description('绩效自评表核查工具：读取部门整体 / 项目支出绩效自评表（DOCX、PDF），核对表内算术与文字部分，输出差异报告与归档记录。')
+    .version(version(), '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureHelp({ styleTitle: (title) => HEADINGS[title] ?? title })
+    .showHelpAfterError('（运行 jxaudit --help 查看用法）')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({
+      outputError: (message, write) => write(`用法错误：${translateUsageError(message)}\n`),
+    });
+
+  program
+    .command('check')
+    .description('核查文件、文件夹（含子文件夹）或通配符匹配的所有表，写出报告')
+    .argument('<inputs...>', '文件、文件夹或通配符（如 "收件箱/**/*.docx"）')
+    .option('--out <DIR>', '输出文件夹（默认 out/）')
+    .option('--rules <DIR>', '追加的规则文件夹（在内置规则之后加载，同编号的规则替换内置规则；模板放在 DIR/templates）')
+    .addOption(new Option('--jobs <N>', '并行处理的工作线程数（默认：CPU 核数）'))
+    .option('--timeout <S>', '每个文件的处理时限，单位秒（默认 60）')
+    .option('--max-bytes <N>', '每个文件的大小上限，可带单位如 50MB、10mb（默认 50MB；也限制 DOCX 解压后的大小）')
+    .option('--year <YYYY>', '本次核查的年度：其他年度的表会在汇总中标出')
+    .option('--quiet', '不显示进度条和逐个文件的结果，只输出最后的汇总')
+    .addHelpText('after', '\n示例：\n  jxaudit check 收件箱/ --out 核查结果/ --year 2022\n  jxaudit check "收件箱/**/*.pdf" --jobs 2 --quiet')
+    .action(async (inputs: string[], raw: Record<string, unknown>) => {
+      const parsed = parseCheckOptions(raw);
+      if (!parsed.ok) throw new Exit(EXIT_USAGE, parsed.errors.join('\n'));
+      const o = parsed.value;
+      if (o.rulesDir !== undefined) loadChecksOrExit(o.rulesDir); // a missing folder is told before anything runs
+      const progress = createProgress({ quiet: o.quiet, stream: process.stderr });
+      let result;
+      try {
+        result = await runBatch({
+          inputs,
+          outDir: o.outDir,
+          rulesDir: o.rulesDir,
+          jobs: o.jobs,
+          timeoutMs: o.timeoutMs,
+          maxBytes: o.maxBytes,
+          year: o.year,
+          onStart: (files) => progress.start(files.length),
+          onFile: (row, done, total) => progress.file(row, done, total),
+        });
+      } catch (err) {
+        progress.stop();
+        if (err instanceof UsageError) throw new Exit(EXIT_USAGE, err.message);
+        throw asRuleExit(err);
+      }
+      progress.stop();
+      for (const pattern of result.empty) process.stderr.write(`注意：${pattern} 中没有找到文件\n`);
+      process.stdout.write(summaryText(result.summary, result.rows, result.outDir));
+      process.exitCode = result.exitCode;
+    });
+
+  program
+    .command('parse')
+    .description('读取一个文件，输出其中表格的归档记录（JSON；一个文件含多张表时输出数组）')
+    .argument('<file>', 'DOCX 或 PDF 文件')
+    .option('--rules <DIR>', '追加的规则与模板文件夹')
+    .option('--max-bytes <N>', '文件大小上限（默认 50MB）')
+    .action(async (file: string, raw: { rules?: string; maxBytes?: string }) => {
+      const maxBytes = parseMaxBytesOption(raw.maxBytes);
+      if (!maxBytes.ok) throw new Exit(EXIT_USAGE, maxBytes.error);
+      const ctx = loadChecksOrExit(raw.rules);
+      const { report, records } = await processFile(file, { ...ctx, maxBytes: maxBytes.value, displayPath: shownPath(file) });
+      if (report.error) throw new Exit(1, `无法读取 ${shownPath(file)}（${report.error.code}）：${report.error.message}`);
+      process.stdout.write(toJsonText(records.length === 1 ? records[0] : records));
+    });
+
+  const rules = program.command('rules').description('查看核查规则：核查什么、为什么');
+  rules
+    .command('list')
+    .description('列出所有规则（编号、严重程度、适用表样、标题）')
+    .option('--rules <DIR>', '同时列出此文件夹中的追加规则')
+    .action((raw: { rules?: string }) => {
+      const ctx = loadChecksOrExit(raw.rules);
+      const names = { error: '错误', warning: '警告', info: '提示' } as const;
+      const lines = listRules(ctx.rules).map(
+        (r) => `${r.id}\t${names[r.severity] ?? r.severity}\t${r.forms.join(',')}\t${r.title}`,
+      );
+      process.stdout.write(`${['编号\t严重程度\t适用表样\t标题', ...lines].join('\n')}\n`);
+    });
+  rules
+    .command('explain')
+    .description('说明一条规则：核查什么、怎么算、为什么')
+    .argument('<id>', '规则编号（见 jxaudit rules list）')
+    .option('--rules <DIR>', '追加的规则文件夹')
+    .action((id: string, raw: { rules?: string }) => {
+      const ctx = loadChecksOrExit(raw.rules);
+      const text = explainRule(ctx.rules, id);
+      if (text === null) throw new Exit(EXIT_USAGE, `没有编号为 ${id} 的规则；运行 jxaudit rules list 查看全部规则`);
+      process.stdout.write(`${text}\n`);
+    });
+
+  program
+    .command('schema')
+    .description('输出归档记录（jxaudit/record@1）的 JSON Schema')
+    .action(() => {
+      process.stdout.write(toJsonText(recordJsonSchema()));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp({ error: true });
+      return EXIT_USAGE;
+    }
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      if (err.code === 'commander.help') return EXIT_USAGE; // a bare `jxaudit rules`
+      return EXIT_USAGE;
+    }
+    if (err instanceof Exit) {
+      process.stderr.write(`${err.message}\n`);
+      return err.code;
+    }
+    process.stderr.write(`jxaudit 内部错误：${(err as Error)?.stack ?? String(err)}\n`);
+    return 70;
+  }
+}
+
+// Run only as the program, not when imported by tests.
+function invokedDirectly(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    // npm's bin link is a symlink: compare real paths.
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+if (invokedDirectly()) {
+  main().then((code) => {
+    process.exitCode = code;
+  });
+}

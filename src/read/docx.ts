@@ -1,0 +1,451 @@
+// DOCX → DocModel by streaming word/document.xml through saxes.
+//
+// Why not mammoth: measured here mammoth takes ~161 ms per form against ~6 ms for
+// unzip + saxes, and it loses table structure the forms need: it drops w:vMerge
+// continuation cells, ignores w:gridBefore/w:gridAfter (a later rowspan lands in
+// the wrong column) and ignores the legacy w:hMerge. Here every table is rebuilt on
+// its w:tblGrid columns (fallback: the widest row) by the shared buildGrid.
+//
+// Reading decisions (what a reader of the forms sees, not how Word stores it):
+// - Text is the content of w:t (plus w:tab/w:ptab → "\t", w:br/w:cr → "\n",
+//   w:noBreakHyphen → "-"). Deleted revisions (w:del, w:moveFrom) and field
+//   instructions (w:instrText) are dropped; insertions (w:ins, w:moveTo) are kept.
+// - Wrappers are transparent: w:sdt/w:sdtContent, w:customXml, w:smartTag,
+//   w:hyperlink, w:fldSimple — rows, cells and paragraphs inside them count as usual.
+// - mc:AlternateContent: only the first mc:Choice is read (mc:Fallback only when
+//   there is no Choice) — both branches hold the same text box, reading both doubles it.
+// - Text boxes (w:txbxContent): their paragraphs (and tables) are placed right after
+//   the paragraph that anchors them, in that paragraph's container — body blocks
+//   for a body paragraph, further cell paragraphs for a paragraph in a cell.
+// - Nested tables are DocTables of their own, numbered after their parent (index in
+//   order of their opening tag); their text does NOT go into the parent cell, and
+//   they are not body blocks (blocks hold top-level tables only).
+// - Revision history inside properties (w:tblGridChange, w:tcPrChange, w:trPrChange)
+//   is ignored: only a w:gridCol directly under the table's w:tblGrid, and span/merge
+//   properties directly under the cell's w:tcPr / row's w:trPr count.
+// - Images: every w:drawing, w:pict and w:object counts once (v:imagedata outside
+//   them counts too); a body of images and no text at all is a scan.
+import { SaxesParser } from 'saxes';
+import type { DocBlock, DocModel, DocTable } from '../model/document.js';
+import { FormFailure } from '../model/failure.js';
+import { buildGrid, type PlacedCell } from './grid.js';
+import { NameResolver } from './ooxml-names.js';
+import { listZipEntries, readZipEntry } from './zip.js';
+
+export interface DocxReadOptions {
+  /** Bound for the inflated size of any part read (and of the file). */
+  maxBytes: number;
+}
+
+/** Reads a DOCX file's main document into the document model. Throws FormFailure. */
+export async function readDocx(bytes: Buffer, opts: DocxReadOptions): Promise<DocModel> {
+  const partName = await mainDocumentPart(bytes, opts.maxBytes);
+  const xml = await readZipEntry(bytes, partName, opts.maxBytes);
+  if (!xml) throw new FormFailure('corrupt-file', `DOCX 文件缺少正文部件（${partName}），文件已损坏。请重新导出 DOCX 后再提交`);
+  const builder = new DocumentBuilder();
+  try {
+    createParser(builder).write(decodeXml(xml)).close();
+  } catch (err) {
+    if (err instanceof FormFailure) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new FormFailure('corrupt-file', `DOCX 正文（${partName}）不是有效的 XML，文件已损坏（${message}）。请重新导出 DOCX 后再提交`);
+  }
+  const model = builder.finish();
+  if (model.images > 0 && !hasAnyText(model)) {
+    throw new FormFailure(
+      'no-text-layer',
+      '文档只有图片，没有可读取的文字（可能是扫描件或截图粘贴）。请提交由 Word/WPS 直接编辑导出的 DOCX 或 PDF 原件',
+    );
+  }
+  return model;
+}
+
+/** The main document part: word/document.xml, or wherever _rels/.rels points. */
+async function mainDocumentPart(bytes: Buffer, maxBytes: number): Promise<string> {
+  const { names } = listZipEntries(bytes);
+  if (names.some((n) => n.toLowerCase() === 'word/document.xml')) return 'word/document.xml';
+  const rels = await readZipEntry(bytes, '_rels/.rels', Math.min(maxBytes, 1024 * 1024));
+  const target = rels && officeDocumentTarget(rels.toString('utf8'));
+  if (target && names.some((n) => n.toLowerCase() === target.toLowerCase())) return target;
+  throw new FormFailure('corrupt-file', 'DOCX 文件缺少正文部件（word/document.xml），文件已损坏或不是 Word 文档。请重新导出 DOCX 后再提交');
+}
+
+function officeDocumentTarget(relsXml: string): string | null {
+  for (const match of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const tag = match[0];
+    if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
+    const target = /Target="([^"]+)"/.exec(tag)?.[1];
+    if (target) return target.replace(/^\//, '');
+  }
+  return null;
+}
+
+/** XML parts are UTF-8 in practice; UTF-16 (allowed by XML) is recognized by its BOM. */
+function decodeXml(xml: Buffer): string {
+  if (xml[0] === 0xff && xml[1] === 0xfe) return xml.toString('utf16le', 2);
+  if (xml[0] === 0xfe && xml[1] === 0xff) return Buffer.from(xml.subarray(2)).swap16().toString('utf16le');
+  return new TextDecoder('utf-8').decode(xml); // strips a UTF-8 BOM
+}
+
+function hasAnyText(model: DocModel): boolean {
+  const nonBlank = (s: string) => s.trim() !== '';
+  return (
+    model.blocks.some((b) => b.kind === 'paragraph' && nonBlank(b.text)) ||
+    model.tables.some((t) => t.rows.some((row) => row.some((cell) => nonBlank(cell.text))))
+  );
+}
+
+function createParser(builder: DocumentBuilder): SaxesParser<{ xmlns: false; position: false }> {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag) => builder.open(tag.name, tag.attributes as Record<string, string>));
+  parser.on('closetag', () => builder.close());
+  parser.on('text', (text) => builder.text(text));
+  parser.on('cdata', (text) => builder.text(text));
+  return parser;
+}
+
+// ---------------------------------------------------------------------------
+
+type Attributes = Record<string, string>;
+
+type Item = { kind: 'p'; text: string } | { kind: 'table'; table: DocTable };
+
+interface Container {
+  kind: 'body' | 'cell' | 'textbox';
+  items: Item[];
+  /** For a text box: the paragraph that anchors it (its items follow that paragraph). */
+  anchor: Paragraph | null;
+}
+
+interface Paragraph {
+  parts: string[];
+  /** Text-box content anchored here, emitted right after this paragraph. */
+  anchored: Item[];
+}
+
+interface RawCell {
+  colSpan: number;
+  vMerge: 'restart' | 'continue' | null;
+  hMerge: 'restart' | 'continue' | null;
+  container: Container;
+}
+
+interface RawRow {
+  deleted: boolean;
+  gridBefore: number;
+  gridAfter: number;
+  cells: RawCell[];
+}
+
+interface TableState {
+  index: number;
+  gridColumns: number;
+  rows: RawRow[];
+  row: RawRow | null;
+  cell: RawCell | null;
+}
+
+/** What an element does to the state, remembered so its close tag undoes it. */
+const enum Effect {
+  None,
+  Skip,
+  Paragraph,
+  Table,
+  Row,
+  Cell,
+  TextBox,
+  Text,
+  Deleted,
+  Alternate,
+  Graphic,
+}
+
+class DocumentBuilder {
+  private readonly names = new NameResolver();
+  private readonly body: Container = { kind: 'body', items: [], anchor: null };
+  private readonly containers: Container[] = [this.body];
+  private readonly paragraphs: Paragraph[] = [];
+  private readonly tables: TableState[] = [];
+  private readonly finished: DocTable[] = [];
+  private tableCount = 0;
+  /** Local names of the open elements (namespace-checked ones get a 'w:'/'mc:' key). */
+  private readonly path: string[] = [];
+  private readonly effects: Effect[] = [];
+  /** Per open mc:AlternateContent: whether a branch has been taken. */
+  private readonly alternates: boolean[] = [];
+  private skipDepth = 0;
+  private textDepth = 0;
+  private deletedDepth = 0;
+  private graphicDepth = 0;
+  private images = 0;
+
+  open(name: string, attributes: Attributes): void {
+    const key = this.names.enter(name, attributes);
+    if (this.skipDepth > 0) {
+      this.skipDepth++;
+      return;
+    }
+    const effect = this.effectOfOpen(key, attributes);
+    if (effect === Effect.Skip) {
+      this.skipDepth = 1;
+      return;
+    }
+    this.path.push(key);
+    this.effects.push(effect);
+  }
+
+  close(): void {
+    this.names.leave();
+    if (this.skipDepth > 0) {
+      this.skipDepth--;
+      return;
+    }
+    this.path.pop();
+    const effect = this.effects.pop();
+    switch (effect) {
+      case Effect.Paragraph:
+        this.closeParagraph();
+        break;
+      case Effect.Table:
+        this.closeTable();
+        break;
+      case Effect.Row:
+        this.closeRow();
+        break;
+      case Effect.Cell:
+        this.closeCell();
+        break;
+      case Effect.TextBox:
+        this.closeTextBox();
+        break;
+      case Effect.Text:
+        this.textDepth--;
+        break;
+      case Effect.Deleted:
+        this.deletedDepth--;
+        break;
+      case Effect.Alternate:
+        this.alternates.pop();
+        break;
+      case Effect.Graphic:
+        this.graphicDepth--;
+        break;
+      default:
+        break;
+    }
+  }
+
+  text(text: string): void {
+    if (this.textDepth > 0 && this.deletedDepth === 0 && this.skipDepth === 0) this.append(text);
+  }
+
+  finish(): DocModel {
+    const blocks: DocBlock[] = this.body.items.map((item) =>
+      item.kind === 'p' ? { kind: 'paragraph', text: item.text, page: null } : item.table,
+    );
+    return { format: 'docx', pages: null, blocks, tables: this.finished.filter(Boolean), images: this.images };
+  }
+
+  // --- opening ------------------------------------------------------------
+
+  private effectOfOpen(key: string, attributes: Attributes): Effect {
+    switch (key) {
+      case 'w:p':
+        this.paragraphs.push({ parts: [], anchored: [] });
+        return Effect.Paragraph;
+      case 'w:t':
+        this.textDepth++;
+        return Effect.Text;
+      case 'w:tab':
+      case 'w:ptab':
+        if (this.parent() === 'w:r') this.append('\t');
+        return Effect.None;
+      case 'w:br':
+      case 'w:cr':
+        if (this.parent() === 'w:r') this.append('\n');
+        return Effect.None;
+      case 'w:noBreakHyphen':
+        if (this.parent() === 'w:r') this.append('-');
+        return Effect.None;
+      case 'w:del':
+        // A tracked row deletion is a marker in the row's properties: drop the row.
+        if (this.parent() === 'w:trPr') {
+          const row = this.tables.at(-1)?.row;
+          if (row) row.deleted = true;
+          return Effect.None;
+        }
+        this.deletedDepth++;
+        return Effect.Deleted;
+      case 'w:moveFrom':
+        this.deletedDepth++;
+        return Effect.Deleted;
+      case 'w:instrText':
+      case 'w:delText':
+      case 'w:delInstrText':
+        return Effect.Skip;
+      case 'w:tbl':
+        this.openTable();
+        return Effect.Table;
+      case 'w:gridCol':
+        if (this.parent() === 'w:tblGrid' && this.grandparent() === 'w:tbl') {
+          const table = this.tables.at(-1);
+          if (table) table.gridColumns++;
+        }
+        return Effect.None;
+      case 'w:tr':
+        this.openRow();
+        return Effect.Row;
+      case 'w:gridBefore':
+      case 'w:gridAfter':
+        this.rowProperty(key, attributes);
+        return Effect.None;
+      case 'w:tc':
+        this.openCell();
+        return Effect.Cell;
+      case 'w:gridSpan':
+      case 'w:vMerge':
+      case 'w:hMerge':
+        this.cellProperty(key, attributes);
+        return Effect.None;
+      case 'w:txbxContent':
+        this.containers.push({ kind: 'textbox', items: [], anchor: this.paragraphs.at(-1) ?? null });
+        return Effect.TextBox;
+      case 'w:drawing':
+      case 'w:pict':
+      case 'w:object':
+        if (this.graphicDepth === 0 && this.deletedDepth === 0) this.images++;
+        this.graphicDepth++;
+        return Effect.Graphic;
+      case 'v:imagedata':
+        if (this.graphicDepth === 0 && this.deletedDepth === 0) this.images++;
+        return Effect.None;
+      case 'mc:AlternateContent':
+        this.alternates.push(false);
+        return Effect.Alternate;
+      case 'mc:Choice':
+      case 'mc:Fallback': {
+        if (this.parent() !== 'mc:AlternateContent' || this.alternates.length === 0) return Effect.None;
+        const taken = this.alternates[this.alternates.length - 1];
+        if (taken) return Effect.Skip;
+        this.alternates[this.alternates.length - 1] = true;
+        return Effect.None;
+      }
+      default:
+        return Effect.None;
+    }
+  }
+
+  private parent(): string | undefined {
+    return this.path[this.path.length - 1];
+  }
+
+  private grandparent(): string | undefined {
+    return this.path[this.path.length - 2];
+  }
+
+  private append(text: string): void {
+    const paragraph = this.paragraphs.at(-1);
+    // Text outside any paragraph (invalid, but seen in generated files) is dropped.
+    if (paragraph) paragraph.parts.push(text);
+  }
+
+  private openTable(): void {
+    this.tables.push({ index: this.tableCount++, gridColumns: 0, rows: [], row: null, cell: null });
+  }
+
+  private openRow(): void {
+    const table = this.tables.at(-1);
+    if (!table) return;
+    table.row = { deleted: false, gridBefore: 0, gridAfter: 0, cells: [] };
+  }
+
+  private rowProperty(key: string, attributes: Attributes): void {
+    const table = this.tables.at(-1);
+    if (!table?.row || this.parent() !== 'w:trPr' || this.grandparent() !== 'w:tr') return;
+    const value = count(this.names.wAttr(attributes, 'val'));
+    if (key === 'w:gridBefore') table.row.gridBefore = value;
+    else table.row.gridAfter = value;
+  }
+
+  private openCell(): void {
+    const container: Container = { kind: 'cell', items: [], anchor: null };
+    this.containers.push(container);
+    const table = this.tables.at(-1);
+    if (!table) return;
+    if (!table.row) this.openRow();
+    table.cell = { colSpan: 1, vMerge: null, hMerge: null, container };
+  }
+
+  private cellProperty(key: string, attributes: Attributes): void {
+    const cell = this.tables.at(-1)?.cell;
+    if (!cell || this.parent() !== 'w:tcPr' || this.grandparent() !== 'w:tc') return;
+    const value = this.names.wAttr(attributes, 'val');
+    if (key === 'w:gridSpan') cell.colSpan = Math.max(1, count(value));
+    else if (key === 'w:vMerge') cell.vMerge = value === 'restart' ? 'restart' : 'continue';
+    else cell.hMerge = value === 'restart' ? 'restart' : 'continue';
+  }
+
+  // --- closing ------------------------------------------------------------
+
+  private closeParagraph(): void {
+    const paragraph = this.paragraphs.pop();
+    if (!paragraph) return;
+    const container = this.containers[this.containers.length - 1];
+    container.items.push({ kind: 'p', text: paragraph.parts.join('') }, ...paragraph.anchored);
+  }
+
+  private closeTextBox(): void {
+    const box = this.containers.pop();
+    if (!box) return;
+    if (box.anchor) box.anchor.anchored.push(...box.items);
+    else this.containers[this.containers.length - 1].items.push(...box.items);
+  }
+
+  private closeCell(): void {
+    this.containers.pop();
+    const table = this.tables.at(-1);
+    if (!table?.cell || !table.row) return;
+    table.row.cells.push(table.cell);
+    table.cell = null;
+  }
+
+  private closeRow(): void {
+    const table = this.tables.at(-1);
+    if (!table?.row) return;
+    if (!table.row.deleted) table.rows.push(table.row);
+    table.row = null;
+  }
+
+  private closeTable(): void {
+    const state = this.tables.pop();
+    if (!state) return;
+    const table: DocTable = { kind: 'table', index: state.index, rows: buildGrid(placeRows(state.rows), state.gridColumns) };
+    this.finished[state.index] = table;
+    this.containers[this.containers.length - 1].items.push({ kind: 'table', table });
+  }
+}
+
+/** Turns raw rows into placed cells: gridBefore shifts the first cell, gridSpan
+ *  widens, and a legacy hMerge continuation widens the cell before it. */
+function placeRows(rows: RawRow[]): PlacedCell[][] {
+  return rows.map((row) => {
+    const placed: PlacedCell[] = [];
+    let col = row.gridBefore;
+    for (const cell of row.cells) {
+      const paragraphs = cell.container.items.flatMap((item) => (item.kind === 'p' ? [item.text] : []));
+      const previous = placed[placed.length - 1];
+      if (cell.hMerge === 'continue' && previous) {
+        previous.colSpan += cell.colSpan;
+      } else {
+        placed.push({ text: paragraphs.join('\n'), paragraphs, col, colSpan: cell.colSpan, vMerge: cell.vMerge, page: null });
+      }
+      col += cell.colSpan;
+    }
+    return placed;
+  });
+}
+
+function count(value: string | undefined): number {
+  if (value === undefined || !/^\d{1,4}$/.test(value.trim())) return 0;
+  return Number.parseInt(value.trim(), 10);
+}

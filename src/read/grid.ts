@@ -1,0 +1,101 @@
+// Span expansion shared by the DOCX and PDF readers: rows of placed cells (with
+// column spans and vertical-merge marks) → the rectangular grid of DocModel.
+import type { DocCell } from '../model/document.js';
+
+/** One cell as a reader found it in a row, before merges are expanded. */
+export interface PlacedCell {
+  text: string;
+  paragraphs: string[];
+  /** 0-based grid column where the cell starts (DOCX: after gridBefore and the
+   *  spans of the cells to its left; PDF: the column its left edge falls in). */
+  col: number;
+  /** How many grid columns it covers (≥ 1). */
+  colSpan: number;
+  /** Vertical merge: 'restart' opens a merged cell, 'continue' extends the merged
+   *  cell found in the row above at the same column (its own text is dropped, as
+   *  Word does); null = an ordinary cell. A 'continue' with nothing above it
+   *  becomes an ordinary (empty-origin) cell. */
+  vMerge: 'restart' | 'continue' | null;
+  /** Alternative to vMerge marks for readers that know the extent (PDF): the cell
+   *  also covers this many rows in total, filling positions the rows below leave
+   *  empty. Default 1. */
+  rowSpan?: number;
+  /** 1-based page (PDF), null for DOCX. */
+  page: number | null;
+}
+
+/**
+ * Expands placed rows into a grid with `max(columnCount, widest row)` columns.
+ * A merged cell is the same DocCell object at every position it covers, with its
+ * final rowSpan/colSpan and its origin; positions no cell covers (w:gridBefore,
+ * w:gridAfter, short rows) get an empty cell of their own. Pure: the input is not
+ * modified.
+ */
+export function buildGrid(rows: readonly (readonly PlacedCell[])[], columnCount = 0): DocCell[][] {
+  let width = Math.max(0, Math.floor(columnCount));
+  for (const row of rows) {
+    for (const cell of row) width = Math.max(width, cell.col + spanOf(cell));
+  }
+
+  const grid: (DocCell | null)[][] = rows.map(() => new Array<DocCell | null>(width).fill(null));
+
+  rows.forEach((row, r) => {
+    for (const cell of row) {
+      const span = spanOf(cell);
+      const col = Math.max(0, Math.floor(cell.col));
+      const above = cell.vMerge === 'continue' && r > 0 ? grid[r - 1][col] : null;
+      if (above) {
+        // A continuation repeats the origin above and the origin grows by one row.
+        // Only the columns the origin spans join it; a continuation wider than its
+        // origin leaves the extra positions empty.
+        above.rowSpan = Math.max(above.rowSpan, r - above.origin.row + 1);
+        const end = Math.min(col + span, above.origin.col + above.colSpan);
+        for (let c = col; c < end; c++) if (grid[r][c] === null) grid[r][c] = above;
+        continue;
+      }
+      const docCell: DocCell = {
+        text: cell.text,
+        paragraphs: [...cell.paragraphs],
+        origin: { row: r, col },
+        rowSpan: 1,
+        colSpan: span,
+        page: cell.page,
+      };
+      for (let c = col; c < col + span; c++) if (grid[r][c] === null) grid[r][c] = docCell;
+    }
+  });
+
+  // Explicit row spans (PDF): fill the positions below that no row claimed.
+  rows.forEach((row, r) => {
+    for (const cell of row) {
+      const extra = Math.floor(cell.rowSpan ?? 1);
+      if (extra <= 1) continue;
+      const origin = grid[r][Math.max(0, Math.floor(cell.col))];
+      if (!origin || origin.origin.row !== r) continue;
+      for (let below = r + 1; below < Math.min(rows.length, r + extra); below++) {
+        let claimed = false;
+        for (let c = origin.origin.col; c < origin.origin.col + origin.colSpan; c++) {
+          if (grid[below][c] === null) {
+            grid[below][c] = origin;
+            claimed = true;
+          }
+        }
+        if (!claimed) break;
+        origin.rowSpan = Math.max(origin.rowSpan, below - r + 1);
+      }
+    }
+  });
+
+  return grid.map((row, r) => {
+    const page = row.find((cell) => cell !== null)?.page ?? rows[r].find(() => true)?.page ?? null;
+    return row.map((cell, c) => cell ?? emptyCell(r, c, page));
+  });
+}
+
+function spanOf(cell: PlacedCell): number {
+  return Math.max(1, Math.floor(cell.colSpan || 1));
+}
+
+function emptyCell(row: number, col: number, page: number | null): DocCell {
+  return { text: '', paragraphs: [], origin: { row, col }, rowSpan: 1, colSpan: 1, page };
+}

@@ -1,0 +1,182 @@
+// One page's tables from its ruling lines: connected rules form a table, vertical
+// rules give the column boundaries and horizontal rules the row boundaries; where an
+// inner rule is missing the grid positions on both sides belong to one merged cell.
+import type { HRule, Rules, VRule } from './pdf-rules.js';
+import { runCentre, splitRunAt, type TextRun } from './pdf-text.js';
+
+/** A cell of one page's table: the grid positions [r0,r1)×[c0,c1) it covers. */
+export interface PageCell {
+  r0: number; r1: number; c0: number; c1: number;
+  x0: number; x1: number; y0: number; y1: number;
+  page: number;
+  runs: TextRun[];
+}
+
+export interface PageTable {
+  page: number;
+  /** Column boundaries, left to right (columns = xs.length - 1). */
+  xs: number[];
+  /** Row boundaries, top to bottom (rows = ys.length - 1). */
+  ys: number[];
+  cells: PageCell[];
+  /** cellAt[r][c]: index into `cells`. */
+  cellAt: number[][];
+}
+
+/** Rules closer than this (points) are one rule; ends this close touch. */
+const SNAP = 2;
+/** Grid lines closer than this are one boundary (double borders, line caps). */
+const MIN_TRACK = 3;
+
+/** Finds the bordered tables of one page, top to bottom. */
+export function findTables(rules: Rules, page: number): PageTable[] {
+  const h = mergeH(rules.h);
+  const v = mergeV(rules.v);
+  const parent = [...h.map((_, i) => i), ...v.map((_, j) => h.length + j)];
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (a: number, b: number) => { parent[find(a)] = find(b); };
+  h.forEach((hr, i) => {
+    v.forEach((vr, j) => {
+      if (vr.x >= hr.x0 - SNAP && vr.x <= hr.x1 + SNAP && hr.y >= vr.y0 - SNAP && hr.y <= vr.y1 + SNAP) union(i, h.length + j);
+    });
+  });
+  const groups = new Map<number, { h: HRule[]; v: VRule[] }>();
+  h.forEach((hr, i) => { const g = groups.get(find(i)) ?? { h: [], v: [] }; g.h.push(hr); groups.set(find(i), g); });
+  v.forEach((vr, j) => { const g = groups.get(find(h.length + j)) ?? { h: [], v: [] }; g.v.push(vr); groups.set(find(h.length + j), g); });
+  const tables: PageTable[] = [];
+  for (const g of groups.values()) {
+    if (g.h.length < 2 || g.v.length < 2) continue; // an underline or a lone rule, not a table
+    const table = gridOf(g.h, g.v, page);
+    if (table) tables.push(table);
+  }
+  return tables.sort((a, b) => a.ys[0] - b.ys[0]);
+}
+
+function gridOf(h: HRule[], v: VRule[], page: number): PageTable | null {
+  const left = Math.min(...h.map((r) => r.x0), ...v.map((r) => r.x));
+  const right = Math.max(...h.map((r) => r.x1), ...v.map((r) => r.x));
+  const top = Math.min(...v.map((r) => r.y0), ...h.map((r) => r.y));
+  const bottom = Math.max(...v.map((r) => r.y1), ...h.map((r) => r.y));
+  // The frame's edges count as boundaries even where a border is not drawn
+  // (a table cut by a page break may lack its closing rule).
+  const xs = boundaries([left, right, ...v.map((r) => r.x)]);
+  const ys = boundaries([top, bottom, ...h.map((r) => r.y)]);
+  const nr = ys.length - 1, nc = xs.length - 1;
+  if (nr < 1 || nc < 1) return null;
+
+  const parent = Array.from({ length: nr * nc }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (a: number, b: number) => { parent[find(a)] = find(b); };
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      if (c + 1 < nc && !coveredV(v, xs[c + 1], ys[r], ys[r + 1])) union(r * nc + c, r * nc + c + 1);
+      if (r + 1 < nr && !coveredH(h, ys[r + 1], xs[c], xs[c + 1])) union(r * nc + c, (r + 1) * nc + c);
+    }
+  }
+  const byRoot = new Map<number, number>();
+  const cells: PageCell[] = [];
+  const cellAt: number[][] = Array.from({ length: nr }, () => new Array<number>(nc).fill(-1));
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const root = find(r * nc + c);
+      let index = byRoot.get(root);
+      if (index === undefined) {
+        index = cells.push({ r0: r, r1: r + 1, c0: c, c1: c + 1, x0: 0, x1: 0, y0: 0, y1: 0, page, runs: [] }) - 1;
+        byRoot.set(root, index);
+      }
+      const cell = cells[index];
+      cell.r0 = Math.min(cell.r0, r); cell.r1 = Math.max(cell.r1, r + 1);
+      cell.c0 = Math.min(cell.c0, c); cell.c1 = Math.max(cell.c1, c + 1);
+      cellAt[r][c] = index;
+    }
+  }
+  for (const cell of cells) {
+    cell.x0 = xs[cell.c0]; cell.x1 = xs[cell.c1]; cell.y0 = ys[cell.r0]; cell.y1 = ys[cell.r1];
+  }
+  return { page, xs, ys, cells, cellAt };
+}
+
+/** Puts every run that lies inside a table into its cell; returns the others. */
+export function assignRuns(tables: readonly PageTable[], runs: readonly TextRun[]): TextRun[] {
+  const outside: TextRun[] = [];
+  for (const run of runs) {
+    const cy = runCentre(run);
+    const table = tables.find((t) => cy >= t.ys[0] && cy <= t.ys.at(-1)! && run.right > t.xs[0] && run.x < t.xs.at(-1)!);
+    if (!table) {
+      outside.push(run);
+      continue;
+    }
+    for (const piece of splitRunAt(run, table.xs)) {
+      const cx = (piece.x + piece.right) / 2;
+      const c = indexIn(table.xs, cx);
+      const r = indexIn(table.ys, cy);
+      if (c < 0 || r < 0) outside.push(piece);
+      else table.cells[table.cellAt[r][c]].runs.push(piece);
+    }
+  }
+  return outside;
+}
+
+function indexIn(bounds: readonly number[], value: number): number {
+  if (value < bounds[0] - SNAP || value > bounds[bounds.length - 1] + SNAP) return -1;
+  for (let i = 0; i < bounds.length - 1; i++) if (value < bounds[i + 1]) return i;
+  return bounds.length - 2;
+}
+
+/** Sorted, de-duplicated boundary positions (nearby values become their mean). */
+export function boundaries(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const value of sorted) {
+    const last = out.at(-1);
+    if (last && value - last[last.length - 1] < MIN_TRACK) last.push(value);
+    else out.push([value]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+function coveredV(v: readonly VRule[], x: number, y0: number, y1: number): boolean {
+  return coverage(v.filter((r) => Math.abs(r.x - x) <= SNAP).map((r) => [r.y0, r.y1] as const), y0, y1) >= 0.5 * (y1 - y0);
+}
+
+function coveredH(h: readonly HRule[], y: number, x0: number, x1: number): boolean {
+  return coverage(h.filter((r) => Math.abs(r.y - y) <= SNAP).map((r) => [r.x0, r.x1] as const), x0, x1) >= 0.5 * (x1 - x0);
+}
+
+/** Length of [from, to] covered by the (merged, non-overlapping) intervals. */
+function coverage(intervals: readonly (readonly [number, number])[], from: number, to: number): number {
+  let total = 0;
+  for (const [a, b] of intervals) total += Math.max(0, Math.min(b, to) - Math.max(a, from));
+  return total;
+}
+
+function mergeH(rules: readonly HRule[]): HRule[] {
+  return mergeCollinear(rules.map((r) => ({ at: r.y, a: r.x0, b: r.x1 }))).map((s) => ({ y: s.at, x0: s.a, x1: s.b }));
+}
+
+function mergeV(rules: readonly VRule[]): VRule[] {
+  return mergeCollinear(rules.map((r) => ({ at: r.x, a: r.y0, b: r.y1 }))).map((s) => ({ x: s.at, y0: s.a, y1: s.b }));
+}
+
+/** Joins segments on the same line whose ends overlap or touch. */
+function mergeCollinear(segs: { at: number; a: number; b: number }[]): { at: number; a: number; b: number }[] {
+  const sorted = [...segs].sort((p, q) => p.at - q.at || p.a - q.a);
+  const lines: { at: number; segs: { at: number; a: number; b: number }[] }[] = [];
+  for (const s of sorted) {
+    const line = lines.find((l) => Math.abs(l.at - s.at) <= 1);
+    if (line) line.segs.push(s);
+    else lines.push({ at: s.at, segs: [s] });
+  }
+  const out: { at: number; a: number; b: number }[] = [];
+  for (const line of lines) {
+    const at = line.segs.reduce((sum, s) => sum + s.at, 0) / line.segs.length;
+    const spans = line.segs.map((s) => ({ a: s.a, b: s.b })).sort((p, q) => p.a - q.a);
+    let cur = { ...spans[0] };
+    for (const span of spans.slice(1)) {
+      if (span.a <= cur.b + SNAP) cur.b = Math.max(cur.b, span.b);
+      else { out.push({ at, ...cur }); cur = { ...span }; }
+    }
+    out.push({ at, ...cur });
+  }
+  return out;
+}

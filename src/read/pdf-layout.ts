@@ -1,0 +1,278 @@
+// Pages → document blocks: drops page headers/footers, joins a table that continues
+// over pages into one (dropping the repeated header rows, re-joining a row the page
+// break split, continuing vertical merges), and turns the text outside tables into
+// paragraphs in reading order. Pure: pdfjs stays in pdf.ts.
+import type { DocBlock, DocParagraph, DocTable } from '../model/document.js';
+import { buildGrid, type PlacedCell } from './grid.js';
+import { assignRuns, boundaries, findTables, type PageCell, type PageTable } from './pdf-grid.js';
+import type { Rules } from './pdf-rules.js';
+import { continues, groupLines, toParagraphs, type Frame, type TextLine, type TextRun } from './pdf-text.js';
+
+export interface PageContent {
+  /** 1-based. */
+  page: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+  rules: Rules;
+}
+
+/** Frames this close (points) are the same table continued. */
+const FRAME_TOLERANCE = 3;
+/** Header/footer bands: this share of the page height at the top and the bottom. */
+const MARGIN_BAND = 0.1;
+/** A cell with at least this many lines on a page is running text, not a label. */
+const LONG_TEXT_LINES = 3;
+
+type PageItem = { kind: 'table'; table: PageTable; top: number } | { kind: 'line'; line: TextLine; top: number };
+
+/** Lays out all pages as DocModel blocks and tables. */
+export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]; tables: DocTable[] } {
+  const perPage = pages.map((p) => {
+    const tables = findTables(p.rules, p.page);
+    const body = assignRuns(tables, p.runs);
+    return { content: p, tables, lines: groupLines(body) };
+  });
+  const furniture = pageFurniture(perPage.map((p) => ({ content: p.content, lines: p.lines })));
+
+  // Reading order: one sequence of line runs and (possibly multi-page) tables.
+  type Seq = { kind: 'lines'; lines: TextLine[] } | { kind: 'table'; parts: PageTable[]; endsPage: boolean };
+  const seq: Seq[] = [];
+  for (const p of perPage) {
+    const items: PageItem[] = [
+      ...p.tables.map((table) => ({ kind: 'table' as const, table, top: table.ys[0] })),
+      ...p.lines.filter((l) => !furniture.has(l)).map((line) => ({ kind: 'line' as const, line, top: line.baseline - line.size })),
+    ].sort((a, b) => a.top - b.top);
+    items.forEach((item, i) => {
+      const last = seq.at(-1);
+      const endsPage = i === items.length - 1;
+      if (item.kind === 'table') {
+        if (i === 0 && last?.kind === 'table' && last.endsPage && continuesTable(last.parts.at(-1)!, item.table)) {
+          last.parts.push(item.table);
+          last.endsPage = endsPage;
+        } else {
+          seq.push({ kind: 'table', parts: [item.table], endsPage });
+        }
+      } else if (last?.kind === 'lines') {
+        last.lines.push(item.line);
+      } else {
+        seq.push({ kind: 'lines', lines: [item.line] });
+      }
+    });
+  }
+
+  const allLines = seq.flatMap((s) => (s.kind === 'lines' ? s.lines : []));
+  const bodyFrame: Frame = {
+    left: Math.min(...allLines.map((l) => l.left)),
+    right: Math.max(...allLines.map((l) => l.right)),
+  };
+  const blocks: DocBlock[] = [];
+  const tables: DocTable[] = [];
+  for (const s of seq) {
+    if (s.kind === 'lines') {
+      for (const para of toParagraphs(s.lines, bodyFrame)) {
+        const block: DocParagraph = { kind: 'paragraph', text: para.text, page: para.page };
+        blocks.push(block);
+      }
+    } else {
+      const table = joinParts(s.parts, tables.length);
+      tables.push(table);
+      blocks.push(table);
+    }
+  }
+  return { blocks, tables };
+}
+
+/** The next page's first table continues this one when their frames line up. */
+function continuesTable(prev: PageTable, next: PageTable): boolean {
+  return Math.abs(prev.xs[0] - next.xs[0]) <= FRAME_TOLERANCE && Math.abs(prev.xs.at(-1)! - next.xs.at(-1)!) <= FRAME_TOLERANCE;
+}
+
+const PAGE_NUMBER = [
+  /^[-—–－\s]*\d+[-—–－\s]*$/,
+  /^第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?$/,
+  /^(共\s*\d+\s*页\s*)?第\s*\d+\s*页$/,
+  /^\d+\s*\/\s*\d+$/,
+  /^page\s*\d+(\s*of\s*\d+)?$/i,
+];
+
+/** Page headers, footers and page numbers: lines in the top/bottom band of the page
+ *  that look like a page number or repeat (digits aside) on at least half the pages. */
+function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[] }[]): Set<TextLine> {
+  const out = new Set<TextLine>();
+  const inBand = (line: TextLine, height: number) =>
+    line.baseline - line.size < MARGIN_BAND * height || line.baseline > (1 - MARGIN_BAND) * height;
+  const key = (line: TextLine) => line.text.replace(/\s+/g, '').replace(/\d+/g, '#');
+  const seen = new Map<string, Set<number>>();
+  for (const p of pages) {
+    for (const line of p.lines) {
+      if (!inBand(line, p.content.height)) continue;
+      const k = key(line);
+      if (!seen.has(k)) seen.set(k, new Set());
+      seen.get(k)!.add(p.content.page);
+    }
+  }
+  const repeatAt = Math.max(2, Math.ceil(pages.length / 2));
+  for (const p of pages) {
+    for (const line of p.lines) {
+      if (!inBand(line, p.content.height)) continue;
+      const text = line.text.trim();
+      if (PAGE_NUMBER.some((re) => re.test(text)) || (seen.get(key(line))?.size ?? 0) >= repeatAt) out.add(line);
+    }
+  }
+  return out;
+}
+
+/** A cell of the joined table: global rows, columns still as x positions. */
+interface JoinedCell {
+  r0: number; r1: number; x0: number; x1: number;
+  page: number;
+  runs: TextRun[];
+}
+
+/** Joins one table's page parts into a DocTable. */
+function joinParts(parts: readonly PageTable[], index: number): DocTable {
+  const first = parts[0];
+  let cells: JoinedCell[] = first.cells.map((c) => fromPage(c, 0));
+  let rows = first.ys.length - 1;
+  const headerSigs = rowSignatures(first);
+
+  for (const part of parts.slice(1)) {
+    let partCells = part.cells.map((c) => fromPage(c, 0));
+    let partRows = part.ys.length - 1;
+    // Drop the header rows Word/LibreOffice repeat at the top of each page.
+    const sigs = rowSignatures(part);
+    let k = 0;
+    while (k < sigs.length && k < headerSigs.length && sigs[k] !== '' && sigs[k] === headerSigs[k]) k++;
+    if (k > 0 && partCells.every((c) => c.r1 <= k || c.r0 >= k)) {
+      partCells = partCells.filter((c) => c.r0 >= k).map((c) => ({ ...c, r0: c.r0 - k, r1: c.r1 - k }));
+      partRows -= k;
+    }
+    if (partRows <= 0) continue;
+
+    const lastRow = cells.filter((c) => c.r1 === rows);
+    const firstRow = partCells.filter((c) => c.r0 === 0);
+    const split = isSplitRow(lastRow, firstRow, part.xs.at(-1)! - part.xs[0]);
+    const offset = split ? rows - 1 : rows;
+    for (const cell of partCells) {
+      const above = cell.r0 === 0 ? lastRow.find((t) => sameColumns(t, cell)) : undefined;
+      const joins = above && (split || (isEmpty(cell) && (above.r1 - above.r0 > 1 || cell.r1 - cell.r0 > 1)));
+      if (above && joins) {
+        above.r1 = offset + cell.r1;
+        above.runs.push(...cell.runs);
+      } else {
+        cells.push({ ...cell, r0: cell.r0 + offset, r1: cell.r1 + offset });
+      }
+    }
+    rows = offset + partRows;
+  }
+
+  const xs = boundaries(parts.flatMap((p) => p.xs));
+  const colOf = (x: number) => nearestIndex(xs, x);
+  const placed: PlacedCell[][] = Array.from({ length: rows }, () => []);
+  cells = cells.sort((a, b) => a.r0 - b.r0 || a.x0 - b.x0);
+  for (const cell of cells) {
+    const c0 = colOf(cell.x0);
+    const c1 = Math.max(c0 + 1, colOf(cell.x1));
+    const paragraphs = cellParagraphs(cell);
+    placed[cell.r0].push({
+      text: paragraphs.join('\n'),
+      paragraphs,
+      col: c0,
+      colSpan: c1 - c0,
+      vMerge: null,
+      rowSpan: cell.r1 - cell.r0,
+      page: cell.runs.length > 0 ? Math.min(...cell.runs.map((r) => r.page)) : cell.page,
+    });
+  }
+  return { kind: 'table', index, rows: buildGrid(placed, xs.length - 1) };
+}
+
+function fromPage(c: PageCell, offset: number): JoinedCell {
+  return { r0: c.r0 + offset, r1: c.r1 + offset, x0: c.x0, x1: c.x1, page: c.page, runs: [...c.runs] };
+}
+
+/** Each row's cell texts (whitespace removed), for spotting repeated header rows. */
+function rowSignatures(table: PageTable): string[] {
+  const rows: string[] = [];
+  for (let r = 0; r < table.ys.length - 1; r++) {
+    const cells = table.cells.filter((c) => c.r0 <= r && c.r1 > r).sort((a, b) => a.x0 - b.x0);
+    const texts = cells.map((c) => (c.r0 === r ? runsText(c.runs) : '^'));
+    rows.push(texts.some((t) => t !== '' && t !== '^') ? texts.join('|') : '');
+  }
+  return rows;
+}
+
+function runsText(runs: readonly TextRun[]): string {
+  return [...runs]
+    .sort((a, b) => a.page - b.page || a.baseline - b.baseline || a.x - b.x)
+    .map((r) => r.str)
+    .join('')
+    .replace(/\s+/g, '');
+}
+
+function isEmpty(cell: JoinedCell): boolean {
+  return cell.runs.every((r) => r.str.trim() === '');
+}
+
+function sameColumns(a: JoinedCell, b: JoinedCell): boolean {
+  return Math.abs(a.x0 - b.x0) <= FRAME_TOLERANCE && Math.abs(a.x1 - b.x1) <= FRAME_TOLERANCE;
+}
+
+/**
+ * Whether the next page's first row is the rest of the previous page's last row
+ * (Word/LibreOffice let a row break across pages). It is when every cell with text
+ * on the new page carries on a cell whose last line on the old page was full — a
+ * wrapped line, not a finished paragraph — and at least one such cell exists.
+ */
+function isSplitRow(lastRow: readonly JoinedCell[], firstRow: readonly JoinedCell[], tableWidth: number): boolean {
+  if (isLongTextRow(lastRow, firstRow, tableWidth)) return true;
+  let carried = 0;
+  for (const cell of firstRow) {
+    if (isEmpty(cell)) continue;
+    const above = lastRow.find((t) => sameColumns(t, cell));
+    if (!above || isEmpty(above)) return false;
+    const prevLines = groupLines(above.runs);
+    const nextLines = groupLines(cell.runs);
+    const prev = prevLines.at(-1)!;
+    const next = nextLines[0];
+    if (next.page !== prev.page + 1) return false;
+    if (!continues(prev, next, innerFrame(above, prevLines), next.size * 1.5)) return false;
+    carried++;
+  }
+  return carried > 0;
+}
+
+/**
+ * A wide cell of running text (a narrative kept inside the table) that fills the
+ * bottom of one page and goes on at the top of the next is one cell even when the
+ * break falls between two of its paragraphs: a long text row on both sides.
+ */
+function isLongTextRow(lastRow: readonly JoinedCell[], firstRow: readonly JoinedCell[], tableWidth: number): boolean {
+  const before = lastRow.filter((c) => !isEmpty(c));
+  const after = firstRow.filter((c) => !isEmpty(c));
+  if (before.length !== 1 || after.length !== 1 || !sameColumns(before[0], after[0])) return false;
+  const cell = before[0];
+  if (cell.x1 - cell.x0 < 0.5 * tableWidth) return false;
+  const lastPage = Math.max(...cell.runs.map((r) => r.page));
+  return groupLines(cell.runs.filter((r) => r.page === lastPage)).length >= LONG_TEXT_LINES;
+}
+
+/** The box a cell's text wraps in: its rules minus the padding seen on the left. */
+function innerFrame(cell: JoinedCell, lines: readonly TextLine[]): Frame {
+  const minLeft = Math.min(...lines.map((l) => l.left));
+  const pad = Math.min(10, Math.max(0.5, minLeft - cell.x0));
+  return { left: cell.x0 + pad, right: Math.max(cell.x1 - pad, ...lines.map((l) => l.right)) };
+}
+
+function cellParagraphs(cell: JoinedCell): string[] {
+  const lines = groupLines(cell.runs);
+  if (lines.length === 0) return [];
+  return toParagraphs(lines, innerFrame(cell, lines)).map((p) => p.text);
+}
+
+function nearestIndex(values: readonly number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (Math.abs(values[i] - x) < Math.abs(values[best] - x)) best = i;
+  return best;
+}

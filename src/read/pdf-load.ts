@@ -1,0 +1,58 @@
+// Opens a PDF with pdfjs-dist (5.4.296, the version pdf-parse bundles) and turns its
+// exceptions into FormFailures. Owns pdfjs' options: CMaps for non-embedded CJK fonts.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { FormFailure } from '../model/failure.js';
+
+let assetDirs: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
+
+/** pdfjs-dist's own data folders, resolved from node_modules (trailing slash required by pdfjs). */
+function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } {
+  if (assetDirs) return assetDirs;
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  assetDirs = {
+    cMapUrl: join(root, 'cmaps') + '/',
+    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    wasmUrl: join(root, 'wasm') + '/',
+  };
+  return assetDirs;
+}
+
+export const ENCRYPTED_MESSAGE = 'PDF 已加密（需要打开密码），无法读取；请提交未加密的 PDF 或 DOCX';
+export const CORRUPT_MESSAGE = 'PDF 文件已损坏或不完整，无法读取；请重新导出后提交';
+
+/** Opens the PDF. An owner password alone (print/copy restrictions) does not stop it;
+ *  a user password gives 'encrypted', anything unreadable 'corrupt-file'. */
+export async function openPdf(bytes: Buffer): Promise<PDFDocumentProxy> {
+  // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
+  const data = new Uint8Array(bytes.byteLength);
+  data.set(bytes);
+  const task = getDocument({
+    data,
+    ...pdfjsAssets(),
+    cMapPacked: true,
+    // No font rendering happens here; keep pdfjs from evaluating font programs for display.
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw toFailure(err);
+  }
+}
+
+/** Maps a pdfjs exception to the file's failure. */
+export function toFailure(err: unknown): FormFailure {
+  if (err instanceof FormFailure) return err;
+  const name = (err as { name?: string } | null)?.name ?? '';
+  if (name === 'PasswordException') return new FormFailure('encrypted', ENCRYPTED_MESSAGE);
+  const detail = (err as Error | null)?.message;
+  return new FormFailure('corrupt-file', detail ? `${CORRUPT_MESSAGE}（${detail}）` : CORRUPT_MESSAGE);
+}

@@ -1,0 +1,174 @@
+// Ruling lines of a PDF page from pdfjs' operator list: stroked horizontal/vertical
+// path segments and thin filled rectangles (Word and some LibreOffice versions draw
+// table borders that way). Coded against pdfjs-dist 5.4.296's operator encoding:
+// constructPath args are [paintOp, [Float32Array of DrawOPS], minMax] in user space.
+
+/** A horizontal rule: y (top-down page coordinates) from x0 to x1. */
+export interface HRule { y: number; x0: number; x1: number }
+/** A vertical rule: x from y0 to y1 (top-down page coordinates). */
+export interface VRule { x: number; y0: number; y1: number }
+export interface Rules { h: HRule[]; v: VRule[] }
+
+/** The subset of pdfjs' OPS table this module reads. */
+export interface OpCodes {
+  save: number; restore: number; transform: number; constructPath: number;
+  paintFormXObjectBegin: number; paintFormXObjectEnd: number;
+  setFillRGBColor: number; setStrokeRGBColor: number;
+  stroke: number; closeStroke: number; fill: number; eoFill: number;
+  fillStroke: number; eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number;
+}
+
+// pdfjs 5.x DrawOPS inside a constructPath buffer.
+const MOVE_TO = 0, LINE_TO = 1, CURVE_TO = 2, CLOSE_PATH = 3;
+/** A filled rectangle at most this thick is a rule, not a shaded area (points). */
+const MAX_RULE_THICKNESS = 3;
+/** A segment this far from axis-parallel still counts as horizontal/vertical. */
+const AXIS_TOLERANCE = 0.5;
+
+type Matrix = [number, number, number, number, number, number];
+
+interface GState { ctm: Matrix; fillWhite: boolean; strokeWhite: boolean }
+
+/**
+ * Reads the ruling lines of one page. `pageTop` and `pageLeft` come from the
+ * page's view box: y is turned top-down (0 at the top edge) so rows sort naturally.
+ */
+export function readRules(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  ops: OpCodes,
+  pageTop: number,
+  pageLeft = 0,
+): Rules {
+  const rules: Rules = { h: [], v: [] };
+  let state: GState = { ctm: [1, 0, 0, 1, 0, 0], fillWhite: false, strokeWhite: false };
+  const stack: GState[] = [];
+  const toPage = (x: number, y: number): [number, number] => {
+    const [a, b, c, d, e, f] = state.ctm;
+    return [a * x + c * y + e - pageLeft, pageTop - (b * x + d * y + f)];
+  };
+
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === ops.save) {
+      stack.push(state);
+      state = { ...state };
+    } else if (fn === ops.restore) {
+      state = stack.pop() ?? state;
+    } else if (fn === ops.transform) {
+      state = { ...state, ctm: multiply(state.ctm, args as unknown as Matrix) };
+    } else if (fn === ops.paintFormXObjectBegin) {
+      stack.push(state);
+      const m = args?.[0] as ArrayLike<number> | null;
+      state = m && m.length === 6 ? { ...state, ctm: multiply(state.ctm, Array.from(m) as Matrix) } : { ...state };
+    } else if (fn === ops.paintFormXObjectEnd) {
+      state = stack.pop() ?? state;
+    } else if (fn === ops.setFillRGBColor) {
+      state = { ...state, fillWhite: isWhite(args) };
+    } else if (fn === ops.setStrokeRGBColor) {
+      state = { ...state, strokeWhite: isWhite(args) };
+    } else if (fn === ops.constructPath && args) {
+      const paintOp = args[0] as number;
+      const buffer = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
+      if (!buffer) continue;
+      const strokes = paintOp === ops.stroke || paintOp === ops.closeStroke || paintOp === ops.fillStroke ||
+        paintOp === ops.eoFillStroke || paintOp === ops.closeFillStroke || paintOp === ops.closeEOFillStroke;
+      const fills = paintOp === ops.fill || paintOp === ops.eoFill || paintOp === ops.fillStroke ||
+        paintOp === ops.eoFillStroke || paintOp === ops.closeFillStroke || paintOp === ops.closeEOFillStroke;
+      if (!strokes && !fills) continue; // endPath (clipping) paints nothing
+      const closeAll = paintOp === ops.closeStroke || paintOp === ops.closeFillStroke || paintOp === ops.closeEOFillStroke;
+      for (const sub of subpaths(buffer, toPage)) {
+        if (strokes && !state.strokeWhite) addStrokedEdges(sub.points, sub.closed || closeAll, rules);
+        if (fills && !state.fillWhite) addThinRectangle(sub.points, rules);
+      }
+    }
+  }
+  return rules;
+}
+
+interface Subpath { points: [number, number][]; closed: boolean }
+
+function subpaths(buffer: ArrayLike<number>, toPage: (x: number, y: number) => [number, number]): Subpath[] {
+  const out: Subpath[] = [];
+  let current: Subpath | null = null;
+  for (let k = 0; k < buffer.length;) {
+    const op = buffer[k++];
+    if (op === MOVE_TO) {
+      current = { points: [toPage(buffer[k], buffer[k + 1])], closed: false };
+      out.push(current);
+      k += 2;
+    } else if (op === LINE_TO) {
+      const p = toPage(buffer[k], buffer[k + 1]);
+      if (!current) { current = { points: [], closed: false }; out.push(current); }
+      current.points.push(p);
+      k += 2;
+    } else if (op === CURVE_TO) {
+      // Curves are never table borders; break the subpath so no false edge appears.
+      const end = toPage(buffer[k + 4], buffer[k + 5]);
+      current = { points: [end], closed: false };
+      out.push(current);
+      k += 6;
+    } else if (op === CLOSE_PATH) {
+      if (current) current.closed = true;
+    } else {
+      break; // unknown encoding: stop rather than misread coordinates
+    }
+  }
+  return out;
+}
+
+function addStrokedEdges(points: [number, number][], closed: boolean, rules: Rules): void {
+  const n = points.length;
+  const edges = closed && n > 2 ? n : n - 1;
+  for (let i = 0; i < edges; i++) {
+    const [ax, ay] = points[i];
+    const [bx, by] = points[(i + 1) % n];
+    addSegment(ax, ay, bx, by, rules);
+  }
+}
+
+function addSegment(ax: number, ay: number, bx: number, by: number, rules: Rules): void {
+  if (Math.abs(ay - by) <= AXIS_TOLERANCE && Math.abs(ax - bx) > AXIS_TOLERANCE) {
+    rules.h.push({ y: (ay + by) / 2, x0: Math.min(ax, bx), x1: Math.max(ax, bx) });
+  } else if (Math.abs(ax - bx) <= AXIS_TOLERANCE && Math.abs(ay - by) > AXIS_TOLERANCE) {
+    rules.v.push({ x: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
+  }
+}
+
+/** A filled axis-parallel rectangle thin in one direction is a rule along the other. */
+function addThinRectangle(points: [number, number][], rules: Rules): void {
+  if (points.length < 4 || points.length > 5) return;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  // Every corner must sit on the bounding box: an axis-parallel rectangle.
+  if (!points.every(([x, y]) => (near(x, x0) || near(x, x1)) && (near(y, y0) || near(y, y1)))) return;
+  const w = x1 - x0, h = y1 - y0;
+  if (h <= MAX_RULE_THICKNESS && w > MAX_RULE_THICKNESS) rules.h.push({ y: (y0 + y1) / 2, x0, x1 });
+  else if (w <= MAX_RULE_THICKNESS && h > MAX_RULE_THICKNESS) rules.v.push({ x: (x0 + x1) / 2, y0, y1 });
+}
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= AXIS_TOLERANCE;
+}
+
+function isWhite(args: unknown[] | null): boolean {
+  const v = args?.[0];
+  if (typeof v === 'string') return v.toLowerCase() === '#ffffff';
+  if (args && args.length >= 3 && args.slice(0, 3).every((n) => n === 255 || n === 1)) return true;
+  return false;
+}
+
+/** m × ctm in PDF's row-vector convention (the new matrix applies first). */
+function multiply(ctm: Matrix, m: ArrayLike<number>): Matrix {
+  const [a, b, c, d, e, f] = ctm;
+  return [
+    m[0] * a + m[1] * c,
+    m[0] * b + m[1] * d,
+    m[2] * a + m[3] * c,
+    m[2] * b + m[3] * d,
+    m[4] * a + m[5] * c + e,
+    m[4] * b + m[5] * d + f,
+  ];
+}

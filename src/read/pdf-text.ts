@@ -1,0 +1,229 @@
+// Positioned PDF text → lines → paragraphs. Items on one line are joined in x order
+// with no space between CJK glyphs; lines join into a paragraph while each line is
+// "full" (the next line's first word would not have fitted), starts at the same
+// left edge and follows at normal spacing — the way Word/LibreOffice wrapped it.
+
+/** One run of text from pdfjs, in top-down page coordinates. */
+export interface TextRun {
+  str: string;
+  x: number;
+  /** x + advance width. */
+  right: number;
+  /** Baseline, measured from the page's top edge. */
+  baseline: number;
+  /** Font size in points (vertical scale of the text matrix). */
+  size: number;
+  page: number;
+}
+
+export interface TextLine {
+  text: string;
+  left: number;
+  right: number;
+  baseline: number;
+  size: number;
+  page: number;
+  /** Width of the line's first unbreakable token (a CJK glyph with the closing
+   *  punctuation that may not start a line, or a Latin word). */
+  firstToken: number;
+}
+
+export interface Paragraph {
+  text: string;
+  page: number;
+  lines: TextLine[];
+}
+
+const CJK = /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/;
+/** Punctuation that may not begin a line (kinsoku): it drags the glyph before it along. */
+const NO_LINE_START = /[，。、；：！？）》」』】〕”’％‰,.;:!?)\]}%·…—]/;
+const LATIN_WORD = /^[A-Za-z0-9@#$&*+\-_=./%,:;!?'"()[\]{}<>~^|\\]+/;
+
+export function isCjk(ch: string): boolean {
+  return CJK.test(ch);
+}
+
+/** The vertical centre of a run, where it sits inside a table cell. */
+export function runCentre(run: TextRun): number {
+  return run.baseline - 0.35 * run.size;
+}
+
+/** Estimated x of each character's left edge (CJK glyphs are wide, others ~half). */
+export function charEdges(run: TextRun): number[] {
+  const chars = Array.from(run.str);
+  const weights = chars.map(charWeight);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const scale = (run.right - run.x) / total;
+  const edges: number[] = [];
+  let x = run.x;
+  for (const w of weights) {
+    edges.push(x);
+    x += w * scale;
+  }
+  edges.push(run.right);
+  return edges;
+}
+
+function charWeight(ch: string): number {
+  return isCjk(ch) ? 1 : ch === ' ' ? 0.3 : 0.55;
+}
+
+/** Splits a run where it crosses any of the given x boundaries (pdfjs may merge the
+ *  texts of neighbouring cells into one run). */
+export function splitRunAt(run: TextRun, boundaries: readonly number[]): TextRun[] {
+  const inside = boundaries.filter((b) => b > run.x + 0.5 && b < run.right - 0.5);
+  if (inside.length === 0 || Array.from(run.str).length < 2) return [run];
+  const chars = Array.from(run.str);
+  const edges = charEdges(run);
+  const out: TextRun[] = [];
+  let start = 0;
+  for (let i = 1; i < chars.length; i++) {
+    const mid = edges[i];
+    const prevMid = (edges[i - 1] + edges[i]) / 2;
+    const nextMid = (edges[i] + edges[i + 1]) / 2;
+    if (inside.some((b) => b > prevMid && b <= nextMid && Math.abs(b - mid) < (edges[i + 1] - edges[i - 1]))) {
+      out.push({ ...run, str: chars.slice(start, i).join(''), x: edges[start], right: edges[i] });
+      start = i;
+    }
+  }
+  out.push({ ...run, str: chars.slice(start).join(''), x: edges[start], right: run.right });
+  return out;
+}
+
+/** Groups runs into lines (top to bottom), joining each line's runs in x order. */
+export function groupLines(runs: readonly TextRun[]): TextLine[] {
+  const visible = runs.filter((r) => r.str.trim() !== '');
+  const sorted = [...visible].sort((a, b) => a.page - b.page || runCentre(a) - runCentre(b) || a.x - b.x);
+  const groups: { page: number; centre: number; size: number; runs: TextRun[] }[] = [];
+  for (const run of sorted) {
+    const centre = runCentre(run);
+    // Runs of one line may sit on slightly different baselines (CJK and Latin fonts).
+    const line = groups.find(
+      (g) => g.page === run.page && Math.abs(g.centre - centre) <= 0.45 * Math.min(g.size, run.size),
+    );
+    if (line) line.runs.push(run);
+    else groups.push({ page: run.page, centre, size: run.size, runs: [run] });
+  }
+  return groups
+    .map((g) => makeLine(g.runs))
+    .sort((a, b) => a.page - b.page || a.baseline - b.baseline || a.left - b.left);
+}
+
+function makeLine(runs: TextRun[]): TextLine {
+  const ordered = [...runs].sort((a, b) => a.x - b.x);
+  let text = '';
+  let prev: TextRun | null = null;
+  for (const run of ordered) {
+    if (prev) {
+      const gap = run.x - prev.right;
+      const size = Math.max(prev.size, run.size);
+      const last = Array.from(text.trimEnd()).at(-1) ?? '';
+      const first = Array.from(run.str.trimStart())[0] ?? '';
+      const bothCjk = isCjk(last) && isCjk(first);
+      // A gap is a space between Latin words; between CJK glyphs only a wide gap
+      // (separate fields on one line, e.g. "填报单位：X    单位：万元") is.
+      const spaced = bothCjk ? gap > 2 * size : gap > 0.25 * size;
+      if (spaced && !/\s$/.test(text) && !/^\s/.test(run.str)) text += ' ';
+    }
+    text += run.str;
+    prev = run;
+  }
+  const sizes = ordered.map((r) => r.size).sort((a, b) => a - b);
+  return {
+    text: text.trim(),
+    left: ordered[0].x,
+    right: Math.max(...ordered.map((r) => r.right)),
+    baseline: Math.max(...ordered.map((r) => r.baseline)),
+    size: sizes[Math.floor(sizes.length / 2)],
+    page: ordered[0].page,
+    firstToken: firstTokenWidth(ordered[0]),
+  };
+}
+
+function firstTokenWidth(run: TextRun): number {
+  const chars = Array.from(run.str);
+  let s = 0;
+  while (s < chars.length && /\s/.test(chars[s])) s++;
+  if (s >= chars.length) return run.size;
+  const rest = chars.slice(s).join('');
+  let count: number;
+  const word = LATIN_WORD.exec(rest);
+  if (word && !isCjk(chars[s])) {
+    count = Array.from(word[0]).length;
+  } else {
+    count = 1;
+    while (s + count < chars.length && NO_LINE_START.test(chars[s + count])) count++;
+  }
+  const edges = charEdges(run);
+  return edges[Math.min(s + count, chars.length)] - edges[s];
+}
+
+/** Where wrapped lines of a block start and end (a cell's inner box, the text area). */
+export interface Frame { left: number; right: number }
+
+/** Joins lines (already in reading order) into paragraphs. */
+export function toParagraphs(lines: readonly TextLine[], frame: Frame): Paragraph[] {
+  const pitch = typicalPitch(lines);
+  const out: Paragraph[] = [];
+  let current: TextLine[] = [];
+  lines.forEach((line, i) => {
+    const prev = i > 0 ? lines[i - 1] : null;
+    if (prev && continues(prev, line, frame, pitch)) {
+      current.push(line);
+    } else {
+      if (current.length > 0) out.push(paragraphOf(current));
+      current = [line];
+    }
+  });
+  if (current.length > 0) out.push(paragraphOf(current));
+  return out;
+}
+
+function paragraphOf(lines: TextLine[]): Paragraph {
+  let text = '';
+  for (const line of lines) {
+    if (text === '') {
+      text = line.text;
+      continue;
+    }
+    const last = Array.from(text).at(-1) ?? '';
+    const first = Array.from(line.text)[0] ?? '';
+    // A wrapped Latin word boundary lost its space at the line end; CJK has none.
+    text += isCjk(last) || isCjk(first) ? line.text : ` ${line.text}`;
+  }
+  return { text, page: lines[0].page, lines };
+}
+
+/** Whether `next` carries on the paragraph `prev` ends (see the module comment). */
+export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: number): boolean {
+  const size = Math.max(prev.size, next.size);
+  if (Math.abs(prev.size - next.size) > 0.15 * size) return false;
+  if (next.page === prev.page) {
+    const gap = next.baseline - prev.baseline;
+    if (gap <= 0.3 * size || gap > Math.max(1.25 * pitch, 1.5 * size)) return false;
+  } else if (next.page !== prev.page + 1) {
+    return false;
+  }
+  // Full line: the next line's first token would not have fitted after it.
+  // (Half a point of slack: padding is estimated from the left edge.)
+  const room = frame.right - prev.right;
+  if (room >= next.firstToken + 0.5) return false;
+  // Same left edge; a first-line indent (up to ~4 glyphs) may precede it.
+  if (next.left > prev.left + 0.5 * size) return false;
+  if (prev.left - next.left > 4.5 * size) return false;
+  if (next.left < frame.left - 0.5 * size) return false;
+  return true;
+}
+
+/** The usual distance between consecutive baselines (single spacing of the block). */
+function typicalPitch(lines: readonly TextLine[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1], b = lines[i];
+    const gap = b.baseline - a.baseline;
+    if (a.page === b.page && gap > 0.3 * a.size && gap < 2.5 * a.size) gaps.push(gap);
+  }
+  if (gaps.length === 0) return 1.5 * (lines[0]?.size ?? 10);
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)];
+}

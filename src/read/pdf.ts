@@ -1,0 +1,82 @@
+// PDF → DocModel: pdfjs gives each page's positioned text and drawn rules; the
+// layout (pdf-layout.ts) rebuilds tables as grids and paragraphs in reading order,
+// so the recognizer sees the same model as for the DOCX the PDF was exported from.
+import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { DocModel } from '../model/document.js';
+import { FormFailure } from '../model/failure.js';
+import type { ReadOptions } from './index.js';
+import { layoutPages, type PageContent } from './pdf-layout.js';
+import { openPdf, toFailure } from './pdf-load.js';
+import { readRules } from './pdf-rules.js';
+import { splitRunAt, type TextRun } from './pdf-text.js';
+
+export const NO_TEXT_MESSAGE = 'PDF 没有文字层（可能是扫描件），无法读取；请提交由 Word/WPS 导出的 PDF 或 DOCX';
+/** pdfjs runs in this thread (no worker), but a promise that never settles must not
+ *  hold the batch: give up after this long. */
+const READ_TIMEOUT_MS = 120_000;
+
+const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject]);
+
+/** Reads a PDF into the document model; throws FormFailure for scanned, encrypted or damaged files. */
+export async function readPdf(bytes: Buffer, _opts: ReadOptions): Promise<DocModel> {
+  const doc = await openPdf(bytes);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new FormFailure('timeout', `PDF 读取超过 ${READ_TIMEOUT_MS / 1000} 秒仍未完成，已跳过此文件`)), READ_TIMEOUT_MS);
+    });
+    return await Promise.race([readOpen(doc), timeout]);
+  } catch (err) {
+    throw toFailure(err);
+  } finally {
+    clearTimeout(timer);
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+async function readOpen(doc: PDFDocumentProxy): Promise<DocModel> {
+  const texts = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    texts.push({ page, runs: await pageRuns(page, n) });
+  }
+  // A scan has images and no text at all: say so before any layout work.
+  if (texts.every((t) => t.runs.every((r) => r.str.trim() === ''))) {
+    throw new FormFailure('no-text-layer', NO_TEXT_MESSAGE);
+  }
+  const pages: PageContent[] = [];
+  let images = 0;
+  for (const { page, runs } of texts) {
+    const [x0, y0, x1, y1] = page.view;
+    const ops = await page.getOperatorList();
+    for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
+    pages.push({ page: page.pageNumber, width: x1 - x0, height: y1 - y0, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0) });
+    page.cleanup();
+  }
+  const { blocks, tables } = layoutPages(pages);
+  return { format: 'pdf', pages: doc.numPages, blocks, tables, images };
+}
+
+type PageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>;
+
+/** The page's text runs in top-down coordinates (0 at the view's top edge). */
+async function pageRuns(page: PageProxy, n: number): Promise<TextRun[]> {
+  const [x0, y0, x1, y1] = page.view;
+  const width = x1 - x0, height = y1 - y0;
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str === '') continue;
+    const [a, b, c, d, e, f] = item.transform as number[];
+    // Horizontal text only: its size is the vertical scale of the text matrix.
+    if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue;
+    const size = Math.abs(d) || Math.abs(a) || item.height;
+    const run: TextRun = { str: item.str, x: e - x0, right: e - x0 + item.width, baseline: y1 - f, size, page: n };
+    // Text beyond the page edge is not visible (an over-wide table is cut off there).
+    for (const piece of splitRunAt(run, [0, width])) {
+      const centre = (piece.x + piece.right) / 2;
+      if (centre >= 0 && centre <= width && piece.baseline >= 0 && piece.baseline <= height + piece.size) runs.push(piece);
+    }
+  }
+  return runs;
+}

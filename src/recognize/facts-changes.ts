@@ -1,0 +1,155 @@
+// Stated changes ("比预算减少9万元，降低100%", "同比增长12.5%") → record.md's
+// `narrative.changes`. A change needs a concept as its subject: in its own clause
+// before the comparison word, or in an earlier clause of the same sentence when
+// the change clause opens with no subject of its own. Figures a change uses are
+// never facts.
+import type { Change } from '../model/record.js';
+import type { Mention } from './facts-concepts.js';
+import { APPROX_BEFORE, CHANGE_NEUTRAL_OPENERS, CHANGE_VERBS, CHANGE_VERB_FILLERS, FILLERS } from './facts-lexicon.js';
+import { isRunOf, quoteOf, stripEnumerator, type MatchView, type MoneyFigure, type PercentFigure, type Span } from './facts-text.js';
+
+/** One clause with what was found in it (view coordinates). */
+export interface ClauseScan {
+  span: Span;
+  mentions: Mention[];
+  money: MoneyFigure[];
+  percents: PercentFigure[];
+}
+
+interface VerbHit {
+  direction: 'increase' | 'decrease';
+  verbStart: number;
+  amount: MoneyFigure | null;
+  percent: PercentFigure | null;
+}
+
+const VERBS = [...CHANGE_VERBS].sort((a, b) => b.word.length - a.word.length);
+const VERB_FIRST = new Set(VERBS.map((v) => v.word[0]));
+const COMPARISON = /与[^,]{0,12}?相比|同比|环比|相比|较|比(?!例|重|率)/;
+
+export interface ChangeScan {
+  changes: Change[];
+  /** `start` of every money figure a change used. */
+  used: Set<number>;
+}
+
+export function findChanges(view: MatchView, clauses: ClauseScan[], paragraph: number): ChangeScan {
+  const text = view.text;
+  const changes: Change[] = [];
+  const used = new Set<number>();
+  const merged = new Set<number>(); // clauses absorbed into an earlier change
+
+  for (let k = 0; k < clauses.length; k++) {
+    if (merged.has(k)) continue;
+    const c = clauses[k];
+    for (const hit of verbHits(text, c)) {
+      let last = k;
+      let percent = hit.percent;
+      // "比预算减少9万元，降低100%": the percent in the next clause belongs to this change.
+      if (hit.amount && !percent && k + 1 < clauses.length) {
+        const next = clauses[k + 1];
+        const lead = verbHits(text, next).find((h) => h.percent && !h.amount);
+        if (lead && lead.direction === hit.direction && isPercentOnlyClause(text, next, lead)) {
+          percent = lead.percent;
+          last = k + 1;
+          merged.add(k + 1);
+        }
+      }
+      const subject = subjectOf(text, clauses, k, hit.verbStart, used);
+      if (!subject) continue;
+      if (hit.amount) used.add(hit.amount.start);
+      const startClause = clauses[subject.clause].span;
+      const quote = quoteOf(view, startClause.start, clauses[last].span.end);
+      changes.push({
+        concept: subject.concept,
+        amount: hit.amount ? hit.amount.value : null,
+        direction: hit.direction,
+        percent: percent ? percent.value : null,
+        quote,
+        paragraph,
+      });
+    }
+  }
+  return { changes, used };
+}
+
+/** Change verbs in a clause that are followed by an amount or a percent. */
+function verbHits(text: string, c: ClauseScan): VerbHit[] {
+  const out: VerbHit[] = [];
+  if (!c.money.length && !c.percents.length) return out; // nothing a change could state
+  const { start, end } = c.span;
+  for (let p = start; p < end; p++) {
+    if (!VERB_FIRST.has(text[p])) continue;
+    if (c.mentions.some((m) => p >= m.start && p < m.end)) continue; // "调增" is a concept, not a verb
+    const verb = VERBS.find((v) => text.startsWith(v.word, p));
+    if (!verb) continue;
+    if (verb.word.length === 1 && !COMPARISON.test(text.slice(start, p))) continue;
+    const q = skipRun(text, p + verb.word.length, end, [...CHANGE_VERB_FILLERS, ...APPROX_BEFORE]);
+    const amount = c.money.find((f) => f.start === q) ?? null;
+    let percent = c.percents.find((f) => f.start === q) ?? null;
+    if (!amount && !percent) continue;
+    if (amount) {
+      // "减少9万元（降低100%）" or "减少9万元、下降100%" in the same clause.
+      const after = text.slice(amount.end, end);
+      const pm = /^[(、]?(?:(增长|增加|上升|提高|下降|降低|减少|增幅|降幅|减幅)(?:了|幅度|为|达)*)?(?=\d)/.exec(after);
+      if (pm) {
+        const pf = c.percents.find((f) => f.start === amount.end + pm[0].length);
+        const dir = pm[1] ? VERBS.find((v) => v.word === pm[1])!.direction : verb.direction;
+        if (pf && dir === verb.direction) percent = pf;
+      }
+    }
+    out.push({ direction: verb.direction, verbStart: p, amount, percent });
+    p = (percent ?? amount)!.end - 1;
+  }
+  return out;
+}
+
+/** A clause that only states a percent change ("降低100%", "同比下降12.5%"). */
+function isPercentOnlyClause(text: string, c: ClauseScan, hit: VerbHit): boolean {
+  const before = text.slice(c.span.start, hit.verbStart);
+  return c.mentions.length === 0 && c.money.length === 0 && /^(同比|环比)?$/.test(before);
+}
+
+function skipRun(text: string, from: number, to: number, words: string[]): number {
+  let q = from;
+  for (;;) {
+    const w = words.find((x) => text.startsWith(x, q) && q + x.length <= to);
+    if (!w) return q;
+    q += w.length;
+  }
+}
+
+/** The concept a change speaks of, and the clause that names it. */
+function subjectOf(
+  text: string,
+  clauses: ClauseScan[],
+  k: number,
+  verbStart: number,
+  used: Set<number>,
+): { concept: string; clause: number } | null {
+  const c = clauses[k];
+  const head = text.slice(c.span.start, verbStart);
+  const cmp = COMPARISON.exec(head);
+  const subjectEnd = c.span.start + (cmp ? cmp.index : head.length);
+  const own = c.mentions.filter((m) => m.end <= subjectEnd);
+  if (own.length) {
+    // The concept must be the subject itself ("公务接待费支出0万元比预算…"), not
+    // a word before it ("基本支出中的专项资金较上年…").
+    const m = own[own.length - 1];
+    let gap = text.slice(m.end, subjectEnd);
+    for (const f of c.money) if (f.start >= m.end && f.end <= subjectEnd) gap = gap.replace(text.slice(f.start, f.end), '');
+    gap = gap.replace(/\d{4}年度?/g, '');
+    return m.concept && isRunOf(gap, FILLERS) ? { concept: m.concept, clause: k } : null;
+  }
+  // No subject in the clause: allowed only when it opens with nothing of its own.
+  const opener = stripEnumerator(text.slice(c.span.start, subjectEnd)).replace(/^\d{4}年/, '');
+  if (!isRunOf(opener, CHANGE_NEUTRAL_OPENERS)) return null;
+  for (let j = k - 1; j >= 0; j--) {
+    const named = clauses[j].mentions.filter((m) => m.concept);
+    if (named.length) return { concept: named[named.length - 1].concept as string, clause: j };
+    // A figure with no concept (and not an earlier change's amount): the
+    // change is about that unnamed thing.
+    if (clauses[j].money.some((f) => !used.has(f.start))) return null;
+  }
+  return null;
+}

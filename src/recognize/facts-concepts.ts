@@ -1,0 +1,72 @@
+// Finding concept mentions in a clause: the lexicon's aliases compiled into one
+// longest-first alternation, scanned left to right without overlaps.
+import { CONCEPT_LEXICON, type ConceptEntry } from './facts-lexicon.js';
+import { foldWord } from './facts-text.js';
+
+export interface Mention {
+  concept: string | null;
+  start: number;
+  end: number;
+  /** Set for a short wording that names its concept only after these (lexicon `after`). */
+  after?: string[];
+}
+
+export interface ConceptMatcher {
+  find(text: string, from: number, to: number): Mention[];
+}
+
+/** Expands "因公出国[（境）]费[用]" into every literal it allows. */
+export function expandAlias(alias: string): string[] {
+  const open = alias.indexOf('[');
+  if (open < 0) return [alias];
+  const close = alias.indexOf(']', open);
+  if (close < 0) throw new Error(`词表别名缺少“]”：${alias}`);
+  const head = alias.slice(0, open);
+  const opt = alias.slice(open + 1, close);
+  return expandAlias(alias.slice(close + 1)).flatMap((tail) => [head + opt + tail, head + tail]);
+}
+
+export function compileLexicon(lexicon: ConceptEntry[] = CONCEPT_LEXICON): ConceptMatcher {
+  const byWord = new Map<string, ConceptEntry>();
+  for (const entry of lexicon) {
+    for (const alias of entry.aliases) {
+      for (const literal of expandAlias(alias)) {
+        const word = foldWord(literal);
+        // First entry wins on a duplicate, so the table order decides.
+        if (word && !byWord.has(word)) byWord.set(word, entry);
+      }
+    }
+  }
+  // Words by first character, longest first, so each position tries only the
+  // few words that can start there and the first hit is the longest.
+  const byFirst = new Map<string, string[]>();
+  for (const word of byWord.keys()) {
+    const list = byFirst.get(word[0]) ?? [];
+    list.push(word);
+    byFirst.set(word[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    find(text, from, to) {
+      const out: Mention[] = [];
+      for (let i = from; i < to; i++) {
+        const candidates = byFirst.get(text[i]);
+        if (!candidates) continue;
+        const word = candidates.find((w) => i + w.length <= to && text.startsWith(w, i));
+        if (!word) continue;
+        const entry = byWord.get(word)!;
+        const previous = out[out.length - 1];
+        if (entry.joinsPrevious && previous && previous.end === i) {
+          previous.end = i + word.length;
+          i += word.length - 1;
+          continue;
+        }
+        const mention: Mention = { concept: entry.concept, start: i, end: i + word.length };
+        if (entry.after) mention.after = entry.after;
+        out.push(mention);
+        i += word.length - 1;
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,189 @@
+// Text plumbing for narrative facts: a matching view of a paragraph (half-width,
+// no whitespace, no quotation marks) that remembers where each character came
+// from, its sentences and clauses, and the money and percent figures in a clause.
+import { foldText, plainNumber, shiftPointLeft, shiftPointRight } from '../normalize/cell.js';
+import { APPROX_AFTER } from './facts-lexicon.js';
+
+/** A paragraph as matched: `text[i]` came from `source[origin[i]]`. */
+export interface MatchView {
+  source: string;
+  text: string;
+  origin: number[];
+}
+
+// Dropped for matching: whitespace and quotation marks (“三公”经费 = 三公经费).
+const DROPPED = new Set([...'\u3000\u00A0\u200B\uFEFF\u2028\u2029“”‘’"\'「」『』〝〞'].map((c) => c.charCodeAt(0)));
+const isDropped = (code: number) => code <= 0x20 || DROPPED.has(code);
+
+export function matchView(source: string): MatchView {
+  const chars: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    let code = source.charCodeAt(i);
+    // Full-width ASCII (０-９, ．, ，, （） …) to half-width, as toHalfWidth does.
+    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    if (isDropped(code)) {
+      // Whitespace between two digits stays one space, so "表1 1150.05万元"
+      // does not read as 11150.05.
+      if (code <= 0x20 && isDigitAt(chars, chars.length - 1) && nextKeptIsDigit(source, i + 1) && chars[chars.length - 1] !== ' ') {
+        chars.push(' ');
+        origin.push(i);
+      }
+      continue;
+    }
+    chars.push(String.fromCharCode(code));
+    origin.push(i);
+  }
+  return { source, text: chars.join(''), origin };
+}
+
+function isDigitAt(chars: string[], i: number): boolean {
+  return i >= 0 && chars[i] >= '0' && chars[i] <= '9';
+}
+
+function nextKeptIsDigit(source: string, from: number): boolean {
+  for (let j = from; j < source.length; j++) {
+    let code = source.charCodeAt(j);
+    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    if (isDropped(code)) continue;
+    return code >= 0x30 && code <= 0x39;
+  }
+  return false;
+}
+
+/** Matching form of a lexicon word (same folding as the text). */
+export function foldWord(word: string): string {
+  return matchView(word).text;
+}
+
+/** A clause: `[start, end)` in the view's text, delimiters excluded. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const SENTENCE_END = new Set(['。', ';', '!', '?']);
+
+/** Sentences of a paragraph, each a list of clauses (split on ，。；！？). A
+ *  half-width comma inside a digit group ("1,028.49") splits nothing. */
+export function sentences(view: MatchView): Span[][] {
+  const out: Span[][] = [];
+  let clauses: Span[] = [];
+  let start = 0;
+  const { text, source, origin } = view;
+  const close = (end: number, endsSentence: boolean) => {
+    if (end > start) clauses.push({ start, end });
+    start = end + 1;
+    if (endsSentence && clauses.length) {
+      out.push(clauses);
+      clauses = [];
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (SENTENCE_END.has(ch)) close(i, true);
+    else if (ch === ',' && !isDigitGroupComma(text, source, origin, i)) close(i, false);
+  }
+  close(text.length, true);
+  return out;
+}
+
+const GROUP_TAIL = /\d{3}(?!\d)/y;
+function isDigitGroupComma(text: string, source: string, origin: number[], i: number): boolean {
+  if (source[origin[i]] !== ',') return false; // a Chinese "，" always separates clauses
+  if (!/\d/.test(text[i - 1] ?? '')) return false;
+  GROUP_TAIL.lastIndex = i + 1;
+  return GROUP_TAIL.test(text);
+}
+
+/** The printed text of `[start, end)`: trimmed, without a leading enumerator
+ *  ("（二）", "1.", "一、", "①"), so it quotes the clause as a person reads it. */
+export function quoteOf(view: MatchView, start: number, end: number): string {
+  if (end <= start) return '';
+  // From just after the previous delimiter to the next one, so a dropped
+  // opening or closing quotation mark (“三公”) stays in the quote.
+  const from = start > 0 ? view.origin[start - 1] + 1 : 0;
+  const to = end < view.origin.length ? view.origin[end] : view.source.length;
+  const raw = view.source.slice(from, to);
+  return stripEnumerator(foldText(raw) ?? '');
+}
+
+const ENUMERATOR = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*/;
+export function stripEnumerator(s: string): string {
+  return s.replace(ENUMERATOR, '');
+}
+
+/** A money figure in a clause, already in 万元. */
+export interface MoneyFigure {
+  start: number; // of the number (or of an approximation word before it)
+  end: number; // after the unit and any trailing approximation word
+  numberStart: number;
+  value: string;
+  approx: boolean;
+}
+
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+// Not money facts: a rate ("0.5万元/人"), a threshold ("50万元以上"), the end of a range ("20-30万元").
+const MONEY = new RegExp(
+  String.raw`(?<![\d.,\-~—])${NUMBER}(余|多)?(万|亿)?(余|多)?元(${APPROX_AFTER.join('|')})?(?![/每]|以上|以下|以内|及以上|及以下)`,
+  'g',
+);
+const PERCENT = new RegExp(String.raw`(?<![\d.,])${NUMBER}%`, 'g');
+
+/** Money figures in `text` (a clause): 万元 as printed, 亿元 × 10000, 元 ÷ 10000,
+ *  digits kept; "万余元", "多万元", "…左右" are approximate. */
+export function moneyFigures(text: string, offset = 0): MoneyFigure[] {
+  const out: MoneyFigure[] = [];
+  if (!/\d/.test(text)) return out;
+  for (const m of text.matchAll(MONEY)) {
+    const n = plainNumber(m[1]);
+    if (n === null) continue;
+    const unit = m[3];
+    const value = unit === '万' ? n : unit === '亿' ? shiftPointRight(n, 4) : shiftPointLeft(n, 4);
+    const start = offset + (m.index ?? 0);
+    out.push({
+      start,
+      end: start + m[0].length,
+      numberStart: start,
+      value,
+      approx: Boolean(m[2] || m[4] || m[5]),
+    });
+  }
+  return out;
+}
+
+export interface PercentFigure {
+  start: number;
+  end: number;
+  value: string;
+}
+
+export function percentFigures(text: string, offset = 0): PercentFigure[] {
+  const out: PercentFigure[] = [];
+  if (!text.includes('%')) return out;
+  for (const m of text.matchAll(PERCENT)) {
+    const n = plainNumber(m[1]);
+    if (n === null) continue;
+    const start = offset + (m.index ?? 0);
+    out.push({ start, end: start + m[0].length, value: n });
+  }
+  return out;
+}
+
+/** The longest of `words` that `text` ends with at `end`, or ''. */
+export function wordEndingAt(text: string, end: number, words: string[]): string {
+  let best = '';
+  for (const w of words) if (w.length > best.length && end >= w.length && text.startsWith(w, end - w.length)) best = w;
+  return best;
+}
+
+/** True when `s` is a (possibly empty) run of `words`. */
+export function isRunOf(s: string, words: string[]): boolean {
+  const reach = new Array<boolean>(s.length + 1).fill(false);
+  reach[0] = true;
+  for (let i = 0; i < s.length; i++) {
+    if (!reach[i]) continue;
+    for (const w of words) if (s.startsWith(w, i)) reach[i + w.length] = true;
+  }
+  return reach[s.length];
+}

@@ -1,0 +1,83 @@
+// Labelled single values of a form: 项目名称, 主管部门, 实施单位, 单位名称 / 填报单位,
+// 自评等级 and the conclusion cells (评价结论 / 存在问题 / 改进措施) — from a label
+// cell and the cell right of it, or from a "标签：值" cell or line.
+import type { DocTable } from '../model/document.js';
+import { foldText, toHalfWidth } from '../normalize/cell.js';
+import { rowCells } from './grid.js';
+import { matchesExactly, normLabel } from './labels.js';
+import type { Item } from './segments.js';
+import type { Template } from './template-schema.js';
+
+export const FIELD_KEYS = ['project', 'department', 'implementer', 'entity', 'grade', 'verdict', 'problems', 'measures'] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+export interface FieldHit {
+  value: string | null;
+  /** Where a table cell gave it (absent for a body line). */
+  at?: { table: DocTable; row: number; col: number; raw: string };
+}
+
+export function fieldLabels(t: Template): Record<FieldKey, string[]> {
+  return {
+    project: t.header.project,
+    department: t.header.department,
+    implementer: t.header.implementer,
+    entity: t.header.entity,
+    grade: t.grade,
+    verdict: t.conclusions.verdict,
+    problems: t.conclusions.problems,
+    measures: t.conclusions.measures,
+  };
+}
+
+function keyOf(label: string, labels: Record<FieldKey, string[]>): FieldKey | null {
+  for (const k of FIELD_KEYS) if (matchesExactly(label, labels[k])) return k;
+  return null;
+}
+
+/** "填报单位（盖章）：X　　单位：万元" → [label, value] pairs. */
+export function labelValuePairs(text: string): { label: string; value: string }[] {
+  const s = toHalfWidth(text).replace(/\u00A0/g, ' ');
+  const out: { label: string; value: string }[] = [];
+  // A label is a short run without whitespace before a colon; a value runs to a
+  // wide gap (2+ spaces or a U+3000) followed by the next label, or to the end.
+  const re = /([^\s:\u3000]{2,16})[:]\s*([\s\S]*?)(?=(?:[\s\u3000]{1,}[^\s:\u3000]{2,16}[:])|$)/g;
+  for (const m of s.matchAll(re)) out.push({ label: normLabel(m[1]), value: m[2] });
+  return out;
+}
+
+/** Reads the labelled fields of the segment's rows and lines (first hit of each key wins). */
+export function readFields(items: Item[], t: Template, skipItems: Set<number>): Partial<Record<FieldKey, FieldHit>> {
+  const labels = fieldLabels(t);
+  const out: Partial<Record<FieldKey, FieldHit>> = {};
+  const put = (k: FieldKey, hit: FieldHit) => {
+    if (!(k in out)) out[k] = hit;
+  };
+  items.forEach((it, i) => {
+    if (skipItems.has(i)) return;
+    if (it.kind === 'para') {
+      for (const p of labelValuePairs(it.text)) {
+        const k = keyOf(p.label, labels);
+        if (k) put(k, { value: foldText(p.value) });
+      }
+      return;
+    }
+    const cells = rowCells(it.table, it.r);
+    cells.forEach((rc, j) => {
+      const k = keyOf(rc.label, labels);
+      if (k) {
+        const next = cells[j + 1];
+        if (next && !keyOf(next.label, labels)) {
+          put(k, { value: foldText(next.cell.text), at: { table: it.table, row: it.r, col: next.col, raw: next.cell.text } });
+        }
+        return;
+      }
+      if (rc.label.length > 60) return;
+      for (const p of labelValuePairs(rc.cell.text)) {
+        const key = keyOf(p.label, labels);
+        if (key) put(key, { value: foldText(p.value), at: { table: it.table, row: it.r, col: rc.col, raw: rc.cell.text } });
+      }
+    });
+  });
+  return out;
+}

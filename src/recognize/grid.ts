@@ -1,0 +1,61 @@
+// Reading a table's expanded grid: the distinct cells of a row (a merged cell
+// counts once), their normalized labels, and where a merged cell starts.
+import type { DocCell, DocTable } from '../model/document.js';
+import { normLabel } from './labels.js';
+
+/** A cell as seen from one row: the first grid column it covers in that row. */
+export interface RowCell {
+  cell: DocCell;
+  /** First grid column of this row the cell covers. */
+  col: number;
+  /** Last grid column (inclusive) of this row the cell covers. */
+  lastCol: number;
+  /** The normalized label (labels.ts normLabel). */
+  label: string;
+}
+
+const rowCache = new WeakMap<DocCell[], RowCell[]>();
+
+/** The row's cells left to right, each merged cell once. */
+export function rowCells(table: DocTable, r: number): RowCell[] {
+  const row = table.rows[r];
+  if (!row) return [];
+  const hit = rowCache.get(row);
+  if (hit) return hit;
+  const out: RowCell[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    const last = out[out.length - 1];
+    if (last && last.cell === cell) {
+      last.lastCol = c;
+      continue;
+    }
+    if (last && sameOrigin(last.cell, cell)) {
+      last.lastCol = c;
+      continue;
+    }
+    out.push({ cell, col: c, lastCol: c, label: normLabel(cell.text) });
+  }
+  rowCache.set(row, out);
+  return out;
+}
+
+function sameOrigin(a: DocCell, b: DocCell): boolean {
+  return a.origin.row === b.origin.row && a.origin.col === b.origin.col && a.text === b.text;
+}
+
+/** The row cell covering grid column c, or undefined. */
+export function rowCellAt(table: DocTable, r: number, c: number): RowCell | undefined {
+  return rowCells(table, r).find((rc) => rc.col <= c && c <= rc.lastCol);
+}
+
+/** True when the cell at (r, c) continues a vertical merge started in an earlier row. */
+export function continuesFromAbove(table: DocTable, r: number, c: number): boolean {
+  const cell = table.rows[r]?.[c];
+  return !!cell && cell.origin.row < r;
+}
+
+/** True when every cell of the row is blank (whitespace only). */
+export function rowIsBlank(table: DocTable, r: number): boolean {
+  return rowCells(table, r).every((rc) => rc.cell.text.trim() === '' || /^[\s\u3000]*$/.test(rc.cell.text));
+}

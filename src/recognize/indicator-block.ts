@@ -1,0 +1,116 @@
+// The indicator block (绩效指标): its header row found by its column labels, the
+// indicator rows below it (also across a page-split table) and the 总分 row.
+import type { DocTable } from '../model/document.js';
+import { rowCells } from './grid.js';
+import { bestKey, matchesExactly } from './labels.js';
+import type { Item } from './segments.js';
+import type { IndicatorColumn, Template } from './template-schema.js';
+
+export type IndicatorColumns = Partial<Record<IndicatorColumn, number>>;
+
+export interface IndicatorRowAt {
+  table: DocTable;
+  row: number;
+  columns: IndicatorColumns;
+}
+
+export interface IndicatorBlock {
+  /** The first header row's table and row. */
+  table: DocTable;
+  headerRow: number;
+  columns: IndicatorColumns;
+  rows: IndicatorRowAt[];
+  total: IndicatorRowAt | null;
+  /** Index (into the segment's items) of the last item the block used. */
+  endItem: number;
+}
+
+export function indicatorColumns(table: DocTable, r: number, t: Template): IndicatorColumns {
+  const cols: IndicatorColumns = {};
+  for (const rc of rowCells(table, r)) {
+    const key = bestKey<IndicatorColumn>(rc.label, t.indicators.columns, t.indicators.ignoreColumns);
+    if (key && cols[key] === undefined) cols[key] = rc.col;
+  }
+  return cols;
+}
+
+/** A header row names 三级指标, a level (一级/二级指标) and a value column. */
+export function isIndicatorHeader(cols: IndicatorColumns): boolean {
+  return (
+    cols.name !== undefined &&
+    (cols.level1 !== undefined || cols.level2 !== undefined) &&
+    (cols.weight !== undefined || cols.score !== undefined || cols.target !== undefined || cols.actual !== undefined)
+  );
+}
+
+/** Labels after which indicator rows cannot continue. */
+function endLabels(t: Template): string[] {
+  return [
+    ...t.grade,
+    ...t.conclusions.verdict,
+    ...t.conclusions.problems,
+    ...t.conclusions.measures,
+    ...t.narrative.headings,
+    ...t.goals.anchors,
+    ...t.header.project,
+  ];
+}
+
+/** True when the row is the 总分 row: its first labelled cell is a total label. */
+function isTotalRow(table: DocTable, r: number, t: Template): boolean {
+  const first = rowCells(table, r).find((rc) => rc.label !== '');
+  return !!first && matchesExactly(first.label, t.total.labels);
+}
+
+/** Finds and reads the indicator block among the segment's items from `from` on. */
+export function readIndicatorBlock(items: Item[], from: number, t: Template): IndicatorBlock | null {
+  let start = -1;
+  let columns: IndicatorColumns = {};
+  for (let i = Math.max(0, from); i < items.length; i++) {
+    const it = items[i];
+    if (it.kind !== 'row') continue;
+    const cols = indicatorColumns(it.table, it.r, t);
+    if (isIndicatorHeader(cols)) {
+      start = i;
+      columns = cols;
+      break;
+    }
+  }
+  if (start < 0) return null;
+  const head = items[start] as Item & { kind: 'row' };
+  const block: IndicatorBlock = { table: head.table, headerRow: head.r, columns, rows: [], total: null, endItem: start };
+  const ends = endLabels(t);
+  let table = head.table;
+  let cols = columns;
+  for (let i = start + 1; i < items.length; i++) {
+    const it = items[i];
+    if (it.kind !== 'row') continue;
+    if (it.table !== table) {
+      // The table goes on in another one (a PDF page): its own header row, or the same grid width.
+      const again = indicatorColumns(it.table, it.r, t);
+      if (isIndicatorHeader(again)) {
+        table = it.table;
+        cols = again;
+        block.endItem = i;
+        continue;
+      }
+      if (it.table.rows[0]?.length !== table.rows[0]?.length) break;
+      table = it.table;
+    }
+    const here = indicatorColumns(it.table, it.r, t);
+    if (isIndicatorHeader(here)) {
+      cols = here; // a repeated header row
+      block.endItem = i;
+      continue;
+    }
+    if (isTotalRow(it.table, it.r, t)) {
+      block.total = { table: it.table, row: it.r, columns: cols };
+      block.endItem = i;
+      break;
+    }
+    if (rowCells(it.table, it.r).some((rc) => matchesExactly(rc.label, ends))) break;
+    block.rows.push({ table: it.table, row: it.r, columns: cols });
+    block.endItem = i;
+  }
+  return block;
+}

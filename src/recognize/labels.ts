@@ -1,0 +1,80 @@
+// Label matching: a printed label ("（1）财政\n拨款（万元）", "执 行 率", "其中：人员支出")
+// reduced to a comparable key, and the best synonym match among a template's lists.
+import { toHalfWidth } from '../normalize/cell.js';
+
+const WS = /[\s\u3000\u00A0\u200B\uFEFF]+/g;
+// Leading numbering: (1) 1. 1、 一、 (一) ① … repeated ("一、(1)").
+const NUMBERING = /^(?:\(\s*[0-9一二三四五六七八九十]+\s*\)|[0-9]+[.、,](?![0-9])|[一二三四五六七八九十]+[、.]|[\u2460-\u2473\u2776-\u277F])+/;
+// A trailing unit: (万元) (元) (单位:万元) (%) and a trailing colon.
+const TRAILING_UNIT = /(?:\((?:金额)?(?:单位:)?(?:万元|元|%|分)\))+$/;
+
+/** A label reduced for matching: half-width, no whitespace, no numbering, no
+ *  "其中:" prefix, no trailing unit or colon. */
+export function normLabel(raw: string | null | undefined): string {
+  if (!raw) return '';
+  let s = toHalfWidth(raw).replace(WS, '');
+  s = s.replace(/[：:]+$/, '').replace(/:+$/, '');
+  s = s.replace(NUMBERING, '');
+  s = s.replace(/^其中[:：]?/, '');
+  s = s.replace(NUMBERING, '');
+  s = s.replace(TRAILING_UNIT, '');
+  s = s.replace(/:+$/, '');
+  return s;
+}
+
+/** Longest label a "contains" match is tried on: long cells are text, not labels. */
+export const MAX_LABEL_LENGTH = 30;
+
+/** How well a normalized label matches a normalized synonym: exact beats contained,
+ *  longer synonyms beat shorter ones; 0 = no match. */
+export function matchScore(label: string, synonym: string): number {
+  if (!label || !synonym) return 0;
+  if (label === synonym) return 1000 + synonym.length;
+  if (label.length <= MAX_LABEL_LENGTH && label.includes(synonym)) return synonym.length;
+  return 0;
+}
+
+/** Best score of a label against a list of synonyms. */
+export function bestScore(label: string, synonyms: readonly string[]): number {
+  let best = 0;
+  for (const s of synonyms) {
+    const v = matchScore(label, s);
+    if (v > best) best = v;
+  }
+  return best;
+}
+
+/** True when the label equals one of the synonyms, or contains one (short labels only). */
+export function matches(label: string, synonyms: readonly string[]): boolean {
+  return bestScore(label, synonyms) > 0;
+}
+
+/** True when the label equals one of the synonyms exactly (after normalization). */
+export function matchesExactly(label: string, synonyms: readonly string[]): boolean {
+  return synonyms.includes(label);
+}
+
+/** The key whose synonyms match the label best, or null. `ignore` synonyms compete
+ *  as a key of their own: a label best matched by them maps to nothing. */
+export function bestKey<K extends string>(
+  label: string,
+  table: Partial<Record<K, readonly string[]>>,
+  ignore: readonly string[] = [],
+): K | null {
+  let bestK: K | null = null;
+  let best = bestScore(label, ignore);
+  for (const key of Object.keys(table) as K[]) {
+    const v = bestScore(label, table[key] ?? []);
+    if (v > best) {
+      best = v;
+      bestK = key;
+    }
+  }
+  return bestK;
+}
+
+/** Anywhere-in-text search (titles, headings): the label text contains a synonym. */
+export function containsAny(text: string, synonyms: readonly string[]): string | null {
+  for (const s of synonyms) if (s && text.includes(s)) return s;
+  return null;
+}

@@ -1,0 +1,117 @@
+// The narrative part (评价报告综述 / 自评报告): where it is (the table's last cells or
+// the body text after the table), its paragraph numbering (record.md), its
+// sections (存在的主要问题, 改进措施…) and the subject of its 概况 part.
+import type { DocTable } from '../model/document.js';
+import { foldText, toHalfWidth } from '../normalize/cell.js';
+import { rowCells } from './grid.js';
+import { containsAny, matches, normLabel } from './labels.js';
+import type { Item } from './segments.js';
+import type { Template } from './template-schema.js';
+
+const WS = /^[\s\u3000\u00A0\u200B\uFEFF]+|[\s\u3000\u00A0\u200B\uFEFF]+$/g;
+const trimAll = (s: string) => s.replace(WS, '');
+
+/** Longest paragraph taken for a heading. */
+const MAX_HEADING_LENGTH = 40;
+
+/** True when the paragraph is a narrative heading (五、评价报告综述（文字部分）). */
+export function isNarrativeHeading(text: string, t: Template): boolean {
+  const s = normLabel(text);
+  return s.length > 0 && s.length <= MAX_HEADING_LENGTH && containsAny(s, t.narrative.headings) !== null;
+}
+
+/** Where the table holds the narrative: the cell whose first paragraph is its heading. */
+export function narrativeInTable(table: DocTable, fromRow: number, t: Template): { row: number; paragraphs: string[] } | null {
+  for (let r = Math.max(0, fromRow); r < table.rows.length; r++) {
+    const cells = rowCells(table, r);
+    for (let j = 0; j < cells.length; j++) {
+      const paras = cells[j].cell.paragraphs.length ? cells[j].cell.paragraphs : [cells[j].cell.text];
+      const firstIdx = paras.findIndex((p) => trimAll(p) !== '');
+      if (firstIdx < 0 || !isNarrativeHeading(paras[firstIdx], t)) continue;
+      // The heading paragraph, then the rest of its cell, the cells to its right and the rows below.
+      const out = [...paras.slice(firstIdx + 1)];
+      for (const rc of cells.slice(j + 1)) out.push(...(rc.cell.paragraphs.length ? rc.cell.paragraphs : [rc.cell.text]));
+      for (let rr = r + 1; rr < table.rows.length; rr++) {
+        for (const rc of rowCells(table, rr)) if (rc.cell.origin.row === rr) out.push(...(rc.cell.paragraphs.length ? rc.cell.paragraphs : [rc.cell.text]));
+      }
+      return { row: r, paragraphs: out };
+    }
+  }
+  return null;
+}
+
+/** Body paragraphs of the narrative: after its heading when one is printed. */
+export function narrativeInBody(items: Item[], t: Template): string[] {
+  const paras = items.filter((i): i is Item & { kind: 'para' } => i.kind === 'para').map((p) => p.text);
+  const h = paras.findIndex((p) => isNarrativeHeading(p, t));
+  return h >= 0 ? paras.slice(h + 1) : paras;
+}
+
+/** Numbered narrative paragraphs: blank ones take no number; ends trimmed. */
+export function numberParagraphs(paragraphs: string[]): string[] {
+  return paragraphs.map(trimAll).filter((p) => p !== '');
+}
+
+// Numbering styles of section headings: 一、 / （一） / 1. / （1）
+const TOP_LEVEL = /^[一二三四五六七八九十]+[、.]/;
+const SECOND_LEVEL = /^\([一二三四五六七八九十]+\)/;
+function levelOf(p: string): 0 | 1 | 2 {
+  const s = toHalfWidth(p).replace(/[\s\u3000]+/g, '');
+  if (TOP_LEVEL.test(s)) return 1;
+  if (SECOND_LEVEL.test(s)) return 2;
+  return 0;
+}
+
+/** The text of the section whose heading matches `labels` (存在的主要问题 → "无"), or undefined. */
+export function sectionText(paragraphs: string[], labels: string[], otherHeadings: string[]): string | null | undefined {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const raw = paragraphs[i];
+    const head = toHalfWidth(raw).replace(/[\s\u3000]+/g, '');
+    const [before, ...after] = head.split(':');
+    const label = normLabel(before);
+    if (label.length > MAX_HEADING_LENGTH || !matches(label, labels)) continue;
+    const inline = after.join(':');
+    if (inline) return foldText(inline);
+    const level = levelOf(raw);
+    const body: string[] = [];
+    for (let j = i + 1; j < paragraphs.length; j++) {
+      const p = paragraphs[j];
+      const l = levelOf(p);
+      const isHeading = (level !== 0 && l !== 0 && l <= level) || (normLabel(p).length <= MAX_HEADING_LENGTH && matches(normLabel(p), otherHeadings));
+      if (isHeading) break;
+      body.push(p);
+    }
+    return foldText(body.join('\n'));
+  }
+  return undefined;
+}
+
+/** The paragraphs of the 概况 part (or the first few when it has no such heading). */
+function overviewPart(paragraphs: string[], t: Template): string[] {
+  const h = paragraphs.findIndex((p) => normLabel(p).length <= MAX_HEADING_LENGTH && containsAny(normLabel(p), t.narrative.overview) !== null);
+  if (h < 0) return paragraphs.slice(0, 3);
+  const level = levelOf(paragraphs[h]);
+  const out: string[] = [];
+  for (let j = h + 1; j < paragraphs.length; j++) {
+    const l = levelOf(paragraphs[j]);
+    if (level !== 0 && l !== 0 && l <= level) break;
+    out.push(paragraphs[j]);
+  }
+  return out;
+}
+
+const SUBJECT = /^(?:\([一二三四五六七八九十0-9]+\)|[一二三四五六七八九十0-9]+[、.])?([^,，。;；:：“”"'\s、()（）]{2,40}?)是/;
+
+/** The subject of the first "X是…" sentence of the 概况 part: the unit's name. */
+export function overviewSubject(paragraphs: string[], t: Template): string | null {
+  for (const p of overviewPart(paragraphs, t)) {
+    for (const sentence of toHalfWidth(p).replace(/[\s\u3000]+/g, '').split(/[。!?！？]/)) {
+      const m = SUBJECT.exec(sentence);
+      if (!m) continue;
+      const x = m[1];
+      if (/^[我本该其这此]/.test(x) || /\d{4}年/.test(x)) continue;
+      return x;
+    }
+  }
+  return null;
+}

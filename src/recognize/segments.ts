@@ -1,0 +1,190 @@
+// Splitting a document into form candidates: the body is walked in reading order
+// (paragraphs and table rows); a title, a 项目名称 row or a fund-block header row
+// starts a new candidate. Which candidates are real forms is decided later.
+import type { DocModel, DocTable } from '../model/document.js';
+import type { FormKind } from '../model/record.js';
+import { toHalfWidth } from '../normalize/cell.js';
+import { rowCells } from './grid.js';
+import { bestKey, matchesExactly, normLabel } from './labels.js';
+import type { Template } from './template-schema.js';
+
+export type Item =
+  | { kind: 'para'; text: string; page: number | null }
+  | { kind: 'row'; table: DocTable; r: number };
+
+export interface TitleHit {
+  /** The title as printed, whitespace removed. */
+  text: string;
+  kinds: FormKind[];
+  /** Index of the item holding it. */
+  at: number;
+}
+
+export interface Segment {
+  /** Items of the candidate, in reading order. */
+  items: Item[];
+  title: TitleHit | null;
+  /** Index (into items) of the row that looks like a fund-block header, if any. */
+  fundHeaderAt: number | null;
+  /** Items of following non-form candidates: more body text for the narrative. */
+  tail: Item[];
+}
+
+/** The labels, across all templates, that segmentation looks for. */
+export interface Lexicon {
+  titles: { label: string; kind: FormKind }[];
+  fundColumns: Record<string, string[]>;
+  fundIgnore: string[];
+  project: string[];
+}
+
+export function buildLexicon(templates: Template[]): Lexicon {
+  const titles: Lexicon['titles'] = [];
+  const fundColumns: Record<string, string[]> = {};
+  const fundIgnore = new Set<string>();
+  const project = new Set<string>();
+  for (const t of templates) {
+    for (const label of t.title) if (!titles.some((x) => x.label === label && x.kind === t.kind)) titles.push({ label, kind: t.kind });
+    for (const [k, list] of Object.entries(t.fund.columns)) fundColumns[k] = [...new Set([...(fundColumns[k] ?? []), ...(list ?? [])])];
+    t.fund.ignoreColumns.forEach((l) => fundIgnore.add(l));
+    t.header.project.forEach((l) => project.add(l));
+  }
+  // longer titles first: 部门整体支出绩效自评表 before a shorter anchor it contains
+  titles.sort((a, b) => b.label.length - a.label.length);
+  return { titles, fundColumns, fundIgnore: [...fundIgnore], project: [...project] };
+}
+
+/** Paragraphs and table rows in reading order; nested tables follow their parent. */
+export function flatten(doc: DocModel): Item[] {
+  const items: Item[] = [];
+  const topLevel = doc.blocks.filter((b): b is DocTable => b.kind === 'table').map((t) => t.index);
+  const pushTable = (t: DocTable) => {
+    for (let r = 0; r < t.rows.length; r++) items.push({ kind: 'row', table: t, r });
+  };
+  for (const block of doc.blocks) {
+    if (block.kind === 'paragraph') {
+      items.push({ kind: 'para', text: block.text, page: block.page });
+      continue;
+    }
+    pushTable(block);
+    const next = topLevel.find((i) => i > block.index) ?? Infinity;
+    for (const nested of doc.tables) if (nested.index > block.index && nested.index < next && !topLevel.includes(nested.index)) pushTable(nested);
+  }
+  return items;
+}
+
+/** Longest text a title may have: longer paragraphs are prose that mentions a form. */
+const MAX_TITLE_LENGTH = 60;
+
+export function titleOf(text: string, lex: Lexicon): { text: string; kinds: FormKind[] } | null {
+  const s = toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
+  if (!s || s.length > MAX_TITLE_LENGTH) return null;
+  const kinds: FormKind[] = [];
+  let rest = s;
+  for (const t of lex.titles) {
+    if (rest.includes(t.label)) {
+      if (!kinds.includes(t.kind)) kinds.push(t.kind);
+      rest = rest.split(t.label).join('\u0000');
+    }
+  }
+  return kinds.length ? { text: s, kinds } : null;
+}
+
+function itemTitle(item: Item, lex: Lexicon): { text: string; kinds: FormKind[] } | null {
+  if (item.kind === 'para') return titleOf(item.text, lex);
+  const cells = rowCells(item.table, item.r).filter((rc) => rc.label !== '');
+  if (cells.length === 0 || cells.length > 2) return null;
+  for (const rc of cells) {
+    const hit = titleOf(rc.cell.text, lex);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** True when the row holds a budget column label and an actual column label. */
+export function looksLikeFundHeader(item: Item, columns: Record<string, string[]>, ignore: string[]): boolean {
+  if (item.kind !== 'row') return false;
+  let budget = false;
+  let actual = false;
+  for (const rc of rowCells(item.table, item.r)) {
+    const key = bestKey(rc.label, columns, ignore);
+    if (key === 'budget') budget = true;
+    if (key === 'actual') actual = true;
+  }
+  return budget && actual;
+}
+
+function isProjectNameItem(item: Item, lex: Lexicon): boolean {
+  if (item.kind === 'row') return rowCells(item.table, item.r).some((rc) => matchesExactly(rc.label, lex.project) || matchesExactly(normLabel(rc.cell.text.split(/[:：]/)[0]), lex.project) && /[:：]/.test(rc.cell.text));
+  const head = item.text.split(/[:：]/);
+  return head.length > 1 && matchesExactly(normLabel(head[0]), lex.project);
+}
+
+/** A short line above a table that belongs to the form: its unit or submitter. */
+function isPreambleLine(text: string): boolean {
+  const s = toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
+  return s === '' || (s.length <= 80 && (/单位/.test(s) || /^\(?\d{4}年度?\)?$/.test(s)));
+}
+
+/** When a fund header opens a new candidate without a title, the rows of its own
+ *  table above it (名称, 单位 rows) and the unit lines just above the table belong
+ *  to the new form, not to the one before. */
+function pullFormHead(cur: Segment, headerItem: Item): Item[] {
+  if (headerItem.kind !== 'row') return [];
+  const fundTable = cur.fundHeaderAt !== null ? (cur.items[cur.fundHeaderAt] as Item & { kind: 'row' }).table : null;
+  if (fundTable === headerItem.table) return [];
+  const moved: Item[] = [];
+  let last = cur.items[cur.items.length - 1];
+  while (last && last.kind === 'row' && last.table === headerItem.table) {
+    moved.unshift(cur.items.pop()!);
+    last = cur.items[cur.items.length - 1];
+  }
+  const firstRow = moved.length ? (moved[0] as Item & { kind: 'row' }).r : headerItem.r;
+  if (firstRow !== 0) return moved;
+  let lines = 0;
+  while (lines < 3 && last && last.kind === 'para' && isPreambleLine(last.text)) {
+    moved.unshift(cur.items.pop()!);
+    if (last.text.trim()) lines++;
+    last = cur.items[cur.items.length - 1];
+  }
+  return moved;
+}
+
+/** Splits the items into form candidates. */
+export function segment(items: Item[], lex: Lexicon): Segment[] {
+  const segments: Segment[] = [];
+  let cur: Segment = { items: [], title: null, fundHeaderAt: null, tail: [] };
+  const open = () => {
+    if (cur.items.length) segments.push(cur);
+    cur = { items: [], title: null, fundHeaderAt: null, tail: [] };
+  };
+  for (const item of items) {
+    const title = itemTitle(item, lex);
+    if (title) {
+      // A title restarts the candidate, unless it repeats the paragraph title just
+      // before, inside the first rows of the form's own table.
+      const repeatsTitle = item.kind === 'row' && item.r <= 1 && cur.title !== null && cur.fundHeaderAt === null && !cur.items.some((i) => i.kind === 'row');
+      if (!repeatsTitle) {
+        open();
+        cur.title = { ...title, at: 0 };
+      }
+      cur.items.push(item);
+      continue;
+    }
+    if (looksLikeFundHeader(item, lex.fundColumns, lex.fundIgnore)) {
+      const startedHere = cur.fundHeaderAt === null && (cur.title !== null || cur.items.some((i) => isProjectNameItem(i, lex)));
+      if (!startedHere) {
+        const header = pullFormHead(cur, item);
+        open();
+        cur.items.push(...header);
+      }
+      cur.fundHeaderAt = cur.items.length;
+      cur.items.push(item);
+      continue;
+    }
+    if (cur.fundHeaderAt !== null && isProjectNameItem(item, lex)) open();
+    cur.items.push(item);
+  }
+  open();
+  return segments;
+}

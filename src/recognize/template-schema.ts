@@ -1,0 +1,111 @@
+// What a form template (rules/templates/*.yaml) may say, as a zod schema, and the
+// resolved shape the recognizer works with. Every label a layout prints lives in
+// these files; the code only knows the record's keys.
+import { z } from 'zod';
+import { FORM_KINDS, FUND_COLUMNS, type FormKind, type FundColumn } from '../model/record.js';
+
+export const INDICATOR_COLUMNS = ['level1', 'level2', 'name', 'nature', 'measure', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
+export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+export const FUND_GROUPS = ['sources', 'uses'] as const;
+export type FundGroup = (typeof FUND_GROUPS)[number];
+export const FORM_BLOCKS = ['fund', 'goals', 'indicators', 'total'] as const;
+export type FormBlock = (typeof FORM_BLOCKS)[number];
+
+const labels = z.array(z.string().min(1)).describe('a list of labels (synonyms)');
+const lineKey = z.string().regex(/^[a-z][a-zA-Z]*$/, 'a camelCase line key such as "fiscal" or "specialAccount"');
+
+const fundColumnsSchema = z.object(Object.fromEntries(FUND_COLUMNS.map((k) => [k, labels.optional()])) as Record<FundColumn, z.ZodOptional<typeof labels>>).strict();
+const indicatorColumnsSchema = z
+  .object(Object.fromEntries(INDICATOR_COLUMNS.map((k) => [k, labels.optional()])) as Record<IndicatorColumn, z.ZodOptional<typeof labels>>)
+  .strict();
+
+/** One template file as written: everything optional (a template may extend another). */
+export const TemplateFileSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a kebab-case id such as "project-sichuan"'),
+    extends: z.string().optional(),
+    abstract: z.boolean().optional(),
+    kind: z.enum(FORM_KINDS).optional(),
+    description: z.string().optional(),
+    /** Title anchors: 部门整体支出绩效自评表 / 项目支出绩效自评表. */
+    title: labels.optional(),
+    /** What must hold for this layout to be chosen; each met requirement makes it more specific. */
+    identify: z
+      .object({
+        fundColumns: z.array(z.enum(FUND_COLUMNS)).optional(),
+        fundLines: z.array(z.string().regex(/^(sources|uses)\.[a-z][a-zA-Z]*$/, 'a line such as "sources.specialAccount"')).optional(),
+        indicatorColumns: z.array(z.enum(INDICATOR_COLUMNS)).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Blocks a form of this layout must have; a missing one fails the file, naming the block. */
+    requiredBlocks: z.array(z.enum(FORM_BLOCKS)).optional(),
+    fund: z
+      .object({
+        anchors: labels.optional(),
+        columns: fundColumnsSchema.optional(),
+        ignoreColumns: labels.optional(),
+        groups: z.object({ sources: labels.optional(), uses: labels.optional() }).strict().optional(),
+        lines: z
+          .object({
+            sources: z.record(lineKey, labels).optional(),
+            uses: z.record(lineKey, labels).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    goals: z.object({ anchors: labels.optional(), target: labels.optional(), result: labels.optional() }).strict().optional(),
+    indicators: z
+      .object({
+        anchors: labels.optional(),
+        columns: indicatorColumnsSchema.optional(),
+        ignoreColumns: labels.optional(),
+        /** Regular expressions (over the whitespace-free name) of a template row's 三级指标. */
+        placeholders: z.array(z.string().min(1)).optional(),
+      })
+      .strict()
+      .optional(),
+    total: z.object({ labels: labels.optional() }).strict().optional(),
+    header: z
+      .object({ project: labels.optional(), department: labels.optional(), implementer: labels.optional(), entity: labels.optional() })
+      .strict()
+      .optional(),
+    grade: labels.optional(),
+    conclusions: z.object({ verdict: labels.optional(), problems: labels.optional(), measures: labels.optional() }).strict().optional(),
+    narrative: z.object({ headings: labels.optional(), overview: labels.optional() }).strict().optional(),
+  })
+  .strict();
+export type TemplateFile = z.infer<typeof TemplateFileSchema>;
+
+/** A template after `extends` is resolved and every label normalized for matching. */
+export interface Template {
+  id: string;
+  kind: FormKind;
+  description: string;
+  /** The file that defined it (for messages). */
+  file: string;
+  title: string[];
+  identify: { fundColumns: FundColumn[]; fundLines: string[]; indicatorColumns: IndicatorColumn[] };
+  requiredBlocks: FormBlock[];
+  fund: {
+    anchors: string[];
+    columns: Partial<Record<FundColumn, string[]>>;
+    ignoreColumns: string[];
+    groups: Partial<Record<FundGroup, string[]>>;
+    lines: Partial<Record<FundGroup, Record<string, string[]>>>;
+  };
+  goals: { anchors: string[]; target: string[]; result: string[] };
+  indicators: {
+    anchors: string[];
+    columns: Partial<Record<IndicatorColumn, string[]>>;
+    ignoreColumns: string[];
+    placeholders: RegExp[];
+  };
+  total: { labels: string[] };
+  header: { project: string[]; department: string[]; implementer: string[]; entity: string[] };
+  grade: string[];
+  conclusions: { verdict: string[]; problems: string[]; measures: string[] };
+  narrative: { headings: string[]; overview: string[] };
+}

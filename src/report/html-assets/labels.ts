@@ -1,0 +1,158 @@
+// Chinese labels for report.html: statuses, form kinds, severities, failure codes and
+// record field paths, so bureau staff read "资金结构·基本支出·全年执行数", not a JSON path.
+import type { FailureCode } from '../../model/failure.js';
+import type { FormKind } from '../../model/record.js';
+import type { FileStatus, Severity } from '../../model/report.js';
+
+export const STATUS_LABELS: Record<FileStatus, string> = {
+  ok: '通过',
+  discrepancies: '有差异',
+  failed: '失败',
+};
+
+export const FORM_LABELS: Record<FormKind, string> = {
+  'dept-overall': '部门整体',
+  project: '项目',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
+
+export const FAILURE_LABELS: Record<FailureCode, string> = {
+  'not-found': '找不到文件',
+  'unsupported-format': '格式不支持',
+  'corrupt-file': '文件损坏',
+  encrypted: '文件已加密',
+  'no-text-layer': '无文字层',
+  'unrecognized-form': '无法识别表式',
+  'too-large': '文件过大',
+  timeout: '处理超时',
+};
+
+export const BATCH_KIND_LABELS: Record<string, string> = {
+  'duplicate-content': '重复提交（内容相同）',
+  'duplicate-form': '重复提交（同单位同年度同表式）',
+  'other-year': '年度不符',
+};
+
+/** Short tag shown in a batch-table row that a batch observation names. */
+export const BATCH_KIND_TAGS: Record<string, string> = {
+  'duplicate-content': '重复',
+  'duplicate-form': '重复',
+  'other-year': '年度不符',
+};
+
+/** Fund-group labels (record.md, "Fund lines"). */
+export const FUND_GROUP_LABELS: Record<string, string> = {
+  sources: '资金来源',
+  uses: '资金结构',
+};
+
+const SOURCE_LINE_LABELS: Record<string, string> = {
+  total: '合计',
+  fiscal: '财政拨款',
+  carryover: '上年结转资金',
+  other: '其他资金',
+  specialAccount: '财政专户管理资金',
+  unitFunds: '单位资金',
+};
+
+const USE_LINE_LABELS: Record<string, string> = {
+  total: '合计',
+  basic: '基本支出',
+  personnel: '其中：人员支出',
+  public: '公用支出',
+  project: '项目支出',
+};
+
+/** A fund line's label; a province's extra line keeps its camelCase key. */
+export function fundLineLabel(group: string, line: string): string {
+  const labels = group === 'uses' ? USE_LINE_LABELS : SOURCE_LINE_LABELS;
+  return Object.hasOwn(labels, line) ? labels[line] : line;
+}
+
+export const FUND_COLUMN_LABELS: Record<string, string> = {
+  initial: '年初预算数',
+  budget: '全年预算数',
+  actual: '全年执行数',
+  rate: '执行率(%)',
+  weight: '分值',
+  score: '得分',
+  reason: '原因',
+};
+
+export const INDICATOR_COLUMN_LABELS: Record<string, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
+  nature: '指标性质',
+  measure: '度量单位',
+  target: '年度指标值',
+  actual: '实际完成值',
+  weight: '分值',
+  score: '得分',
+  deviation: '偏差原因',
+};
+
+/** Narrative concepts (record.md, "Narrative facts"). */
+const CONCEPT_LABELS: Record<string, string> = {
+  'budget.initial': '年初预算',
+  'budget.added': '追加预算',
+  'budget.cut': '调减预算',
+  'budget.final': '调整后预算',
+  'funds.received': '资金到位',
+  'spending.total': '决算支出',
+  'spending.basic': '基本支出',
+  'spending.project': '项目支出',
+  'spending.personnel': '人员经费',
+  'spending.public': '公用经费',
+  'econ.wages': '工资福利支出',
+  'econ.goodsServices': '商品和服务支出',
+  'econ.householdSubsidy': '对个人和家庭的补助',
+  'econ.capital': '资本性支出',
+  'threePublic.total': '“三公”经费合计',
+  'threePublic.abroad': '因公出国（境）费',
+  'threePublic.reception': '公务接待费',
+  'threePublic.vehiclePurchase': '公务用车购置费',
+  'threePublic.vehicleOps': '公务用车运行费',
+};
+
+const SIMPLE_FIELD_LABELS: Record<string, string> = {
+  year: '年度',
+  entity: '单位',
+  grade: '自评等级',
+  'total.weight': '总分值',
+  'total.score': '总得分',
+  'conclusions.verdict': '评价结论',
+  'conclusions.problems': '存在问题',
+  'conclusions.measures': '改进措施',
+  'header.department': '主管部门',
+  'header.implementer': '实施单位',
+};
+
+/** A record field path in Chinese; an unknown path is returned as it is. */
+export function fieldLabel(path: string): string {
+  if (Object.hasOwn(SIMPLE_FIELD_LABELS, path)) return SIMPLE_FIELD_LABELS[path];
+  const fund = /^funds\.(sources|uses)\.([A-Za-z]+)\.([A-Za-z]+)$/.exec(path);
+  if (fund) {
+    const [, group, line, column] = fund;
+    const col = Object.hasOwn(FUND_COLUMN_LABELS, column) ? FUND_COLUMN_LABELS[column] : column;
+    return `${FUND_GROUP_LABELS[group]}·${fundLineLabel(group, line).replace(/^其中：/, '')}·${col}`;
+  }
+  const indicator = /^indicators\[(\d+|\*)\]\.([A-Za-z]+)$/.exec(path);
+  if (indicator) {
+    const [, index, column] = indicator;
+    const col = Object.hasOwn(INDICATOR_COLUMN_LABELS, column) ? INDICATOR_COLUMN_LABELS[column] : column;
+    // Indicators are numbered from 1 for people; the path keeps its 0-based index.
+    const which = index === '*' ? '全部指标' : `第${Number.parseInt(index, 10) + 1}项指标`;
+    return `${which}·${col}`;
+  }
+  const group = /^indicatorGroups\[(\d+)\]\.weight$/.exec(path);
+  if (group) return `第${Number.parseInt(group[1], 10) + 1}个一级指标·分值`;
+  const fact = /^narrative\.facts\.(.+)$/.exec(path);
+  if (fact) return `文字部分·${Object.hasOwn(CONCEPT_LABELS, fact[1]) ? CONCEPT_LABELS[fact[1]] : fact[1]}`;
+  return path;
+}

@@ -1,0 +1,153 @@
+// The compact number tables of one form in report.html — its fund lines and the
+// indicators a finding names — with the cells that findings name highlighted.
+import { FUND_COLUMNS, SOURCE_LINES, USE_LINES, type FormRecord, type FundLine, type Indicator } from '../model/record.js';
+import type { Finding, Severity } from '../model/report.js';
+import { escapeHtml as esc } from './html-escape.js';
+import {
+  FUND_COLUMN_LABELS,
+  FUND_GROUP_LABELS,
+  INDICATOR_COLUMN_LABELS,
+  SEVERITY_LABELS,
+  fieldLabel,
+  fundLineLabel,
+} from './html-assets/labels.js';
+import { cellPlace } from './html-places.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** field path → the gravest severity of the findings naming it (wildcards kept as written). */
+export type Highlights = Map<string, Severity>;
+
+export function collectHighlights(findings: Finding[]): Highlights {
+  const marks: Highlights = new Map();
+  for (const finding of findings) {
+    for (const field of finding.fields) {
+      const before = marks.get(field);
+      if (!before || SEVERITY_RANK[finding.severity] > SEVERITY_RANK[before]) marks.set(field, finding.severity);
+    }
+  }
+  return marks;
+}
+
+/** The severity marking `path`, also through an `indicators[*].x` wildcard. */
+function markOf(marks: Highlights, path: string): Severity | undefined {
+  const exact = marks.get(path);
+  const wildcard = marks.get(path.replace(/^indicators\[\d+\]/, 'indicators[*]'));
+  if (!exact) return wildcard;
+  if (!wildcard) return exact;
+  return SEVERITY_RANK[exact] >= SEVERITY_RANK[wildcard] ? exact : wildcard;
+}
+
+/** One value cell: the record's value, its raw text and place in the title, highlighted if named. */
+function valueCell(record: FormRecord, marks: Highlights, path: string, value: string | null | undefined, isText: boolean): string {
+  const classes: string[] = [];
+  if (isText) classes.push('text');
+  else classes.push('num');
+  if (value === undefined || value === null || value === '') classes.push('blank');
+  const mark = markOf(marks, path);
+  if (mark) classes.push(`hl-${mark}`);
+  const origin = record.provenance[path];
+  const titleParts = [fieldLabel(path)];
+  if (origin) titleParts.push(cellPlace(origin));
+  if (isText && value) titleParts.push(value);
+  if (mark) titleParts.push(`（${SEVERITY_LABELS[mark]}）`);
+  const shown = value === undefined ? '' : value === null || value === '' ? '—' : value;
+  return `<td class="${classes.join(' ')}" data-field="${esc(path)}" title="${esc(titleParts.join(' '))}">${esc(shown)}</td>`;
+}
+
+/** Known lines first in record.md's order, then a province's extra lines as the record lists them. */
+function orderedLines(lines: Record<string, FundLine>, known: readonly string[]): string[] {
+  const present = Object.keys(lines);
+  return [...known.filter((k) => present.includes(k)), ...present.filter((k) => !known.includes(k))];
+}
+
+/** The fund block (资金来源 / 资金结构 × the layout's columns); '' when the form has none. */
+export function renderFundTable(record: FormRecord, marks: Highlights): string {
+  const groups: Array<[string, Record<string, FundLine>, readonly string[]]> = [['sources', record.funds.sources, SOURCE_LINES]];
+  if (record.funds.uses) groups.push(['uses', record.funds.uses, USE_LINES]);
+  const allLines = groups.flatMap(([, lines]) => Object.values(lines));
+  if (allLines.length === 0) return '';
+  const columns = FUND_COLUMNS.filter((col) => allLines.some((line) => Object.hasOwn(line, col)));
+  const head = `<thead><tr><th>项目</th>${columns
+    .map((col) => `<th class="${col === 'reason' ? '' : 'num'}">${esc(FUND_COLUMN_LABELS[col])}</th>`)
+    .join('')}</tr></thead>`;
+  const bodies = groups
+    .filter(([, lines]) => Object.keys(lines).length > 0)
+    .map(([group, lines, known]) => {
+      const rows = orderedLines(lines, known).map((key) => {
+        const line = lines[key];
+        const cells = columns.map((col) =>
+          valueCell(record, marks, `funds.${group}.${key}.${col}`, line[col], col === 'reason'),
+        );
+        return `<tr><th scope="row">${esc(fundLineLabel(group, key))}</th>${cells.join('')}</tr>`;
+      });
+      return `<tbody><tr class="group-head"><th colspan="${columns.length + 1}">${esc(FUND_GROUP_LABELS[group])}</th></tr>${rows.join('')}</tbody>`;
+    });
+  return `<h4>资金情况（万元）</h4><table class="funds">${head}${bodies.join('')}</table>`;
+}
+
+const INDICATOR_COLUMNS = ['target', 'actual', 'weight', 'score', 'deviation'] as const;
+
+/** Indicator rows (by 0-based index) with the layout's value columns, and the total when asked. */
+function indicatorTable(record: FormRecord, marks: Highlights, indexes: number[], withTotal: boolean, full: boolean): string {
+  const columns = INDICATOR_COLUMNS.filter(
+    (col) =>
+      col === 'target' || col === 'actual' || record.indicators.some((ind) => Object.hasOwn(ind, col)) ||
+      (withTotal && (col === 'weight' || col === 'score')),
+  );
+  const labelHeads = full ? '<th>一级指标</th><th>二级指标</th><th>三级指标</th>' : '<th>指标</th>';
+  const head = `<thead><tr><th class="num">序号</th>${labelHeads}${columns
+    .map((col) => `<th class="${col === 'deviation' ? '' : 'num'}">${esc(INDICATOR_COLUMN_LABELS[col])}</th>`)
+    .join('')}</tr></thead>`;
+  const rows = indexes.map((index) => {
+    const indicator: Indicator = record.indicators[index];
+    const labels = full
+      ? [indicator.level1, indicator.level2, indicator.name].map((text) => `<td class="label">${esc(text ?? '—')}</td>`).join('')
+      : `<td class="text" title="${esc([indicator.level1, indicator.level2, indicator.name].filter((p) => p).join(' / '))}">${esc(indicator.name ?? '—')}</td>`;
+    const cells = columns.map((col) =>
+      valueCell(record, marks, `indicators[${index}].${col}`, indicator[col], col === 'deviation'),
+    );
+    return `<tr><td class="num">${index + 1}</td>${labels}${cells.join('')}</tr>`;
+  });
+  if (withTotal) {
+    const cells = columns.map((col) =>
+      col === 'weight' || col === 'score' ? valueCell(record, marks, `total.${col}`, record.total[col], false) : '<td></td>',
+    );
+    rows.push(`<tr><td></td><th scope="row" colspan="${full ? 3 : 1}">合计</th>${cells.join('')}</tr>`);
+  }
+  return `<table class="indicators${full ? ' full' : ''}">${head}<tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The indicators (and the total) that findings name; '' when no finding names one. */
+export function renderIndicatorTable(record: FormRecord, marks: Highlights): string {
+  const fields = [...marks.keys()];
+  const everyIndicator = fields.some((f) => f.startsWith('indicators[*]') || f.startsWith('indicatorGroups'));
+  const named = new Set<number>();
+  for (const field of fields) {
+    const m = /^indicators\[(\d+)\]/.exec(field);
+    if (m) named.add(Number.parseInt(m[1], 10));
+  }
+  const showTotal = everyIndicator || fields.some((f) => f.startsWith('total.'));
+  const indexes = record.indicators.map((_, index) => index).filter((index) => everyIndicator || named.has(index));
+  if (indexes.length === 0 && !showTotal) return '';
+  return `<h4>相关指标</h4>${indicatorTable(record, marks, indexes, showTotal, false)}`;
+}
+
+/** Everything else a reader may want to see of the form, folded: all indicators and the yearly goals. */
+export function renderFormDetails(record: FormRecord, marks: Highlights): string {
+  const parts: string[] = [];
+  if (record.indicators.length > 0) {
+    parts.push(
+      `<h4>绩效指标（${record.indicators.length} 项）</h4>` +
+        indicatorTable(record, marks, record.indicators.map((_, index) => index), true, true),
+    );
+  }
+  if (record.goals.length > 0) {
+    const rows = record.goals
+      .map((goal) => `<tr><td class="label">${esc(goal.target ?? '—')}</td><td class="label">${esc(goal.result ?? '—')}</td></tr>`)
+      .join('');
+    parts.push(`<h4>年度总体目标</h4><table class="goals"><thead><tr><th>年初设定目标</th><th>全年完成情况</th></tr></thead><tbody>${rows}</tbody></table>`);
+  }
+  if (parts.length === 0) return '';
+  return `<details class="more"><summary>全部指标与年度目标</summary><div class="more-body">${parts.join('')}</div></details>`;
+}

@@ -1,0 +1,159 @@
+// report.html for bureau staff, as pure string pieces the batch streams to disk:
+// renderHtmlStart(summary) + renderHtmlFile(report, records) per input + renderHtmlEnd().
+// Self-contained (inline CSS/JS, no URL), and a Content-Security-Policy that admits
+// only our own script and style by hash, so even a slip in escaping could not run code.
+import { createHash } from 'node:crypto';
+import type { Summary } from '../model/report.js';
+import { escapeHtml as esc, fileAnchor } from './html-escape.js';
+import { BATCH_KIND_LABELS, BATCH_KIND_TAGS, FAILURE_LABELS, FORM_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './html-assets/labels.js';
+import { REPORT_JS } from './html-assets/script.js';
+import { REPORT_CSS } from './html-assets/style.js';
+
+export { renderHtmlFile } from './html-file.js';
+export { escapeHtml } from './html-escape.js';
+
+const TITLE = '绩效自评表核查报告';
+
+function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+const CSP = [
+  "default-src 'none'",
+  `script-src ${cspHash(REPORT_JS)}`,
+  `style-src ${cspHash(REPORT_CSS)}`,
+  "img-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Status sort order in the table: 通过 < 有差异 < 失败. */
+const STATUS_RANK = { ok: 0, discrepancies: 1, failed: 2 } as const;
+
+type Input = Summary['inputs'][number];
+
+/** "2026-11-29T17:00:00.000Z" → "2026-11-29 17:00:00 UTC"; any other text is shown as given. */
+function readableTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+function renderTotals(summary: Summary): string {
+  const t = summary.totals;
+  const items: Array<[string, string, number]> = [
+    ['t-files', '文件', t.files],
+    ['t-ok', '通过', t.ok],
+    ['t-disc', '有差异', t.discrepancies],
+    ['t-failed', '失败', t.failed],
+    ['t-err', '错误', t.errors],
+    ['t-warn', '警告', t.warnings],
+  ];
+  return `<dl class="totals">${items.map(([cls, label, n]) => `<div class="${cls}"><dt>${label}</dt><dd>${n}</dd></div>`).join('')}</dl>`;
+}
+
+function renderObservations(summary: Summary, known: Set<string>): string {
+  if (summary.batch.length === 0) return '<p class="none">未发现重复提交或年度不符的表。</p>';
+  const items = summary.batch.map((obs) => {
+    const paths = obs.paths
+      .map((p) => (known.has(p) ? `<a href="#${fileAnchor(p)}">${esc(p)}</a>` : `<span>${esc(p)}</span>`))
+      .join('');
+    return (
+      `<li class="sev-${obs.severity}"><span class="badge sev-${obs.severity}">${SEVERITY_LABELS[obs.severity]}</span> ` +
+      `<strong>${esc(BATCH_KIND_LABELS[obs.kind] ?? obs.kind)}</strong>：${esc(obs.message)}<span class="paths">${paths}</span></li>`
+    );
+  });
+  return `<ul class="observations">${items.join('')}</ul>`;
+}
+
+/** Severities a row answers to in the severity filter; a failed file counts as an error. */
+function rowSeverities(input: Input): string {
+  const severities: string[] = [];
+  if (input.errors > 0 || input.status === 'failed') severities.push('error');
+  if (input.warnings > 0) severities.push('warning');
+  if (input.infos > 0) severities.push('info');
+  return severities.join(' ');
+}
+
+function renderRow(input: Input, index: number, tags: string[]): string {
+  const anchor = fileAnchor(input.path);
+  const form = input.form ? FORM_LABELS[input.form] : '';
+  const failure = input.failure ? `${FAILURE_LABELS[input.failure.code] ?? input.failure.code}：${input.failure.message}` : '';
+  const tagHtml = tags.map((tag) => `<span class="tag">${esc(tag)}</span>`).join('');
+  return (
+    `<tr data-target="${anchor}" data-i="${index}" data-status="${input.status}" data-sevs="${rowSeverities(input)}">` +
+    `<td class="file" data-v="${esc(input.path)}"><a href="#${anchor}">${esc(input.path)}</a>${tagHtml}</td>` +
+    `<td data-v="${esc(form)}">${form ? esc(form) : '—'}</td>` +
+    `<td data-v="${esc(input.entity ?? '')}">${input.entity ? esc(input.entity) : '—'}</td>` +
+    `<td class="num" data-v="${input.year ?? -1}">${input.year ?? '—'}</td>` +
+    `<td data-v="${STATUS_RANK[input.status]}"><span class="badge st-${input.status}"${failure ? ` title="${esc(failure)}"` : ''}>${STATUS_LABELS[input.status]}</span>` +
+    (input.failure ? `<span class="why">${esc(FAILURE_LABELS[input.failure.code] ?? input.failure.code)}</span>` : '') +
+    `</td>` +
+    `<td class="num errors${input.errors ? '' : ' zero'}" data-v="${input.errors}">${input.errors}</td>` +
+    `<td class="num warnings${input.warnings ? '' : ' zero'}" data-v="${input.warnings}">${input.warnings}</td>` +
+    `</tr>`
+  );
+}
+
+function renderBatchTable(summary: Summary): string {
+  const tagsByPath = new Map<string, string[]>();
+  for (const obs of summary.batch) {
+    const tag = BATCH_KIND_TAGS[obs.kind] ?? obs.kind;
+    for (const p of obs.paths) {
+      const tags = tagsByPath.get(p) ?? [];
+      if (!tags.includes(tag)) tags.push(tag);
+      tagsByPath.set(p, tags);
+    }
+  }
+  const heads: Array<[string, 'text' | 'num']> = [
+    ['文件', 'text'],
+    ['表式', 'text'],
+    ['单位', 'text'],
+    ['年度', 'num'],
+    ['状态', 'num'],
+    ['错误', 'num'],
+    ['警告', 'num'],
+  ];
+  const thead = heads
+    .map(([label, type]) => `<th scope="col" data-type="${type}"${type === 'num' && label !== '状态' ? ' class="num"' : ''}><button type="button">${label}</button></th>`)
+    .join('');
+  const rows = summary.inputs.map((input, i) => renderRow(input, i, tagsByPath.get(input.path) ?? []));
+  const filters =
+    `<div class="filters" role="group" aria-label="筛选">` +
+    `<label>状态 <select id="filter-status"><option value="">全部</option>` +
+    `<option value="ok">通过</option><option value="discrepancies">有差异</option><option value="failed">失败</option></select></label>` +
+    `<label>严重程度 <select id="filter-severity"><option value="">全部</option>` +
+    `<option value="error warning">错误和警告</option><option value="error">仅错误</option>` +
+    `<option value="warning">仅警告</option><option value="info">仅提示</option></select></label>` +
+    `<span class="shown" id="shown" aria-live="polite">共 ${summary.inputs.length} 个文件</span></div>`;
+  return (
+    filters +
+    `<table class="batch" id="batch"><thead><tr>${thead}</tr></thead><tbody>${rows.join('\n')}` +
+    `<tr class="empty-row" hidden><td colspan="${heads.length}">没有符合条件的文件。</td></tr></tbody></table>`
+  );
+}
+
+/** The page's head, totals, batch observations and batch table; opens the files' part. */
+export function renderHtmlStart(summary: Summary): string {
+  const known = new Set(summary.inputs.map((input) => input.path));
+  return (
+    `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
+    `<meta name="referrer" content="no-referrer">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<title>${TITLE}</title>\n<style>${REPORT_CSS}</style>\n</head>\n<body>\n<main>\n` +
+    `<header><h1>${TITLE}</h1><p class="subtitle">生成时间：${esc(readableTime(summary.generatedAt))} · 共 ${summary.totals.files} 个文件 · 金额单位：万元</p></header>\n` +
+    `<section><h2>总体情况</h2>${renderTotals(summary)}</section>\n` +
+    `<section><h2>批次检查</h2>${renderObservations(summary, known)}</section>\n` +
+    `<section><h2>文件一览</h2>${renderBatchTable(summary)}</section>\n` +
+    `<section id="files"><h2>逐个文件核查结果</h2>` +
+    `<p class="toggle-all"><button type="button" id="expand-all">全部展开</button> <button type="button" id="collapse-all">全部折叠</button></p>\n`
+  );
+}
+
+/** Closes the page, with the script that sorts, filters and opens sections. */
+export function renderHtmlEnd(): string {
+  return (
+    `</section>\n<footer>本报告由 jxaudit 生成：数字与出处取自各文件，金额单位为万元；行、列、段按 1 起数。</footer>\n` +
+    `</main>\n<script>${REPORT_JS}</script>\n</body>\n</html>\n`
+  );
+}

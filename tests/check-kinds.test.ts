@@ -1,0 +1,407 @@
+// Every rule kind as a table of valid cases (nothing reported) and invalid cases
+// (exactly the drafts written here by hand from the numbers), ESLint RuleTester style.
+import { describe, expect, it } from 'vitest';
+import type { FormRecord } from '../src/model/record.js';
+import type { Draft } from '../src/check/types.js';
+import { judgeIndicator, readQuantity } from '../src/check/attainment.js';
+import { cleanRecord, fact, indicator, line, runKind } from './rules/builder.js';
+
+type Want = Partial<Pick<Draft, 'fields' | 'actual' | 'expected' | 'difference'>> & { message?: string | RegExp };
+interface Case { name: string; edit?: (r: FormRecord) => void; }
+interface Bad extends Case { want: Want[]; }
+
+function table(kind: string, options: unknown, valid: Case[], invalid: Bad[]) {
+  describe(kind, () => {
+    for (const c of valid) {
+      it(`valid: ${c.name}`, () => {
+        const r = cleanRecord();
+        c.edit?.(r);
+        expect(runKind(kind, options, r)).toEqual([]);
+      });
+    }
+    for (const c of invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const r = cleanRecord();
+        c.edit?.(r);
+        const got = runKind(kind, options, r);
+        expect(got).toHaveLength(c.want.length);
+        c.want.forEach((w, i) => {
+          const { message, ...rest } = w;
+          expect(got[i]).toMatchObject(rest);
+          if (message) expect(got[i].message).toMatch(message);
+        });
+      });
+    }
+  });
+}
+
+const src = (r: FormRecord) => r.funds.sources;
+const uses = (r: FormRecord) => r.funds.uses!;
+
+table('sum', { total: 'funds.sources.total', parts: ['funds.sources.*'], columns: ['initial', 'budget', 'actual'] }, [
+  { name: 'the clean form' },
+  { name: 'rounding: 971.01 = 920.1 + 50.91', edit: (r) => { src(r).total.budget = '971.01'; src(r).fiscal.budget = '920.1'; src(r).other.budget = '50.91'; } },
+  { name: 'a blank part counts as nothing', edit: (r) => { src(r).other.budget = null; src(r).fiscal.budget = '100.00'; } },
+  { name: 'whole-number table within ± 0.5 each', edit: (r) => { src(r).total.budget = '100'; src(r).fiscal.budget = '60'; src(r).other.budget = '41'; } },
+  { name: 'blank stated total is skipped', edit: (r) => { src(r).total.budget = null; } },
+  { name: 'every part blank is skipped', edit: (r) => { src(r).fiscal.actual = null; src(r).other.actual = null; } },
+  { name: 'a part that is not a number skips the column', edit: (r) => {
+    src(r).fiscal.budget = null;
+    r.provenance['funds.sources.fiscal.budget'] = { table: 0, row: 1, col: 1, page: null, raw: '1.2.3' };
+  } },
+  { name: 'an absent line is left out', edit: (r) => { delete src(r).other; src(r).fiscal.budget = '100.00'; src(r).fiscal.actual = '95.00'; } },
+], [
+  { name: 'a digit typo in a part', edit: (r) => { src(r).fiscal.actual = '65.00'; },
+    want: [{ fields: ['funds.sources.total.actual', 'funds.sources.fiscal.actual', 'funds.sources.other.actual'],
+      actual: '95.00', expected: '85.00', difference: '10.00',
+      message: '资金来源合计全年执行数95.00万元，与财政拨款全年执行数65.00万元 + 其他资金全年执行数20.00万元 = 85.00万元不一致（相差10.00万元）' }] },
+  { name: 'a 元 form: numbers in 万元, the message in 元', edit: (r) => {
+    r.sourceUnit = '元'; src(r).total.actual = '9.500000'; src(r).fiscal.actual = '6.500000'; src(r).other.actual = '2.000000';
+  }, want: [{ actual: '9.500000', expected: '8.500000', difference: '1.000000',
+      message: '资金来源合计全年执行数95000.00元，与财政拨款全年执行数65000.00元 + 其他资金全年执行数20000.00元 = 85000.00元不一致（相差10000.00元）' }] },
+  { name: 'a whole total among decimal parts is exact', edit: (r) => { src(r).total.budget = '100'; src(r).fiscal.budget = '79.5'; },
+    want: [{ actual: '100', expected: '99.50', difference: '0.50' }] },
+  { name: 'an extra source line counts (财政专户管理资金)', edit: (r) => { src(r).specialAccount = line('5.00', '0.00'); },
+    want: [{ fields: ['funds.sources.total.budget', 'funds.sources.fiscal.budget', 'funds.sources.other.budget', 'funds.sources.specialAccount.budget'], expected: '105.00' }] },
+  { name: 'a blank part listed in fields', edit: (r) => { src(r).other.budget = null; },
+    want: [{ fields: ['funds.sources.total.budget', 'funds.sources.fiscal.budget', 'funds.sources.other.budget'], expected: '80.00', difference: '20.00' }] },
+]);
+
+table('equal', { left: 'funds.sources.total', right: 'funds.uses.total', columns: ['budget', 'actual'] }, [
+  { name: 'sources = uses' },
+], [
+  { name: 'uses total differs', edit: (r) => { uses(r).total.actual = '96.00'; },
+    want: [{ fields: ['funds.sources.total.actual', 'funds.uses.total.actual'], actual: '95.00', expected: '96.00', difference: '-1.00' }] },
+]);
+
+table('rate', { lines: ['funds.sources.*', 'funds.uses.*'] }, [
+  { name: 'the clean form (95.00 = 95.00 ÷ 100.00)' },
+  { name: '"93%" against 92.60 ÷ 100.00', edit: (r) => { src(r).total.actual = '92.60'; src(r).total.rate = '93'; src(r).total.score = null; } },
+  { name: 'budget 0 has no rate', edit: (r) => { src(r).other.budget = '0'; src(r).other.actual = '0'; src(r).other.rate = '50'; } },
+  { name: 'blank rates are not this rule', edit: (r) => { src(r).total.rate = null; } },
+], [
+  { name: '"92%" against 92.60', edit: (r) => { src(r).total.actual = '92.60'; src(r).total.rate = '92'; },
+    want: [{ fields: ['funds.sources.total.rate', 'funds.sources.total.actual', 'funds.sources.total.budget'], actual: '92', expected: '92.60', difference: '-0.60' }] },
+  { name: 'a uses line states a wrong rate', edit: (r) => { uses(r).basic.rate = '90.00'; },
+    want: [{ fields: ['funds.uses.basic.rate', 'funds.uses.basic.actual', 'funds.uses.basic.budget'], actual: '90.00', expected: '96.67', difference: '-6.67' }] },
+]);
+
+table('rate-blank', { line: 'funds.sources.total' }, [
+  { name: 'a stated rate' },
+  { name: 'no rate column', edit: (r) => { delete src(r).total.rate; } },
+  { name: 'budget blank', edit: (r) => { src(r).total.rate = null; src(r).total.budget = null; } },
+], [
+  { name: 'blank rate', edit: (r) => { src(r).total.rate = null; },
+    want: [{ fields: ['funds.sources.total.rate', 'funds.sources.total.actual', 'funds.sources.total.budget'], actual: null, expected: '95.00', difference: null }] },
+]);
+
+table('rate-above', { line: 'funds.sources.total' }, [
+  { name: '95%' },
+  { name: 'exactly 100%', edit: (r) => { src(r).total.rate = '100.00'; src(r).total.actual = '100.00'; } },
+], [
+  { name: 'stated 120%', edit: (r) => { src(r).total.rate = '120.00'; src(r).total.actual = '120.00'; },
+    want: [{ actual: '120.00', expected: '120.00', difference: '0.00' }] },
+  { name: 'blank, computed 406.79', edit: (r) => { src(r).total.rate = null; src(r).total.budget = '1028.49'; src(r).total.actual = '4183.83'; },
+    want: [{ fields: ['funds.sources.total.rate', 'funds.sources.total.actual', 'funds.sources.total.budget'], actual: null, expected: '406.79' }] },
+]);
+
+table('fund-score', { line: 'funds.sources.total' }, [
+  { name: '10 × 95% = 9.50' },
+  { name: '9.5 printed with one decimal', edit: (r) => { src(r).total.score = '9.5'; } },
+  { name: 'rate capped at 100%', edit: (r) => { src(r).total.actual = '120.00'; src(r).total.score = '10'; } },
+  { name: 'blank score is the blank rule', edit: (r) => { src(r).total.score = null; } },
+  { name: 'the printed rate is not used', edit: (r) => { src(r).total.rate = '50.00'; } },
+], [
+  { name: 'full score although 95%', edit: (r) => { src(r).total.score = '10'; },
+    want: [{ fields: ['funds.sources.total.score', 'funds.sources.total.weight', 'funds.sources.total.actual', 'funds.sources.total.budget'],
+      actual: '10', expected: '9.50', difference: '0.50' }] },
+  { name: '9.6 is not 9.50', edit: (r) => { src(r).total.score = '9.6'; }, want: [{ expected: '9.50', difference: '0.10' }] },
+]);
+
+table('fund-score-blank', { line: 'funds.sources.total' }, [
+  { name: 'a stated score' },
+  { name: 'no weight given', edit: (r) => { src(r).total.score = null; src(r).total.weight = null; } },
+], [
+  { name: 'blank score', edit: (r) => { src(r).total.score = null; },
+    want: [{ fields: ['funds.sources.total.score', 'funds.sources.total.weight', 'funds.sources.total.actual', 'funds.sources.total.budget'], actual: null, expected: '9.50' }] },
+]);
+
+table('indicator-range', {}, [
+  { name: 'scores equal weights' },
+  { name: 'score 0', edit: (r) => { r.indicators[0].score = '0'; } },
+], [
+  { name: 'score 31 above weight 30', edit: (r) => { r.indicators[1].score = '31'; },
+    want: [{ fields: ['indicators[1].score', 'indicators[1].weight'], actual: '31', expected: '30', difference: '1' }] },
+  { name: 'negative score', edit: (r) => { r.indicators[2].score = '-1'; },
+    want: [{ fields: ['indicators[2].score', 'indicators[2].weight'], actual: '-1', expected: '0', difference: '-1' }] },
+]);
+
+table('indicator-blank', {}, [
+  { name: 'all filled' },
+  { name: 'a non-number is not a blank', edit: (r) => {
+    r.indicators[0].weight = null;
+    r.provenance['indicators[0].weight'] = { table: 0, row: 20, col: 5, page: null, raw: '约5' };
+  } },
+  { name: 'no weight column', edit: (r) => { for (const i of r.indicators) { delete i.weight; } } },
+], [
+  { name: 'blank score', edit: (r) => { r.indicators[2].score = null; },
+    want: [{ fields: ['indicators[2].score', 'indicators[2].weight'], actual: null }] },
+]);
+
+table('weights-total', { fund: 'funds.sources.total' }, [
+  { name: '10 + 90 = 100' },
+  { name: 'no indicator weights column', edit: (r) => { for (const i of r.indicators) delete i.weight; } },
+], [
+  { name: '10 + 95 ≠ 100', edit: (r) => { r.indicators[0].weight = '35'; },
+    want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicators[*].weight'], actual: '100', expected: '105', difference: '-5' }] },
+  { name: 'blank total weight counts as 100', edit: (r) => { r.total.weight = null; r.indicators[0].weight = '40'; },
+    want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicators[*].weight'], actual: null, expected: '110', difference: null }] },
+]);
+
+table('scores-total', { fund: 'funds.sources.total' }, [
+  { name: '9.50 + 90 = 99.50' },
+  { name: 'blank fund score counts as 0', edit: (r) => { src(r).total.score = null; r.total.score = '90'; } },
+  { name: '9.60 + 88 = 97.60 printed 98', edit: (r) => { src(r).total.score = '9.60'; r.indicators[0].score = '28'; r.total.score = '98'; } },
+  { name: 'blank total score is the required rule', edit: (r) => { r.total.score = null; } },
+], [
+  { name: 'total 98 ≠ 99.50', edit: (r) => { r.total.score = '98'; },
+    want: [{ fields: ['total.score', 'funds.sources.total.score', 'indicators[*].score'], actual: '98', expected: '99.50', difference: '-1.50' }] },
+  { name: 'a whole fund score makes a whole total exact', edit: (r) => { src(r).total.score = '10'; r.total.score = '99'; },
+    want: [{ actual: '99', expected: '100', difference: '-1' }] },
+]);
+
+table('deviation-reason', {}, [
+  { name: 'all targets met' },
+  { name: 'a reason is given', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].deviation = '资金到位较晚'; } },
+  { name: 'text targets are never judged', edit: (r) => { r.indicators[0].target = '健全'; r.indicators[0].actual = '基本健全'; } },
+  { name: 'different units are not compared', edit: (r) => { r.indicators[0].actual = '90件'; } },
+  { name: 'no deviation column', edit: (r) => { r.indicators[0].actual = '90%'; delete r.indicators[0].deviation; } },
+], [
+  { name: '90% against 100%, no reason', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].score = '27'; },
+    want: [{ fields: ['indicators[0].deviation', 'indicators[0].score', 'indicators[0].weight', 'indicators[0].actual', 'indicators[0].target'], actual: null }] },
+  { name: 'a placeholder reason is no reason', edit: (r) => { r.indicators[2].actual = '4天'; r.indicators[2].deviation = '无'; },
+    want: [{ fields: ['indicators[2].deviation', 'indicators[2].score', 'indicators[2].weight', 'indicators[2].actual', 'indicators[2].target'], actual: '无' }] },
+  { name: 'score below weight although met', edit: (r) => { r.indicators[1].score = '28'; },
+    want: [{ fields: ['indicators[1].deviation', 'indicators[1].score', 'indicators[1].weight', 'indicators[1].actual', 'indicators[1].target'] }] },
+]);
+
+table('target-missed-full-score', {}, [
+  { name: 'all met' },
+  { name: '"=" means ≥: 100% against =95%', edit: (r) => { r.indicators[0].target = '=95%'; } },
+  { name: '定性 is not judged', edit: (r) => { r.indicators[0].nature = '定性'; r.indicators[0].actual = '90%'; } },
+  { name: 'score reduced', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].score = '27'; } },
+], [
+  { name: '90% against 100%, full score', edit: (r) => { r.indicators[0].actual = '90%'; },
+    want: [{ fields: ['indicators[0].score', 'indicators[0].weight', 'indicators[0].actual', 'indicators[0].target'], actual: '30' }] },
+  { name: '≤3天 missed with 4天', edit: (r) => { r.indicators[2].actual = '4天'; }, want: [{ fields: ['indicators[2].score', 'indicators[2].weight', 'indicators[2].actual', 'indicators[2].target'] }] },
+  { name: 'direction from 指标性质', edit: (r) => { r.indicators[0].nature = '≤'; r.indicators[0].target = '5'; r.indicators[0].actual = '6'; r.indicators[0].measure = '次'; },
+    want: [{ fields: ['indicators[0].score', 'indicators[0].weight', 'indicators[0].actual', 'indicators[0].target'] }] },
+]);
+
+table('proportional-score', {}, [
+  { name: 'all met' },
+  { name: 'proportional 80% × 30 = 24', edit: (r) => { r.indicators[0].actual = '80%'; r.indicators[0].score = '24'; } },
+  { name: 'reverse: either formula accepted (8.33)', edit: (r) => { r.indicators[2] = indicator('10', '8.3', { target: '≤10天', actual: '12天' }); } },
+], [
+  { name: '80% scored 27 of 30', edit: (r) => { r.indicators[0].actual = '80%'; r.indicators[0].score = '27'; },
+    want: [{ fields: ['indicators[0].score', 'indicators[0].weight', 'indicators[0].actual', 'indicators[0].target'], actual: '27', expected: '24.00', difference: '3.00' }] },
+  { name: 'reverse: 12天 against ≤10天 scored 8.5 of 10', edit: (r) => { r.indicators[2] = indicator('10', '8.5', { target: '≤10天', actual: '12天' }); },
+    want: [{ expected: '8.33', difference: '0.17' }] },
+]);
+
+table('group-weight', {}, [
+  { name: 'no printed group weights' },
+  { name: '产出指标(60分) = 30 + 30', edit: (r) => { r.indicatorGroups = [{ level1: '产出指标', weight: '60' }]; } },
+], [
+  { name: '产出指标(50分) ≠ 60', edit: (r) => { r.indicatorGroups = [{ level1: '产出指标', weight: '50' }]; },
+    want: [{ fields: ['indicatorGroups[0].weight', 'indicators[*].weight'], actual: '50', expected: '60', difference: '-10' }] },
+]);
+
+const sichuan = (r: FormRecord) => { r.form = 'project'; r.layout = 'project-sichuan'; src(r).total.reason = null; };
+table('threshold', { line: 'funds.sources.total', below: '90', requireFilled: 'funds.sources.total.reason' }, [
+  { name: '95% without reason', edit: sichuan },
+  { name: '85% with a reason', edit: (r) => { sichuan(r); src(r).total.actual = '85.00'; src(r).total.rate = '85.00'; src(r).total.reason = '项目延期'; } },
+  { name: 'no reason column', edit: (r) => { src(r).total.actual = '85.00'; src(r).total.rate = '85.00'; } },
+], [
+  { name: '85% with an empty reason', edit: (r) => { sichuan(r); src(r).total.actual = '85.00'; src(r).total.rate = '85.00'; },
+    want: [{ fields: ['funds.sources.total.reason', 'funds.sources.total.rate', 'funds.sources.total.actual', 'funds.sources.total.budget'], actual: null }] },
+  { name: 'blank rate computed 85%, reason "/"', edit: (r) => { sichuan(r); src(r).total.actual = '85.00'; src(r).total.rate = null; src(r).total.reason = '/'; },
+    want: [{ fields: ['funds.sources.total.reason', 'funds.sources.total.rate', 'funds.sources.total.actual', 'funds.sources.total.budget'] }] },
+]);
+
+table('units', {}, [
+  { name: 'plausible 万元 amounts' },
+  { name: 'a 元 form with a real total', edit: (r) => { r.sourceUnit = '元'; } },
+], [
+  { name: '万元 table typed in 元 (whole ≥ 10,000 everywhere)', edit: (r) => {
+    for (const block of [src(r), uses(r)]) for (const l of Object.values(block)) { if (l.budget) l.budget = l.budget.replace('.00', '0000'); if (l.actual) l.actual = l.actual.replace('.00', '0000'); }
+  }, want: [{ fields: ['unit'], actual: '万元', expected: '元' }] },
+  { name: 'an amount of 百亿元', edit: (r) => { uses(r).project.initial = '1500000.00'; }, want: [{ fields: ['unit'], actual: '万元' }] },
+  { name: '元 table whose total is below 1,000 元', edit: (r) => { r.sourceUnit = '元'; src(r).total.budget = '0.0100'; src(r).total.actual = '0.0095'; },
+    want: [{ fields: ['unit'], actual: '元', expected: '万元' }] },
+]);
+
+table('completeness', { fields: ['goals[*].result', 'conclusions.problems', 'indicators[*].deviation'], patterns: ['[（(]\\s*\\d+\\s*字以[内下]\\s*[）)]', '^对照年度目标[，,]?\\s*说明'] }, [
+  { name: 'filled cells' },
+  { name: 'a result that mentions 字 in prose', edit: (r) => { r.goals[0].result = '完成200字以内的简报编写5期'; } },
+], [
+  { name: '"(200字以内)" left in the result', edit: (r) => { r.goals[0].result = '（200字以内）'; }, want: [{ fields: ['goals[0].result'] }] },
+  { name: '"对照年度目标，说明…" left in problems', edit: (r) => { r.conclusions.problems = '对照年度目标，说明未完成的原因'; }, want: [{ fields: ['conclusions.problems'] }] },
+]);
+
+table('placeholder-indicator', {}, [
+  { name: 'real indicators' },
+  { name: 'a placeholder row without numbers', edit: (r) => { r.indicators.push(indicator(null, null, { name: '指标2：' })); } },
+], [
+  { name: '"指标2：" carrying a weight', edit: (r) => { r.indicators.push(indicator('5', null, { name: '指标2：' })); },
+    want: [{ fields: ['indicators[3].name', 'indicators[3].weight', 'indicators[3].score'], actual: '指标2：' }] },
+  { name: '"……" carrying a score', edit: (r) => { r.indicators.push(indicator(null, '5', { name: '……' })); }, want: [{ actual: '……' }] },
+]);
+
+table('required', { fields: ['funds.sources.total.budget', 'funds.sources.total.actual', 'total.score'] }, [
+  { name: 'all filled' },
+  { name: 'a non-number is not blank', edit: (r) => { r.total.score = null; r.provenance['total.score'] = { table: 0, row: 9, col: 2, page: null, raw: 'NaN' }; } },
+], [
+  { name: 'total score blank', edit: (r) => { r.total.score = null; }, want: [{ fields: ['total.score'], actual: null, message: '总分得分未填写' }] },
+  { name: 'budget written "－"', edit: (r) => { src(r).total.budget = null; r.provenance['funds.sources.total.budget'] = { table: 0, row: 2, col: 1, page: null, raw: '－' }; },
+    want: [{ fields: ['funds.sources.total.budget'] }] },
+]);
+
+table('not-a-number', {}, [
+  { name: 'numbers and placeholders', edit: (r) => { src(r).other.rate = null; r.provenance['funds.sources.other.rate'] = { table: 0, row: 3, col: 3, page: null, raw: '—' }; } },
+  { name: 'text columns are not numbers', edit: (r) => { r.indicators[0].actual = '健全'; r.provenance['indicators[0].actual'] = { table: 0, row: 20, col: 4, page: null, raw: '健全' }; } },
+], [
+  { name: '"1.2.3" in a money cell', edit: (r) => { src(r).fiscal.budget = null; r.provenance['funds.sources.fiscal.budget'] = { table: 0, row: 2, col: 1, page: null, raw: '1.2.3' }; },
+    want: [{ fields: ['funds.sources.fiscal.budget'], actual: null, message: /“1\.2\.3”/ }] },
+  { name: '"约5" as an indicator score', edit: (r) => { r.indicators[1].score = null; r.provenance['indicators[1].score'] = { table: 0, row: 21, col: 6, page: null, raw: '约5' }; },
+    want: [{ fields: ['indicators[1].score'], message: /约5/ }] },
+]);
+
+table('rate-fraction', {}, [
+  { name: 'rates with %', edit: (r) => { r.provenance['funds.sources.total.rate'] = { table: 0, row: 1, col: 3, page: null, raw: '95.00%' }; } },
+], [
+  { name: '"0.95" read as 95%', edit: (r) => { src(r).total.rate = '95'; r.provenance['funds.sources.total.rate'] = { table: 0, row: 1, col: 3, page: null, raw: '0.95' }; },
+    want: [{ fields: ['funds.sources.total.rate'], actual: '95' }] },
+]);
+
+table('narrative-equals-table', { fact: 'narrative.facts.spending.basic', table: 'funds.uses.basic.actual' }, [
+  { name: 'nothing stated' },
+  { name: 'equal', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('58.00'), fact('58', 2)]; } },
+  { name: 'within rounding', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('58.0')]; uses(r).basic.actual = '58.04'; } },
+  { name: 'approximate figures never raise an error', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('50', 1, '50万余元', true)]; } },
+], [
+  { name: 'stated twice with the same wrong value: once', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00', 1), fact('57.00', 4)]; },
+    want: [{ fields: ['narrative.facts.spending.basic', 'funds.uses.basic.actual'], actual: '57.00', expected: '58.00', difference: '-1.00' }] },
+  { name: 'two different wrong values: each', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00', 1), fact('59.00', 4)]; },
+    want: [{ actual: '57.00' }, { actual: '59.00', difference: '1.00' }] },
+]);
+
+const f = (...vs: string[]) => vs.map((v, i) => fact(v, i));
+table('fact-sum', {
+  total: 'funds.sources.total.budget',
+  parts: [{ path: 'narrative.facts.budget.initial' }, { path: 'narrative.facts.budget.added', optional: true }, { path: 'narrative.facts.budget.cut', minus: true, optional: true }],
+  needAnyOf: ['narrative.facts.budget.added', 'narrative.facts.budget.cut'],
+}, [
+  { name: 'nothing stated' },
+  { name: '80 + 20 = 100.00', edit: (r) => { r.narrative.facts['budget.initial'] = f('80'); r.narrative.facts['budget.added'] = f('20'); } },
+  { name: '110 − 10 = 100.00', edit: (r) => { r.narrative.facts['budget.initial'] = f('110.00'); r.narrative.facts['budget.cut'] = f('10.00'); } },
+  { name: 'no added/cut stated: not checked', edit: (r) => { r.narrative.facts['budget.initial'] = f('80'); } },
+], [
+  { name: 'table budget holds the initial budget', edit: (r) => { r.narrative.facts['budget.initial'] = f('100.00'); r.narrative.facts['budget.added'] = f('20.00'); },
+    want: [{ fields: ['funds.sources.total.budget', 'narrative.facts.budget.initial', 'narrative.facts.budget.added'], actual: '100.00', expected: '120.00', difference: '-20.00' }] },
+  { name: 'a cut subtracts', edit: (r) => { r.narrative.facts['budget.initial'] = f('100.00'); r.narrative.facts['budget.cut'] = f('10.00'); },
+    want: [{ fields: ['funds.sources.total.budget', 'narrative.facts.budget.initial', 'narrative.facts.budget.cut'], expected: '90.00', difference: '10.00' }] },
+]);
+
+describe('fact-sum options', () => {
+  const econ = {
+    total: 'funds.uses.basic.actual', orTotals: ['funds.uses.total.actual'],
+    parts: [{ path: 'narrative.facts.econ.wages' }, { path: 'narrative.facts.econ.goodsServices' }],
+  };
+  it('holds against the alternative total', () => {
+    const r = cleanRecord();
+    r.narrative.facts['econ.wages'] = f('80.00');
+    r.narrative.facts['econ.goodsServices'] = f('15.00');
+    expect(runKind('fact-sum', econ, r)).toEqual([]);
+  });
+  it('a required part not stated skips the rule', () => {
+    const r = cleanRecord();
+    r.narrative.facts['econ.wages'] = f('1.00');
+    expect(runKind('fact-sum', econ, r)).toEqual([]);
+  });
+  it('minParts: three of four three-public parts needed (whole figures ± 0.5 each, zero exact)', () => {
+    const opts = { total: 'narrative.facts.threePublic.total', minParts: 3,
+      parts: ['abroad', 'reception', 'vehiclePurchase', 'vehicleOps'].map((p) => ({ path: `narrative.facts.threePublic.${p}`, optional: true })) };
+    const r = cleanRecord();
+    r.narrative.facts['threePublic.total'] = f('6');
+    r.narrative.facts['threePublic.reception'] = f('3');
+    expect(runKind('fact-sum', opts, r)).toEqual([]);
+    r.narrative.facts['threePublic.abroad'] = f('0');
+    r.narrative.facts['threePublic.vehicleOps'] = f('1');
+    expect(runKind('fact-sum', opts, r)).toMatchObject([{ actual: '6', expected: '4', difference: '2' }]);
+  });
+});
+
+table('fact-conflict', {}, [
+  { name: 'same figure twice', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('1150.05', 3), fact('1150.050', 6)]; } },
+  { name: 'an approximation differs', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('1150.05', 3), fact('1100', 6, '1100万余元', true)]; } },
+], [
+  { name: '1150.05 then 1155.05', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('1150.05', 3), fact('1155.05', 6), fact('1150.05', 8)]; },
+    want: [{ fields: ['narrative.facts.spending.basic'], actual: '1155.05', expected: '1150.05', difference: '5.00' }] },
+]);
+
+const change = (r: FormRecord, now: string, amount: string, percent: string, direction: 'increase' | 'decrease' = 'decrease') => {
+  r.narrative.facts['threePublic.reception'] = [fact(now, 10)];
+  r.narrative.changes = [{ concept: 'threePublic.reception', amount, direction, percent, quote: '…', paragraph: 10 }];
+};
+table('change-consistent', {}, [
+  { name: '0, 减少9万元，降低100%', edit: (r) => change(r, '0', '9', '100') },
+  { name: '1, 减少9万元，降低90%', edit: (r) => change(r, '1', '9', '90') },
+  { name: '12.5, 增加2.5万元，增长25%', edit: (r) => change(r, '12.5', '2.5', '25', 'increase') },
+], [
+  { name: '1, 减少9万元，降低100%', edit: (r) => change(r, '1', '9', '100'),
+    want: [{ fields: ['narrative.changes[0].percent', 'narrative.changes[0].amount', 'narrative.facts.threePublic.reception'], actual: '100', expected: '90.00', difference: '10.00' }] },
+  { name: '12.5, 增加2.5万元，增长20%', edit: (r) => change(r, '12.5', '2.5', '20', 'increase'), want: [{ expected: '25.00', difference: '-5.00' }] },
+]);
+
+table('grade', {}, [
+  { name: 'no printed grade' },
+  { name: '优 with 99.50', edit: (r) => { r.grade = '优'; } },
+  { name: '良好 with 85', edit: (r) => { r.grade = '良好'; r.total.score = '85'; } },
+], [
+  { name: '优 with 89.9', edit: (r) => { r.grade = '优'; r.total.score = '89.9'; }, want: [{ fields: ['grade', 'total.score'], actual: '优', expected: '良' }] },
+]);
+
+describe('met or missed (rules.md)', () => {
+  const judge = (target: string, actual: string, extra: Record<string, string> = {}) =>
+    judgeIndicator(indicator('10', '10', { target, actual, ...extra }))?.met ?? 'not judged';
+  it.each([
+    ['100%', '100%', true],
+    ['100%', '99.9%', false],
+    ['≥95%', '96%', true],
+    ['＞95%', '95%', false],
+    ['≤3天', '4天', false],
+    ['＝100%', '98%', false],
+    ['﹦100%', '100%', true],
+    ['95%以上', '94%', false],
+    ['3天以内', '2天', true],
+    ['不低于90%', '91%', true],
+    ['10000套', '10247套', true],
+    ['1,000件', '999件', false],
+    ['健全', '健全', 'not judged'],
+    ['100%', '有效提升', 'not judged'],
+    ['100%', '90件', 'not judged'],
+  ] as const)('target %s, actual %s → %s', (target, actual, met) => {
+    expect(judge(target, actual)).toBe(met);
+  });
+  it('指标性质 decides the direction; 定性 is never judged', () => {
+    expect(judge('5', '6', { nature: '≤', measure: '次' })).toBe(false);
+    expect(judge('5', '4', { nature: '反向', measure: '次' })).toBe(true);
+    expect(judge('90%', '80%', { nature: '定性' })).toBe('not judged');
+  });
+  it('reads quantities', () => {
+    expect(readQuantity('≥ 95 %')).toMatchObject({ sign: 'ge', unit: '%' });
+    expect(readQuantity('１００％')?.value.toString()).toBe('100');
+    expect(readQuantity('达成预期指标')).toBeNull();
+  });
+});

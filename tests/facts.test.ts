@@ -1,0 +1,118 @@
+// Narrative facts on the seed's own narrative (record.md numbering): every
+// concept, value, approximation flag, paragraph and quote, and its one change.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ChangeSchema, FactSchema } from '../src/model/record.js';
+import { extractNarrativeFacts } from '../src/recognize/facts.js';
+import { expandAlias } from '../src/recognize/facts-concepts.js';
+import { moneyFigures, sentences, matchView } from '../src/recognize/facts-text.js';
+
+const seed: { paragraphs: string[] } = JSON.parse(
+  readFileSync(new URL('./corpus/seed-narrative.json', import.meta.url), 'utf8'),
+);
+
+describe('seed narrative', () => {
+  const result = extractNarrativeFacts(seed.paragraphs);
+
+  it('numbers paragraphs as record.md does', () => {
+    expect(seed.paragraphs[0]).toBe('一、部门（单位）概况');
+    expect(seed.paragraphs[1].startsWith('（一）岳麓区住房保障服务中心是')).toBe(true);
+    expect(seed.paragraphs[2].startsWith('（二）2022年区财政批复')).toBe(true);
+    expect(seed.paragraphs[3].startsWith('2022年决算总支出')).toBe(true);
+  });
+
+  it('gives exactly the seed facts, keyed in first-mention order', () => {
+    const f = (value: string, paragraph: number, quote: string) => ({ value, approx: false, quote, paragraph });
+    const list = '其中工资福利支出538.19万元、商品和服务支出45.04万元、对个人和家庭的补助566.82万元';
+    expect(result.facts).toStrictEqual({
+      'budget.initial': [f('1028.49', 2, '2022年区财政批复部门预算为1028.49万元')],
+      'budget.added': [f('3155.34', 2, '后追加预算3155.34万元')],
+      'funds.received': [f('4183.83', 2, '实际拨付到位金额4183.83万元')],
+      'spending.total': [f('4183.83', 2, '2022年决算支出为4183.83万元'), f('4183.83', 3, '2022年决算总支出4183.83万元')],
+      'econ.wages': [f('538.19', 3, list)],
+      'econ.goodsServices': [f('45.04', 3, list)],
+      'econ.householdSubsidy': [f('566.82', 3, list)],
+      'spending.basic': [f('1150.05', 3, '上述决算支出中基本支出1150.05万元'), f('1150.05', 6, '基本支出1150.05万元')],
+      'spending.project': [f('3028.78', 3, '项目支出3028.78万元'), f('3028.78', 8, '项目支出3028.78万元')],
+      'threePublic.total': [f('0', 10, '2022年“三公”经费支出合计0万元')],
+      'threePublic.abroad': [
+        f('0', 10, '分项为：因公出国（境）费支出0万元'),
+        f('0', 10, '主要为在全区预算总额控制范围内安排我单位因公出国（境）费用0万元'),
+      ],
+      'threePublic.reception': [f('0', 10, '公务接待费支出0万元')],
+      'threePublic.vehiclePurchase': [f('0', 10, '公务用车购置0万元')],
+      'threePublic.vehicleOps': [f('0', 10, '公务用车运行经费支出0万元')],
+    });
+    expect(Object.keys(result.facts)).toStrictEqual([
+      'budget.initial', 'budget.added', 'funds.received', 'spending.total', 'econ.wages', 'econ.goodsServices',
+      'econ.householdSubsidy', 'spending.basic', 'spending.project', 'threePublic.total', 'threePublic.abroad',
+      'threePublic.reception', 'threePublic.vehiclePurchase', 'threePublic.vehicleOps',
+    ]);
+  });
+
+  it('gives the reception change and nothing else', () => {
+    expect(result.changes).toStrictEqual([
+      {
+        concept: 'threePublic.reception', amount: '9', direction: 'decrease', percent: '100',
+        quote: '公务接待费支出0万元，比预算减少9万元，降低100%', paragraph: 10,
+      },
+    ]);
+  });
+
+  it('fits the record schema', () => {
+    for (const list of Object.values(result.facts)) for (const fact of list) FactSchema.parse(fact);
+    for (const change of result.changes) ChangeSchema.parse(change);
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(extractNarrativeFacts(seed.paragraphs))).toBe(JSON.stringify(result));
+  });
+
+  it('binds nothing in an empty narrative', () => {
+    expect(extractNarrativeFacts([])).toStrictEqual({ facts: {}, changes: [] });
+    expect(extractNarrativeFacts(['', '   '])).toStrictEqual({ facts: {}, changes: [] });
+  });
+
+  it('numbers facts by the index of the paragraph given', () => {
+    const r = extractNarrativeFacts(['概况', '', '基本支出10万元。']);
+    expect(r.facts['spending.basic']).toStrictEqual([{ value: '10', approx: false, quote: '基本支出10万元', paragraph: 2 }]);
+  });
+
+  it('accepts an extended lexicon', () => {
+    const r = extractNarrativeFacts(['专项支出56.91万元。'], [{ concept: 'spending.special', aliases: ['专项支出'] }]);
+    expect(r.facts).toStrictEqual({ 'spending.special': [{ value: '56.91', approx: false, quote: '专项支出56.91万元', paragraph: 0 }] });
+  });
+});
+
+describe('narrative text helpers', () => {
+  it('expands optional alias parts', () => {
+    expect(expandAlias('因公出国[（境）]费[用]').sort()).toStrictEqual(
+      ['因公出国（境）费用', '因公出国（境）费', '因公出国费用', '因公出国费'].sort(),
+    );
+  });
+
+  it('converts 亿元 and 元 by moving the point, keeping digits', () => {
+    expect(moneyFigures('2.09亿元').map((m) => m.value)).toStrictEqual(['20900']);
+    expect(moneyFigures('215457.6元').map((m) => m.value)).toStrictEqual(['21.54576']);
+    expect(moneyFigures('1,028.49万元').map((m) => m.value)).toStrictEqual(['1028.49']);
+    expect(moneyFigures('898.563万余元')).toMatchObject([{ value: '898.563', approx: true }]);
+    expect(moneyFigures('7060万余元')).toMatchObject([{ value: '7060', approx: true }]);
+    expect(moneyFigures('3200多万元')).toMatchObject([{ value: '3200', approx: true }]);
+    expect(moneyFigures('742户、2022年、10000套、100%')).toStrictEqual([]);
+  });
+
+  it('keeps digits apart across whitespace, and reads wrapped PDF lines', () => {
+    expect(moneyFigures(matchView('表1 1150.05万元').text).map((m) => m.value)).toStrictEqual(['1150.05']);
+    const r = extractNarrativeFacts(['上述决算支出中基本\n支出1150.05\n万元，项目支出\n3028.78万元。']);
+    expect(r.facts).toStrictEqual({
+      'spending.basic': [{ value: '1150.05', approx: false, quote: '上述决算支出中基本支出1150.05 万元', paragraph: 0 }],
+      'spending.project': [{ value: '3028.78', approx: false, quote: '项目支出 3028.78万元', paragraph: 0 }],
+    });
+  });
+
+  it('splits clauses on Chinese commas but not inside a digit group', () => {
+    const v = matchView('支出1,028.49万元，比上年增加10万元。另一句');
+    const s = sentences(v).map((cl) => cl.map((c) => v.text.slice(c.start, c.end)));
+    expect(s).toStrictEqual([['支出1,028.49万元', '比上年增加10万元'], ['另一句']]);
+  });
+});

@@ -1,0 +1,146 @@
+// record.md's cell table, row by row, plus property tests of the number reader.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  foldText,
+  isBlankCell,
+  labelText,
+  plainNumber,
+  readMoney,
+  readRate,
+  readScore,
+  shiftPointLeft,
+  shiftPointRight,
+} from '../src/normalize/cell.js';
+
+describe('money cells (record.md cell table)', () => {
+  it.each([
+    ['1028.49', '1028.49'],
+    ['1028.49\u3000', '1028.49'],
+    ['1,028.49', '1028.49'],
+    ['１０２８．４９', '1028.49'],
+    ['1028.49万元', '1028.49'],
+    ['-5.00', '-5.00'],
+    ['-0', '0'],
+    ['920.1', '920.1'],
+    ['100.00', '100.00'],
+  ])('%j → %j', (raw, value) => {
+    expect(readMoney(raw)).toEqual({ value, issue: null });
+  });
+
+  it.each(['', '－', '—', '-', '/', '无', '*', '\u3000', ' － '])('placeholder %j → null, no issue', (raw) => {
+    expect(readMoney(raw)).toEqual({ value: null, issue: null });
+  });
+
+  it.each(['1.2.3', '１,２３', 'NaN', '1e309', '约5', 'Infinity', '12,34.5', '0x10'])('%j is not a number', (raw) => {
+    expect(readMoney(raw)).toEqual({ value: null, issue: 'nan' });
+  });
+
+  it('converts 元 to 万元 by moving the point, keeping every digit', () => {
+    expect(readMoney('10284900.00', '元').value).toBe('1028.490000');
+    expect(readMoney('215457.6', '元').value).toBe('21.54576');
+    expect(readMoney('10,284,900.00', '元').value).toBe('1028.490000');
+    expect(readMoney('5', '元').value).toBe('0.0005');
+    expect(readMoney('-12000', '元').value).toBe('-1.2000');
+    expect(readMoney('0', '元').value).toBe('0.0000');
+  });
+});
+
+describe('rate cells', () => {
+  it.each([
+    ['100%', '100', null],
+    ['100', '100', null],
+    ['100.00%', '100.00', null],
+    ['98.5%', '98.5', null],
+    ['406.79%', '406.79', null],
+    ['0.985', '98.5', 'fraction'],
+    ['1', '100', 'fraction'],
+    ['1.5', '150', 'fraction'],
+    ['1.6', '1.6', null],
+    ['０．９', '90', 'fraction'],
+  ])('%j → %j (%s)', (raw, value, issue) => {
+    expect(readRate(raw)).toEqual({ value, issue });
+  });
+
+  it('a non-number rate is flagged', () => {
+    expect(readRate('约95%')).toEqual({ value: null, issue: 'nan' });
+    expect(readRate('≥95%')).toEqual({ value: null, issue: 'nan' });
+  });
+});
+
+describe('score and weight cells', () => {
+  it('reads "5分" and "7.5"', () => {
+    expect(readScore('5分').value).toBe('5');
+    expect(readScore('7.5').value).toBe('7.5');
+    expect(readScore('－').value).toBeNull();
+    expect(readScore('满分').issue).toBe('nan');
+  });
+});
+
+describe('text folding', () => {
+  it('drops a wrapped line break between CJK characters and folds other whitespace', () => {
+    expect(foldText('年度总\n体目标')).toBe('年度总体目标');
+    expect(foldText('  任务1\n\n  登记审批  ')).toBe('任务1 登记审批');
+    expect(foldText('abc\ndef')).toBe('abc def');
+    expect(foldText('住房\u3000保障')).toBe('住房 保障');
+    expect(foldText('\n \u3000')).toBeNull();
+    expect(foldText(null)).toBeNull();
+  });
+
+  it('labels lose all whitespace', () => {
+    expect(labelText('经济效益\n指标')).toBe('经济效益指标');
+    expect(labelText('执 行 率')).toBe('执行率');
+  });
+});
+
+describe('number reader properties', () => {
+  const decimalString = fc
+    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
+    .map(([neg, digits, scale]) => {
+      const s = digits.toString().padStart(scale + 1, '0');
+      const body = scale ? `${s.slice(0, -scale)}.${s.slice(-scale)}` : s;
+      return (neg ? '-' : '') + body;
+    });
+
+  it('a plain decimal reads back as itself (canonical sign, no leading zeros)', () => {
+    fc.assert(
+      fc.property(decimalString, (s) => {
+        const got = plainNumber(s);
+        expect(got).not.toBeNull();
+        expect(got!.replace(/^-/, '')).toBe(s.replace(/^-/, '').replace(/^0+(?=\d)/, ''));
+      }),
+    );
+  });
+
+  it('full-width digits, thousands separators and padding never change the value', () => {
+    fc.assert(
+      fc.property(decimalString, (s) => {
+        const [int, frac] = s.replace(/^-/, '').split('.');
+        const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+        const variant = (s.startsWith('-') ? '-' : '') + grouped + (frac !== undefined ? `.${frac}` : '');
+        const fullWidth = variant.replace(/[0-9.,-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+        expect(readMoney(`\u3000${fullWidth} `).value).toBe(plainNumber(s));
+      }),
+    );
+  });
+
+  it('moving the point left then right by the same places keeps the value', () => {
+    fc.assert(
+      fc.property(decimalString, fc.integer({ min: 0, max: 8 }), (s, places) => {
+        const back = shiftPointRight(shiftPointLeft(s, places), places);
+        const norm = (x: string) => x.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+        expect(norm(back)).toBe(norm(plainNumber(s)!));
+      }),
+    );
+  });
+
+  it('arbitrary text never throws and is either a decimal or flagged', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (s) => {
+        const r = readMoney(s);
+        if (r.value === null) expect(r.issue === 'nan' || isBlankCell(s)).toBe(true);
+        else expect(r.value).toMatch(/^-?\d+(\.\d+)?$/);
+      }),
+    );
+  });
+});

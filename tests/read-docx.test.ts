@@ -1,0 +1,344 @@
+// The DOCX reader on real DOCX files: built with the `docx` package where it can
+// express the case, and from hand-written WordprocessingML where only raw XML can
+// (gridBefore/gridAfter, hMerge, AlternateContent, text boxes, revisions).
+import { deflateRawSync, crc32 } from 'node:zlib';
+import { Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import type { DocCell, DocModel, DocParagraph } from '../src/model/document.js';
+import { FormFailure } from '../src/model/failure.js';
+import { readDocument } from '../src/read/index.js';
+import { docxFromBody, documentXml, p, packageRels, tbl, tc, tr } from './helpers/docx-builder.js';
+import { buildOle2 } from './helpers/ole2-writer.js';
+import { buildZip } from './helpers/zip-writer.js';
+
+const LIMIT = { maxBytes: 10 * 1024 * 1024 };
+
+/** "text@row,col rowSpan×colSpan" for every position. */
+function describeGrid(rows: DocCell[][]): string[][] {
+  return rows.map((row) => row.map((c) => `${c.text}@${c.origin.row},${c.origin.col} ${c.rowSpan}x${c.colSpan}`));
+}
+
+function paragraphs(doc: DocModel): string[] {
+  return doc.blocks.filter((b): b is DocParagraph => b.kind === 'paragraph').map((b) => b.text);
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<FormFailure> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof FormFailure) return err;
+    throw err;
+  }
+  throw new Error('expected a FormFailure');
+}
+
+// A 1×1 transparent PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('DOCX built with the docx package', () => {
+  it('reads body paragraphs and a merged table in document order', async () => {
+    const cell = (text: string, opts: { rowSpan?: number; columnSpan?: number } = {}) =>
+      new TableCell({ children: text.split('\n').map((line) => new Paragraph(line)), ...opts });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('2022年度部门整体支出绩效自评表'),
+            new Paragraph(''),
+            new Table({
+              rows: [
+                new TableRow({ children: [cell('整体资金\n（万元）', { rowSpan: 3 }), cell('项　目', { columnSpan: 2 }), cell('全年预算数')] }),
+                new TableRow({ children: [cell('资金来源', { rowSpan: 2 }), cell('合计'), cell('1028.49　')] }),
+                new TableRow({ children: [cell('（1）财政拨款'), cell('1,028.49')] }),
+              ],
+            }),
+            new Paragraph({ children: [new TextRun('评价'), new TextRun({ text: '结论', break: 1 })] }),
+          ],
+        },
+      ],
+    });
+    const model = await readDocument(await Packer.toBuffer(doc), LIMIT);
+
+    expect(model.format).toBe('docx');
+    expect(model.pages).toBeNull();
+    expect(model.images).toBe(0);
+    expect(model.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'table', 'paragraph']);
+    expect(paragraphs(model)).toEqual(['2022年度部门整体支出绩效自评表', '', '评价\n结论']);
+    expect(model.tables).toHaveLength(1);
+    expect(model.blocks[2]).toBe(model.tables[0]);
+    expect(describeGrid(model.tables[0].rows)).toEqual([
+      ['整体资金\n（万元）@0,0 3x1', '项　目@0,1 1x2', '项　目@0,1 1x2', '全年预算数@0,3 1x1'],
+      ['整体资金\n（万元）@0,0 3x1', '资金来源@1,1 2x1', '合计@1,2 1x1', '1028.49　@1,3 1x1'],
+      ['整体资金\n（万元）@0,0 3x1', '资金来源@1,1 2x1', '（1）财政拨款@2,2 1x1', '1,028.49@2,3 1x1'],
+    ]);
+    expect(model.tables[0].rows[0][0].paragraphs).toEqual(['整体资金', '（万元）']);
+    expect(model.tables[0].rows[0][0].page).toBeNull();
+  });
+
+  it('a body of images and no text is a scan: no-text-layer', async () => {
+    const image = () => new ImageRun({ type: 'png', data: PNG, transformation: { width: 600, height: 800 } });
+    const doc = new Document({ sections: [{ children: [new Paragraph({ children: [image()] }), new Paragraph({ children: [image()] })] }] });
+    const failure = await failureOf(readDocument(await Packer.toBuffer(doc), LIMIT));
+    expect(failure.code).toBe('no-text-layer');
+    expect(failure.message).toContain('文档只有图片');
+  });
+
+  it('counts images in a document that also has text', async () => {
+    const doc = new Document({
+      sections: [{ children: [new Paragraph('附件：盖章页'), new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 } })] })] }],
+    });
+    const model = await readDocument(await Packer.toBuffer(doc), LIMIT);
+    expect(model.images).toBe(1);
+    expect(paragraphs(model)).toEqual(['附件：盖章页', '']);
+  });
+});
+
+describe('DOCX table structure from raw WordprocessingML', () => {
+  it('gridBefore/gridAfter leave empty positions and a later vertical merge stays in its column', async () => {
+    // The case mammoth gets wrong: row 1 starts one grid column in, so its merged
+    // cell sits in column 1, and the continuation in row 2 (also shifted) joins it.
+    const body = tbl(
+      4,
+      tr(tc('一级指标') + tc('二级指标') + tc('三级指标') + tc('分值')) +
+        tr(tc('产出指标', '<w:vMerge w:val="restart"/>') + tc('数量指标') + tc('5'), '<w:gridBefore w:val="1"/>') +
+        tr(tc('', '<w:vMerge/>') + tc('质量指标'), '<w:gridBefore w:val="1"/><w:gridAfter w:val="1"/>'),
+    );
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(describeGrid(model.tables[0].rows)).toEqual([
+      ['一级指标@0,0 1x1', '二级指标@0,1 1x1', '三级指标@0,2 1x1', '分值@0,3 1x1'],
+      ['@1,0 1x1', '产出指标@1,1 2x1', '数量指标@1,2 1x1', '5@1,3 1x1'],
+      ['@2,0 1x1', '产出指标@1,1 2x1', '质量指标@2,2 1x1', '@2,3 1x1'],
+    ]);
+    expect(model.tables[0].rows[2][1]).toBe(model.tables[0].rows[1][1]);
+  });
+
+  it('gridSpan widens cells and a vertical merge over a wide cell repeats across all its columns', async () => {
+    const body = tbl(
+      3,
+      tr(tc('年度总体目标', '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>') + tc('年初设定目标')) +
+        tr(tc('', '<w:gridSpan w:val="2"/><w:vMerge w:val="continue"/>') + tc('任务1')),
+    );
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(describeGrid(model.tables[0].rows)).toEqual([
+      ['年度总体目标@0,0 2x2', '年度总体目标@0,0 2x2', '年初设定目标@0,2 1x1'],
+      ['年度总体目标@0,0 2x2', '年度总体目标@0,0 2x2', '任务1@1,2 1x1'],
+    ]);
+  });
+
+  it('legacy hMerge: continuation cells widen the cell they continue', async () => {
+    const body = tbl(
+      4,
+      tr(tc('总分', '<w:hMerge w:val="restart"/>') + tc('', '<w:hMerge/>') + tc('', '<w:hMerge w:val="continue"/>') + tc('100')),
+    );
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(describeGrid(model.tables[0].rows)).toEqual([['总分@0,0 1x3', '总分@0,0 1x3', '总分@0,0 1x3', '100@0,3 1x1']]);
+  });
+
+  it('falls back to the widest row when there is no tblGrid', async () => {
+    const body = `<w:tbl>${tr(tc('a') + tc('b', '<w:gridSpan w:val="2"/>'))}${tr(tc('c'))}</w:tbl>`;
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(describeGrid(model.tables[0].rows)).toEqual([
+      ['a@0,0 1x1', 'b@0,1 1x2', 'b@0,1 1x2'],
+      ['c@1,0 1x1', '@1,1 1x1', '@1,2 1x1'],
+    ]);
+  });
+
+  it('revision history inside properties does not change the grid, and a deleted row is dropped', async () => {
+    const body =
+      `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="1"/><w:gridCol w:w="1"/>` +
+      `<w:tblGridChange w:id="1"><w:tblGrid><w:gridCol w:w="1"/><w:gridCol w:w="1"/><w:gridCol w:w="1"/><w:gridCol w:w="1"/></w:tblGrid></w:tblGridChange></w:tblGrid>` +
+      tr(tc('a', '<w:tcPrChange w:id="2"><w:tcPr><w:gridSpan w:val="2"/></w:tcPr></w:tcPrChange>') + tc('b')) +
+      tr(tc('旧行') + tc('x'), '<w:del w:id="3" w:author="x" w:date="2023-01-01T00:00:00Z"/>') +
+      tr(tc('c') + tc('d')) +
+      `</w:tbl>`;
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(describeGrid(model.tables[0].rows)).toEqual([
+      ['a@0,0 1x1', 'b@0,1 1x1'],
+      ['c@1,0 1x1', 'd@1,1 1x1'],
+    ]);
+  });
+
+  it('nested tables are tables of their own, numbered after their parent, not in the parent cell or the blocks', async () => {
+    const inner = tbl(2, tr(tc('内1') + tc('内2')));
+    const outerCell = `<w:tc><w:tcPr/>${p('外层文字')}${inner}${p('')}</w:tc>`;
+    const body = p('前言') + tbl(2, tr(outerCell + tc('右')) + tr(tc('下左') + tc('下右'))) + tbl(1, tr(tc('第二个表')));
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(model.tables.map((t) => t.index)).toEqual([0, 1, 2]);
+    expect(describeGrid(model.tables[0].rows)).toEqual([
+      ['外层文字\n@0,0 1x1', '右@0,1 1x1'],
+      ['下左@1,0 1x1', '下右@1,1 1x1'],
+    ]);
+    expect(model.tables[0].rows[0][0].paragraphs).toEqual(['外层文字', '']);
+    expect(describeGrid(model.tables[1].rows)).toEqual([['内1@0,0 1x1', '内2@0,1 1x1']]);
+    expect(describeGrid(model.tables[2].rows)).toEqual([['第二个表@0,0 1x1']]);
+    expect(model.blocks.map((b) => (b.kind === 'table' ? `table ${b.index}` : b.text))).toEqual(['前言', 'table 0', 'table 2']);
+  });
+
+  it('survives deeply nested tables without recursion', async () => {
+    const depth = 300;
+    let body = p('最内层');
+    for (let i = 0; i < depth; i++) body = `<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>${body}</w:tc></w:tr></w:tbl>`;
+    const model = await readDocument(docxFromBody(body + p('正文')), LIMIT);
+    expect(model.tables).toHaveLength(depth);
+    expect(model.tables[depth - 1].rows[0][0].text).toBe('最内层');
+    expect(model.tables[0].rows[0][0].text).toBe('');
+    expect(model.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph']);
+  });
+});
+
+describe('DOCX text content', () => {
+  it('tabs, breaks and no-break hyphens in runs; tab stops in paragraph properties are not text', async () => {
+    const body =
+      `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>` +
+      `<w:r><w:t>一</w:t><w:tab/><w:t>二</w:t><w:br/><w:t>三</w:t><w:cr/><w:t>四</w:t><w:noBreakHyphen/><w:t>五</w:t></w:r></w:p>`;
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(paragraphs(model)).toEqual(['一\t二\n三\n四-五']);
+  });
+
+  it('keeps insertions, drops deletions and field instructions, keeps field results', async () => {
+    const body =
+      `<w:p><w:r><w:t xml:space="preserve">执行数 </w:t></w:r>` +
+      `<w:del w:id="1" w:author="a" w:date="2023-01-01T00:00:00Z"><w:r><w:delText>1150.05</w:delText></w:r></w:del>` +
+      `<w:ins w:id="2" w:author="a" w:date="2023-01-01T00:00:00Z"><w:r><w:t>1155.05</w:t></w:r></w:ins>` +
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+      `<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>（第3页）</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
+      `<w:moveFrom w:id="3" w:author="a" w:date="2023-01-01T00:00:00Z"><w:r><w:t>挪走的</w:t></w:r></w:moveFrom>` +
+      `</w:p>`;
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(paragraphs(model)).toEqual(['执行数 1155.05（第3页）']);
+  });
+
+  it('reads content controls (w:sdt) around blocks, rows and cells', async () => {
+    const sdt = (content: string) => `<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const body =
+      sdt(p('单位名称：长沙市岳麓区住房保障服务中心')) +
+      tbl(2, tr(tc('项目') + sdt(tc('全年预算数'))) + sdt(tr(tc('合计') + tc('1028.49')))) +
+      `<w:p>${sdt('<w:r><w:t>填报人：张三</w:t></w:r>')}</w:p>`;
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(paragraphs(model)).toEqual(['单位名称：长沙市岳麓区住房保障服务中心', '填报人：张三']);
+    expect(describeGrid(model.tables[0].rows)).toEqual([
+      ['项目@0,0 1x1', '全年预算数@0,1 1x1'],
+      ['合计@1,0 1x1', '1028.49@1,1 1x1'],
+    ]);
+  });
+
+  it('reads one branch of mc:AlternateContent; text-box paragraphs follow their anchor paragraph', async () => {
+    const box = (text: string) => `<w:txbxContent>${p(text)}${p(text + '续')}</w:txbxContent>`;
+    const alternate =
+      `<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>${box('框内')}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape><v:textbox>${box('框内')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>`;
+    const body = p('之前') + `<w:p><w:r><w:t>锚点</w:t></w:r><w:r>${alternate}</w:r><w:r><w:t>之后</w:t></w:r></w:p>` + p('结尾');
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(paragraphs(model)).toEqual(['之前', '锚点之后', '框内', '框内续', '结尾']);
+    expect(model.images).toBe(1);
+  });
+
+  it('a text box in a table cell adds paragraphs to that cell', async () => {
+    const cell = `<w:tc><w:p><w:r><w:t>单元格</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>${p('框')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p></w:tc>`;
+    const model = await readDocument(docxFromBody(tbl(1, tr(cell))), LIMIT);
+    expect(model.tables[0].rows[0][0].paragraphs).toEqual(['单元格', '框']);
+    expect(model.tables[0].rows[0][0].text).toBe('单元格\n框');
+  });
+
+  it('reads documents whose WordprocessingML namespace has another prefix', async () => {
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?><x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body>` +
+      `<x:p><x:r><x:t>前缀不同</x:t></x:r></x:p><x:tbl><x:tblGrid><x:gridCol/><x:gridCol/></x:tblGrid><x:tr><x:tc><x:tcPr><x:gridSpan x:val="2"/></x:tcPr><x:p><x:r><x:t>合并</x:t></x:r></x:p></x:tc></x:tr></x:tbl>` +
+      `</x:body></x:document>`;
+    const bytes = buildZip([
+      { name: '[Content_Types].xml', data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+      { name: 'word/document.xml', data: xml },
+    ]);
+    const model = await readDocument(bytes, LIMIT);
+    expect(paragraphs(model)).toEqual(['前缀不同']);
+    expect(describeGrid(model.tables[0].rows)).toEqual([['合并@0,0 1x2', '合并@0,0 1x2']]);
+  });
+
+  it('finds the main part through _rels/.rels when it is not word/document.xml', async () => {
+    const bytes = buildZip([
+      { name: '[Content_Types].xml', data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+      { name: '_rels/.rels', data: packageRels('word/document2.xml') },
+      { name: 'word/document2.xml', data: documentXml(p('另一个正文部件')) },
+    ]);
+    const model = await readDocument(bytes, LIMIT);
+    expect(paragraphs(model)).toEqual(['另一个正文部件']);
+  });
+});
+
+describe('bad DOCX input', () => {
+  it('zero bytes → corrupt-file', async () => {
+    const failure = await failureOf(readDocument(Buffer.alloc(0), LIMIT));
+    expect(failure.code).toBe('corrupt-file');
+    expect(failure.message).toContain('文件为空（0 字节）');
+  });
+
+  it('a truncated DOCX → corrupt-file', async () => {
+    const whole = docxFromBody(p('完整的表'.repeat(200)));
+    for (const keep of [0.3, 0.6, 0.95]) {
+      const failure = await failureOf(readDocument(whole.subarray(0, Math.floor(whole.length * keep)), LIMIT));
+      expect(failure.code).toBe('corrupt-file');
+      expect(failure.message).toContain('不完整');
+    }
+  });
+
+  it('a zip bomb (declared and actual size far over the limit) → too-large before inflating', async () => {
+    const huge = Buffer.alloc(20 * 1024 * 1024, 0x61);
+    const bytes = buildZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: '', raw: { compressed: deflateRawSync(huge), realSize: huge.length, crc: crc32(huge) >>> 0 } },
+    ]);
+    expect(bytes.length).toBeLessThan(100 * 1024);
+    const failure = await failureOf(readDocument(bytes, { maxBytes: 1024 * 1024 }));
+    expect(failure.code).toBe('too-large');
+    expect(failure.message).toContain('word/document.xml');
+  });
+
+  it('a lying size header (declared small, inflates large) is stopped → corrupt-file', async () => {
+    const huge = Buffer.alloc(20 * 1024 * 1024, 0x61);
+    const bytes = buildZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: '', raw: { compressed: deflateRawSync(huge), realSize: 1000, crc: 0 } },
+    ]);
+    const failure = await failureOf(readDocument(bytes, { maxBytes: 1024 * 1024 }));
+    expect(failure.code).toBe('corrupt-file');
+    expect(failure.message).toContain('实际大小与声明不符');
+  });
+
+  it('a document part over the limit → too-large', async () => {
+    const failure = await failureOf(readDocument(docxFromBody(p('很长的文字'.repeat(2000))), { maxBytes: 20 * 1024 }));
+    expect(failure.code).toBe('too-large');
+  });
+
+  it('malformed XML → corrupt-file', async () => {
+    const bytes = buildZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>未闭合</w:r></w:body>` },
+    ]);
+    const failure = await failureOf(readDocument(bytes, LIMIT));
+    expect(failure.code).toBe('corrupt-file');
+    expect(failure.message).toContain('不是有效的 XML');
+  });
+
+  it('entity expansion is refused, not performed (billion laughs) → corrupt-file', async () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>`;
+    const bytes = buildZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: xml }]);
+    const failure = await failureOf(readDocument(bytes, LIMIT));
+    expect(failure.code).toBe('corrupt-file');
+  });
+
+  it('a legacy .doc renamed .docx → unsupported-format with a resave hint', async () => {
+    const failure = await failureOf(readDocument(buildOle2(['WordDocument', '1Table', 'CompObj']), LIMIT));
+    expect(failure.code).toBe('unsupported-format');
+    expect(failure.message).toContain('.doc');
+    expect(failure.message).toContain('请另存为 DOCX 或 PDF 后重新提交');
+  });
+
+  it('a password-protected DOCX (OLE2 with an encryption stream) → encrypted', async () => {
+    const failure = await failureOf(readDocument(buildOle2(['EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces']), LIMIT));
+    expect(failure.code).toBe('encrypted');
+    expect(failure.message).toContain('请去除密码后');
+  });
+});

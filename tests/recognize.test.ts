@@ -1,0 +1,418 @@
+// The recognizer on hand-built document models: label tolerance, synonyms and
+// column order, units, layouts (national, Sichuan, a data-only one), several
+// forms per document, documents that are no form, and the template loader.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FormFailure } from '../src/model/failure.js';
+import { bundledTemplatesDir } from '../src/paths.js';
+import { loadTemplates, recognizeForms, TemplateFileError, type TemplateSet } from '../src/recognize/index.js';
+import { docModel, t, type BlockSpec } from './helpers/doc-model-builder.js';
+
+let templates: TemplateSet;
+beforeAll(() => {
+  templates = loadTemplates([bundledTemplatesDir()]);
+});
+
+const failureOf = (fn: () => unknown): FormFailure => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof FormFailure) return e;
+    throw e;
+  }
+  throw new Error('expected a FormFailure');
+};
+
+interface DeptOptions {
+  header?: string[]; // the 6 header labels after 项目
+  anchor?: string;
+  rows?: Partial<Record<string, string[]>>; // label → [budget, actual, rate, weight, score]
+  labels?: Partial<Record<string, string>>;
+}
+
+/** The seed's layout (9 grid columns), with labels and values open to change. */
+function deptTable(o: DeptOptions = {}): BlockSpec {
+  const h = o.header ?? ['全年预算数', '全年执行数', '执行率', '分值', '得分'];
+  const L = { src: '资金\n来源', use: '资金\n结构', fiscal: '（1）财政拨款', other: '（2）其他资金', basic: '（1）基本支出', personnel: '其中：人员支出', public: '     公用支出', project: '（2）项目支出', ...o.labels };
+  const v = (k: string, d: string[]) => o.rows?.[k] ?? d;
+  return t([
+    [o.anchor ?? '整体资金\n\n（万元）', '　项   目', '<', ...h, '<'],
+    ['^', L.src, '合计', ...v('srcTotal', ['1000.00', '950.00', '95.00%', '10', '9.50']), '<'],
+    ['^', '^', L.fiscal, ...v('fiscal', ['900.00', '860.00', '', '－', '－']), '<'],
+    ['^', '^', L.other, ...v('other', ['100.00', '90.00', '', '－', '－']), '<'],
+    ['^', L.use, '合计', ...v('useTotal', ['1000.00', '950.00', '', '－', '－']), '<'],
+    ['^', '^', L.basic, ...v('basic', ['600.00', '580.00', '', '－', '－']), '<'],
+    ['^', '^', L.personnel, ...v('personnel', ['500.00', '490.00', '', '－', '－']), '<'],
+    ['^', '^', L.public, ...v('public', ['100.00', '90.00', '', '－', '－']), '<'],
+    ['^', '^', L.project, ...v('project', ['400.00', '370.00', '', '－', '－']), '<'],
+    ['年度总\n体目标', '年初设定目标', '<', '<', '<', '全年完成情况', '<', '<', '<'],
+    ['^', '完成年度工作任务', '<', '<', '<', '已完成', '<', '<', '<'],
+    ['绩\n效\n指\n标', '一级指标', '二级指标', '三级指标', '年度\n指标值', '实际\n完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['^', '产出指标', '数量指标', '指标1：服务户数', '≥500户', '526户', '50', '50', ''],
+    ['^', '^', '^', '指标2：', '', '', '', '', ''],
+    ['^', '^', '^', '……', '', '', '', '', ''],
+    ['^', '效益指标', '社会效益\n指标', '指标1：群众满意', '100%', '95%', '40', '38', '宣传不足'],
+    ['总分', '<', '<', '<', '<', '<', '100', '97.5', ''],
+  ]);
+}
+
+const DEPT_TITLE = '2023年度部门整体支出绩效自评表';
+
+describe('department form, seed layout', () => {
+  it('reads fund lines, goals, indicators (template rows skipped), total', () => {
+    const [r] = recognizeForms(docModel(DEPT_TITLE, '填报单位（盖章）：某某区民政局　　单位：万元', deptTable()), templates);
+    expect(r.form).toBe('dept-overall');
+    expect(r.layout).toBe('dept-overall');
+    expect(r.year).toBe(2023);
+    expect(r.entity).toBe('某某区民政局');
+    expect(r.funds.sources.total).toEqual({ budget: '1000.00', actual: '950.00', rate: '95.00', weight: '10', score: '9.50' });
+    expect(r.funds.sources.fiscal).toEqual({ budget: '900.00', actual: '860.00', rate: null, weight: null, score: null });
+    expect(r.funds.uses?.personnel).toMatchObject({ budget: '500.00', actual: '490.00' });
+    expect(r.funds.uses?.public).toMatchObject({ budget: '100.00', actual: '90.00' });
+    expect(r.funds.uses?.project).toMatchObject({ budget: '400.00', actual: '370.00' });
+    expect(r.goals).toEqual([{ target: '完成年度工作任务', result: '已完成' }]);
+    expect(r.indicators).toEqual([
+      { level1: '产出指标', level2: '数量指标', name: '指标1：服务户数', target: '≥500户', actual: '526户', weight: '50', score: '50', deviation: null },
+      { level1: '效益指标', level2: '社会效益指标', name: '指标1：群众满意', target: '100%', actual: '95%', weight: '40', score: '38', deviation: '宣传不足' },
+    ]);
+    expect(r.total).toEqual({ weight: '100', score: '97.5' });
+    // provenance: 0-based positions in the expanded grid, raw text as read
+    expect(r.provenance['funds.uses.basic.actual']).toEqual({ table: 0, row: 5, col: 4, page: null, raw: '580.00' });
+    expect(r.provenance['indicators[1].score']).toEqual({ table: 0, row: 15, col: 7, page: null, raw: '38' });
+    expect(r.provenance['funds.sources.fiscal.rate']).toEqual({ table: 0, row: 2, col: 5, page: null, raw: '' });
+  });
+
+  it('maps columns by header text whatever their order, with header synonyms', () => {
+    // 得分 | 权重 | 预算执行率 | 预算执行数 | 调整后预算数 — reversed
+    const table = deptTable({
+      header: ['得分', '权重', '预算执行率', '预算执行数', '调整后预算数'],
+      rows: { srcTotal: ['9.50', '10', '95.00%', '950.00', '1000.00'], basic: ['－', '－', '', '580.00', '600.00'] },
+    });
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.funds.sources.total).toEqual({ budget: '1000.00', actual: '950.00', rate: '95.00', weight: '10', score: '9.50' });
+    expect(r.funds.uses?.basic).toMatchObject({ budget: '600.00', actual: '580.00' });
+    expect(r.provenance['funds.sources.total.budget'].col).toBe(7);
+  });
+
+  it('tolerates broken labels, spaces, numbering styles and full-width digits', () => {
+    const table = deptTable({
+      header: ['全年\n预算数', '全 年 执 行 数', '执 行 率', '分\n值', '得 分'],
+      labels: { src: '资 金 来 源', fiscal: '(1)财政\n拨款', other: '2.其他资金', basic: '一、基本\n支出', personnel: '其中:人员支出', project: '(2)项 目 支 出' },
+      rows: { srcTotal: ['１，０００．００', '９５０．００', '95.00%', '１０', '9.50'] },
+    });
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.funds.sources.total).toEqual({ budget: '1000.00', actual: '950.00', rate: '95.00', weight: '10', score: '9.50' });
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'other']);
+    expect(Object.keys(r.funds.uses ?? {})).toEqual(['total', 'basic', 'personnel', 'public', 'project']);
+    expect(r.provenance['funds.sources.total.budget'].raw).toBe('１，０００．００');
+  });
+
+  it('keeps an unparseable number as null with its raw text in provenance', () => {
+    const [r] = recognizeForms(docModel(DEPT_TITLE, deptTable({ rows: { basic: ['600.00', '58O.00', '', '－', '－'] } })), templates);
+    expect(r.funds.uses?.basic.actual).toBeNull();
+    expect(r.provenance['funds.uses.basic.actual'].raw).toBe('58O.00');
+  });
+
+  it('converts a form in 元 (单位：元 above the table) by moving the point', () => {
+    const table = deptTable({ anchor: '整体资金', rows: { srcTotal: ['10284900.00', '215457.6', '', '10', ''] } });
+    const [r] = recognizeForms(docModel(DEPT_TITLE, '单位：元', table), templates);
+    expect(r.sourceUnit).toBe('元');
+    expect(r.unit).toBe('万元');
+    expect(r.funds.sources.total.budget).toBe('1028.490000');
+    expect(r.funds.sources.total.actual).toBe('21.54576');
+  });
+
+  it('reads the unit from the anchor cell: （元）', () => {
+    const [r] = recognizeForms(docModel(DEPT_TITLE, deptTable({ anchor: '整体资金（元）' })), templates);
+    expect(r.sourceUnit).toBe('元');
+    expect(r.funds.sources.total.budget).toBe('0.100000');
+  });
+
+  it('takes body paragraphs after the table as the narrative, numbered after its heading', () => {
+    const doc = docModel(
+      DEPT_TITLE,
+      deptTable(),
+      '评价报告综述（文字部分）',
+      '',
+      '一、部门（单位）概况',
+      '某某区民政局是区人民政府工作部门。',
+      '　',
+      '2023年年初预算1000.00万元，决算支出950.00万元，其中基本支出580.00万元。',
+      '五、存在的主要问题',
+      '养老机构消防整改偏慢。',
+      '六、改进措施和有关建议',
+      '加强督导。',
+    );
+    const [r] = recognizeForms(doc, templates);
+    const paras = r.narrative.text!.split('\n');
+    expect(paras[0]).toBe('一、部门（单位）概况');
+    expect(paras[2]).toContain('基本支出580.00万元');
+    expect(r.entity).toBe('某某区民政局');
+    expect(r.conclusions).toEqual({ verdict: null, problems: '养老机构消防整改偏慢。', measures: '加强督导。' });
+  });
+
+  it('reads a printed level-1 weight into indicatorGroups and keeps the bare name', () => {
+    const table = deptTable();
+    table.table[12][1] = '产出指标(50分)';
+    table.table[15][1] = '效益指标（40分）';
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.indicatorGroups).toEqual([
+      { level1: '产出指标', weight: '50' },
+      { level1: '效益指标', weight: '40' },
+    ]);
+    expect(r.indicators.map((i) => i.level1)).toEqual(['产出指标', '效益指标']);
+  });
+
+  it('keeps a placeholder row that carries a weight as an indicator', () => {
+    const table = deptTable();
+    table.table[13] = ['^', '^', '^', '指标2：', '', '', '5', '', ''];
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.indicators).toHaveLength(3);
+    expect(r.indicators[1]).toMatchObject({ name: '指标2：', weight: '5', score: null });
+  });
+
+  it('reads conclusion and grade cells below the total row', () => {
+    const table = deptTable();
+    table.table.push(['自评等级', '<', '<', '优', '<', '<', '<', '<', '<']);
+    table.table.push(['存在问题', '<', '<', '进度偏慢', '<', '<', '<', '<', '<']);
+    table.table.push(['改进措施', '<', '<', '加强调度', '<', '<', '<', '<', '<']);
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.grade).toBe('优');
+    expect(r.conclusions).toEqual({ verdict: null, problems: '进度偏慢', measures: '加强调度' });
+    expect(r.provenance['grade']).toMatchObject({ row: 17, col: 3, raw: '优' });
+  });
+
+  it('tells 资金来源 合计 from 资金结构 合计 without group labels, by order', () => {
+    const table = deptTable({ labels: { src: '', use: '' } });
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.funds.sources.total.budget).toBe('1000.00');
+    expect(r.funds.uses?.total.budget).toBe('1000.00');
+    expect(r.funds.uses?.basic.budget).toBe('600.00');
+  });
+});
+
+interface ProjectOptions {
+  name?: string;
+  title?: boolean;
+  header?: string[];
+  rows?: [string, string[]][];
+}
+
+/** The national project layout: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分. */
+function projectTable(o: ProjectOptions = {}): BlockSpec {
+  const header = o.header ?? ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+  const rows = o.rows ?? [
+    ['年度资金总额', ['100.00', '120.00', '118.80', '10', '99.00%', '9.90']],
+    ['其中：当年财政拨款', ['100.00', '110.00', '108.80', '—', '—', '—']],
+    ['上年结转资金', ['', '10.00', '10.00', '—', '—', '—']],
+    ['其他资金', ['', '', '', '—', '—', '—']],
+  ];
+  return t([
+    ['项目名称', o.name ?? '2023年信息化建设项目', '<', '<', '<', '<', '<', '<', '<'],
+    ['主管部门', '某某区财政局', '<', '<', '实施单位', '某某区信息中心', '<', '<', '<'],
+    ['项目资金\n（万元）', '', '<', ...header, '<'],
+    ...rows.map(([label, values]) => ['^', label, '<', ...values, '<']),
+    ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
+    ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['^', '产出指标', '数量指标', '系统数量', '≥20个', '22个', '90', '90', ''],
+    ['总分', '<', '<', '<', '<', '<', '100', '99.90', ''],
+  ]);
+}
+
+describe('project forms', () => {
+  it('national layout: header fields, initial column, 年度资金总额 rows', () => {
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', projectTable()), templates);
+    expect(r.form).toBe('project');
+    expect(r.layout).toBe('project-national');
+    expect(r.year).toBe(2023);
+    expect(r.entity).toBe('2023年信息化建设项目');
+    expect(r.header).toEqual({ department: '某某区财政局', implementer: '某某区信息中心' });
+    expect(r.funds.sources.total).toEqual({ initial: '100.00', budget: '120.00', actual: '118.80', weight: '10', rate: '99.00', score: '9.90' });
+    expect(r.funds.sources.carryover).toEqual({ initial: null, budget: '10.00', actual: '10.00', weight: null, rate: null, score: null });
+    expect(r.funds.uses).toBeUndefined();
+    expect(r.goals).toEqual([{ target: '建成系统', result: '已建成' }]);
+    expect(r.total).toEqual({ weight: '100', score: '99.90' });
+    expect(r.provenance['entity']).toMatchObject({ row: 0, col: 1, raw: '2023年信息化建设项目' });
+  });
+
+  it('an absent 其他资金 row is an absent line', () => {
+    const rows: [string, string[]][] = [
+      ['年度资金总额', ['100.00', '120.00', '118.80', '10', '99.00%', '9.90']],
+      ['其中：当年财政拨款', ['100.00', '120.00', '118.80', '—', '—', '—']],
+    ];
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', projectTable({ rows })), templates);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal']);
+  });
+
+  it('Sichuan layout: 权重/原因 columns, 财政专户管理资金/单位资金 rows, 指标性质/度量单位, 合计 row', () => {
+    const table = t([
+      ['项目名称', '2023年垃圾分类项目', '<', '<', '<', '<', '<', '<', '<', '<'],
+      ['主管部门', '某市城管局', '<', '<', '实施单位', '某市环卫中心', '<', '<', '<', '<'],
+      ['项目资金\n（万元）', '', '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', '原因', '<'],
+      ['^', '总额', '260.00', '280.00', '240.00', '85.71%', '10', '8.57', '部分设备未到货', '<'],
+      ['^', '其中：财政资金', '200.00', '220.00', '185.00', '', '', '', '', '<'],
+      ['^', '财政专户管理资金', '30.00', '30.00', '30.00', '', '', '', '', '<'],
+      ['^', '单位资金', '30.00', '30.00', '25.00', '', '', '', '', '<'],
+      ['^', '其他资金', '', '', '', '', '', '', '', '<'],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '权重', '得分', '未完成原因分析'].slice(0, 10),
+      ['^', '产出指标', '数量指标', '覆盖小区', '≥', '120', '个', '126', '90', '90'],
+      ['合计', '<', '<', '<', '<', '<', '<', '<', '100', '98.57'],
+    ]);
+    // a grid of 10 columns: the reason column of the indicators is left out on purpose (no deviation key)
+    const [r] = recognizeForms(docModel('2023年度项目支出绩效自评表', table), templates);
+    expect(r.layout).toBe('project-sichuan');
+    expect(r.funds.sources.total).toEqual({ initial: '260.00', budget: '280.00', actual: '240.00', rate: '85.71', weight: '10', score: '8.57', reason: '部分设备未到货' });
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'specialAccount', 'unitFunds', 'other']);
+    expect(r.funds.sources.unitFunds).toMatchObject({ budget: '30.00', actual: '25.00', reason: null });
+    expect(r.indicators).toEqual([
+      { level1: '产出指标', level2: '数量指标', name: '覆盖小区', nature: '≥', target: '120', measure: '个', actual: '126', weight: '90', score: '90' },
+    ]);
+    expect(r.total).toEqual({ weight: '100', score: '98.57' });
+  });
+});
+
+describe('several forms in one document', () => {
+  it('a department form followed by project forms without titles: one record each, own narrative', () => {
+    const doc = docModel(
+      DEPT_TITLE,
+      deptTable(),
+      '评价报告综述',
+      '某某区财政局是区政府工作部门。',
+      projectTable({ name: '项目甲' }),
+      '项目甲的自评说明。',
+      projectTable({ name: '项目乙' }),
+    );
+    const forms = recognizeForms(doc, templates);
+    expect(forms.map((f) => [f.form, f.entity])).toEqual([
+      ['dept-overall', '某某区财政局'],
+      ['project', '项目甲'],
+      ['project', '项目乙'],
+    ]);
+    expect(forms[0].narrative.text).toBe('某某区财政局是区政府工作部门。');
+    expect(forms[1].narrative.text).toBe('项目甲的自评说明。');
+    expect(forms[2].narrative.text).toBeNull();
+    expect(forms[2].provenance['funds.sources.total.budget']).toMatchObject({ table: 2, row: 3, col: 4 });
+  });
+
+  it('a 部门决算 publication: tables with 合计/基本支出 rows are not fund blocks', () => {
+    const doc = docModel(
+      '2022年度某某县教育局部门决算',
+      '目录',
+      '八、部门整体支出绩效自评表',
+      t([
+        ['项目', '<', '年初预算数', '决算数'],
+        ['合计', '<', '2600.00', '2548.00'],
+        ['基本支出', '<', '1800.00', '1776.00'],
+        ['项目支出', '<', '800.00', '772.00'],
+      ]),
+      t([
+        ['项目', '预算数', '执行数'],
+        ['合计', '10', '9'],
+        ['基本支出', '6', '5'],
+      ]),
+      '本部门决算由局本级组成。',
+      DEPT_TITLE,
+      deptTable(),
+    );
+    const forms = recognizeForms(doc, templates);
+    expect(forms).toHaveLength(1);
+    expect(forms[0].funds.sources.total.budget).toBe('1000.00');
+    expect(forms[0].provenance['funds.sources.total.budget'].table).toBe(2);
+  });
+});
+
+describe('documents that are no known form', () => {
+  it('a letter fails saying what was looked for', () => {
+    const e = failureOf(() => recognizeForms(docModel('关于报送材料的函', '各单位：请于月底前报送。'), templates));
+    expect(e.code).toBe('unrecognized-form');
+    expect(e.message).toBe('未找到绩效自评表：文档中没有含“全年预算数/全年执行数”列的资金表，也没有“部门整体支出绩效自评表”或“项目支出绩效自评表”标题');
+  });
+
+  it('an empty document fails the same way', () => {
+    expect(failureOf(() => recognizeForms(docModel(), templates)).code).toBe('unrecognized-form');
+  });
+
+  it('a titled form without its indicator block names the missing block', () => {
+    const table = deptTable();
+    table.table.splice(11); // drop the indicators and the total row
+    const e = failureOf(() => recognizeForms(docModel(DEPT_TITLE, table), templates));
+    expect(e.code).toBe('unrecognized-form');
+    expect(e.message).toContain('部门整体支出绩效自评表');
+    expect(e.message).toContain('绩效指标表');
+    expect(e.message).toContain('总分行');
+  });
+
+  it('a titled form without a fund block names it', () => {
+    const table = deptTable();
+    table.table.splice(0, 9);
+    const e = failureOf(() => recognizeForms(docModel(DEPT_TITLE, table), templates));
+    expect(e.message).toContain('资金表');
+    expect(e.message).not.toContain('绩效指标表');
+  });
+});
+
+describe('templates are data', () => {
+  const fujianLike = (dir: string) =>
+    writeFileSync(
+      join(dir, 'dept-newprovince.yaml'),
+      [
+        '# a province that prints its own labels: no code change needed',
+        'id: dept-newprovince',
+        'extends: dept-overall',
+        'title: [部门整体绩效自评表]',
+        'fund:',
+        '  anchors: [部门预算资金情况]',
+        '  columns:',
+        '    budget: [①预算安排数]',
+        '    actual: [②实际支出数]',
+        '    rate: [③支出进度]',
+        'identify:',
+        '  fundColumns: [rate]',
+      ].join('\n'),
+    );
+  const newLayoutDoc = () =>
+    docModel(
+      '2023年度部门整体绩效自评表',
+      deptTable({ anchor: '部门预算资金情况', header: ['①预算安排数', '②实际支出数', '③支出进度', '分值', '得分'] }),
+    );
+
+  it('a new layout is unknown to the bundled templates', () => {
+    expect(failureOf(() => recognizeForms(newLayoutDoc(), templates)).code).toBe('unrecognized-form');
+  });
+
+  it('is recognized once its template file is added to a templates folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jxaudit-templates-'));
+    fujianLike(dir);
+    const more = loadTemplates([bundledTemplatesDir(), dir]);
+    const [r] = recognizeForms(newLayoutDoc(), more);
+    expect(r.layout).toBe('dept-newprovince');
+    expect(r.funds.sources.total).toEqual({ budget: '1000.00', actual: '950.00', rate: '95.00', weight: '10', score: '9.50' });
+  });
+
+  it('refuses a malformed template naming its file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jxaudit-templates-'));
+    writeFileSync(join(dir, 'bad.yaml'), ['id: bad-one', 'extends: dept-overall', 'fund:', '  colums:', '    budget: [预算]'].join('\n'));
+    let err: unknown;
+    try {
+      loadTemplates([bundledTemplatesDir(), dir]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(TemplateFileError);
+    expect((err as TemplateFileError).line).toBe(4); // the unknown key colums:
+    expect((err as TemplateFileError).file).toBe(join(dir, 'bad.yaml'));
+    expect((err as Error).message).toContain('bad-one');
+  });
+
+  it('refuses an unknown parent template and bad YAML', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jxaudit-templates-'));
+    writeFileSync(join(dir, 'orphan.yaml'), 'id: orphan\nkind: project\nextends: no-such-template\n');
+    expect(() => loadTemplates([dir])).toThrow(/第 3 行.*no-such-template/);
+    const dir2 = mkdtempSync(join(tmpdir(), 'jxaudit-templates-'));
+    writeFileSync(join(dir2, 'broken.yaml'), 'id: broken\ntitle: [a, b\n');
+    expect(() => loadTemplates([dir2])).toThrow(TemplateFileError);
+  });
+});
