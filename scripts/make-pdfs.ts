@@ -131,7 +131,9 @@ function indicatorRows(list: Indicator[], withLeadColumn: boolean): Row[] {
 /** A department-overall form in the seed's anatomy; its narrative follows the table. */
 function deptForm(opts: { longText: boolean; split: 'one-table' | 'header-table'; widths: number[] }): (Paragraph | Table)[] {
   const list = indicators(opts.longText);
-  const total = list.reduce((s, i) => s + Number(i.score) * 10, 0) / 10 + 10;
+  // 总分 得分 = fund score (10 × 97.77% = 9.78) + Σ indicator scores, in hundredths.
+  const hundredths = list.reduce((sum, i) => sum + Math.round(Number(i.score) * 100), 978);
+  const total = `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
   const w = opts.widths;
   // Separate tables: the fund table has 8 columns of its own (no grid column unused).
   const w8 = [w[0] + w[1], ...w.slice(2)];
@@ -153,7 +155,7 @@ function deptForm(opts: { longText: boolean; split: 'one-table' | 'header-table'
     [{ text: '年度总体目标', vm: 'restart' }, { text: '年初设定目标', span: 5 }, { text: '全年完成情况', span: wide - 5 }],
     [{ text: '', vm: 'continue' }, { text: '目标1：城区主次干道机械化清扫率达到90%以上，生活垃圾无害化处理率100%。\n目标2：完成公厕提质改造20座，背街小巷改造15条。', span: 5 }, { text: '全面完成年度目标。', span: wide - 5 }],
   ];
-  const totalRow: Row = [{ text: '总分', span: 6 }, '100', total.toFixed(2), ''];
+  const totalRow: Row = [{ text: '总分', span: 6 }, '100', total, ''];
   const narrative = [
     '评价报告综述（文字部分）',
     '一、部门（单位）概况',
@@ -179,7 +181,7 @@ function deptForm(opts: { longText: boolean; split: 'one-table' | 'header-table'
     blocks.push(table(w8, fundRows, { cantSplit: true }));
     blocks.push(para(''));
     // The indicator part as its own table whose header row repeats on every page.
-    blocks.push(table(w8, [INDICATOR_HEADER, ...indicatorRows(list, false), [{ text: '总分', span: 5 }, '100', total.toFixed(2), '']], { headerRows: 1, cantSplit: true }));
+    blocks.push(table(w8, [INDICATOR_HEADER, ...indicatorRows(list, false), [{ text: '总分', span: 5 }, '100', total, '']], { headerRows: 1, cantSplit: true }));
   }
   for (const text of narrative) blocks.push(para(text, { indent: !/^[一二三四五六七八九十]、/.test(text) && !text.startsWith('评价') }));
   return blocks;

@@ -37,6 +37,20 @@ describe('recognizer on the fixtures with expectations', () => {
   }
 });
 
+// The PDF twins (same forms exported to PDF) must give the same records.
+describe('recognizer on the PDF twins of those fixtures', () => {
+  for (const exp of loadExpectations().filter((e) => e.file.startsWith('docx/') && !e.failure)) {
+    const twin = exp.file.replace(/^docx\//, 'pdf/').replace(/\.docx$/, '.pdf');
+    it.skipIf(!existsSync(join(FIXTURES, twin)))(`${exp.name} (PDF): records as expected`, async () => {
+      const forms = await recognize(twin);
+      expect(forms).toHaveLength(exp.forms.length);
+      exp.forms.forEach((f, i) => {
+        if (f.record) expect(forms[i]).toMatchObject(f.record);
+      });
+    });
+  }
+});
+
 const seedFile = join(FIXTURES, 'docx/seed-yuelu-2022.docx');
 describe.skipIf(!existsSync(seedFile))('the seed form', () => {
   let seed: RecognizedForm;

@@ -180,11 +180,13 @@ class DocumentBuilder {
   private images = 0;
 
   open(name: string, attributes: Attributes): void {
-    const key = this.names.enter(name, attributes);
+    // Inside a skipped subtree nothing is resolved, not even names (the common
+    // case: run and paragraph properties, most of Word's elements).
     if (this.skipDepth > 0) {
       this.skipDepth++;
       return;
     }
+    const key = this.names.enter(name, attributes);
     const effect = this.effectOfOpen(key, attributes);
     if (effect === Effect.Skip) {
       this.skipDepth = 1;
@@ -195,11 +197,12 @@ class DocumentBuilder {
   }
 
   close(): void {
-    this.names.leave();
     if (this.skipDepth > 0) {
       this.skipDepth--;
+      if (this.skipDepth === 0) this.names.leave(); // the skipped element itself
       return;
     }
+    this.names.leave();
     this.path.pop();
     const effect = this.effects.pop();
     switch (effect) {
@@ -282,6 +285,16 @@ class DocumentBuilder {
       case 'w:instrText':
       case 'w:delText':
       case 'w:delInstrText':
+      // Formatting holds no text (tab stops, paragraph-mark revisions, sections…).
+      case 'w:rPr':
+      case 'w:pPr':
+      case 'w:tblPr':
+      case 'w:tblPrEx':
+      case 'w:sectPr':
+      case 'w:tcBorders':
+      case 'w:tcMar':
+      case 'w:tcW':
+      case 'w:shd':
         return Effect.Skip;
       case 'w:tbl':
         this.openTable();

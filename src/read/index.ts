@@ -3,7 +3,6 @@
 import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { readDocx } from './docx.js';
-import { readPdf } from './pdf.js';
 import { sniffFormat, type SniffedFormat } from './sniff.js';
 
 export { sniffFormat, type SniffedFormat };
@@ -21,5 +20,8 @@ export async function readDocument(bytes: Buffer, opts: ReadOptions): Promise<Do
   if (bytes.length > opts.maxBytes) {
     throw new FormFailure('too-large', `文件大小 ${bytes.length} 字节，超过上限 ${opts.maxBytes} 字节；请拆分或压缩后重新提交，或用 --max-bytes 放宽上限`);
   }
-  return sniffed.kind === 'pdf' ? readPdf(bytes, opts) : readDocx(bytes, opts);
+  if (sniffed.kind === 'docx') return readDocx(bytes, opts);
+  // Loaded on first use: pdfjs is heavy, and a DOCX-only worker never needs it.
+  const { readPdf } = await import('./pdf.js');
+  return readPdf(bytes, opts);
 }

@@ -24,7 +24,7 @@ export class NameResolver {
   enter(name: string, attributes: Attributes): string {
     let declared: Map<string, string> | null = null;
     for (const attr in attributes) {
-      if (attr === 'xmlns' || attr.startsWith('xmlns:')) {
+      if (attr.charCodeAt(0) === 120 /* x */ && (attr === 'xmlns' || attr.startsWith('xmlns:'))) {
         declared ??= new Map(this.scope);
         declared.set(attr === 'xmlns' ? '' : attr.slice(6), attributes[attr]);
       }

@@ -42,7 +42,8 @@ export function labelValuePairs(text: string): { label: string; value: string }[
   // A label is a short run without whitespace before a colon; a value runs to a
   // wide gap (2+ spaces or a U+3000) followed by the next label, or to the end.
   const re = /([^\s:\u3000]{2,16})[:]\s*([\s\S]*?)(?=(?:[\s\u3000]{1,}[^\s:\u3000]{2,16}[:])|$)/g;
-  for (const m of s.matchAll(re)) out.push({ label: normLabel(m[1]), value: m[2] });
+  // A PDF line may lose the gap before "单位：万元": cut the value at a unit statement.
+  for (const m of s.matchAll(re)) out.push({ label: normLabel(m[1]), value: m[2].replace(/(?:金额)?单位[:]\s*(?:万元|元)[\s\S]*$/, '') });
   return out;
 }
 

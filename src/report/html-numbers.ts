@@ -46,13 +46,16 @@ function valueCell(record: FormRecord, marks: Highlights, path: string, value: s
   if (value === undefined || value === null || value === '') classes.push('blank');
   const mark = markOf(marks, path);
   if (mark) classes.push(`hl-${mark}`);
+  // The title says where the cell was read (row and column headers already say what it is),
+  // and the whole text where a long text cell may be clipped.
   const origin = record.provenance[path];
-  const titleParts = [fieldLabel(path)];
+  const titleParts: string[] = [];
   if (origin) titleParts.push(cellPlace(origin));
-  if (isText && value) titleParts.push(value);
-  if (mark) titleParts.push(`（${SEVERITY_LABELS[mark]}）`);
+  if (isText && value && value.length > 16) titleParts.push(value);
+  if (mark) titleParts.push(`${SEVERITY_LABELS[mark]}：${fieldLabel(path)}`);
+  const title = titleParts.length ? ` title="${esc(titleParts.join(' · '))}"` : '';
   const shown = value === undefined ? '' : value === null || value === '' ? '—' : value;
-  return `<td class="${classes.join(' ')}" data-field="${esc(path)}" title="${esc(titleParts.join(' '))}">${esc(shown)}</td>`;
+  return `<td class="${classes.join(' ')}" data-field="${esc(path)}"${title}>${esc(shown)}</td>`;
 }
 
 /** Known lines first in record.md's order, then a province's extra lines as the record lists them. */
