@@ -112,6 +112,12 @@ describe.runIf(haveChromium)('report.html in chromium', () => {
       const summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as { inputs: unknown[] };
       expect(summary.inputs).toHaveLength(inputCount);
       expect(await watch.page.locator('#shown').textContent()).toBe(`显示 ${inputCount} / ${inputCount} 个文件`);
+      // each row links to its own file section
+      const linked = await watch.page.$$eval('#batch tbody tr[data-target]', (rows) =>
+        rows.filter((row) => document.getElementById(row.getAttribute('data-target') ?? '')?.matches('details.file')).length,
+      );
+      expect(linked).toBe(inputCount);
+      expect(await watch.page.locator('details.file').count()).toBe(inputCount);
     });
 
     it('sorts by the errors column, both ways', async () => {

@@ -1,4 +1,5 @@
 // Interval arithmetic of rules.md "Arithmetic": printed numbers as rounding intervals.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   difference, divIv, exact, exactSum, meets, moneyInterval, mulIv, rateInterval, round2, scoreInterval, sumIv, dec,
@@ -84,5 +85,21 @@ describe('written numbers', () => {
     expect(round2(dec('9.995'))).toBe('10.00');
     expect(round2(dec('10'))).toBe('10.00');
     expect(round2(dec('92.604999'))).toBe('92.60');
+  });
+});
+
+describe('tolerance bounds (property)', () => {
+  const cents = fc.bigInt({ min: 1n, max: 10n ** 9n }).map((n) => {
+    const s = n.toString().padStart(3, '0');
+    return `${s.slice(0, -2)}.${s.slice(-2)}`;
+  });
+  it('two 2-decimal parts: their exact sum holds, one cent off holds, two cents off fails', () => {
+    fc.assert(
+      fc.property(cents, cents, (a, b) => {
+        const sum = exactSum([{ value: a }, { value: b }]);
+        const off = (c: string) => dec(sum).plus(c).toFixed(2);
+        return sumHolds(sum, a, b) && sumHolds(off('0.01'), a, b) && !sumHolds(off('0.02'), a, b) && !sumHolds(off('-0.02'), a, b);
+      }),
+    );
   });
 });

@@ -4,13 +4,16 @@ import { describe, expect, it } from 'vitest';
 import type { FormRecord } from '../src/model/record.js';
 import type { Draft } from '../src/check/types.js';
 import { judgeIndicator, readQuantity } from '../src/check/attainment.js';
+import { RULE_KINDS } from '../src/check/kinds/index.js';
 import { cleanRecord, fact, indicator, line, runKind } from './rules/builder.js';
 
 type Want = Partial<Pick<Draft, 'fields' | 'actual' | 'expected' | 'difference'>> & { message?: string | RegExp };
 interface Case { name: string; edit?: (r: FormRecord) => void; }
 interface Bad extends Case { want: Want[]; }
 
+const tabled = new Set<string>();
 function table(kind: string, options: unknown, valid: Case[], invalid: Bad[]) {
+  tabled.add(kind);
   describe(kind, () => {
     for (const c of valid) {
       it(`valid: ${c.name}`, () => {
@@ -98,6 +101,7 @@ table('rate-blank', { line: 'funds.sources.total' }, [
 table('rate-above', { line: 'funds.sources.total' }, [
   { name: '95%' },
   { name: 'exactly 100%', edit: (r) => { src(r).total.rate = '100.00'; src(r).total.actual = '100.00'; } },
+  { name: 'a line whose budget is 0 has no rate', edit: (r) => { src(r).total.budget = '0'; src(r).total.rate = '150.00'; } },
 ], [
   { name: 'stated 120%', edit: (r) => { src(r).total.rate = '120.00'; src(r).total.actual = '120.00'; },
     want: [{ actual: '120.00', expected: '120.00', difference: '0.00' }] },
@@ -329,6 +333,22 @@ describe('fact-sum options', () => {
     r.narrative.facts['econ.wages'] = f('1.00');
     expect(runKind('fact-sum', econ, r)).toEqual([]);
   });
+  it('unlessHolds: the personnel identity is skipped when the breakdown is of all spending', () => {
+    const opts = {
+      total: 'funds.uses.personnel.actual',
+      parts: [{ path: 'narrative.facts.econ.wages' }, { path: 'narrative.facts.econ.householdSubsidy' }],
+      unlessHolds: { total: 'funds.uses.total.actual', parts: [{ path: 'narrative.facts.econ.wages' }, { path: 'narrative.facts.econ.goodsServices' }, { path: 'narrative.facts.econ.householdSubsidy' }] },
+    };
+    const r = cleanRecord();
+    r.narrative.facts['econ.wages'] = f('70.00');
+    r.narrative.facts['econ.goodsServices'] = f('20.00');
+    r.narrative.facts['econ.householdSubsidy'] = f('5.00');
+    expect(runKind('fact-sum', opts, r)).toEqual([]); // 70 + 20 + 5 = 95.00 = total spending
+    r.narrative.facts['econ.goodsServices'] = f('15.00');
+    expect(runKind('fact-sum', opts, r)).toMatchObject([
+      { fields: ['funds.uses.personnel.actual', 'narrative.facts.econ.wages', 'narrative.facts.econ.householdSubsidy'], actual: '39.00', expected: '75.00', difference: '-36.00' },
+    ]);
+  });
   it('minParts: three of four three-public parts needed (whole figures ± 0.5 each, zero exact)', () => {
     const opts = { total: 'narrative.facts.threePublic.total', minParts: 3,
       parts: ['abroad', 'reception', 'vehiclePurchase', 'vehicleOps'].map((p) => ({ path: `narrative.facts.threePublic.${p}`, optional: true })) };
@@ -403,5 +423,11 @@ describe('met or missed (rules.md)', () => {
     expect(readQuantity('≥ 95 %')).toMatchObject({ sign: 'ge', unit: '%' });
     expect(readQuantity('１００％')?.value.toString()).toBe('100');
     expect(readQuantity('达成预期指标')).toBeNull();
+  });
+});
+
+describe('coverage of this file', () => {
+  it('every registered kind has a valid/invalid table', () => {
+    expect([...tabled].sort()).toEqual([...RULE_KINDS.keys()].sort());
   });
 });

@@ -1,6 +1,8 @@
 // The DOCX reader on real DOCX files: built with the `docx` package where it can
 // express the case, and from hand-written WordprocessingML where only raw XML can
 // (gridBefore/gridAfter, hMerge, AlternateContent, text boxes, revisions).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateRawSync, crc32 } from 'node:zlib';
 import { Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
@@ -265,6 +267,24 @@ describe('DOCX text content', () => {
     ]);
     const model = await readDocument(bytes, LIMIT);
     expect(paragraphs(model)).toEqual(['另一个正文部件']);
+  });
+});
+
+const SEED = join(import.meta.dirname, '..', 'fixtures', 'docx', 'seed-yuelu-2022.docx');
+
+describe.skipIf(!existsSync(SEED))('the rebuilt seed form', () => {
+  it('puts every value where record.md and the seed dump say', async () => {
+    const model = await readDocument(readFileSync(SEED), LIMIT);
+    const table = model.tables[0];
+    // record.md's provenance example: funds.uses.basic.actual at table 0, row 7, col 4.
+    expect(table.rows[7][4].text).toBe('1155.05\u3000');
+    expect(table.rows[7][2].text).toBe('（1）基本支出');
+    expect(table.rows[3][3].text).toBe('1028.49\u3000');
+    // 资金来源 spans the three source rows; 整体资金 the whole fund block.
+    expect(table.rows[5][1]).toBe(table.rows[3][1]);
+    expect(table.rows[3][1].rowSpan).toBe(3);
+    expect(table.rows[10][0].origin).toEqual({ row: 2, col: 0 });
+    expect(table.rows.every((row) => row.length === table.rows[0].length)).toBe(true);
   });
 });
 

@@ -37,7 +37,15 @@ describe('recognizer on the fixtures with expectations', () => {
   }
 });
 
-// The PDF twins (same forms exported to PDF) must give the same records.
+/** Strings without whitespace: a PDF wraps long cell text over lines where the DOCX doesn't. */
+function squeeze(v: unknown): unknown {
+  if (typeof v === 'string') return v.replace(/[\s\u3000]+/g, '');
+  if (Array.isArray(v)) return v.map(squeeze);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, squeeze(x)]));
+  return v;
+}
+
+// The PDF twins (same forms exported to PDF) must give the same records, up to whitespace.
 describe('recognizer on the PDF twins of those fixtures', () => {
   for (const exp of loadExpectations().filter((e) => e.file.startsWith('docx/') && !e.failure)) {
     const twin = exp.file.replace(/^docx\//, 'pdf/').replace(/\.docx$/, '.pdf');
@@ -45,7 +53,7 @@ describe('recognizer on the PDF twins of those fixtures', () => {
       const forms = await recognize(twin);
       expect(forms).toHaveLength(exp.forms.length);
       exp.forms.forEach((f, i) => {
-        if (f.record) expect(forms[i]).toMatchObject(f.record);
+        if (f.record) expect(squeeze(forms[i])).toMatchObject(squeeze(f.record) as object);
       });
     });
   }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema, SummarySchema } from '../src/model/report.js';
+import { fieldLabel } from '../src/report/html-assets/labels.js';
 import { escapeHtml, renderHtmlEnd, renderHtmlFile, renderHtmlStart } from '../src/report/html.js';
 import { buildSample, IMG_PAYLOAD, renderSamplePage, SCRIPT_PAYLOAD } from './helpers/html-sample.js';
 
@@ -22,6 +23,21 @@ describe('escapeHtml', () => {
   it('escapes the five characters that matter in text and attributes', () => {
     expect(escapeHtml(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;');
     expect(escapeHtml('岳麓区住房保障服务中心')).toBe('岳麓区住房保障服务中心');
+  });
+});
+
+describe('fieldLabel', () => {
+  it('names record paths in Chinese, numbering indicators and changes from 1', () => {
+    expect(fieldLabel('funds.uses.basic.actual')).toBe('资金结构·基本支出·全年执行数');
+    expect(fieldLabel('funds.uses.personnel.budget')).toBe('资金结构·人员支出·全年预算数');
+    expect(fieldLabel('funds.sources.specialAccount.rate')).toBe('资金来源·财政专户管理资金·执行率(%)');
+    expect(fieldLabel('funds.sources.provinceExtra.actual')).toBe('资金来源·provinceExtra·全年执行数');
+    expect(fieldLabel('indicators[3].deviation')).toBe('第4项指标·偏差原因');
+    expect(fieldLabel('indicators[*].weight')).toBe('全部指标·分值');
+    expect(fieldLabel('narrative.facts.threePublic.reception')).toBe('文字部分·公务接待费');
+    expect(fieldLabel('narrative.changes[0].percent')).toBe('文字部分·第1处增减变化·幅度(%)');
+    expect(fieldLabel('total.score')).toBe('总得分');
+    expect(fieldLabel('something.new')).toBe('something.new');
   });
 });
 
@@ -66,12 +82,27 @@ describe('report.html structure', () => {
     expect($('h1').text()).toBe('绩效自评表核查报告');
     const totals = Object.fromEntries($('.totals div').map((_, el) => [[$(el).find('dt').text(), $(el).find('dd').text()]]).get());
     expect(totals).toEqual({ 文件: '6', 通过: '2', 有差异: '2', 失败: '2', 错误: '2', 警告: '1' });
-    const observations = $('.observations li');
+    const observations = $('ul.observations li');
     expect(observations.length).toBe(2);
     expect(observations.eq(0).text()).toContain('年度不符');
     expect(observations.eq(0).find('a').text()).toBe('天心区/2021-tianxin.docx');
     expect(observations.eq(1).find('a').length).toBe(2);
     expect($('.subtitle').text()).toContain('2026-11-29 17:00:00 UTC');
+  });
+
+  it('counts the batch observations and folds a long list after the first three', () => {
+    expect($('.tally').text()).toBe('共 2 条：年度不符 1 条，重复 1 条');
+    expect($('details.more-obs').length).toBe(0);
+    const sample = buildSample();
+    const many = SummarySchema.parse({
+      ...sample.summary,
+      batch: Array.from({ length: 5 }, (_, i) => ({ kind: 'duplicate-content', severity: 'warning', message: `第${i}份重复`, paths: [] })),
+    });
+    const folded = cheerio.load(renderHtmlStart(many) + renderHtmlEnd());
+    expect(folded('.tally').text()).toBe('共 5 条：重复 5 条');
+    expect(folded('ul.observations').first().children('li').length).toBe(3);
+    expect(folded('details.more-obs summary').text()).toBe('展开其余 2 条');
+    expect(folded('details.more-obs li').length).toBe(2);
   });
 
   it('lists one row per input, in input order, with form kind, entity, year, status and counts', () => {

@@ -147,10 +147,12 @@ async function writeFromReports(outDir: string, summary: Summary, rows: FileOutc
     await csv.write(findingsCsvHeader());
     await html.write(renderHtmlStart(summary));
     for (const row of rows) {
-      const report = JSON.parse(await readFile(reportPath(outDir, row.name), 'utf8')) as FileReport;
+      const report = await readJson<FileReport>(reportPath(outDir, row.name));
+      if (!report) continue; // removed under us: the summary still lists the file
       const records: FormRecord[] = [];
       for (let i = 0; i < report.forms.length; i++) {
-        records.push(JSON.parse(await readFile(recordPath(outDir, row.name, i), 'utf8')) as FormRecord);
+        const record = await readJson<FormRecord>(recordPath(outDir, row.name, i));
+        if (record) records.push(record);
       }
       await csv.write(findingsCsvRows(report));
       await html.write(renderHtmlFile(report, records));
@@ -162,5 +164,14 @@ async function writeFromReports(outDir: string, summary: Summary, rows: FileOutc
     await csv.abort();
     await html.abort();
     throw err;
+  }
+}
+
+/** A JSON output of this run, or null when it cannot be read back. */
+async function readJson<T>(path: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch {
+    return null;
   }
 }

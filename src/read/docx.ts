@@ -84,7 +84,8 @@ function officeDocumentTarget(relsXml: string): string | null {
 function decodeXml(xml: Buffer): string {
   if (xml[0] === 0xff && xml[1] === 0xfe) return xml.toString('utf16le', 2);
   if (xml[0] === 0xfe && xml[1] === 0xff) return Buffer.from(xml.subarray(2)).swap16().toString('utf16le');
-  return new TextDecoder('utf-8').decode(xml); // strips a UTF-8 BOM
+  const text = xml.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function hasAnyText(model: DocModel): boolean {

@@ -53,12 +53,11 @@ function readCentralDirectoryNames(bytes: Buffer): string[] | null {
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== CENTRAL_HEADER) return null;
-    const flags = bytes.readUInt16LE(p + 8);
     const nameLength = bytes.readUInt16LE(p + 28);
     const extraLength = bytes.readUInt16LE(p + 30);
     const commentLength = bytes.readUInt16LE(p + 32);
     if (p + 46 + nameLength > bytes.length) return null;
-    names.push(decodeName(bytes.subarray(p + 46, p + 46 + nameLength), flags));
+    names.push(decodeName(bytes.subarray(p + 46, p + 46 + nameLength)));
     p += 46 + nameLength + extraLength + commentLength;
   }
   return names;
@@ -94,7 +93,7 @@ function walkLocalHeaders(bytes: Buffer): string[] {
     const nameLength = bytes.readUInt16LE(p + 26);
     const extraLength = bytes.readUInt16LE(p + 28);
     if (p + 30 + nameLength > bytes.length) break;
-    names.push(decodeName(bytes.subarray(p + 30, p + 30 + nameLength), flags));
+    names.push(decodeName(bytes.subarray(p + 30, p + 30 + nameLength)));
     // Sizes that follow the data (flag bit 3) leave no way to find the next header.
     if (flags & 0x08) break;
     p += 30 + nameLength + extraLength + compressedSize;
@@ -102,7 +101,7 @@ function walkLocalHeaders(bytes: Buffer): string[] {
   return names;
 }
 
-function decodeName(raw: Buffer, _flags: number): string {
+function decodeName(raw: Buffer): string {
   // OOXML part names are ASCII; UTF-8 decoding is right for them whatever flag bit 11 says.
   return raw.toString('utf8').replace(/\\/g, '/');
 }
@@ -136,13 +135,13 @@ export async function readZipEntry(bytes: Buffer, name: string, maxBytes: number
       try {
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize + 1) });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw sizeMismatch(entry.fileName, entry.uncompressedSize, '更多');
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw sizeMismatch(entry.fileName, entry.uncompressedSize, `超过 ${entry.uncompressedSize} 字节`);
         throw err;
       }
     } else {
       throw corrupt(`${entry.fileName} 使用了不支持的压缩方式（${entry.compressionMethod}）`);
     }
-    if (data.length !== entry.uncompressedSize) throw sizeMismatch(entry.fileName, entry.uncompressedSize, String(data.length));
+    if (data.length !== entry.uncompressedSize) throw sizeMismatch(entry.fileName, entry.uncompressedSize, `${data.length} 字节`);
     if ((crc32(data) >>> 0) !== entry.crc32) throw corrupt(`${entry.fileName} 的校验和（CRC-32）不符`);
     return data;
   } catch (err) {
@@ -193,19 +192,13 @@ function corrupt(detail: string): FormFailure {
 function sizeMismatch(entry: string, declared: number, actual: string): FormFailure {
   return new FormFailure(
     'corrupt-file',
-    `DOCX 压缩包内 ${entry} 的实际大小与声明不符（声明 ${declared} 字节，实际 ${actual} 字节；文件已损坏或被篡改）。请重新导出 DOCX 后再提交`,
+    `DOCX 压缩包内 ${entry} 的实际大小与声明不符（声明 ${declared} 字节，实际${actual}；文件已损坏或被篡改）。请重新导出 DOCX 后再提交`,
   );
 }
 
 function toFailure(err: unknown): unknown {
   if (err instanceof FormFailure) return err;
   const message = err instanceof Error ? err.message : String(err);
-  if (/too many bytes|not enough bytes/.test(message)) {
-    return new FormFailure(
-      'corrupt-file',
-      `DOCX 压缩包内文件的实际大小与声明不符（文件已损坏或被篡改：${message}）。请重新导出 DOCX 后再提交`,
-    );
-  }
   if (/encrypted/i.test(message)) {
     return new FormFailure('encrypted', 'DOCX 压缩包内的文件经过加密，无法读取。请去除密码后重新提交');
   }

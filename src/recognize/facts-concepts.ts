@@ -39,18 +39,18 @@ export function compileLexicon(lexicon: ConceptEntry[] = CONCEPT_LEXICON): Conce
   }
   // Words by first character, longest first, so each position tries only the
   // few words that can start there and the first hit is the longest.
-  const byFirst = new Map<string, string[]>();
+  const byFirst = new Map<number, string[]>();
   for (const word of byWord.keys()) {
-    const list = byFirst.get(word[0]) ?? [];
+    const list = byFirst.get(word.charCodeAt(0)) ?? [];
     list.push(word);
-    byFirst.set(word[0], list);
+    byFirst.set(word.charCodeAt(0), list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   return {
     find(text, from, to) {
       const out: Mention[] = [];
       for (let i = from; i < to; i++) {
-        const candidates = byFirst.get(text[i]);
+        const candidates = byFirst.get(text.charCodeAt(i));
         if (!candidates) continue;
         const word = candidates.find((w) => i + w.length <= to && text.startsWith(w, i));
         if (!word) continue;

@@ -26,7 +26,7 @@ export const CONCEPT_LEXICON: ConceptEntry[] = [
   { concept: 'budget.initial', aliases: ['年初预算[数]', '年初部门预算', '批复部门预算', '部门预算', '年初批复[预算]', '批复预算'] },
   { concept: 'budget.added', aliases: ['追加预算', '追加', '调增预算', '预算调增', '调增'] },
   { concept: 'budget.cut', aliases: ['调减预算', '预算调减', '调减'] },
-  { concept: 'budget.final', aliases: ['调整后[的]预算[数]', '预算调整后', '全年预算[数]', '年度预算[数]'] },
+  { concept: 'budget.final', aliases: ['调整后[的]预算[数]', '[全年]预算调整后', '全年预算[数]', '年度预算[数]'] },
   { concept: 'funds.received', aliases: ['实际拨付到位', '拨付到位', '资金到位', '实际到位资金', '到位资金', '实际到位'] },
   {
     concept: 'spending.total',

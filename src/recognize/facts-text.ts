@@ -16,7 +16,7 @@ const DROPPED = new Set([...'\u3000\u00A0\u200B\uFEFF\u2028\u2029“”‘’"\'
 const isDropped = (code: number) => code <= 0x20 || DROPPED.has(code);
 
 export function matchView(source: string): MatchView {
-  const chars: string[] = [];
+  const codes: number[] = [];
   const origin: number[] = [];
   for (let i = 0; i < source.length; i++) {
     let code = source.charCodeAt(i);
@@ -25,20 +25,22 @@ export function matchView(source: string): MatchView {
     if (isDropped(code)) {
       // Whitespace between two digits stays one space, so "表1 1150.05万元"
       // does not read as 11150.05.
-      if (code <= 0x20 && isDigitAt(chars, chars.length - 1) && nextKeptIsDigit(source, i + 1) && chars[chars.length - 1] !== ' ') {
-        chars.push(' ');
+      if (code <= 0x20 && isDigit(codes[codes.length - 1]) && nextKeptIsDigit(source, i + 1)) {
+        codes.push(0x20);
         origin.push(i);
       }
       continue;
     }
-    chars.push(String.fromCharCode(code));
+    codes.push(code);
     origin.push(i);
   }
-  return { source, text: chars.join(''), origin };
+  let text = '';
+  for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode(...codes.slice(i, i + 4096));
+  return { source, text, origin };
 }
 
-function isDigitAt(chars: string[], i: number): boolean {
-  return i >= 0 && chars[i] >= '0' && chars[i] <= '9';
+function isDigit(code: number | undefined): boolean {
+  return code !== undefined && code >= 0x30 && code <= 0x39;
 }
 
 function nextKeptIsDigit(source: string, from: number): boolean {
@@ -46,7 +48,7 @@ function nextKeptIsDigit(source: string, from: number): boolean {
     let code = source.charCodeAt(j);
     if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
     if (isDropped(code)) continue;
-    return code >= 0x30 && code <= 0x39;
+    return isDigit(code);
   }
   return false;
 }
@@ -62,7 +64,8 @@ export interface Span {
   end: number;
 }
 
-const SENTENCE_END = new Set(['。', ';', '!', '?']);
+const SENTENCE_END = new Set(['。', ';', '!', '?'].map((c) => c.charCodeAt(0)));
+const COMMA = 0x2c;
 
 /** Sentences of a paragraph, each a list of clauses (split on ，。；！？). A
  *  half-width comma inside a digit group ("1,028.49") splits nothing. */
@@ -80,9 +83,9 @@ export function sentences(view: MatchView): Span[][] {
     }
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (SENTENCE_END.has(ch)) close(i, true);
-    else if (ch === ',' && !isDigitGroupComma(text, source, origin, i)) close(i, false);
+    const code = text.charCodeAt(i);
+    if (SENTENCE_END.has(code)) close(i, true);
+    else if (code === COMMA && !isDigitGroupComma(text, source, origin, i)) close(i, false);
   }
   close(text.length, true);
   return out;

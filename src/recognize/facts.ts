@@ -98,12 +98,15 @@ function bindBefore(text: string, mentions: Mention[], figure: MoneyFigure): Bin
   return { mention: m, figure, approx: approxWord !== '' };
 }
 
-/** "1150.05万元的基本支出", "其中3028.78万元为项目支出": a concept right after. */
+/** "1150.05万元的基本支出", "其中3028.78万元为项目支出": a concept right after,
+ *  ending its phrase ("…万元为年初预算的4倍" names a ratio, not the budget). */
 function bindAfter(text: string, clause: ClauseScan, figure: MoneyFigure): Binding | null {
   for (const filler of AFTER_FILLERS) {
     if (!text.startsWith(filler, figure.end)) continue;
     const m = clause.mentions.find((x) => x.start === figure.end + filler.length);
-    if (m?.concept) return { mention: m, figure, approx: false };
+    if (!m?.concept) continue;
+    const rest = text.slice(m.end, clause.span.end);
+    if (rest === '' || /^[、)和及与]/.test(rest)) return { mention: m, figure, approx: false };
   }
   return null;
 }

@@ -37,6 +37,7 @@ function keyOf(label: string, labels: Record<FieldKey, string[]>): FieldKey | nu
 
 /** "填报单位（盖章）：X　　单位：万元" → [label, value] pairs. */
 export function labelValuePairs(text: string): { label: string; value: string }[] {
+  if (!/[:：]/.test(text)) return [];
   const s = toHalfWidth(text).replace(/\u00A0/g, ' ');
   const out: { label: string; value: string }[] = [];
   // A label is a short run without whitespace before a colon; a value runs to a

@@ -16,6 +16,13 @@ export interface RowCell {
 
 const rowCache = new WeakMap<DocCell[], RowCell[]>();
 
+/** Longer cells are text, not labels: only their start is normalized, and a mark
+ *  keeps them from ever equalling a label. */
+const LONG_CELL = 160;
+function cellLabel(text: string): string {
+  return text.length > LONG_CELL ? `${normLabel(text.slice(0, LONG_CELL))}…` : normLabel(text);
+}
+
 /** The row's cells left to right, each merged cell once. */
 export function rowCells(table: DocTable, r: number): RowCell[] {
   const row = table.rows[r];
@@ -34,7 +41,7 @@ export function rowCells(table: DocTable, r: number): RowCell[] {
       last.lastCol = c;
       continue;
     }
-    out.push({ cell, col: c, lastCol: c, label: normLabel(cell.text) });
+    out.push({ cell, col: c, lastCol: c, label: cellLabel(cell.text) });
   }
   rowCache.set(row, out);
   return out;

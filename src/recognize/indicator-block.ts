@@ -25,7 +25,21 @@ export interface IndicatorBlock {
   endItem: number;
 }
 
+const columnsCache = new WeakMap<Template, WeakMap<object, IndicatorColumns>>();
+
+/** Maps a row's cells to indicator columns (cached: every row is asked once per template). */
 export function indicatorColumns(table: DocTable, r: number, t: Template): IndicatorColumns {
+  let byRow = columnsCache.get(t);
+  if (!byRow) columnsCache.set(t, (byRow = new WeakMap()));
+  const row = table.rows[r];
+  const hit = row && byRow.get(row);
+  if (hit) return hit;
+  const cols = mapIndicatorColumns(table, r, t);
+  if (row) byRow.set(row, cols);
+  return cols;
+}
+
+function mapIndicatorColumns(table: DocTable, r: number, t: Template): IndicatorColumns {
   const cols: IndicatorColumns = {};
   for (const rc of rowCells(table, r)) {
     const key = bestKey<IndicatorColumn>(rc.label, t.indicators.columns, t.indicators.ignoreColumns);

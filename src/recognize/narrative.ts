@@ -56,28 +56,34 @@ export function numberParagraphs(paragraphs: string[]): string[] {
 const TOP_LEVEL = /^[一二三四五六七八九十]+[、.]/;
 const SECOND_LEVEL = /^\([一二三四五六七八九十]+\)/;
 function levelOf(p: string): 0 | 1 | 2 {
-  const s = toHalfWidth(p).replace(/[\s\u3000]+/g, '');
+  const s = toHalfWidth(p.slice(0, 12)).replace(/[\s\u3000]+/g, '');
   if (TOP_LEVEL.test(s)) return 1;
   if (SECOND_LEVEL.test(s)) return 2;
   return 0;
+}
+
+/** Cheap pre-test before normalizing: a heading (or a "标题：内容" line) is short. */
+function looksShort(p: string): boolean {
+  return p.length <= MAX_HEADING_LENGTH * 3;
 }
 
 /** The text of the section whose heading matches `labels` (存在的主要问题 → "无"), or undefined. */
 export function sectionText(paragraphs: string[], labels: string[], otherHeadings: string[]): string | null | undefined {
   for (let i = 0; i < paragraphs.length; i++) {
     const raw = paragraphs[i];
-    const head = toHalfWidth(raw).replace(/[\s\u3000]+/g, '');
-    const [before, ...after] = head.split(':');
-    const label = normLabel(before);
+    // "五、存在的主要问题" alone, or "存在问题：内容" inline
+    const colon = raw.slice(0, MAX_HEADING_LENGTH * 2).search(/[:：]/);
+    if (colon < 0 && !looksShort(raw)) continue;
+    const label = normLabel(colon < 0 ? raw : raw.slice(0, colon));
     if (label.length > MAX_HEADING_LENGTH || !matches(label, labels)) continue;
-    const inline = after.join(':');
-    if (inline) return foldText(inline);
+    const inline = colon < 0 ? '' : raw.slice(colon + 1);
+    if (foldText(inline)) return foldText(inline);
     const level = levelOf(raw);
     const body: string[] = [];
     for (let j = i + 1; j < paragraphs.length; j++) {
       const p = paragraphs[j];
       const l = levelOf(p);
-      const isHeading = (level !== 0 && l !== 0 && l <= level) || (normLabel(p).length <= MAX_HEADING_LENGTH && matches(normLabel(p), otherHeadings));
+      const isHeading = (level !== 0 && l !== 0 && l <= level) || (looksShort(p) && normLabel(p).length <= MAX_HEADING_LENGTH && matches(normLabel(p), otherHeadings));
       if (isHeading) break;
       body.push(p);
     }
@@ -88,7 +94,7 @@ export function sectionText(paragraphs: string[], labels: string[], otherHeading
 
 /** The paragraphs of the 概况 part (or the first few when it has no such heading). */
 function overviewPart(paragraphs: string[], t: Template): string[] {
-  const h = paragraphs.findIndex((p) => normLabel(p).length <= MAX_HEADING_LENGTH && containsAny(normLabel(p), t.narrative.overview) !== null);
+  const h = paragraphs.findIndex((p) => looksShort(p) && normLabel(p).length <= MAX_HEADING_LENGTH && containsAny(normLabel(p), t.narrative.overview) !== null);
   if (h < 0) return paragraphs.slice(0, 3);
   const level = levelOf(paragraphs[h]);
   const out: string[] = [];

@@ -51,6 +51,8 @@ function renderTotals(summary: Summary): string {
   return `<dl class="totals">${items.map(([cls, label, n]) => `<div class="${cls}"><dt>${label}</dt><dd>${n}</dd></div>`).join('')}</dl>`;
 }
 
+const FOLD_OBSERVATIONS_AFTER = 3;
+
 function renderObservations(summary: Summary, known: Set<string>): string {
   if (summary.batch.length === 0) return '<p class="none">未发现重复提交或年度不符的表。</p>';
   const items = summary.batch.map((obs) => {
@@ -62,7 +64,19 @@ function renderObservations(summary: Summary, known: Set<string>): string {
       `<strong>${esc(BATCH_KIND_LABELS[obs.kind] ?? obs.kind)}</strong>：${esc(obs.message)}<span class="paths">${paths}</span></li>`
     );
   });
-  return `<ul class="observations">${items.join('')}</ul>`;
+  const counts = new Map<string, number>();
+  for (const obs of summary.batch) {
+    const label = BATCH_KIND_TAGS[obs.kind] ?? obs.kind;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const tally = `<p class="tally">共 ${summary.batch.length} 条：${[...counts].map(([label, n]) => `${esc(label)} ${n} 条`).join('，')}</p>`;
+  // A long list (a whole batch resubmitted) is folded so the batch table stays near the top.
+  if (items.length <= FOLD_OBSERVATIONS_AFTER) return `${tally}<ul class="observations">${items.join('')}</ul>`;
+  return (
+    `${tally}<ul class="observations">${items.slice(0, FOLD_OBSERVATIONS_AFTER).join('')}</ul>` +
+    `<details class="more-obs"><summary>展开其余 ${items.length - FOLD_OBSERVATIONS_AFTER} 条</summary>` +
+    `<ul class="observations">${items.slice(FOLD_OBSERVATIONS_AFTER).join('')}</ul></details>`
+  );
 }
 
 /** Severities a row answers to in the severity filter; a failed file counts as an error. */

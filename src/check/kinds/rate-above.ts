@@ -7,7 +7,7 @@ import { labelOf } from '../labels.js';
 import { tableMoney } from '../money-text.js';
 import { decimalOption, linePath } from '../options.js';
 import type { RuleKind } from '../types.js';
-import { computeRate, rateFields } from './rate-common.js';
+import { computeRate, hasBudget, rateFields } from './rate-common.js';
 
 const options = z.object({ line: linePath, limit: decimalOption.default('100') }).strict();
 
@@ -19,6 +19,7 @@ export const rateAbove: RuleKind<z.infer<typeof options>> = {
   },
   options,
   run(record, o) {
+    if (!hasBudget(record, o.line)) return [];
     const stated = operand(record, `${o.line}.rate`);
     if (stated.state === 'absent' || stated.state === 'nan') return [];
     const c = computeRate(record, o.line);

@@ -33,3 +33,9 @@ export function computeRate(record: FormRecord, line: string): ComputedRate | nu
 export function rateFields(line: string): string[] {
   return [`${line}.rate`, `${line}.actual`, `${line}.budget`];
 }
+
+/** Checks 4–8 (and a layout's rate threshold) skip a line whose budget is 0, blank or no number. */
+export function hasBudget(record: FormRecord, line: string): boolean {
+  const b = operand(record, `${line}.budget`);
+  return b.state === 'value' && dec(b.value).gt(0);
+}

@@ -6,7 +6,7 @@ import { dec } from '../decimal.js';
 import { labelOf } from '../labels.js';
 import { decimalOption, fieldPath, linePath } from '../options.js';
 import type { RuleKind } from '../types.js';
-import { computeRate } from './rate-common.js';
+import { computeRate, hasBudget } from './rate-common.js';
 
 const options = z
   .object({
@@ -29,6 +29,7 @@ export const threshold: RuleKind<z.infer<typeof options>> = {
     const reason = operand(record, o.requireFilled);
     if (reason.state === 'absent') return [];
     if (reason.state === 'value' && !isPlaceholderText(reason.value)) return [];
+    if (!hasBudget(record, o.line)) return [];
     const stated = operand(record, `${o.line}.rate`);
     if (stated.state === 'nan') return [];
     const rate = stated.state === 'value' ? stated.value : computeRate(record, o.line)?.text;

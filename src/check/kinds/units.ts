@@ -28,11 +28,10 @@ export const units: RuleKind<z.infer<typeof options>> = {
   run(record, o) {
     const amounts: string[] = [];
     for (const block of ['sources', 'uses'] as const) {
-      for (const [line, cols] of Object.entries(record.funds[block] ?? {})) {
+      for (const line of Object.keys(record.funds[block] ?? {})) {
         for (const col of ['initial', 'budget', 'actual'] as const) {
           const op = operand(record, `funds.${block}.${line}.${col}`);
           if (op.state === 'value' && !dec(op.value).isZero()) amounts.push(op.value);
-          void cols;
         }
       }
     }

@@ -120,6 +120,14 @@ const CONCEPT_LABELS: Record<string, string> = {
   'threePublic.vehicleOps': '公务用车运行费',
 };
 
+/** Parts of a stated change (narrative.changes[i]). */
+const CHANGE_PART_LABELS: Record<string, string> = {
+  amount: '金额',
+  percent: '幅度(%)',
+  direction: '增减方向',
+  concept: '事项',
+};
+
 const SIMPLE_FIELD_LABELS: Record<string, string> = {
   year: '年度',
   entity: '单位',
@@ -152,6 +160,11 @@ export function fieldLabel(path: string): string {
   }
   const group = /^indicatorGroups\[(\d+)\]\.weight$/.exec(path);
   if (group) return `第${Number.parseInt(group[1], 10) + 1}个一级指标·分值`;
+  const change = /^narrative\.changes\[(\d+)\]\.([A-Za-z]+)$/.exec(path);
+  if (change) {
+    const part = Object.hasOwn(CHANGE_PART_LABELS, change[2]) ? CHANGE_PART_LABELS[change[2]] : change[2];
+    return `文字部分·第${Number.parseInt(change[1], 10) + 1}处增减变化·${part}`;
+  }
   const fact = /^narrative\.facts\.(.+)$/.exec(path);
   if (fact) return `文字部分·${Object.hasOwn(CONCEPT_LABELS, fact[1]) ? CONCEPT_LABELS[fact[1]] : fact[1]}`;
   return path;

@@ -24,6 +24,8 @@ code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgrou
 .observations .paths{display:block;color:var(--muted);font-size:12px}
 .observations .paths a{margin-right:10px}
 .none{color:var(--muted)}
+.tally{margin:0 0 6px;color:var(--muted)}
+details.more-obs>summary{cursor:pointer;color:var(--accent);margin-bottom:6px}
 .filters{display:flex;flex-wrap:wrap;gap:16px;align-items:center;margin:8px 0 10px;padding:8px 10px;background:var(--soft);border-radius:6px}
 .filters label{display:flex;gap:6px;align-items:center}
 .filters select,.filters button{font:inherit;padding:2px 6px;border:1px solid var(--line);border-radius:4px;background:#fff}
