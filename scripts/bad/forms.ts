@@ -68,12 +68,16 @@ export function payloadText(): DocSpec {
   return deptForm(o);
 }
 
-/** A clean form whose 部门职责 cell holds 1 MB of text (about 350,000 Chinese characters). */
+/** The 1 MB text of huge-cell.docx (about 350,000 Chinese characters, UTF-8). */
+export function megabyteText(): string {
+  const sentence = '全年完成水利工程建设与管理，组织实施防汛抗旱、农村饮水安全和河湖长制工作。';
+  return sentence.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(sentence, 'utf8')));
+}
+
+/** A clean form whose goal result cell (kept in the record, shown in the report) holds 1 MB of text. */
 export function hugeCell(): DocSpec {
   const o = cleanDept('huge-cell');
-  const sentence = '负责全区水利工程建设与管理，组织实施防汛抗旱、农村饮水安全和河湖长制工作。';
-  const repeat = Math.ceil((1024 * 1024) / Buffer.byteLength(sentence, 'utf8'));
-  o.duties = sentence.repeat(repeat);
+  o.goals = [['全面完成年度水利工作任务。', megabyteText()]];
   return deptForm(o);
 }
 
