@@ -75,6 +75,14 @@ describe('resolveInputs', () => {
     const r = await resolveInputs(['收件箱/岳麓区/~$表.docx', '收件箱/岳麓区/表.docx'], root);
     expect(r.files.map((f) => f.rel)).toEqual(['表.docx']);
   });
+
+  it('never reads the output folder back when it sits inside an input folder', async () => {
+    mkdirSync(join(root, '收件箱', 'out', 'reports'), { recursive: true });
+    writeFileSync(join(root, '收件箱', 'out', 'reports', 'a.pdf.json'), '{}');
+    const r = await resolveInputs(['收件箱', '收件箱/**/*.json'], root, { exclude: ['收件箱/out'] });
+    expect(r.files.map((f) => f.rel).filter((rel) => rel.startsWith('out/'))).toEqual([]);
+    expect(r.empty).toEqual(['收件箱/**/*.json']);
+  });
 });
 
 describe('helpers', () => {

@@ -34,7 +34,7 @@ interface Watch {
 }
 
 let browser: Browser;
-const workDir = mkdtempSync(join(tmpdir(), 'jxaudit-browser-'));
+let workDir: string;
 
 async function openPage(file: string): Promise<Watch> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -57,7 +57,7 @@ async function openPage(file: string): Promise<Watch> {
   return { page, problems };
 }
 
-/** The visible batch-table rows' cells, as text. */
+/** The visible batch-table rows, each as its cells' sort values (data-v). */
 async function visibleRows(page: Page): Promise<string[][]> {
   return page.$$eval('#batch tbody tr[data-target]', (rows) =>
     rows
@@ -72,6 +72,7 @@ async function clickHeader(page: Page, label: string): Promise<void> {
 
 describe.runIf(haveChromium)('report.html in chromium', () => {
   beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'jxaudit-browser-'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -81,16 +82,17 @@ describe.runIf(haveChromium)('report.html in chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(workDir, { recursive: true, force: true });
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
   describe('the report of the fixtures, written by the CLI', () => {
-    const outDir = join(workDir, 'cli-out');
+    let outDir: string;
     let watch: Watch;
     let inputCount: number;
 
     beforeAll(async () => {
       expect(existsSync(CLI), `${CLI} missing: npm test compiles it (npx tsc -p .)`).toBe(true);
+      outDir = join(workDir, 'cli-out');
       // every file under fixtures/ is an input, except hidden and Office temporary files
       inputCount = filesUnder(FIXTURES).filter((f) => !/(^|\/)(\.|~\$)/.test(relative(FIXTURES, f))).length;
       const run = spawnSync(process.execPath, [CLI, 'check', FIXTURES, '--out', outDir, '--quiet'], {

@@ -153,6 +153,15 @@ describe('department form, seed layout', () => {
     expect(r.conclusions).toEqual({ verdict: null, problems: '养老机构消防整改偏慢。', measures: '加强督导。' });
   });
 
+  it('takes the table\'s last wide cell as the narrative when no heading is printed', () => {
+    const table = deptTable();
+    table.table.push(['', '<', '<', '<', '<', '<', '<', '<', '<']);
+    table.table.push(['一、部门（单位）概况\n\n某某区民政局是区人民政府工作部门，负责全区民政工作，内设机构六个。\n二、部门整体支出情况\n2023年决算支出950.00万元。', '<', '<', '<', '<', '<', '<', '<', '<']);
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.narrative.text).toBe('一、部门（单位）概况\n某某区民政局是区人民政府工作部门，负责全区民政工作，内设机构六个。\n二、部门整体支出情况\n2023年决算支出950.00万元。');
+    expect(r.entity).toBe('某某区民政局');
+  });
+
   it('reads a printed level-1 weight into indicatorGroups and keeps the bare name', () => {
     const table = deptTable();
     table.table[12][1] = '产出指标(50分)';
@@ -274,6 +283,22 @@ describe('project forms', () => {
   });
 });
 
+describe('Chongqing layout (a template file only: rules/templates/project-chongqing.yaml)', () => {
+  it('reads past 是否核心指标 and 得分系数: 得分系数 is not taken for 得分', () => {
+    const table = projectTable();
+    const at = table.table.findIndex((r) => r[1] === '一级指标');
+    table.table[at] = ['绩效指标', '一级指标', '二级指标', '三级指标', '是否核心指标', '年度指标值', '实际完成值', '分值', '得分系数', '得分'];
+    table.table[at + 1] = ['^', '产出指标', '数量指标', '系统数量', '是', '≥20个', '22个', '90', '1', '90'];
+    table.table[at + 2] = ['总分', '<', '<', '<', '<', '<', '<', '100', '', '99.90'];
+    for (const row of table.table) while (row.length < 10) row.push('<');
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.layout).toBe('project-chongqing');
+    expect(r.indicators).toEqual([{ level1: '产出指标', level2: '数量指标', name: '系统数量', target: '≥20个', actual: '22个', weight: '90', score: '90' }]);
+    expect(r.total).toEqual({ weight: '100', score: '99.90' });
+    expect(r.provenance['indicators[0].score'].col).toBe(9);
+  });
+});
+
 describe('several forms in one document', () => {
   it('a department form followed by project forms without titles: one record each, own narrative', () => {
     const doc = docModel(
@@ -343,6 +368,14 @@ describe('documents that are no known form', () => {
     expect(e.message).toContain('部门整体支出绩效自评表');
     expect(e.message).toContain('绩效指标表');
     expect(e.message).toContain('总分行');
+  });
+
+  it('a form whose 总分 row is missing names that block, and the narrative cell is no indicator', () => {
+    const table = deptTable();
+    table.table[16] = ['五、评价报告综述（文字部分）\n一、概况\n某某局是区政府工作部门。', '<', '<', '<', '<', '<', '<', '<', '<'];
+    const e = failureOf(() => recognizeForms(docModel(DEPT_TITLE, table), templates));
+    expect(e.message).toContain('总分行');
+    expect(e.message).not.toContain('绩效指标表');
   });
 
   it('a titled form without a fund block names it', () => {

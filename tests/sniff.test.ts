@@ -23,6 +23,15 @@ describe('sniffFormat', () => {
     expect(sniffFormat(Buffer.concat([Buffer.alloc(1100, 0x20), Buffer.from('%PDF-1.4')])).kind).toBe('other');
   });
 
+  it('a DOCX whose first stored part happens to contain %PDF- is still a DOCX', () => {
+    const bytes = buildZip([
+      { name: 'word/media/attachment.pdf', data: '%PDF-1.4 attached', method: 'store' },
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: '<w:document/>' },
+    ]);
+    expect(sniffFormat(bytes)).toEqual({ kind: 'docx' });
+  });
+
   it('empty → corrupt-file saying it is empty', () => {
     expect(sniffFormat(Buffer.alloc(0))).toMatchObject({ kind: 'other', code: 'corrupt-file', what: expect.stringContaining('文件为空（0 字节）') });
   });

@@ -28,3 +28,31 @@ export function checkDirs(extra?: string): CheckDirs {
 export function loadTaskContext(dirs: CheckDirs): TaskContext {
   return { rules: loadRuleSet(dirs.ruleDirs), templates: loadTemplates(dirs.templateDirs) };
 }
+
+/** What a worker needs to check files: the loaded context when it can be copied as data, else the folders to load. */
+export interface WorkerSetup {
+  dirs: CheckDirs;
+  context: TaskContext | null;
+}
+
+/**
+ * Sends the already validated rules and templates to the workers when they are plain
+ * data (saves each worker parsing the YAML again); anything that would not survive the
+ * structured copy intact (a class instance, a function) makes the workers load from the folders.
+ */
+export function workerSetup(dirs: CheckDirs, context: TaskContext): WorkerSetup {
+  return { dirs, context: isPlainData(context, new Set()) ? context : null };
+}
+
+function isPlainData(value: unknown, seen: Set<object>): boolean {
+  if (typeof value === 'function' || typeof value === 'symbol') return false;
+  if (value === null || typeof value !== 'object') return true;
+  if (seen.has(value)) return true;
+  seen.add(value);
+  if (value instanceof RegExp || value instanceof Date) return true;
+  if (value instanceof Map) return [...value].every(([k, v]) => isPlainData(k, seen) && isPlainData(v, seen));
+  if (value instanceof Set) return [...value].every((v) => isPlainData(v, seen));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return false;
+  return Object.values(value).every((v) => isPlainData(v, seen));
+}

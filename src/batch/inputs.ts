@@ -39,7 +39,14 @@ function isHidden(name: string): boolean {
 }
 
 /** Resolves every argument; never throws for a missing path (it becomes a `missing` entry). */
-export async function resolveInputs(args: string[], cwd: string = process.cwd()): Promise<ResolvedInputs> {
+export async function resolveInputs(
+  args: string[],
+  cwd: string = process.cwd(),
+  opts: { exclude?: string[] } = {},
+): Promise<ResolvedInputs> {
+  // The output folder may sit inside an input folder (`check . --out out/`): never read our own outputs back.
+  const excluded = (opts.exclude ?? []).map((p) => resolve(cwd, p));
+  const isExcluded = (abs: string) => excluded.some((ex) => abs === ex || abs.startsWith(ex + sep));
   const found = new Map<string, { missing: boolean }>();
   // Folders the user named (and the static part of glob patterns): `rel` is computed from them.
   const anchors: string[] = [];
@@ -50,7 +57,7 @@ export async function resolveInputs(args: string[], cwd: string = process.cwd())
     const info = await stat(abs).catch(() => null);
     if (info?.isDirectory()) {
       anchors.push(abs);
-      const files = await walkFolder(abs);
+      const files = (await walkFolder(abs)).filter((f) => !isExcluded(f));
       if (files.length === 0) empty.push(arg);
       for (const file of files) found.set(file, { missing: false });
     } else if (info?.isFile()) {
@@ -59,7 +66,9 @@ export async function resolveInputs(args: string[], cwd: string = process.cwd())
     } else if (isDynamicPattern(arg)) {
       anchors.push(resolve(cwd, globBase(arg)));
       const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false });
-      const files = matches.map((m) => resolve(m)).filter((m) => !isTemporaryName(basename(m)) && !hasHiddenPart(relative(cwd, m)));
+      const files = matches
+        .map((m) => resolve(m))
+        .filter((m) => !isTemporaryName(basename(m)) && !hasHiddenPart(relative(cwd, m)) && !isExcluded(m));
       if (files.length === 0) empty.push(arg);
       for (const file of files) found.set(file, { missing: false });
     } else if (!found.has(abs)) {

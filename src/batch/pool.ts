@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../paths.js';
-import { loadTaskContext, type CheckDirs } from './checks-context.js';
+import { loadTaskContext, workerSetup, type CheckDirs } from './checks-context.js';
 import type { WorkerTask } from './worker.js';
 import { runFileTask, writeFailedTask, type FileOutcome, type FileTask, type TaskContext } from './task.js';
 
@@ -20,6 +20,8 @@ export interface PoolOptions {
   /** Per-file limit in milliseconds. */
   timeoutMs: number;
   dirs: CheckDirs;
+  /** The rules and templates already loaded (and validated) by the caller, if any. */
+  context?: TaskContext;
   /** Run tasks in this thread (unit tests under vitest, where workers cannot load .ts). */
   inProcess?: boolean;
   /** Heap ceiling per worker in MB: a file that needs more fails alone instead of killing the run. */
@@ -52,7 +54,7 @@ export function createPool(opts: PoolOptions): FilePool {
     minThreads: opts.jobs,
     maxThreads: opts.jobs,
     idleTimeout: 30_000,
-    workerData: opts.dirs,
+    workerData: workerSetup(opts.dirs, opts.context ?? loadTaskContext(opts.dirs)),
     resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 1024 },
   });
 
@@ -91,7 +93,7 @@ function inProcessPool(queue: PQueue, opts: PoolOptions): FilePool {
   return {
     run: (task) =>
       queue.add(async () => {
-        context ??= loadTaskContext(opts.dirs);
+        context ??= opts.context ?? loadTaskContext(opts.dirs);
         // In-process the limit can only be awaited, not enforced on a synchronous parse.
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<'timeout'>((ok) => (timer = setTimeout(() => ok('timeout'), opts.timeoutMs)));

@@ -2,9 +2,9 @@
 // batch checks → summary.json, summary.csv, findings.csv, report.html.
 // Memory stays flat: workers write records and reports; the main thread keeps
 // one small row per file and streams the batch-wide files from the reports on disk.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport, Summary } from '../model/report.js';
 import { DEFAULT_MAX_BYTES, type StageTimings } from '../pipeline.js';
@@ -17,7 +17,7 @@ import { batchObservations } from './batch-checks.js';
 import { checkDirs, loadTaskContext } from './checks-context.js';
 import { resolveInputs, type InputFile } from './inputs.js';
 import { createPool } from './pool.js';
-import type { FileOutcome, FileTask } from './task.js';
+import { partPaths, type FileOutcome, type FileTask } from './task.js';
 
 export interface BatchOptions {
   inputs: string[];
@@ -64,26 +64,34 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   if (opts.inputs.length === 0) throw new UsageError('没有给出要核查的文件、文件夹或通配符');
   const cwd = opts.cwd ?? process.cwd();
   const outDir = resolve(cwd, opts.outDir);
-  const resolved = await resolveInputs(opts.inputs, cwd);
+  const resolved = await resolveInputs(opts.inputs, cwd, { exclude: [outDir] });
   if (resolved.files.length === 0) {
     throw new UsageError(`这些文件夹或通配符中没有找到任何文件：${resolved.empty.join('、')}`);
   }
 
   // Validate rules and templates once, here, before any check: a bad rule file stops the run (exit 2).
   const dirs = checkDirs(opts.rulesDir ? resolve(cwd, opts.rulesDir) : undefined);
-  loadTaskContext(dirs);
+  const context = loadTaskContext(dirs);
 
-  await mkdir(outDir, { recursive: true });
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (err) {
+    throw new UsageError(`无法创建输出文件夹 ${opts.outDir}：${(err as Error).message}`);
+  }
   await removeStaleTemps(outDir);
+  // Per-file HTML sections and CSV rows, rendered by the workers, joined in input order at the end.
+  const partsDir = insideOut(outDir, `${PARTS_PREFIX}${process.pid}`);
+  await removeStaleParts(outDir);
   const files = resolved.files;
   const names = allocateOutputNames(files.map((f) => f.rel));
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   opts.onStart?.(files);
 
   const pool = createPool({
-    jobs: opts.jobs ?? availableParallelism(),
+    jobs: Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length)), // no idle workers to boot
     timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     dirs,
+    context,
     inProcess: opts.inProcess,
   });
   const rows: FileOutcome[] = new Array(files.length);
@@ -93,7 +101,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   try {
     for (const [index, file] of files.entries()) {
       await pool.ready(); // feed lazily: the queue never holds more than --jobs waiting tasks
-      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes };
+      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes, partsDir, index };
       running.push(
         pool.run(task).then((row) => {
           rows[index] = row;
@@ -110,7 +118,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const summary = buildSummary(rows, batchObservations(rows, { year: opts.year }), (opts.now ?? (() => new Date()))());
   await writeFileAtomic(insideOut(outDir, 'summary.json'), toJsonText(summary));
   await writeFileAtomic(insideOut(outDir, 'summary.csv'), summaryCsv(summary));
-  await writeFromReports(outDir, summary, rows);
+  await writeFromParts(outDir, partsDir, summary, rows);
 
   const timings = { read: 0, recognize: 0, check: 0, wallMs };
   for (const row of rows) {
@@ -137,16 +145,24 @@ function countsAsFailure(row: Pick<FileOutcome, 'path' | 'failure'>): boolean {
 }
 
 /**
- * findings.csv and report.html in input order, read back one report (and its
- * records) at a time from what the workers wrote — the batch never holds them all.
+ * findings.csv and report.html in input order, joined from the sections the workers
+ * rendered (one small file each) — the batch never holds them all. A missing section
+ * (should not happen) is rendered here from the report and records on disk.
  */
-async function writeFromReports(outDir: string, summary: Summary, rows: FileOutcome[]): Promise<void> {
+async function writeFromParts(outDir: string, partsDir: string, summary: Summary, rows: FileOutcome[]): Promise<void> {
   const csv = await AtomicStream.open(insideOut(outDir, 'findings.csv'));
   const html = await AtomicStream.open(insideOut(outDir, 'report.html'));
   try {
     await csv.write(findingsCsvHeader());
     await html.write(renderHtmlStart(summary));
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      const [htmlPart, csvPart] = partPaths(partsDir, index);
+      const parts = await Promise.all([readFile(htmlPart, 'utf8'), readFile(csvPart, 'utf8')]).catch(() => null);
+      if (parts) {
+        await html.write(parts[0]);
+        await csv.write(parts[1]);
+        continue;
+      }
       const report = await readJson<FileReport>(reportPath(outDir, row.name));
       if (!report) continue; // removed under us: the summary still lists the file
       const records: FormRecord[] = [];
@@ -164,6 +180,18 @@ async function writeFromReports(outDir: string, summary: Summary, rows: FileOutc
     await csv.abort();
     await html.abort();
     throw err;
+  } finally {
+    await rm(partsDir, { recursive: true, force: true });
+  }
+}
+
+const PARTS_PREFIX = '.jxaudit-parts-';
+
+/** Section folders a killed run left behind. */
+async function removeStaleParts(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(PARTS_PREFIX)) await rm(join(outDir, name), { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,13 @@
 // One file's work inside a worker (or in-process): run the pipeline, write its
 // records and report atomically, and hand back a small summary row.
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FormFailure, type FailureCode } from '../model/failure.js';
+import type { FormRecord } from '../model/record.js';
 import type { FileReport } from '../model/report.js';
+import { findingsCsvRows } from '../report/csv.js';
+import { renderHtmlFile } from '../report/html.js';
 import { failedReport, processFile, type StageTimings } from '../pipeline.js';
 import type { RuleSet } from '../check/index.js';
 import type { TemplateSet } from '../recognize/index.js';
@@ -18,6 +24,9 @@ export interface FileTask {
   name: string;
   outDir: string;
   maxBytes: number;
+  /** Where this file's report.html section and findings.csv rows go (`<partsDir>/<index>.html|.csv`), joined in input order at the end. */
+  partsDir: string;
+  index: number;
 }
 
 /** The per-file row the batch keeps in memory: small whatever the form's size. */
@@ -66,14 +75,35 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
   }
   await Promise.all(records.map((record, index) => writeFileAtomic(recordPath(task.outDir, task.name, index), toJsonText(record))));
   await writeFileAtomic(reportPath(task.outDir, task.name), toJsonText(report));
+  await writeParts(task, report, records as FormRecord[]);
   return outcomeOf(report, task.name, timings);
 }
 
 /** Writes the failed report of a file whose worker was stopped (timeout, memory) and returns its row. */
 export async function writeFailedTask(task: FileTask, code: FailureCode, message: string): Promise<FileOutcome> {
   const report = failedReport(task.rel, null, null, new FormFailure(code, message));
+  // A worker stopped late may already have written records: a failed file has none.
+  for (let index = 0; ; index++) {
+    const path = recordPath(task.outDir, task.name, index);
+    if (!existsSync(path)) break;
+    await rm(path, { force: true });
+  }
   await writeFileAtomic(reportPath(task.outDir, task.name), toJsonText(report));
+  await writeParts(task, report, []);
   return outcomeOf(report, task.name, { read: 0, recognize: 0, check: 0 });
+}
+
+/** The file's report.html section and findings.csv rows, rendered here (in the worker, in parallel). */
+async function writeParts(task: FileTask, report: FileReport, records: FormRecord[]): Promise<void> {
+  const [html, csv] = partPaths(task.partsDir, task.index);
+  await mkdir(task.partsDir, { recursive: true });
+  await writeFile(html, renderHtmlFile(report, records));
+  await writeFile(csv, findingsCsvRows(report));
+}
+
+/** `<partsDir>/<index>.html` and `.csv`. */
+export function partPaths(partsDir: string, index: number): [string, string] {
+  return [join(partsDir, `${index}.html`), join(partsDir, `${index}.csv`)];
 }
 
 export function internalFailure(err: unknown): FormFailure {

@@ -2,7 +2,7 @@
 // loads rules and templates once, then runs one file task per call.
 import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
-import { loadTaskContext, type CheckDirs } from './checks-context.js';
+import { loadTaskContext, type WorkerSetup } from './checks-context.js';
 import { runFileTask, type FileOutcome, type FileTask, type TaskContext } from './task.js';
 
 let context: TaskContext | null = null;
@@ -14,7 +14,8 @@ export interface WorkerTask {
 }
 
 export default async function runInWorker({ task, started }: WorkerTask): Promise<FileOutcome> {
-  context ??= loadTaskContext(workerData as CheckDirs);
+  const setup = workerData as WorkerSetup;
+  context ??= setup.context ?? loadTaskContext(setup.dirs);
   // The time limit counts from here: a fresh worker's start-up is not the file's fault.
   started.postMessage('started');
   started.close();

@@ -38,6 +38,8 @@ export function buildGrid(rows: readonly (readonly PlacedCell[])[], columnCount 
   }
 
   const grid: (DocCell | null)[][] = rows.map(() => new Array<DocCell | null>(width).fill(null));
+  /** The DocCell each opening cell became (the explicit row spans extend it). */
+  const created = new Map<PlacedCell, DocCell>();
 
   rows.forEach((row, r) => {
     for (const cell of row) {
@@ -53,15 +55,24 @@ export function buildGrid(rows: readonly (readonly PlacedCell[])[], columnCount 
         for (let c = col; c < end; c++) if (grid[r][c] === null) grid[r][c] = above;
         continue;
       }
+      // Claim the first run of free positions: a cell overlapping one already placed
+      // (a PDF cell snapped onto a column another cell of its row took) starts where
+      // it is free, so no position names an origin that holds another cell.
+      let start = col;
+      while (start < col + span && grid[r][start] !== null) start++;
+      if (start === col + span) continue; // wholly behind cells placed before it
+      let end = start;
+      while (end < col + span && grid[r][end] === null) end++;
       const docCell: DocCell = {
         text: cell.text,
         paragraphs: [...cell.paragraphs],
-        origin: { row: r, col },
+        origin: { row: r, col: start },
         rowSpan: 1,
-        colSpan: span,
+        colSpan: end - start,
         page: cell.page,
       };
-      for (let c = col; c < col + span; c++) if (grid[r][c] === null) grid[r][c] = docCell;
+      for (let c = start; c < end; c++) grid[r][c] = docCell;
+      created.set(cell, docCell);
     }
   });
 
@@ -70,8 +81,8 @@ export function buildGrid(rows: readonly (readonly PlacedCell[])[], columnCount 
     for (const cell of row) {
       const extra = Math.floor(cell.rowSpan ?? 1);
       if (extra <= 1) continue;
-      const origin = grid[r][Math.max(0, Math.floor(cell.col))];
-      if (!origin || origin.origin.row !== r) continue;
+      const origin = created.get(cell);
+      if (!origin) continue;
       for (let below = r + 1; below < Math.min(rows.length, r + extra); below++) {
         let claimed = false;
         for (let c = origin.origin.col; c < origin.origin.col + origin.colSpan; c++) {

@@ -75,9 +75,11 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
         blocks.push(block);
       }
     } else {
-      const table = joinParts(s.parts, tables.length);
-      tables.push(table);
-      blocks.push(table);
+      for (const chain of splitChains(s.parts)) {
+        const table = joinParts(chain, tables.length);
+        tables.push(table);
+        blocks.push(table);
+      }
     }
   }
   return { blocks, tables };
@@ -123,6 +125,35 @@ function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[]
   return out;
 }
 
+/** How many leading rows of `part` repeat the leading rows of `head` (non-empty). */
+function repeatedRows(part: PageTable, head: PageTable): number {
+  const a = rowSignatures(part), b = rowSignatures(head);
+  let k = 0;
+  while (k < a.length - 1 && k < b.length && a[k] !== '' && a[k] === b[k]) k++;
+  return k;
+}
+
+/**
+ * Page parts that line up may still be two tables: a table whose header rows
+ * repeat on the next page but do not open the page before it starts on its own
+ * page. Splits the run of parts there.
+ */
+function splitChains(parts: readonly PageTable[]): PageTable[][] {
+  const chains: PageTable[][] = [[parts[0]]];
+  for (let k = 1; k < parts.length; k++) {
+    const repeatsPrev = repeatedRows(parts[k], parts[k - 1]) > 0;
+    const chain = chains.at(-1)!;
+    const prevStarts = chain.length > 1 && chain.at(-1) === parts[k - 1] && repeatedRows(parts[k - 1], chain[0]) === 0;
+    if (repeatsPrev && prevStarts) {
+      chain.pop();
+      chains.push([parts[k - 1], parts[k]]);
+    } else {
+      chain.push(parts[k]);
+    }
+  }
+  return chains;
+}
+
 /** A cell of the joined table: global rows, columns still as x positions. */
 interface JoinedCell {
   r0: number; r1: number; x0: number; x1: number;
@@ -135,15 +166,12 @@ function joinParts(parts: readonly PageTable[], index: number): DocTable {
   const first = parts[0];
   let cells: JoinedCell[] = first.cells.map((c) => fromPage(c, 0));
   let rows = first.ys.length - 1;
-  const headerSigs = rowSignatures(first);
 
   for (const part of parts.slice(1)) {
     let partCells = part.cells.map((c) => fromPage(c, 0));
     let partRows = part.ys.length - 1;
     // Drop the header rows Word/LibreOffice repeat at the top of each page.
-    const sigs = rowSignatures(part);
-    let k = 0;
-    while (k < sigs.length && k < headerSigs.length && sigs[k] !== '' && sigs[k] === headerSigs[k]) k++;
+    const k = repeatedRows(part, first);
     if (k > 0 && partCells.every((c) => c.r1 <= k || c.r0 >= k)) {
       partCells = partCells.filter((c) => c.r0 >= k).map((c) => ({ ...c, r0: c.r0 - k, r1: c.r1 - k }));
       partRows -= k;
@@ -154,9 +182,12 @@ function joinParts(parts: readonly PageTable[], index: number): DocTable {
     const firstRow = partCells.filter((c) => c.r0 === 0);
     const split = isSplitRow(lastRow, firstRow, part.xs.at(-1)! - part.xs[0]);
     const offset = split ? rows - 1 : rows;
+    // Columns holding vertically merged cells group the rows (一级/二级指标): an empty
+    // cell opening the page there continues the group above it.
+    const grouping = [...cells, ...partCells].filter((c) => c.r1 - c.r0 > 1);
     for (const cell of partCells) {
       const above = cell.r0 === 0 ? lastRow.find((t) => sameColumns(t, cell)) : undefined;
-      const joins = above && (split || (isEmpty(cell) && (above.r1 - above.r0 > 1 || cell.r1 - cell.r0 > 1)));
+      const joins = above && (split || (isEmpty(cell) && grouping.some((g) => sameColumns(g, cell))));
       if (above && joins) {
         above.r1 = offset + cell.r1;
         above.runs.push(...cell.runs);

@@ -188,8 +188,11 @@ function paragraphOf(lines: TextLine[]): Paragraph {
     }
     const last = Array.from(text).at(-1) ?? '';
     const first = Array.from(line.text)[0] ?? '';
-    // A wrapped Latin word boundary lost its space at the line end; CJK has none.
-    text += isCjk(last) || isCjk(first) ? line.text : ` ${line.text}`;
+    // A line wrapped at a space lost that space; CJK wraps need none, and a line
+    // that is one single word was broken inside it ("2298." + "12" in a narrow cell).
+    const prevLine = lines[lines.indexOf(line) - 1];
+    const oneWord = !/\s/.test(prevLine.text) && !Array.from(prevLine.text).some(isCjk);
+    text += isCjk(last) || isCjk(first) || oneWord ? line.text : ` ${line.text}`;
   }
   return { text, page: lines[0].page, lines };
 }

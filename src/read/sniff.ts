@@ -21,9 +21,10 @@ export function sniffFormat(bytes: Buffer): SniffedFormat {
   if (bytes.length === 0) {
     return { kind: 'other', code: 'corrupt-file', what: '文件为空（0 字节），可能上传或拷贝中断。请重新导出或重新发送文件' };
   }
-  if (bytes.subarray(0, 1024).includes('%PDF-')) return { kind: 'pdf' };
+  // Containers first: a zip or OLE2 file may hold a stored PDF within its first kilobyte.
   if (looksLikeZip(bytes)) return sniffZip(bytes);
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(OLE2_MAGIC)) return sniffOle2(bytes);
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return { kind: 'pdf' };
 
   const head = bytes.subarray(0, 2048).toString('latin1');
   if (head.startsWith('{\\rtf')) return unsupported('RTF 格式文档（.rtf）');

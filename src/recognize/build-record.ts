@@ -53,6 +53,11 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
     if (!indicators || indicators.columns[c] === undefined) return null;
     specific++;
   }
+  for (const label of t.identify.labels) {
+    const printed = seg.items.some((it) => it.kind === 'row' && rowCells(it.table, it.r).some((rc) => rc.label === label));
+    if (!printed) return null;
+    specific++;
+  }
   // A fund block is a form's when its anchor (整体资金/项目资金) is printed and a title
   // or an indicator block goes with it; without the anchor it needs both (a 决算
   // table of 预算数/执行数 under a table-of-contents line is no form).
@@ -98,6 +103,27 @@ function splitLevelLabel(raw: string | null | undefined): { name: string | null;
 }
 
 const MONEY_KEYS = new Set<FundColumn>(['initial', 'budget', 'actual']);
+
+/** Shortest text a lone trailing cell must hold to be taken for the narrative. */
+const MIN_NARRATIVE_CELL = 50;
+
+/** Rows after 总分 made of one wide text cell each (no label beside it): the narrative. */
+function trailingTextRows(table: DocTable, from: number): { row: number; paragraphs: string[] } | null {
+  let first = -1;
+  const paragraphs: string[] = [];
+  for (let r = from; r < table.rows.length; r++) {
+    const cells = rowCells(table, r).filter((rc) => rc.cell.text.trim() !== '' && rc.cell.origin.row === r);
+    if (cells.length !== 1) {
+      if (first >= 0 && cells.length > 1) break;
+      continue;
+    }
+    const cell = cells[0].cell;
+    if (first < 0 && cell.text.replace(/\s+/g, '').length < MIN_NARRATIVE_CELL) continue;
+    if (first < 0) first = r;
+    paragraphs.push(...(cell.paragraphs.length ? cell.paragraphs : [cell.text]));
+  }
+  return first >= 0 ? { row: first, paragraphs } : null;
+}
 
 export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
   const t = fit.template;
@@ -255,6 +281,15 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
   }
   const bodyItems = [...seg.items.slice(formEnd + 1), ...seg.tail];
   if (narrativeParas === null) narrativeParas = narrativeInBody(bodyItems, t);
+  if (numberParagraphs(narrativeParas).length === 0 && fit.indicators?.total) {
+    // No heading and no body text: the table's last wide cells after 总分 hold it.
+    const tr = fit.indicators.total;
+    const wide = trailingTextRows(tr.table, tr.row + 1);
+    if (wide) {
+      narrativeParas = wide.paragraphs;
+      narrativeItem = seg.items.findIndex((it) => it.kind === 'row' && it.table === tr.table && it.r === wide.row);
+    }
+  }
   const paragraphs = numberParagraphs(narrativeParas);
   const narrativeFacts = extractNarrativeFacts(paragraphs);
 

@@ -35,8 +35,16 @@ export function fundColumns(table: DocTable, r: number, t: Template): Partial<Re
   return cols;
 }
 
+const stopCache = new WeakMap<Template, string[]>();
+
 /** Labels that end the fund block: another block begins. */
 export function stopLabels(t: Template): string[] {
+  let hit = stopCache.get(t);
+  if (!hit) stopCache.set(t, (hit = computeStopLabels(t)));
+  return hit;
+}
+
+function computeStopLabels(t: Template): string[] {
   const lineLabels = new Set(Object.values(t.fund.lines).flatMap((g) => Object.values(g ?? {}).flat()));
   return [
     ...t.goals.anchors,

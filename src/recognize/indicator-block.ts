@@ -3,6 +3,7 @@
 import type { DocTable } from '../model/document.js';
 import { rowCells } from './grid.js';
 import { bestKey, matchesExactly } from './labels.js';
+import { isNarrativeHeading } from './narrative.js';
 import type { Item } from './segments.js';
 import type { IndicatorColumn, Template } from './template-schema.js';
 
@@ -76,6 +77,12 @@ function isTotalRow(table: DocTable, r: number, t: Template): boolean {
   return !!first && matchesExactly(first.label, t.total.labels);
 }
 
+/** A cell whose first paragraph is the narrative's heading (五、评价报告综述（文字部分）). */
+function startsNarrative(paragraphs: string[], t: Template): boolean {
+  const first = paragraphs.find((p) => p.trim() !== '');
+  return first !== undefined && isNarrativeHeading(first, t);
+}
+
 /** Finds and reads the indicator block among the segment's items from `from` on. */
 export function readIndicatorBlock(items: Item[], from: number, t: Template): IndicatorBlock | null {
   let start = -1;
@@ -122,7 +129,7 @@ export function readIndicatorBlock(items: Item[], from: number, t: Template): In
       block.endItem = i;
       break;
     }
-    if (rowCells(it.table, it.r).some((rc) => matchesExactly(rc.label, ends))) break;
+    if (rowCells(it.table, it.r).some((rc) => matchesExactly(rc.label, ends) || startsNarrative(rc.cell.paragraphs, t))) break;
     block.rows.push({ table: it.table, row: it.r, columns: cols });
     block.endItem = i;
   }

@@ -142,6 +142,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       fundColumns: (t.identify?.fundColumns ?? []) as FundColumn[],
       fundLines: t.identify?.fundLines ?? [],
       indicatorColumns: (t.identify?.indicatorColumns ?? []) as IndicatorColumn[],
+      labels: norm(t.identify?.labels),
     },
     requiredBlocks: t.requiredBlocks ?? ['fund', 'indicators', 'total'],
     fund: {

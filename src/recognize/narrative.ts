@@ -16,6 +16,7 @@ const MAX_HEADING_LENGTH = 40;
 
 /** True when the paragraph is a narrative heading (五、评价报告综述（文字部分）). */
 export function isNarrativeHeading(text: string, t: Template): boolean {
+  if (text.length > MAX_HEADING_LENGTH * 3) return false;
   const s = normLabel(text);
   return s.length > 0 && s.length <= MAX_HEADING_LENGTH && containsAny(s, t.narrative.headings) !== null;
 }

@@ -115,7 +115,11 @@ export function looksLikeFundHeader(item: Item, columns: Record<string, string[]
 }
 
 function isProjectNameItem(item: Item, lex: Lexicon): boolean {
-  if (item.kind === 'row') return rowCells(item.table, item.r).some((rc) => matchesExactly(rc.label, lex.project) || matchesExactly(normLabel(rc.cell.text.split(/[:：]/)[0]), lex.project) && /[:：]/.test(rc.cell.text));
+  if (item.kind === 'row') {
+    return rowCells(item.table, item.r).some(
+      (rc) => matchesExactly(rc.label, lex.project) || (rc.label.length <= 60 && /[:：]/.test(rc.cell.text) && matchesExactly(normLabel(rc.cell.text.split(/[:：]/)[0]), lex.project)),
+    );
+  }
   const head = item.text.split(/[:：]/);
   return head.length > 1 && matchesExactly(normLabel(head[0]), lex.project);
 }

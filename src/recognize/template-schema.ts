@@ -35,6 +35,8 @@ export const TemplateFileSchema = z
         fundColumns: z.array(z.enum(FUND_COLUMNS)).optional(),
         fundLines: z.array(z.string().regex(/^(sources|uses)\.[a-z][a-zA-Z]*$/, 'a line such as "sources.specialAccount"')).optional(),
         indicatorColumns: z.array(z.enum(INDICATOR_COLUMNS)).optional(),
+        /** Labels printed as a cell of the form's tables (e.g. 得分系数). */
+        labels: labels.optional(),
       })
       .strict()
       .optional(),
@@ -87,7 +89,7 @@ export interface Template {
   /** The file that defined it (for messages). */
   file: string;
   title: string[];
-  identify: { fundColumns: FundColumn[]; fundLines: string[]; indicatorColumns: IndicatorColumn[] };
+  identify: { fundColumns: FundColumn[]; fundLines: string[]; indicatorColumns: IndicatorColumn[]; labels: string[] };
   requiredBlocks: FormBlock[];
   fund: {
     anchors: string[];

@@ -16,8 +16,14 @@ export function csvCell(value: string | number | null | undefined): string | num
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csvLine(cells: (string | number | null | undefined)[]): string {
-  return stringify([cells.map(csvCell)], { record_delimiter: 'windows' });
+type Cell = string | number | null | undefined;
+
+function csvLines(rows: Cell[][]): string {
+  return rows.length === 0 ? '' : stringify(rows.map((cells) => cells.map(csvCell)), { record_delimiter: 'windows' });
+}
+
+function csvLine(cells: Cell[]): string {
+  return csvLines([cells]);
 }
 
 export const SUMMARY_CSV_COLUMNS = [
@@ -30,9 +36,9 @@ export function summaryCsv(summary: Summary): string {
   for (const obs of summary.batch) {
     for (const path of obs.paths) byPath.set(path, [...(byPath.get(path) ?? []), obs]);
   }
-  let text = CSV_BOM + csvLine([...SUMMARY_CSV_COLUMNS]);
+  const rows: Cell[][] = [[...SUMMARY_CSV_COLUMNS]];
   for (const input of summary.inputs) {
-    text += csvLine([
+    rows.push([
       input.path,
       input.status,
       input.form,
@@ -46,7 +52,7 @@ export function summaryCsv(summary: Summary): string {
       (byPath.get(input.path) ?? []).map((o) => o.message).join('；'),
     ]);
   }
-  return text;
+  return CSV_BOM + csvLines(rows);
 }
 
 export const FINDINGS_CSV_COLUMNS = [
@@ -60,10 +66,10 @@ export function findingsCsvHeader(): string {
 
 /** The findings.csv rows of one per-file report. */
 export function findingsCsvRows(report: FileReport): string {
-  let text = '';
+  const rows: Cell[][] = [];
   for (const finding of report.findings) {
     const form = report.forms[finding.formIndex ?? 0];
-    text += csvLine([
+    rows.push([
       report.source.path,
       form?.entity ?? null,
       finding.severity,
@@ -75,5 +81,5 @@ export function findingsCsvRows(report: FileReport): string {
       finding.difference,
     ]);
   }
-  return text;
+  return csvLines(rows);
 }

@@ -73,9 +73,11 @@ export const REPORT_JS = `(function () {
   severitySelect.addEventListener('change', applyFilters);
 
   document.addEventListener('click', function (event) {
-    var link = event.target.closest('a[href^="#"]');
+    var target = event.target;
+    if (!target || typeof target.closest !== 'function') return;
+    var link = target.closest('a[href^="#"]');
     if (link) { openSection(link.getAttribute('href').slice(1), false); return; }
-    var row = event.target.closest('tr[data-target]');
+    var row = target.closest('tr[data-target]');
     if (!row) return;
     var id = row.getAttribute('data-target');
     if (location.hash === '#' + id) openSection(id, true);
