@@ -52,7 +52,13 @@ describe('runBatch', () => {
       'findings.csv', 'report.html', 'summary.csv', 'summary.json',
       'reports/坏.docx.json', 'reports/天心区/表.docx.json', 'reports/岳麓区/表.docx.json', 'reports/说明.txt.json', 'reports/天心区/干净.docx.json',
     ]));
-    expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(files.filter((f) => f.includes('.tmp-') || f.startsWith('.'))).toEqual([]);
+    // report.html and findings.csv hold every file's section, in input order
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const positions = ['坏.docx', '天心区/干净.docx', '天心区/表.docx', '岳麓区/表.docx', '说明.txt'].map((p) => html.indexOf(p, html.indexOf('</table>')));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
     // the same content in two folders is a batch observation, never in a per-file report
     expect(result.summary.batch).toContainEqual(expect.objectContaining({ kind: 'duplicate-content', paths: ['天心区/表.docx', '岳麓区/表.docx'] }));
     expect(readFileSync(join(out, 'reports', '岳麓区', '表.docx.json'), 'utf8')).not.toContain('duplicate');

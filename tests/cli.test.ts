@@ -154,6 +154,7 @@ describe('check', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.totals.files).toBe(7);
     expect(readdirSync(join(out, 'reports')).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]); // no leftover section folder
   });
 });
 

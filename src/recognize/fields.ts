@@ -44,7 +44,14 @@ export function labelValuePairs(text: string): { label: string; value: string }[
   // wide gap (2+ spaces or a U+3000) followed by the next label, or to the end.
   const re = /([^\s:\u3000]{2,16})[:]\s*([\s\S]*?)(?=(?:[\s\u3000]{1,}[^\s:\u3000]{2,16}[:])|$)/g;
   // A PDF line may lose the gap before "单位：万元": cut the value at a unit statement.
-  for (const m of s.matchAll(re)) out.push({ label: normLabel(m[1]), value: m[2].replace(/(?:金额)?单位[:]\s*(?:万元|元)[\s\S]*$/, '') });
+  // Values end at a wide gap (U+3000 or 2+ spaces: the next field of the line).
+  for (const m of s.matchAll(re)) {
+    const value = m[2]
+      .replace(/(?:金额)?单位[:]\s*(?:万元|元)[\s\S]*$/, '')
+      .replace(/^[\s\u3000]+/, '')
+      .replace(/(?:\u3000|\s{2,})[\s\S]*$/, '');
+    out.push({ label: normLabel(m[1]), value });
+  }
   return out;
 }
 
@@ -52,8 +59,9 @@ export function labelValuePairs(text: string): { label: string; value: string }[
 export function readFields(items: Item[], t: Template, skipItems: Set<number>): Partial<Record<FieldKey, FieldHit>> {
   const labels = fieldLabels(t);
   const out: Partial<Record<FieldKey, FieldHit>> = {};
+  // The first printed value wins; a blank one gives way to a later filled one.
   const put = (k: FieldKey, hit: FieldHit) => {
-    if (!(k in out)) out[k] = hit;
+    if (!(k in out) || (out[k]!.value === null && hit.value !== null)) out[k] = hit;
   };
   items.forEach((it, i) => {
     if (skipItems.has(i)) return;
