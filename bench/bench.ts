@@ -159,7 +159,7 @@ function stageLine(r: Run): string {
   const per = (ms: number) => `${(ms / r.files).toFixed(1)} ms`;
   const other = r.seconds * 1000 - t.wallMs;
   return (
-    `读取 ${per(t.read)} / 识别 ${per(t.recognize)} / 核查 ${per(t.check)}（每个文件平均，工作线程内计时）；` +
+    `读取 ${per(t.read)} / 识别 ${per(t.recognize)} / 核查 ${per(t.check)}，整个任务 ${per(t.taskMs)}（含哈希、写出记录与报告、渲染 HTML 片段；每个文件平均，工作线程内计时）；` +
     `线程池阶段 ${(t.wallMs / 1000).toFixed(1)} s，汇总与 CSV/HTML 写出 ${(other / 1000).toFixed(1)} s`
   );
 }

@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { deflatedBomb } from './bad/bomb.js';
 import { encryptDocx } from './bad/encrypt.js';
 import { hostileNumbers, hugeCell, longReport, payloadText, scanOnlyDocx } from './bad/forms.js';
-import { docxFromBody, docxWithDocument, minimalXlsx, p, tbl, tr } from './bad/ooxml.js';
+import { docxFromBody, docxWithDocument, minimalXlsx, p, tbl, tr, W_NS } from './bad/ooxml.js';
+import { entry } from './bad/zip.js';
 import { prng } from './bad/png.js';
 import { buildDocx } from './fixtures/builder.js';
 
@@ -40,6 +41,35 @@ function libreOffice(input: Buffer, inputName: string, to: string): Buffer {
     });
     const out = join(work, inputName.replace(/\.[^.]+$/, `.${to.split(':')[0]}`));
     return readFileSync(out);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function fromPdfFixtures(name: string, make: () => Buffer | null | Promise<Buffer | null>): Promise<Buffer | null> {
+  const path = join(root, 'fixtures', 'pdf', name);
+  return existsSync(path) ? readFile(path) : make();
+}
+
+/** The seed's PDF with an opening password (AES-256), by qpdf. */
+function encryptedPdf(): Buffer | null {
+  if (!existsSync(seedPdf)) return null;
+  const work = mkdtempSync(join(tmpdir(), 'jxaudit-bad-'));
+  try {
+    execFileSync('qpdf', ['--encrypt', '1234', 'owner-1234', '256', '--', seedPdf, join(work, 'out.pdf')]);
+    return readFileSync(join(work, 'out.pdf'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The seed's first page as a picture only (pdftoppm), pasted into a DOCX that LibreOffice prints to PDF: a scan. */
+async function scannedPdf(): Promise<Buffer | null> {
+  if (!existsSync(seedPdf)) return null;
+  const work = mkdtempSync(join(tmpdir(), 'jxaudit-bad-'));
+  try {
+    execFileSync('pdftoppm', ['-r', '100', '-f', '1', '-l', '1', '-png', '-singlefile', seedPdf, join(work, 'page')]);
+    return libreOffice(await scanOnlyDocx([readFileSync(join(work, 'page.png'))]), 'scan.docx', 'pdf');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -104,6 +134,17 @@ const makers: Record<string, Maker> = {
     }
     return docxFromBody(p('嵌套表格') + open.join('') + close.reverse().join('') + p('完'));
   },
+  // Every row one cell claiming 9,999 grid columns: 5 million grid positions from 1 KB.
+  'huge-gridspan.docx': async () =>
+    docxFromBody(tbl(1, '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="9999"/></w:tcPr><w:p/></w:tc></w:tr>'.repeat(500))),
+  // "Billion laughs": nested internal entities that would expand to gigabytes, plus an
+  // external entity (file:///etc/passwd) — neither may be expanded or fetched.
+  'xml-entity-bomb.docx': async () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w:document [<!ENTITY lol0 "lol">${levels}<!ENTITY xxe SYSTEM "file:///etc/passwd">]>`
+      + `<w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>&lol9;&xxe;</w:t></w:r></w:p></w:body></w:document>`;
+    return docxWithDocument(entry('word/document.xml', xml));
+  },
   // --- PDFs ------------------------------------------------------------------
   'random-bytes.pdf': async () => {
     const rand = prng(20221231);
@@ -116,9 +157,10 @@ const makers: Record<string, Maker> = {
     const seed = await readFile(seedPdf);
     return seed.subarray(0, Math.floor(seed.length * 0.4));
   },
-  // The PDF engineer's encrypted and scanned PDFs (fixtures/pdf/), copied as they are.
-  'encrypted.pdf': async () => (existsSync(join(root, 'fixtures/pdf/encrypted.pdf')) ? readFile(join(root, 'fixtures/pdf/encrypted.pdf')) : null),
-  'scanned.pdf': async () => (existsSync(join(root, 'fixtures/pdf/scanned.pdf')) ? readFile(join(root, 'fixtures/pdf/scanned.pdf')) : null),
+  // The PDF engineer's encrypted and scanned PDFs (fixtures/pdf/) are copied as they are;
+  // without them they are made from the seed's PDF (qpdf; pdftoppm + LibreOffice).
+  'encrypted.pdf': async () => fromPdfFixtures('encrypted.pdf', encryptedPdf),
+  'scanned.pdf': async () => fromPdfFixtures('scanned.pdf', scannedPdf),
   'hundreds-of-pages.pdf': async () => libreOffice(await buildDocx(longReport()), 'long-report.docx', 'pdf'),
   // --- hostile cell text -----------------------------------------------------
   'huge-cell.docx': async () => buildDocx(hugeCell()),

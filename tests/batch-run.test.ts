@@ -37,7 +37,7 @@ beforeAll(() => {
   writeFileSync(join(inbox, '收件箱', '.DS_Store'), 'x');
 });
 
-describe('runBatch', () => {
+describe('runBatch', { timeout: 240_000 }, () => {
   it('writes every output, keeps folders apart, and exits 1 for a failed .docx', async () => {
     const out = join(inbox, 'out-a');
     const result = await runBatch({ inputs: [join(inbox, '收件箱')], outDir: out, inProcess: true, jobs: 2, year: 2022, now: () => new Date('2026-01-02T03:04:05Z') });
@@ -87,6 +87,17 @@ describe('runBatch', () => {
     expect([...ta.keys()].sort()).toEqual([...tb.keys()].sort());
     for (const [k, v] of ta) expect(v.equals(tb.get(k)!), k).toBe(true);
     expect(ta.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('clears what a killed run left (temporaries, scratch) and never lists it as output', async () => {
+    const out = join(inbox, 'out-stale');
+    mkdirSync(join(out, 'reports', '天心区'), { recursive: true });
+    writeFileSync(join(out, 'reports', '天心区', '干净.docx.json.tmp-99999-1'), '{"schema": "jxaudit/rep');
+    writeFileSync(join(out, '.jxaudit-sections-99999'), '<section>半截');
+    const result = await runBatch({ inputs: [join(inbox, '收件箱', '天心区', '干净.docx')], outDir: out, inProcess: true });
+    expect([...tree(out).keys()].sort()).toEqual(['findings.csv', 'records/干净.docx.json', 'report.html', 'reports/干净.docx.json', 'summary.csv', 'summary.json']);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).not.toContain('半截');
+    expect(result.summary.totals.files).toBe(1);
   });
 
   it('exits 0 when the only failure is a non-form file not named .docx/.pdf', async () => {

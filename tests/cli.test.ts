@@ -17,7 +17,7 @@ function jx(args: string[], opts: { cwd?: string; env?: Record<string, string> }
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 200_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -29,7 +29,7 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'jx-cli-'));
 });
 
-describe('usage', () => {
+describe('usage', { timeout: 240_000 }, () => {
   it('teaches in Chinese with examples on --help, exit 0', () => {
     const r = jx(['--help']);
     expect(r.code).toBe(0);
@@ -75,7 +75,7 @@ describe('usage', () => {
   });
 });
 
-describe('check', () => {
+describe('check', { timeout: 240_000 }, () => {
   it('exits 1 for the seed (error findings) and 0 for a clean form plus a cover letter', () => {
     const seed = jx(['check', SEED, '--out', join(work, 'o-seed'), '--quiet']);
     expect(seed.code).toBe(1);
@@ -158,7 +158,7 @@ describe('check', () => {
   });
 });
 
-describe('parse, schema, rules', () => {
+describe('parse, schema, rules', { timeout: 240_000 }, () => {
   it('parse prints the record JSON and exits 0', () => {
     const r = jx(['parse', 'fixtures/docx/seed-yuelu-2022.docx']);
     expect(r.code).toBe(0);

@@ -109,6 +109,14 @@ describe('department form, seed layout', () => {
     expect(r.provenance['funds.sources.total.budget'].raw).toBe('１，０００．００');
   });
 
+  it('reads headers carrying column letters and formulas: 全年预算数（A）, 执行率（B/A）', () => {
+    const table = deptTable({ header: ['全年预算数（A）', '全年执行数（B）', '执行率（B/A）', '分值（分）', '得分'] });
+    table.table[16][0] = '总分（100分）';
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.funds.sources.total).toEqual({ budget: '1000.00', actual: '950.00', rate: '95.00', weight: '10', score: '9.50' });
+    expect(r.total).toEqual({ weight: '100', score: '97.5' });
+  });
+
   it('keeps an unparseable number as null with its raw text in provenance', () => {
     const [r] = recognizeForms(docModel(DEPT_TITLE, deptTable({ rows: { basic: ['600.00', '58O.00', '', '－', '－'] } })), templates);
     expect(r.funds.uses?.basic.actual).toBeNull();
@@ -322,6 +330,17 @@ describe('several forms in one document', () => {
     expect(forms[2].provenance['funds.sources.total.budget']).toMatchObject({ table: 2, row: 3, col: 4 });
   });
 
+  it('a title repeated inside an unfinished form (a PDF page header) does not split it', () => {
+    const whole = deptTable();
+    const page1 = t(whole.table.slice(0, 13));
+    const page2 = t([whole.table[11], ...whole.table.slice(13)].map((r) => r.map((c) => (c === '^' ? '' : c))));
+    page2.table[0][0] = '绩效指标';
+    const forms = recognizeForms(docModel(DEPT_TITLE, page1, DEPT_TITLE, page2), templates);
+    expect(forms).toHaveLength(1);
+    expect(forms[0].indicators.map((i) => i.name)).toEqual(['指标1：服务户数', '指标1：群众满意']);
+    expect(forms[0].total).toEqual({ weight: '100', score: '97.5' });
+  });
+
   it('a 部门决算 publication: tables with 合计/基本支出 rows are not fund blocks', () => {
     const doc = docModel(
       '2022年度某某县教育局部门决算',
@@ -411,6 +430,13 @@ describe('templates are data', () => {
       '2023年度部门整体绩效自评表',
       deptTable({ anchor: '部门预算资金情况', header: ['①预算安排数', '②实际支出数', '③支出进度', '分值', '得分'] }),
     );
+
+  it('bundles the known layouts, the abstract base left out', () => {
+    expect(templates.templates.map((x) => x.id).sort()).toEqual(['dept-overall', 'project-chongqing', 'project-national', 'project-sichuan']);
+    const sichuan = templates.templates.find((x) => x.id === 'project-sichuan')!;
+    expect(sichuan.kind).toBe('project');
+    expect(sichuan.fund.columns.weight).toContain('权重'); // inherited from base through project-national
+  });
 
   it('a new layout is unknown to the bundled templates', () => {
     expect(failureOf(() => recognizeForms(newLayoutDoc(), templates)).code).toBe('unrecognized-form');

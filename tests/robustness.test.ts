@@ -7,6 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FormFailure } from '../src/model/failure.js';
+import { readDocument } from '../src/read/index.js';
 import { BAD, CLI, filesUnder, readJson, requireBuiltCli, ROOT, runCli, SEED } from './bad/cli.js';
 
 const expected = readJson<{ files: Record<string, { code?: string; alsoAccepted?: { code: string }[]; status?: string }> }>(
@@ -30,6 +32,29 @@ describe('memory stays bounded', () => {
     }
     expect(readJson(join(out, 'reports', 'docx', 'seed-yuelu-2022.docx.json')).status).toBe('discrepancies');
   }, 900_000);
+});
+
+describe('zip bombs are refused without being inflated', () => {
+  // Each bomb's word/document.xml inflates to 2,147,483,861 bytes. Inflating either
+  // one whole would raise this process's peak resident size by 2 GB; refusing it by
+  // the declared size, or cutting it off at the declared size, costs next to nothing.
+  it('by the declared size (too-large) and by the actual size past a lying header', async () => {
+    const peakBefore = process.resourceUsage().maxRSS; // KB
+    const outcomes: string[] = [];
+    for (const name of ['zip-bomb-declared.docx', 'zip-bomb-lying.docx']) {
+      const bytes = readFileSync(join(BAD, name));
+      const failure = await readDocument(bytes, { maxBytes: 50 * 1024 * 1024 }).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(failure, name).toBeInstanceOf(FormFailure);
+      outcomes.push((failure as FormFailure).code);
+    }
+    expect(outcomes[0]).toBe('too-large');
+    expect(['corrupt-file', 'too-large']).toContain(outcomes[1]);
+    const grownMb = (process.resourceUsage().maxRSS - peakBefore) / 1024;
+    expect(grownMb).toBeLessThan(512);
+  });
 });
 
 describe('outputs are atomic', () => {

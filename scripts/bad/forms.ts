@@ -93,12 +93,17 @@ export function longReport(pages = 320): DocSpec {
   return { name: 'long-report', blocks };
 }
 
-/** A DOCX whose whole body is one pasted page scan: images, no text at all. */
-export async function scanOnlyDocx(): Promise<Buffer> {
-  const image = new ImageRun({ type: 'png', data: scanPng(), transformation: { width: 560, height: 792 } });
+/** A DOCX whose whole body is pasted page scans: images, no text at all (default: two made-up pages). */
+export async function scanOnlyDocx(pages: Buffer[] = [scanPng(), scanPng(420, 594, 11)]): Promise<Buffer> {
   const doc = new Document({
     creator: 'jxaudit fixtures',
-    sections: [{ children: [new Paragraph({ children: [image] }), new Paragraph({ children: [new ImageRun({ type: 'png', data: scanPng(420, 594, 11), transformation: { width: 560, height: 792 } })] })] }],
+    sections: [
+      {
+        children: pages.map(
+          (data) => new Paragraph({ children: [new ImageRun({ type: 'png', data, transformation: { width: 560, height: 792 } })] }),
+        ),
+      },
+    ],
   });
   return makeDeterministic(Buffer.from(await Packer.toBuffer(doc)));
 }

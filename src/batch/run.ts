@@ -17,7 +17,8 @@ import { batchObservations } from './batch-checks.js';
 import { checkDirs, loadTaskContext } from './checks-context.js';
 import { resolveInputs, type InputFile } from './inputs.js';
 import { createPool } from './pool.js';
-import { partPaths, type FileOutcome, type FileTask } from './task.js';
+import { SectionSpool } from './spool.js';
+import type { FileOutcome, FileTask } from './task.js';
 
 export interface BatchOptions {
   inputs: string[];
@@ -50,7 +51,7 @@ export interface BatchResult {
   /** Folders and globs that yielded no file (while others did). */
   empty: string[];
   /** Summed phase times of all files (ms), and the wall time of the pool phase. */
-  timings: StageTimings & { wallMs: number };
+  timings: StageTimings & { wallMs: number; taskMs: number };
 }
 
 /** Bad usage: exit status 2 (no input, nothing found). Invalid rules throw RuleFileError, also exit 2. */
@@ -80,8 +81,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   }
   await removeStaleTemps(outDir);
   // Per-file HTML sections and CSV rows, rendered by the workers, joined in input order at the end.
-  const partsDir = insideOut(outDir, `${PARTS_PREFIX}${process.pid}`);
-  await removeStaleParts(outDir);
+  await removeStaleScratch(outDir);
+  const spool = new SectionSpool(insideOut(outDir, `${SCRATCH_PREFIX}${process.pid}`));
   const files = resolved.files;
   const names = allocateOutputNames(files.map((f) => f.rel));
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -101,15 +102,20 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   try {
     for (const [index, file] of files.entries()) {
       await pool.ready(); // feed lazily: the queue never holds more than --jobs waiting tasks
-      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes, partsDir, index };
+      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes };
       running.push(
         pool.run(task).then((row) => {
+          if (row.parts) spool.put(index, row.parts);
+          delete row.parts; // the row stays small: its sections wait on disk
           rows[index] = row;
           opts.onFile?.(row, ++done, files.length);
         }),
       );
     }
     await Promise.all(running);
+  } catch (err) {
+    spool.dispose();
+    throw err;
   } finally {
     await pool.close();
   }
@@ -118,10 +124,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const summary = buildSummary(rows, batchObservations(rows, { year: opts.year }), (opts.now ?? (() => new Date()))());
   await writeFileAtomic(insideOut(outDir, 'summary.json'), toJsonText(summary));
   await writeFileAtomic(insideOut(outDir, 'summary.csv'), summaryCsv(summary));
-  await writeFromParts(outDir, partsDir, summary, rows);
+  try {
+    await writeFromSpool(outDir, spool, summary, rows);
+  } finally {
+    spool.dispose();
+  }
 
-  const timings = { read: 0, recognize: 0, check: 0, wallMs };
+  const timings = { read: 0, recognize: 0, check: 0, wallMs, taskMs: 0 };
   for (const row of rows) {
+    timings.taskMs += row.taskMs;
     timings.read += row.timings.read;
     timings.recognize += row.timings.recognize;
     timings.check += row.timings.check;
@@ -149,18 +160,17 @@ function countsAsFailure(row: Pick<FileOutcome, 'path' | 'failure'>): boolean {
  * rendered (one small file each) — the batch never holds them all. A missing section
  * (should not happen) is rendered here from the report and records on disk.
  */
-async function writeFromParts(outDir: string, partsDir: string, summary: Summary, rows: FileOutcome[]): Promise<void> {
+async function writeFromSpool(outDir: string, spool: SectionSpool, summary: Summary, rows: FileOutcome[]): Promise<void> {
   const csv = await AtomicStream.open(insideOut(outDir, 'findings.csv'));
   const html = await AtomicStream.open(insideOut(outDir, 'report.html'));
   try {
     await csv.write(findingsCsvHeader());
     await html.write(renderHtmlStart(summary));
     for (const [index, row] of rows.entries()) {
-      const [htmlPart, csvPart] = partPaths(partsDir, index);
-      const parts = await Promise.all([readFile(htmlPart, 'utf8'), readFile(csvPart, 'utf8')]).catch(() => null);
+      const parts = spool.get(index);
       if (parts) {
-        await html.write(parts[0]);
-        await csv.write(parts[1]);
+        await html.write(parts.html);
+        await csv.write(parts.csv);
         continue;
       }
       const report = await readJson<FileReport>(reportPath(outDir, row.name));
@@ -180,18 +190,16 @@ async function writeFromParts(outDir: string, partsDir: string, summary: Summary
     await csv.abort();
     await html.abort();
     throw err;
-  } finally {
-    await rm(partsDir, { recursive: true, force: true });
   }
 }
 
-const PARTS_PREFIX = '.jxaudit-parts-';
+const SCRATCH_PREFIX = '.jxaudit-sections-';
 
-/** Section folders a killed run left behind. */
-async function removeStaleParts(outDir: string): Promise<void> {
+/** Scratch files a killed run left behind. */
+async function removeStaleScratch(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   for (const name of names) {
-    if (name.startsWith(PARTS_PREFIX)) await rm(join(outDir, name), { recursive: true, force: true });
+    if (name.startsWith(SCRATCH_PREFIX)) await rm(join(outDir, name), { recursive: true, force: true });
   }
 }
 

@@ -1,8 +1,7 @@
 // One file's work inside a worker (or in-process): run the pipeline, write its
 // records and report atomically, and hand back a small summary row.
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { FormFailure, type FailureCode } from '../model/failure.js';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport } from '../model/report.js';
@@ -11,8 +10,9 @@ import { renderHtmlFile } from '../report/html.js';
 import { failedReport, processFile, type StageTimings } from '../pipeline.js';
 import type { RuleSet } from '../check/index.js';
 import type { TemplateSet } from '../recognize/index.js';
-import { toJsonText, writeFileAtomic } from '../report/atomic.js';
+import { toJsonText, writeFileAtomicSync } from '../report/atomic.js';
 import { recordPath, reportPath } from '../report/output-paths.js';
+import type { SectionParts } from './spool.js';
 
 
 /** What the main thread sends for one file (plain data: it crosses to a worker). */
@@ -24,9 +24,6 @@ export interface FileTask {
   name: string;
   outDir: string;
   maxBytes: number;
-  /** Where this file's report.html section and findings.csv rows go (`<partsDir>/<index>.html|.csv`), joined in input order at the end. */
-  partsDir: string;
-  index: number;
 }
 
 /** The per-file row the batch keeps in memory: small whatever the form's size. */
@@ -47,6 +44,10 @@ export interface FileOutcome {
   /** The first error/warning messages (at most 3), for the terminal summary. */
   firstMessages: string[];
   timings: StageTimings;
+  /** Milliseconds the whole task took where it ran (pipeline, writes, rendering), for the benchmark. */
+  taskMs: number;
+  /** This file's report.html section and findings.csv rows, rendered where the file ran; the batch spools them and drops them from the row. */
+  parts?: SectionParts;
 }
 
 export interface TaskContext {
@@ -56,6 +57,7 @@ export interface TaskContext {
 
 /** Reads, checks and writes one file. Never throws for bad input; an internal error becomes a failed report. */
 export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<FileOutcome> {
+  const started = performance.now();
   const timings: StageTimings = { read: 0, recognize: 0, check: 0 };
   let report: FileReport;
   let records: unknown[] = [];
@@ -73,10 +75,10 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
     // processFile promises not to throw; if our own code still does, the batch goes on.
     report = failedReport(task.rel, null, null, internalFailure(err));
   }
-  await Promise.all(records.map((record, index) => writeFileAtomic(recordPath(task.outDir, task.name, index), toJsonText(record))));
-  await writeFileAtomic(reportPath(task.outDir, task.name), toJsonText(report));
-  await writeParts(task, report, records as FormRecord[]);
-  return outcomeOf(report, task.name, timings);
+  records.forEach((record, index) => writeFileAtomicSync(recordPath(task.outDir, task.name, index), toJsonText(record)));
+  writeFileAtomicSync(reportPath(task.outDir, task.name), toJsonText(report));
+  const parts = renderParts(report, records as FormRecord[]);
+  return { ...outcomeOf(report, task.name, timings), parts, taskMs: performance.now() - started };
 }
 
 /** Writes the failed report of a file whose worker was stopped (timeout, memory) and returns its row. */
@@ -88,22 +90,13 @@ export async function writeFailedTask(task: FileTask, code: FailureCode, message
     if (!existsSync(path)) break;
     await rm(path, { force: true });
   }
-  await writeFileAtomic(reportPath(task.outDir, task.name), toJsonText(report));
-  await writeParts(task, report, []);
-  return outcomeOf(report, task.name, { read: 0, recognize: 0, check: 0 });
+  writeFileAtomicSync(reportPath(task.outDir, task.name), toJsonText(report));
+  return { ...outcomeOf(report, task.name, { read: 0, recognize: 0, check: 0 }), parts: renderParts(report, []) };
 }
 
 /** The file's report.html section and findings.csv rows, rendered here (in the worker, in parallel). */
-async function writeParts(task: FileTask, report: FileReport, records: FormRecord[]): Promise<void> {
-  const [html, csv] = partPaths(task.partsDir, task.index);
-  await mkdir(task.partsDir, { recursive: true });
-  await writeFile(html, renderHtmlFile(report, records));
-  await writeFile(csv, findingsCsvRows(report));
-}
-
-/** `<partsDir>/<index>.html` and `.csv`. */
-export function partPaths(partsDir: string, index: number): [string, string] {
-  return [join(partsDir, `${index}.html`), join(partsDir, `${index}.csv`)];
+export function renderParts(report: FileReport, records: FormRecord[]): SectionParts {
+  return { html: renderHtmlFile(report, records), csv: findingsCsvRows(report) };
 }
 
 export function internalFailure(err: unknown): FormFailure {
@@ -146,5 +139,6 @@ export function outcomeOf(report: FileReport, name: string, timings: StageTiming
     failure: report.error,
     firstMessages,
     timings,
+    taskMs: 0,
   };
 }

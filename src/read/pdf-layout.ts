@@ -62,10 +62,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   }
 
   const allLines = seq.flatMap((s) => (s.kind === 'lines' ? s.lines : []));
-  const bodyFrame: Frame = {
-    left: Math.min(...allLines.map((l) => l.left)),
-    right: Math.max(...allLines.map((l) => l.right)),
-  };
+  const bodyFrame = textArea(allLines, pages);
   const blocks: DocBlock[] = [];
   const tables: DocTable[] = [];
   for (const s of seq) {
@@ -83,6 +80,21 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
     }
   }
   return { blocks, tables };
+}
+
+/**
+ * Where body lines wrap: the right edge several lines reach (justified or full
+ * lines); with too few such lines (a title and two short lines), the mirror of
+ * the left margin — Word and WPS default to equal side margins.
+ */
+function textArea(lines: readonly TextLine[], pages: readonly PageContent[]): Frame {
+  if (lines.length === 0) return { left: 0, right: 0 };
+  const left = Math.min(...lines.map((l) => l.left));
+  const right = Math.max(...lines.map((l) => l.right));
+  const reaching = lines.filter((l) => l.right >= right - l.size).length;
+  if (reaching >= 3) return { left, right };
+  const width = pages.find((p) => p.page === lines[0].page)?.width ?? right + left;
+  return { left, right: Math.max(right, width - left) };
 }
 
 /** The next page's first table continues this one when their frames line up. */

@@ -211,6 +211,9 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   // (Half a point of slack: padding is estimated from the left edge.)
   const room = frame.right - prev.right;
   if (room >= next.firstToken + 0.5) return false;
+  // A sentence end short of the margin most likely ends the paragraph: justified
+  // text fills wrapped lines to the margin, and lines rarely wrap right after "。".
+  if (/[。！？]$/.test(prev.text) && room > 0.25 * size) return false;
   // Same left edge; a first-line indent (up to ~4 glyphs) may precede it.
   if (next.left > prev.left + 0.5 * size) return false;
   if (prev.left - next.left > 4.5 * size) return false;

@@ -40,10 +40,6 @@ async function readOpen(doc: PDFDocumentProxy): Promise<DocModel> {
     const page = await doc.getPage(n);
     texts.push({ page, runs: await pageRuns(page, n) });
   }
-  // A scan has images and no text at all: say so before any layout work.
-  if (texts.every((t) => t.runs.every((r) => r.str.trim() === ''))) {
-    throw new FormFailure('no-text-layer', NO_TEXT_MESSAGE);
-  }
   const pages: PageContent[] = [];
   let images = 0;
   for (const { page, runs } of texts) {
@@ -52,6 +48,11 @@ async function readOpen(doc: PDFDocumentProxy): Promise<DocModel> {
     for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
     pages.push({ page: page.pageNumber, width: x1 - x0, height: y1 - y0, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0) });
     page.cleanup();
+  }
+  // Pictures and no text at all: a scan. (No pictures either: an empty document,
+  // which the recognizer reports like an empty DOCX.)
+  if (images > 0 && texts.every((t) => t.runs.every((r) => r.str.trim() === ''))) {
+    throw new FormFailure('no-text-layer', NO_TEXT_MESSAGE);
   }
   const { blocks, tables } = layoutPages(pages);
   return { format: 'pdf', pages: doc.numPages, blocks, tables, images };

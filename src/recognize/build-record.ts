@@ -68,6 +68,9 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   if (t.requiredBlocks.includes('indicators') && !indicators) missing.push('indicators');
   if (t.requiredBlocks.includes('total') && indicators && !indicators.total) missing.push('total');
   if (t.requiredBlocks.includes('total') && !indicators) missing.push('total');
+  if (t.requiredBlocks.includes('goals') && !seg.items.some((it) => it.kind === 'row' && rowCells(it.table, it.r).some((rc) => t.goals.anchors.includes(rc.label)))) {
+    missing.push('goals');
+  }
   const score =
     (titleMatch ? 10 : 0) +
     (fund ? 5 + (fund.anchor ? 5 : 0) + Object.keys(fund.columns).length + fund.lines.length : 0) +

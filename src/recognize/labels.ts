@@ -5,8 +5,9 @@ import { toHalfWidth } from '../normalize/cell.js';
 const WS = /[\s\u3000\u00A0\u200B\uFEFF]+/g;
 // Leading numbering: (1) 1. 1、 一、 (一) ① … repeated ("一、(1)").
 const NUMBERING = /^(?:\(\s*[0-9一二三四五六七八九十]+\s*\)|[0-9]+[.、,](?![0-9])|[一二三四五六七八九十]+[、.]|[\u2460-\u2473\u2776-\u277F])+/;
-// A trailing unit: (万元) (元) (单位:万元) (%) and a trailing colon.
-const TRAILING_UNIT = /(?:\((?:金额)?(?:单位:)?(?:万元|元|%|分)\))+$/;
+// Trailing marks: a unit (万元) (元) (单位:万元) (%), a column letter or formula
+// (A) (B/A) (B÷A×100%), a printed weight (100分).
+const TRAILING_UNIT = /(?:\((?:(?:金额)?(?:单位:)?(?:万元|元|%|分)|[A-Za-z][A-Za-z0-9/×*÷+\-%]*|[0-9]+(?:\.[0-9]+)?分)\))+$/;
 
 /** A label reduced for matching: half-width, no whitespace, no numbering, no
  *  "其中:" prefix, no trailing unit or colon. */

@@ -36,6 +36,8 @@ export interface Lexicon {
   fundColumns: Record<string, string[]>;
   fundIgnore: string[];
   project: string[];
+  /** 总分-row labels that are no fund line label (合计 is both). */
+  totals: string[];
 }
 
 export function buildLexicon(templates: Template[]): Lexicon {
@@ -43,7 +45,11 @@ export function buildLexicon(templates: Template[]): Lexicon {
   const fundColumns: Record<string, string[]> = {};
   const fundIgnore = new Set<string>();
   const project = new Set<string>();
+  const totals = new Set<string>();
+  const lineLabels = new Set<string>();
   for (const t of templates) {
+    t.total.labels.forEach((l) => totals.add(l));
+    for (const g of Object.values(t.fund.lines)) for (const list of Object.values(g ?? {})) list.forEach((l) => lineLabels.add(l));
     for (const label of t.title) if (!titles.some((x) => x.label === label && x.kind === t.kind)) titles.push({ label, kind: t.kind });
     for (const [k, list] of Object.entries(t.fund.columns)) fundColumns[k] = [...new Set([...(fundColumns[k] ?? []), ...(list ?? [])])];
     t.fund.ignoreColumns.forEach((l) => fundIgnore.add(l));
@@ -51,7 +57,7 @@ export function buildLexicon(templates: Template[]): Lexicon {
   }
   // longer titles first: 部门整体支出绩效自评表 before a shorter anchor it contains
   titles.sort((a, b) => b.label.length - a.label.length);
-  return { titles, fundColumns, fundIgnore: [...fundIgnore], project: [...project] };
+  return { titles, fundColumns, fundIgnore: [...fundIgnore], project: [...project], totals: [...totals].filter((l) => !lineLabels.has(l)) };
 }
 
 /** Paragraphs and table rows in reading order; nested tables follow their parent. */
@@ -154,6 +160,18 @@ function pullFormHead(cur: Segment, headerItem: Item): Item[] {
   return moved;
 }
 
+/** The same title again inside a form that has its fund block but not yet its
+ *  总分 row: a PDF page header repeating the title, not a new form. */
+function isPageHeaderRepeat(cur: Segment, title: string, lex: Lexicon): boolean {
+  if (cur.title?.text !== title || cur.fundHeaderAt === null) return false;
+  const hasTotal = cur.items.some((it, i) => {
+    if (i <= cur.fundHeaderAt! || it.kind !== 'row') return false;
+    const first = rowCells(it.table, it.r).find((rc) => rc.label !== '');
+    return !!first && matchesExactly(first.label, lex.totals);
+  });
+  return !hasTotal;
+}
+
 /** Splits the items into form candidates. */
 export function segment(items: Item[], lex: Lexicon): Segment[] {
   const segments: Segment[] = [];
@@ -164,6 +182,10 @@ export function segment(items: Item[], lex: Lexicon): Segment[] {
   };
   for (const item of items) {
     const title = itemTitle(item, lex);
+    if (title && isPageHeaderRepeat(cur, title.text, lex)) {
+      cur.items.push(item);
+      continue;
+    }
     if (title) {
       // A title restarts the candidate, unless it repeats the paragraph title just
       // before, inside the first rows of the form's own table.

@@ -1,6 +1,6 @@
 // Files are written whole or not at all: write `<file>.tmp-<pid>`, then rename over
 // the target. A killed run leaves only *.tmp-* files, which the next run removes.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -21,6 +21,32 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/** Folders this thread already created: a batch writes thousands of files into few folders. */
+const madeDirs = new Set<string>();
+
+/**
+ * Synchronous twin of writeFileAtomic for worker threads: a worker handles one file
+ * at a time, so blocking costs nothing there, while async fs would queue every small
+ * write on libuv's shared 4-thread pool (measured: a fifth of a worker's time idle).
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  const temp = tempName(path);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    // The folder may have been removed since we made it: forget it so the next write recreates it.
+    madeDirs.delete(dir);
     throw err;
   }
 }

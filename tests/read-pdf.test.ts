@@ -1,0 +1,189 @@
+// The PDF reader on committed PDFs (fixtures/pdf, made by scripts/make-pdfs.ts with
+// LibreOffice) and on hand-made inputs: tables over pages, wrapped rows, page
+// numbers, failures (scan, password, damage), non-embedded CJK fonts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import type { DocModel, DocParagraph, DocTable } from '../src/model/document.js';
+import { FormFailure } from '../src/model/failure.js';
+import { readPdf } from '../src/read/pdf.js';
+import { readRules } from '../src/read/pdf-rules.js';
+import { groupLines, toParagraphs, type TextRun } from '../src/read/pdf-text.js';
+
+const PDF_DIR = fileURLToPath(new URL('../fixtures/pdf/', import.meta.url));
+const LIMIT = { maxBytes: 50 * 1024 * 1024 };
+const load = (name: string) => readFileSync(join(PDF_DIR, name));
+const read = (name: string) => readPdf(load(name), LIMIT);
+
+async function failureOf(promise: Promise<unknown>): Promise<FormFailure> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof FormFailure) return err;
+    throw err;
+  }
+  throw new Error('expected a FormFailure');
+}
+
+const noSpace = (s: string) => s.replace(/\s+/g, '');
+const paragraphs = (doc: DocModel) => doc.blocks.filter((b): b is DocParagraph => b.kind === 'paragraph').map((b) => b.text);
+/** The row whose cell texts include `label` (whitespace removed). */
+function rowWith(table: DocTable, label: string): string[] {
+  const row = table.rows.find((r) => r.some((c) => noSpace(c.text) === label));
+  if (!row) throw new Error(`no row labelled ${label}`);
+  return row.map((c) => noSpace(c.text));
+}
+
+describe('a form table over six pages (rows broken across pages, page-number footer)', () => {
+  it('is one table with every DOCX row once: 13 header/fund/goal rows, 1 indicator header, 18 indicators, 总分', async () => {
+    const doc = await read('multipage-split-rows.pdf');
+    expect(doc.format).toBe('pdf');
+    expect(doc.pages).toBe(6);
+    expect(doc.tables).toHaveLength(1);
+    const table = doc.tables[0];
+    expect(table.rows).toHaveLength(13 + 1 + 18 + 1);
+    expect(table.rows.every((r) => r.length === 9)).toBe(true);
+    // Each indicator's long text is whole in its one cell, even where the page broke it.
+    const names = table.rows.map((r) => noSpace(r[3].text)).filter((t) => /^指标\d：/.test(t));
+    expect(names).toHaveLength(18);
+    for (const name of names) expect(name).toMatch(/全年累计开展专项检查\d+次，整改问题\d+个，工作成效得到上级部门肯定。$/);
+    expect(rowWith(table, '（1）基本支出').slice(3, 6)).toEqual(['1450.30', '1432.18', '98.75%']);
+    expect(rowWith(table, '总分').slice(6, 8)).toEqual(['100', '99.28']);
+  });
+
+  it('repeats a merged group label over all its rows across the page breaks', async () => {
+    const table = (await read('multipage-split-rows.pdf')).tables[0];
+    // 产出指标 covers 4 数量 + 3 质量 + 2 时效 + 2 成本 = 11 indicator rows.
+    const output = table.rows.filter((r) => noSpace(r[1].text) === '产出指标');
+    expect(output).toHaveLength(11);
+    expect(new Set(output.map((r) => r[1].origin.row)).size).toBe(1);
+    expect(output[0][1].rowSpan).toBe(11);
+    // The rows lie on more than one page and every cell says which.
+    expect(new Set(output.map((r) => r[3].page)).size).toBeGreaterThan(1);
+    expect(table.rows.flat().every((c) => typeof c.page === 'number' && c.page >= 1 && c.page <= 6)).toBe(true);
+  });
+
+  it('drops the page numbers and keeps the narrative after the table in order', async () => {
+    const paras = paragraphs(await read('multipage-split-rows.pdf'));
+    expect(paras.some((p) => /第\s*\d+\s*页/.test(p))).toBe(false);
+    expect(paras[0]).toBe('2023年度部门整体支出绩效自评表');
+    expect(paras.slice(1, 4)).toEqual(['评价报告综述（文字部分）', '一、部门（单位）概况', '某某区城市管理局是区人民政府工作部门，内设机构6个，下属事业单位3个。']);
+    expect(paras.at(-1)).toBe('加强预算执行进度管理，细化量化绩效指标，强化绩效评价结果运用。');
+  });
+});
+
+describe('an indicator table whose header row repeats on every page', () => {
+  it('keeps the fund table and the indicator table apart and the header row once', async () => {
+    const doc = await read('multipage-repeat-header.pdf');
+    expect(doc.tables.map((t) => [t.rows.length, t.rows[0].length])).toEqual([[13, 8], [20, 8]]);
+    const indicators = doc.tables[1];
+    expect(indicators.rows.filter((r) => noSpace(r[0].text) === '一级指标')).toHaveLength(1);
+    // 可持续影响指标 spans two rows that the page break separates.
+    const sustain = indicators.rows.filter((r) => noSpace(r[1].text) === '可持续影响指标');
+    expect(sustain).toHaveLength(2);
+    expect(sustain[0][1].page).not.toBe(sustain[1][3].page);
+    expect(paragraphs(doc).some((p) => /^-\s*\d+\s*-$/.test(p.trim()))).toBe(false);
+  });
+});
+
+describe('rows that wrap heavily in narrow columns', () => {
+  it('joins each cell\'s lines without spaces between CJK glyphs', async () => {
+    const table = (await read('wrap-heavy.pdf')).tables[0];
+    const first = table.rows.find((r) => r[3].text.startsWith('指标1：城区道路清扫保洁'))!;
+    expect(first[3].text).toBe('指标1：城区道路清扫保洁。全年围绕城区道路清扫保洁工作制定实施方案，明确责任单位和完成时限，按月调度、按季通报，对发现的问题建立台账并逐项销号，全年累计开展专项检查12次，整改问题30个，工作成效得到上级部门肯定。');
+    expect(first.slice(4, 8).map((c) => c.text)).toEqual(['100%', '100%', '5', '5']);
+    const missed = table.rows.find((r) => r[5].text === '90%')!;
+    expect(missed[8].text).toBe('受汛期影响，部分路段整治推迟至次年一季度完成，已纳入下年计划。');
+  });
+});
+
+describe('failures', () => {
+  it('a scan (a page image, no text) fails with no-text-layer', async () => {
+    const failure = await failureOf(read('scanned.pdf'));
+    expect(failure.code).toBe('no-text-layer');
+    expect(failure.message).toContain('扫描件');
+  });
+
+  it('a PDF that needs a password to open fails with encrypted', async () => {
+    const failure = await failureOf(read('encrypted.pdf'));
+    expect(failure.code).toBe('encrypted');
+    expect(failure.message).toMatch(/加密/);
+  });
+
+  it('a PDF with only an owner password (printing/copying restricted) is read like its source', async () => {
+    const restricted = await read('owner-password.pdf');
+    const source = await read('multipage-split-rows.pdf');
+    expect(restricted.tables.map((t) => t.rows.map((r) => r.map((c) => c.text)))).toEqual(source.tables.map((t) => t.rows.map((r) => r.map((c) => c.text))));
+  });
+
+  it('a truncated PDF fails with corrupt-file', async () => {
+    const bytes = load('multipage-split-rows.pdf');
+    const failure = await failureOf(readPdf(bytes.subarray(0, Math.floor(bytes.length / 3)), LIMIT));
+    expect(failure.code).toBe('corrupt-file');
+  });
+
+  it('random bytes behind a PDF header fail with corrupt-file', async () => {
+    let seed = 7;
+    const noise = Buffer.from(Array.from({ length: 4000 }, () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256));
+    const failure = await failureOf(readPdf(Buffer.concat([Buffer.from('%PDF-1.7\n'), noise]), LIMIT));
+    expect(failure.code).toBe('corrupt-file');
+  });
+});
+
+describe('a Chinese font that is not embedded (STSong-Light, UniGB-UCS2-H)', () => {
+  it('reads its text through pdfjs CMaps', async () => {
+    const doc = await read('nonembedded-font.pdf');
+    expect(paragraphs(doc).map(noSpace)).toEqual(['2023年度项目支出绩效自评表', '项目名称：城区道路提质改造', '全年预算数：120.50万元']);
+  });
+});
+
+describe('lines and paragraphs from positioned text', () => {
+  const run = (str: string, x: number, baseline: number, width: number): TextRun => ({ str, x, right: x + width, baseline, size: 10, page: 1 });
+
+  it('joins runs of one line in x order, spacing Latin words but not CJK glyphs', () => {
+    const lines = groupLines([run('执行', 100, 50, 20), run('合计', 40, 50.8, 20), run('数', 120, 50, 10), run('1028.49', 200, 51, 35), run('万元', 240, 50, 20)]);
+    expect(lines.map((l) => l.text)).toEqual(['合计 执行数 1028.49 万元']);
+    const tight = groupLines([run('全年', 0, 50, 20), run('预算', 22, 50, 20)]);
+    expect(tight[0].text).toBe('全年预算');
+  });
+
+  it('joins full lines into a paragraph and starts a new one after a short line or an indent', () => {
+    // Frame 0..100: 10 glyphs of 10pt fill a line.
+    const lines = groupLines([
+      run('一二三四五六七八九十', 0, 20, 100),
+      run('甲乙丙。', 0, 35, 40),
+      run('天地玄黄宇宙洪荒日月', 20, 50, 80), // first-line indent: a new paragraph
+      run('盈昃辰宿列张寒来暑往', 0, 65, 100),
+      run('秋收冬藏', 0, 80, 40),
+    ]);
+    const paras = toParagraphs(lines, { left: 0, right: 100 });
+    expect(paras.map((p) => p.text)).toEqual(['一二三四五六七八九十甲乙丙。', '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏']);
+  });
+
+  it('keeps a number broken inside a narrow cell whole', () => {
+    const lines = groupLines([run('2298.', 0, 20, 28), run('12', 0, 35, 11)]);
+    expect(toParagraphs(lines, { left: 0, right: 30 }).map((p) => p.text)).toEqual(['2298.12']);
+  });
+});
+
+describe('ruling lines from the operator list (pdfjs 5.4.296 encoding)', () => {
+  it('reads stroked segments and thin filled rectangles, in top-down page coordinates', () => {
+    const fn = [OPS.save, OPS.transform, OPS.constructPath, OPS.restore, OPS.constructPath, OPS.constructPath, OPS.constructPath];
+    const args = [
+      null,
+      [1, 0, 0, 1, 10, 0], // shifts the next path 10pt right
+      [OPS.stroke, [new Float32Array([0, 72, 700, 1, 500, 700])], null], // moveTo, lineTo: horizontal
+      null,
+      [OPS.fill, [new Float32Array([0, 72, 600, 1, 72.5, 600, 1, 72.5, 700, 1, 72, 700, 3])], null], // thin vertical box
+      [OPS.fill, [new Float32Array([0, 100, 100, 1, 200, 100, 1, 200, 200, 1, 100, 200, 3])], null], // shading, not a rule
+      [OPS.endPath, [new Float32Array([0, 0, 0, 1, 595, 0])], null], // a clip path paints nothing
+    ];
+    const rules = readRules(fn, args, OPS, 842);
+    expect(rules.h).toEqual([{ y: 142, x0: 82, x1: 510 }]);
+    expect(rules.v).toHaveLength(1);
+    expect(rules.v[0].x).toBeCloseTo(72.25, 5);
+    expect([rules.v[0].y0, rules.v[0].y1]).toEqual([142, 242]);
+  });
+});

@@ -1,0 +1,55 @@
+// Label normalization and matching (src/recognize/labels.ts): the tolerance the
+// recognizer relies on, case by case.
+import { describe, expect, it } from 'vitest';
+import { bestKey, normLabel } from '../src/recognize/labels.js';
+
+describe('normLabel', () => {
+  it.each([
+    ['资金\n来源', '资金来源'],
+    ['执 行 率', '执行率'],
+    ['　项   目', '项目'],
+    ['（1）财政拨款', '财政拨款'],
+    ['(2)其他资金', '其他资金'],
+    ['1.基本支出', '基本支出'],
+    ['一、基本支出', '基本支出'],
+    ['（一）项目支出', '项目支出'],
+    ['①全年预算数', '全年预算数'],
+    ['其中：人员支出', '人员支出'],
+    ['     公用支出', '公用支出'],
+    ['整体资金\n\n（万元）', '整体资金'],
+    ['全年预算数（元）', '全年预算数'],
+    ['执行率(%)', '执行率'],
+    ['执行率（B/A）', '执行率'],
+    ['总分（100分）', '总分'],
+    ['填报单位（盖章）', '填报单位(盖章)'],
+    ['项目名称：', '项目名称'],
+    ['2022年度', '2022年度'],
+  ])('%j → %j', (raw, want) => {
+    expect(normLabel(raw)).toBe(want);
+  });
+});
+
+describe('bestKey', () => {
+  const columns = {
+    initial: ['年初预算数', '年初预算'],
+    budget: ['全年预算数', '调整后预算数', '预算数'],
+    actual: ['全年执行数', '预算执行数', '执行数'],
+    rate: ['执行率', '预算执行率'],
+    score: ['得分'],
+  };
+  it('prefers an exact synonym over a contained one', () => {
+    expect(bestKey('年初预算数', columns)).toBe('initial'); // also contains 预算数
+    expect(bestKey('预算执行数', columns)).toBe('actual');
+    expect(bestKey('预算执行率', columns)).toBe('rate');
+  });
+  it('falls back to the longest contained synonym', () => {
+    expect(bestKey('本年调整后预算数', columns)).toBe('budget');
+  });
+  it('lets an ignore list win over a contained match (得分系数 is not 得分)', () => {
+    expect(bestKey('得分系数', columns)).toBe('score');
+    expect(bestKey('得分系数', columns, ['得分系数'])).toBeNull();
+  });
+  it('does not look for labels inside long text', () => {
+    expect(bestKey('本年度全年预算数执行良好，资金使用规范，项目按期完成并通过验收，群众满意度较高', columns)).toBeNull();
+  });
+});
