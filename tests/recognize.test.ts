@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FormFailure } from '../src/model/failure.js';
 import { bundledTemplatesDir } from '../src/paths.js';
 import { loadTemplates, recognizeForms, TemplateFileError, type TemplateSet } from '../src/recognize/index.js';
-import { docModel, t, type BlockSpec } from './helpers/doc-model-builder.js';
+import { docModel, t, type BlockSpec, type TableSpec } from './helpers/doc-model-builder.js';
 
 let templates: TemplateSet;
 beforeAll(() => {
@@ -33,7 +33,7 @@ interface DeptOptions {
 }
 
 /** The seed's layout (9 grid columns), with labels and values open to change. */
-function deptTable(o: DeptOptions = {}): BlockSpec {
+function deptTable(o: DeptOptions = {}): TableSpec {
   const h = o.header ?? ['全年预算数', '全年执行数', '执行率', '分值', '得分'];
   const L = { src: '资金\n来源', use: '资金\n结构', fiscal: '（1）财政拨款', other: '（2）其他资金', basic: '（1）基本支出', personnel: '其中：人员支出', public: '     公用支出', project: '（2）项目支出', ...o.labels };
   const v = (k: string, d: string[]) => o.rows?.[k] ?? d;
@@ -218,7 +218,7 @@ interface ProjectOptions {
 }
 
 /** The national project layout: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分. */
-function projectTable(o: ProjectOptions = {}): BlockSpec {
+function projectTable(o: ProjectOptions = {}): TableSpec {
   const header = o.header ?? ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
   const rows = o.rows ?? [
     ['年度资金总额', ['100.00', '120.00', '118.80', '10', '99.00%', '9.90']],

@@ -92,15 +92,20 @@ export function splitRunAt(run: TextRun, boundaries: readonly number[]): TextRun
 
 /** Groups runs into lines (top to bottom), joining each line's runs in x order. */
 export function groupLines(runs: readonly TextRun[]): TextLine[] {
-  const visible = runs.filter((r) => r.str.trim() !== '');
-  const sorted = [...visible].sort((a, b) => a.page - b.page || runCentre(a) - runCentre(b) || a.x - b.x);
+  const sorted = runs
+    .filter((r) => r.str.trim() !== '')
+    .map((run) => ({ run, centre: runCentre(run) }))
+    .sort((a, b) => a.run.page - b.run.page || a.centre - b.centre || a.run.x - b.run.x);
   const groups: { page: number; centre: number; size: number; runs: TextRun[] }[] = [];
-  for (const run of sorted) {
-    const centre = runCentre(run);
+  for (const { run, centre } of sorted) {
     // Runs of one line may sit on slightly different baselines (CJK and Latin fonts).
-    const line = groups.find(
-      (g) => g.page === run.page && Math.abs(g.centre - centre) <= 0.45 * Math.min(g.size, run.size),
-    );
+    // Groups are in centre order: only the last few can still match.
+    let line: (typeof groups)[number] | undefined;
+    for (let i = groups.length - 1; i >= 0; i--) {
+      const g = groups[i];
+      if (g.page !== run.page || centre - g.centre > 2 * Math.max(g.size, run.size)) break;
+      if (Math.abs(g.centre - centre) <= 0.45 * Math.min(g.size, run.size)) { line = g; break; }
+    }
     if (line) line.runs.push(run);
     else groups.push({ page: run.page, centre, size: run.size, runs: [run] });
   }
@@ -117,8 +122,8 @@ function makeLine(runs: TextRun[]): TextLine {
     if (prev) {
       const gap = run.x - prev.right;
       const size = Math.max(prev.size, run.size);
-      const last = Array.from(text.trimEnd()).at(-1) ?? '';
-      const first = Array.from(run.str.trimStart())[0] ?? '';
+      const last = lastChar(text.trimEnd());
+      const first = String.fromCodePoint(run.str.trimStart().codePointAt(0) ?? 32);
       const bothCjk = isCjk(last) && isCjk(first);
       // A gap is a space between Latin words; between CJK glyphs only a wide gap
       // (separate fields on one line, e.g. "填报单位：X    单位：万元") is.
@@ -138,6 +143,13 @@ function makeLine(runs: TextRun[]): TextLine {
     page: ordered[0].page,
     firstToken: firstTokenWidth(ordered[0]),
   };
+}
+
+function lastChar(s: string): string {
+  if (s === '') return '';
+  const code = s.codePointAt(s.length - 1)!;
+  // A low surrogate ends an astral character: take the pair.
+  return code >= 0xdc00 && code <= 0xdfff && s.length > 1 ? s.slice(-2) : s.slice(-1);
 }
 
 function firstTokenWidth(run: TextRun): number {
@@ -181,16 +193,17 @@ export function toParagraphs(lines: readonly TextLine[], frame: Frame): Paragrap
 
 function paragraphOf(lines: TextLine[]): Paragraph {
   let text = '';
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (text === '') {
       text = line.text;
       continue;
     }
-    const last = Array.from(text).at(-1) ?? '';
-    const first = Array.from(line.text)[0] ?? '';
+    const last = lastChar(text);
+    const first = String.fromCodePoint(line.text.codePointAt(0) ?? 32);
     // A line wrapped at a space lost that space; CJK wraps need none, and a line
     // that is one single word was broken inside it ("2298." + "12" in a narrow cell).
-    const prevLine = lines[lines.indexOf(line) - 1];
+    const prevLine = lines[i - 1];
     const oneWord = !/\s/.test(prevLine.text) && !Array.from(prevLine.text).some(isCjk);
     text += isCjk(last) || isCjk(first) || oneWord ? line.text : ` ${line.text}`;
   }
