@@ -2,11 +2,12 @@
 // LibreOffice, qpdf, poppler-utils, img2pdf — tests never do):
 // - fixtures/pdf/<name>.pdf: the LibreOffice export of every fixtures/docx/<name>.docx;
 // - fixtures/pdf/src/<name>.docx + fixtures/pdf/<name>.pdf: forms built here whose tables
-//   span pages (split rows, repeated header rows, page-number footers) or wrap heavily;
+//   span pages (split rows, repeated header rows, page-number footers) or wrap heavily,
+//   and the seed with margins that let its over-wide table fit the page;
 // - scanned.pdf (image only), encrypted.pdf (user password), owner-password.pdf
 //   (restrictions only), nonembedded-font.pdf (STSong-Light, no font program).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
@@ -27,11 +28,15 @@ function run(cmd: string, args: string[]): void {
 function exportPdfs(docxFiles: string[], outDir: string): void {
   if (docxFiles.length === 0) return;
   // A private profile: a desktop LibreOffice or a parallel run must not block this one.
+  // Converted in a scratch folder: LibreOffice leaves lock and temp files where it writes.
   const profile = mkdtempSync(join(tmpdir(), 'jxaudit-lo-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'jxaudit-pdf-out-'));
   try {
-    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxFiles]);
+    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', scratch, ...docxFiles]);
+    for (const f of readdirSync(scratch).filter((name) => name.endsWith('.pdf'))) copyFileSync(join(scratch, f), join(outDir, f));
   } finally {
     rmSync(profile, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
@@ -217,6 +222,33 @@ async function writeBuiltForms(): Promise<string[]> {
   return files;
 }
 
+/**
+ * The seed DOCX with side margins narrowed until its table fits the page: the
+ * fixture's table (11200 twips) is wider than A4 less 1440-twip margins, so its
+ * own PDF loses the text beyond the page edge. Uses the zip/unzip tools.
+ */
+function writeSeedThatFits(): string | null {
+  const seed = join(DOCX_DIR, 'seed-yuelu-2022.docx');
+  if (!existsSync(seed)) return null;
+  const work = mkdtempSync(join(tmpdir(), 'jxaudit-seed-'));
+  try {
+    run('unzip', ['-q', seed, '-d', work]);
+    const xmlPath = join(work, 'word', 'document.xml');
+    const xml = readFileSync(xmlPath, 'utf8');
+    const pageWidth = Number(/<w:pgSz[^>]*w:w="(\d+)"/.exec(xml)?.[1] ?? 11906);
+    const widest = Math.max(...(xml.match(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/g) ?? []).map((g) =>
+      [...g.matchAll(/w:w="(\d+)"/g)].reduce((sum, m) => sum + Number(m[1]), 0)));
+    const margin = Math.max(200, Math.floor((pageWidth - widest) / 2) - 50);
+    writeFileSync(xmlPath, xml.replace(/(<w:pgMar[^>]*?)w:right="\d+"/, `$1w:right="${margin}"`).replace(/(<w:pgMar[^>]*?)w:left="\d+"/, `$1w:left="${margin}"`));
+    const out = join(SRC_DIR, 'seed-yuelu-2022-fit.docx');
+    rmSync(out, { force: true });
+    execFileSync('zip', ['-q', '-X', '-r', out, '.'], { cwd: work });
+    return out;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------- special PDFs
 
 /** A one-page PDF whose Chinese text uses the non-embedded STSong-Light font
@@ -269,6 +301,8 @@ async function main(): Promise<void> {
   const twins = readdirSync(DOCX_DIR).filter((f) => f.endsWith('.docx')).map((f) => join(DOCX_DIR, f));
   exportPdfs(twins, PDF_DIR);
   const built = await writeBuiltForms();
+  const seedFit = writeSeedThatFits();
+  if (seedFit) built.push(seedFit);
   exportPdfs(built, PDF_DIR);
   const sample = join(PDF_DIR, 'multipage-split-rows.pdf');
   makeSpecials(sample);

@@ -2,6 +2,7 @@
 // Pure of output I/O: the caller (CLI, worker, library user) decides where
 // records and reports go. Problems in a file become its report, never a throw.
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { checkRecord, type RuleSet } from './check/index.js';
@@ -20,6 +21,12 @@ export interface ProcessOptions {
   displayPath?: string;
   /** When given, filled with the milliseconds spent in each phase (for the benchmark). */
   timings?: StageTimings;
+  /**
+   * Read the file with synchronous fs calls. For worker threads, which handle one file
+   * at a time: each async call is a round trip through libuv's shared thread pool
+   * (measured 0.2–0.4 ms per file against 0.04 ms synchronous).
+   */
+  syncIo?: boolean;
 }
 
 /** Milliseconds per phase of one file; `check` covers every form of the file. */
@@ -43,12 +50,12 @@ export async function processFile(path: string, opts: ProcessOptions): Promise<P
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Buffer;
   try {
-    const info = await stat(path);
+    const info = opts.syncIo ? statSync(path) : await stat(path);
     if (!info.isFile()) throw new FormFailure('not-found', `找不到文件：${displayPath}`);
     if (info.size > maxBytes) {
       throw new FormFailure('too-large', `文件大小 ${info.size} 字节，超过上限 ${maxBytes} 字节；请拆分或压缩后重新提交，或用 --max-bytes 放宽上限`);
     }
-    bytes = await readFile(path);
+    bytes = opts.syncIo ? readFileSync(path) : await readFile(path);
   } catch (err) {
     const failure =
       err instanceof FormFailure

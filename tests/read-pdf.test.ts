@@ -74,6 +74,26 @@ describe('a form table over six pages (rows broken across pages, page-number foo
   });
 });
 
+describe('the seed form (its table made to fit the page): narrative inside the table over four pages', () => {
+  it('reads the fund block, the 总分 row and the narrative cell whole', async () => {
+    const doc = await read('seed-yuelu-2022-fit.pdf');
+    expect(doc.tables).toHaveLength(1);
+    const table = doc.tables[0];
+    expect(rowWith(table, '（1）基本支出').slice(3, 5)).toEqual(['971.01', '1155.05']);
+    expect(rowWith(table, '其中：人员支出').slice(3, 5)).toEqual(['920.1', '1110.01']);
+    expect(rowWith(table, '（2）项目支出').slice(3, 5)).toEqual(['57.48', '3028.78']);
+    expect(rowWith(table, '总分').slice(6, 8)).toEqual(['100', '100']);
+    const narrative = table.rows.at(-1)![0];
+    expect(narrative.colSpan).toBe(9);
+    expect(narrative.page).toBeLessThan(doc.pages!);
+    const paras = narrative.paragraphs.map(noSpace);
+    expect(paras[0]).toBe('五、评价报告综述（文字部分）');
+    expect(paras).toContain('（一）岳麓区住房保障服务中心是区人民政府直属正科级财政全额拨款的事业单位，岳麓区住房保障服务中心部门只有本级，没有其他二级预算单位。');
+    expect(paras.slice(-4)).toEqual(['五、存在的主要问题', '无', '六、改进措施和有关建议', '无']);
+    expect(noSpace(narrative.text)).toContain('上述决算支出中基本支出1150.05万元，项目支出3028.78万元。');
+  });
+});
+
 describe('an indicator table whose header row repeats on every page', () => {
   it('keeps the fund table and the indicator table apart and the header row once', async () => {
     const doc = await read('multipage-repeat-header.pdf');
@@ -136,6 +156,50 @@ describe('a Chinese font that is not embedded (STSong-Light, UniGB-UCS2-H)', () 
   it('reads its text through pdfjs CMaps', async () => {
     const doc = await read('nonembedded-font.pdf');
     expect(paragraphs(doc).map(noSpace)).toEqual(['2023年度项目支出绩效自评表', '项目名称：城区道路提质改造', '全年预算数：120.50万元']);
+  });
+});
+
+/** A one-page PDF (A4) with Helvetica as /F1 around the given content stream. */
+function handMadePdf(content: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((obj, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+describe('borders drawn as thin filled rectangles under a scaled matrix (as Word exports them)', () => {
+  it('become a 2×2 table, with the text outside it as paragraphs', async () => {
+    // Rules in a half-scale coordinate system (coordinates doubled), then text.
+    const rules = [
+      [144, 1400, 400, 1], [144, 1300, 400, 1], [144, 1200, 400, 1], // horizontal
+      [144, 1200, 1, 201], [344, 1200, 1, 201], [544, 1200, 1, 201], // vertical
+    ].map(([x, y, w, h]) => `${x} ${y} ${w} ${h} re f`).join('\n');
+    const text = [
+      [72, 760, 'Form title'], [80, 680, 'Budget'], [180, 680, 'Actual'], [80, 630, '1028.49'], [180, 630, '4183.83'], [72, 560, 'Note after the table'],
+    ].map(([x, y, t]) => `BT /F1 12 Tf ${x} ${y} Td (${t}) Tj ET`).join('\n');
+    const doc = await readPdf(handMadePdf(`q 0.5 0 0 0.5 0 0 cm 0 0 0 rg\n${rules}\nQ\n${text}`), LIMIT);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(doc.tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([['Budget', 'Actual'], ['1028.49', '4183.83']]);
+    expect(paragraphs(doc)).toEqual(['Form title', 'Note after the table']);
+  });
+
+  it('a PDF with neither text nor pictures is an empty document, not a scan', async () => {
+    const doc = await readPdf(handMadePdf('0 0 0 rg 72 700 200 1 re f'), LIMIT);
+    expect(doc.blocks).toEqual([]);
+    expect(doc.images).toBe(0);
   });
 });
 

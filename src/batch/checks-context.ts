@@ -33,6 +33,8 @@ export function loadTaskContext(dirs: CheckDirs): TaskContext {
 export interface WorkerSetup {
   dirs: CheckDirs;
   context: TaskContext | null;
+  /** When the context was still loading as the pool started: the channel it arrives on (context-offer.ts). */
+  contextChannel?: string;
 }
 
 /**

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../paths.js';
-import { loadTaskContext, workerSetup, type CheckDirs } from './checks-context.js';
+import { loadTaskContext, workerSetup, type CheckDirs, type WorkerSetup } from './checks-context.js';
+import { offerContext } from './context-offer.js';
 import type { WorkerTask } from './worker.js';
 import { runFileTask, writeFailedTask, type FileOutcome, type FileTask, type TaskContext } from './task.js';
 
@@ -20,8 +21,11 @@ export interface PoolOptions {
   /** Per-file limit in milliseconds. */
   timeoutMs: number;
   dirs: CheckDirs;
-  /** The rules and templates already loaded (and validated) by the caller, if any. */
-  context?: TaskContext;
+  /**
+   * The rules and templates loaded (and validated) by the caller, if any — or a promise
+   * of them: the workers then boot while the caller loads, and receive them when ready.
+   */
+  context?: TaskContext | Promise<TaskContext>;
   /** Run tasks in this thread (unit tests under vitest, where workers cannot load .ts). */
   inProcess?: boolean;
   /** Heap ceiling per worker in MB: a file that needs more fails alone instead of killing the run. */
@@ -49,12 +53,16 @@ export function createPool(opts: PoolOptions): FilePool {
   const file = opts.inProcess ? null : workerFile();
   if (!file) return inProcessPool(queue, opts);
 
+  const offer = opts.context instanceof Promise ? offerContext(opts.context, opts.dirs) : null;
+  const setup: WorkerSetup = offer
+    ? { dirs: opts.dirs, context: null, contextChannel: offer.name }
+    : workerSetup(opts.dirs, (opts.context as TaskContext | undefined) ?? loadTaskContext(opts.dirs));
   const piscina = new Piscina({
     filename: file,
     minThreads: opts.jobs,
     maxThreads: opts.jobs,
     idleTimeout: 30_000,
-    workerData: workerSetup(opts.dirs, opts.context ?? loadTaskContext(opts.dirs)),
+    workerData: setup,
     resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 1024 },
   });
 
@@ -84,6 +92,7 @@ export function createPool(opts: PoolOptions): FilePool {
     close: async () => {
       await queue.onIdle();
       await piscina.destroy();
+      offer?.close();
     },
   };
 }
@@ -93,7 +102,7 @@ function inProcessPool(queue: PQueue, opts: PoolOptions): FilePool {
   return {
     run: (task) =>
       queue.add(async () => {
-        context ??= opts.context ?? loadTaskContext(opts.dirs);
+        context ??= (await opts.context) ?? loadTaskContext(opts.dirs);
         // In-process the limit can only be awaited, not enforced on a synchronous parse.
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<'timeout'>((ok) => (timer = setTimeout(() => ok('timeout'), opts.timeoutMs)));

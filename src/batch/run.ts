@@ -18,7 +18,7 @@ import { checkDirs, loadTaskContext } from './checks-context.js';
 import { resolveInputs, type InputFile } from './inputs.js';
 import { createPool } from './pool.js';
 import { SectionSpool } from './spool.js';
-import type { FileOutcome, FileTask } from './task.js';
+import type { FileOutcome, FileTask, TaskContext } from './task.js';
 
 export interface BatchOptions {
   inputs: string[];
@@ -70,31 +70,39 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     throw new UsageError(`这些文件夹或通配符中没有找到任何文件：${resolved.empty.join('、')}`);
   }
 
-  // Validate rules and templates once, here, before any check: a bad rule file stops the run (exit 2).
   const dirs = checkDirs(opts.rulesDir ? resolve(cwd, opts.rulesDir) : undefined);
-  const context = loadTaskContext(dirs);
-
-  try {
-    await mkdir(outDir, { recursive: true });
-  } catch (err) {
-    throw new UsageError(`无法创建输出文件夹 ${opts.outDir}：${(err as Error).message}`);
-  }
-  await removeStaleTemps(outDir);
-  // Per-file HTML sections and CSV rows, rendered by the workers, joined in input order at the end.
-  await removeStaleScratch(outDir);
-  const spool = new SectionSpool(insideOut(outDir, `${SCRATCH_PREFIX}${process.pid}`));
   const files = resolved.files;
-  const names = allocateOutputNames(files.map((f) => f.rel));
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  opts.onStart?.(files);
-
+  // The workers start loading their code now and receive the rules and templates when
+  // this thread has read them: start-up and loading overlap instead of adding up.
+  let contextLoaded!: (context: TaskContext) => void;
   const pool = createPool({
     jobs: Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length)), // no idle workers to boot
     timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     dirs,
-    context,
+    context: new Promise<TaskContext>((ok) => (contextLoaded = ok)),
     inProcess: opts.inProcess,
   });
+  let spool: SectionSpool;
+  try {
+    // Validate rules and templates once, here, before any check: a bad rule file stops the run (exit 2).
+    contextLoaded(loadTaskContext(dirs));
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (err) {
+      throw new UsageError(`无法创建输出文件夹 ${opts.outDir}：${(err as Error).message}`);
+    }
+    await removeStaleTemps(outDir);
+    // Per-file HTML sections and CSV rows, rendered by the workers, joined in input order at the end.
+    await removeStaleScratch(outDir);
+    spool = new SectionSpool(insideOut(outDir, `${SCRATCH_PREFIX}${process.pid}`));
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+  const names = allocateOutputNames(files.map((f) => f.rel));
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  opts.onStart?.(files);
+
   const rows: FileOutcome[] = new Array(files.length);
   const started = performance.now();
   let done = 0;

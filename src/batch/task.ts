@@ -68,6 +68,7 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
       maxBytes: task.maxBytes,
       displayPath: task.rel,
       timings,
+      syncIo: true, // one file at a time per worker: blocking reads cost nothing here
     });
     report = result.report;
     records = result.records;

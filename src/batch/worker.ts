@@ -3,6 +3,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import { loadTaskContext, type WorkerSetup } from './checks-context.js';
+import { receiveContext } from './context-offer.js';
 import { runFileTask, type FileOutcome, type FileTask, type TaskContext } from './task.js';
 
 let context: TaskContext | null = null;
@@ -15,7 +16,7 @@ export interface WorkerTask {
 
 export default async function runInWorker({ task, started }: WorkerTask): Promise<FileOutcome> {
   const setup = workerData as WorkerSetup;
-  context ??= setup.context ?? loadTaskContext(setup.dirs);
+  context ??= setup.context ?? (setup.contextChannel ? await receiveContext(setup.contextChannel) : null) ?? loadTaskContext(setup.dirs);
   // The time limit counts from here: a fresh worker's start-up is not the file's fault.
   started.postMessage('started');
   started.close();

@@ -18,11 +18,14 @@ export function isWhole(s: string): boolean {
   return decimalsOf(s) === 0;
 }
 
+// Memoized per decimal count (Decimals are immutable): the pow() ran for every operand of every check.
+const halfUnits: Decimal[] = [];
+
 function halfUnit(decimals: number): Decimal {
-  return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+  return (halfUnits[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
 }
 
-function around(s: string, half: Decimal): Interval {
+function around(s: string | Decimal, half: Decimal): Interval {
   const v = new Decimal(s);
   return { lo: v.minus(half), hi: v.plus(half) };
 }
@@ -35,10 +38,11 @@ export function exact(s: string | Decimal): Interval {
 /** Money: ± half a unit of the last printed decimal; a whole number is exact unless
  *  every money operand of the check is whole (a table rounded to units); zero is exact. */
 export function moneyInterval(s: string, allOperandsWhole: boolean): Interval {
-  if (new Decimal(s).isZero()) return exact(s);
+  const v = new Decimal(s); // parsed once: the zero test and the interval share it
+  if (v.isZero()) return { lo: v, hi: v };
   const d = decimalsOf(s);
-  if (d > 0) return around(s, halfUnit(d));
-  return allOperandsWhole ? around(s, halfUnit(0)) : exact(s);
+  if (d > 0) return around(v, halfUnit(d));
+  return allOperandsWhole ? around(v, halfUnit(0)) : { lo: v, hi: v };
 }
 
 /** A printed rate is a rounded result: ± half its last digit, whole numbers included. */

@@ -2,7 +2,8 @@
 // schema; any fault refuses the whole set with file, rule id and line (rules.md).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from '../lazy-yaml.js';
 import { z } from 'zod';
 import { FORM_KINDS } from '../model/record.js';
 import { SEVERITIES } from '../model/report.js';
@@ -50,6 +51,7 @@ function displayName(file: string): string {
 /** Parses one rule file into rules; throws RuleFileError on the first fault. */
 export function parseRuleFile(text: string, file: string): Rule[] {
   const name = displayName(file);
+  const { isMap, isSeq, LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? null : lc.linePos(offset).line);

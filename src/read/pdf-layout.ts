@@ -305,7 +305,11 @@ function isLongTextRow(lastRow: readonly JoinedCell[], firstRow: readonly Joined
 function innerFrame(cell: JoinedCell, lines: readonly TextLine[]): Frame {
   const minLeft = Math.min(...lines.map((l) => l.left));
   const pad = Math.min(10, Math.max(0.5, minLeft - cell.x0));
-  return { left: cell.x0 + pad, right: Math.max(cell.x1 - pad, ...lines.map((l) => l.right)) };
+  // Several lines ending at one edge show where the text wraps more exactly than
+  // the padding guessed from the left.
+  const maxRight = Math.max(...lines.map((l) => l.right));
+  const reaching = lines.filter((l) => l.right >= maxRight - l.size).length;
+  return { left: cell.x0 + pad, right: reaching >= 3 ? maxRight : Math.max(cell.x1 - pad, maxRight) };
 }
 
 function cellParagraphs(cell: JoinedCell): string[] {

@@ -37,6 +37,8 @@ export interface Paragraph {
 const CJK = /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/;
 /** Punctuation that may not begin a line (kinsoku): it drags the glyph before it along. */
 const NO_LINE_START = /[，。、；：！？）》」』】〕”’％‰,.;:!?)\]}%·…—]/;
+/** Punctuation that may not end a line: it goes down with the glyph after it. */
+const NO_LINE_END = /[“‘（《「『【〔〈([{]/;
 const LATIN_WORD = /^[A-Za-z0-9@#$&*+\-_=./%,:;!?'"()[\]{}<>~^|\\]+/;
 
 export function isCjk(ch: string): boolean {
@@ -51,7 +53,8 @@ export function runCentre(run: TextRun): number {
 /** Estimated x of each character's left edge (CJK glyphs are wide, others ~half). */
 export function charEdges(run: TextRun): number[] {
   const chars = Array.from(run.str);
-  const weights = chars.map(charWeight);
+  const cjkRun = chars.some(isCjk);
+  const weights = chars.map((ch) => charWeight(ch, cjkRun));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const scale = (run.right - run.x) / total;
   const edges: number[] = [];
@@ -64,8 +67,9 @@ export function charEdges(run: TextRun): number[] {
   return edges;
 }
 
-function charWeight(ch: string): number {
-  return isCjk(ch) ? 1 : ch === ' ' ? 0.3 : 0.55;
+function charWeight(ch: string, cjkRun: boolean): number {
+  // Curly quotes take a full em in the CJK fonts that set them next to Chinese.
+  return isCjk(ch) || (cjkRun && /[“”‘’…—]/.test(ch)) ? 1 : ch === ' ' ? 0.3 : 0.55;
 }
 
 /** Splits a run where it crosses any of the given x boundaries (pdfjs may merge the
@@ -141,7 +145,7 @@ function makeLine(runs: TextRun[]): TextLine {
     baseline: Math.max(...ordered.map((r) => r.baseline)),
     size: sizes[Math.floor(sizes.length / 2)],
     page: ordered[0].page,
-    firstToken: firstTokenWidth(ordered[0]),
+    firstToken: firstTokenWidth(ordered, text.trim()),
   };
 }
 
@@ -152,22 +156,32 @@ function lastChar(s: string): string {
   return code >= 0xdc00 && code <= 0xdfff && s.length > 1 ? s.slice(-2) : s.slice(-1);
 }
 
-function firstTokenWidth(run: TextRun): number {
-  const chars = Array.from(run.str);
-  let s = 0;
-  while (s < chars.length && /\s/.test(chars[s])) s++;
-  if (s >= chars.length) return run.size;
-  const rest = chars.slice(s).join('');
+/** The width of the line's first token, measured on the runs that hold it (the
+ *  token may span runs: pdfjs splits "神，" where the font changes). */
+function firstTokenWidth(ordered: readonly TextRun[], text: string): number {
+  const chars = Array.from(text);
+  if (chars.length === 0) return ordered[0]?.size ?? 0;
   let count: number;
-  const word = LATIN_WORD.exec(rest);
-  if (word && !isCjk(chars[s])) {
+  const word = LATIN_WORD.exec(text);
+  if (word && !isCjk(chars[0])) {
     count = Array.from(word[0]).length;
   } else {
     count = 1;
-    while (s + count < chars.length && NO_LINE_START.test(chars[s + count])) count++;
+    while (count < chars.length && NO_LINE_END.test(chars[count - 1])) count++;
+    while (count < chars.length && NO_LINE_START.test(chars[count])) count++;
   }
-  const edges = charEdges(run);
-  return edges[Math.min(s + count, chars.length)] - edges[s];
+  // Walk the runs' estimated glyph edges over the token's characters.
+  let width = 0;
+  let left = count;
+  for (const run of ordered) {
+    const runChars = Array.from(run.str.trim());
+    const edges = charEdges({ ...run, str: runChars.join('') });
+    const take = Math.min(left, runChars.length);
+    width += edges[take] - edges[0];
+    left -= take;
+    if (left === 0) break;
+  }
+  return width;
 }
 
 /** Where wrapped lines of a block start and end (a cell's inner box, the text area). */
@@ -226,7 +240,7 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   if (room >= next.firstToken + 0.5) return false;
   // A sentence end short of the margin most likely ends the paragraph: justified
   // text fills wrapped lines to the margin, and lines rarely wrap right after "。".
-  if (/[。！？]$/.test(prev.text) && room > 0.25 * size) return false;
+  if (/[。！？]$/.test(prev.text) && room > 0.5 * size) return false;
   // Same left edge; a first-line indent (up to ~4 glyphs) may precede it.
   if (next.left > prev.left + 0.5 * size) return false;
   if (prev.left - next.left > 4.5 * size) return false;

@@ -40,20 +40,20 @@ async function readOpen(doc: PDFDocumentProxy): Promise<DocModel> {
     const page = await doc.getPage(n);
     texts.push({ page, runs: await pageRuns(page, n) });
   }
+  const noText = texts.every((t) => t.runs.every((r) => r.str.trim() === ''));
   const pages: PageContent[] = [];
   let images = 0;
   for (const { page, runs } of texts) {
     const [x0, y0, x1, y1] = page.view;
     const ops = await page.getOperatorList();
     for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
+    // Pictures and no text at all: a scan — no need to look at further pages.
+    if (noText && images > 0) throw new FormFailure('no-text-layer', NO_TEXT_MESSAGE);
     pages.push({ page: page.pageNumber, width: x1 - x0, height: y1 - y0, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0) });
     page.cleanup();
   }
-  // Pictures and no text at all: a scan. (No pictures either: an empty document,
-  // which the recognizer reports like an empty DOCX.)
-  if (images > 0 && texts.every((t) => t.runs.every((r) => r.str.trim() === ''))) {
-    throw new FormFailure('no-text-layer', NO_TEXT_MESSAGE);
-  }
+  // (No text and no pictures: an empty document, reported by the recognizer like an
+  // empty DOCX.)
   const { blocks, tables } = layoutPages(pages);
   return { format: 'pdf', pages: doc.numPages, blocks, tables, images };
 }

@@ -4,7 +4,7 @@
 import type { DocTable } from '../model/document.js';
 import type { FundColumn } from '../model/record.js';
 import { rowCells, type RowCell } from './grid.js';
-import { bestKey, matches, matchesExactly } from './labels.js';
+import { bestKey, bestKeyCached, matches, matchesExactly } from './labels.js';
 import type { FundGroup, Template } from './template-schema.js';
 
 export interface FundLineAt {
@@ -29,7 +29,7 @@ export interface FundBlock {
 export function fundColumns(table: DocTable, r: number, t: Template): Partial<Record<FundColumn, number>> {
   const cols: Partial<Record<FundColumn, number>> = {};
   for (const rc of rowCells(table, r)) {
-    const key = bestKey<FundColumn>(rc.label, t.fund.columns, t.fund.ignoreColumns);
+    const key = bestKeyCached<FundColumn>(rc.label, t.fund.columns, t.fund.ignoreColumns);
     if (key && cols[key] === undefined) cols[key] = rc.col;
   }
   return cols;

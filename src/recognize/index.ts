@@ -4,7 +4,7 @@ import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { buildRecord, fitTemplate, type RecognizedForm, type TemplateFit } from './build-record.js';
 import { loadTemplates, TemplateFileError, type TemplateSet } from './load-templates.js';
-import { buildLexicon, flatten, segment, type Segment } from './segments.js';
+import { buildLexicon, flatten, segment, type Lexicon, type Segment } from './segments.js';
 import type { FormBlock, Template } from './template-schema.js';
 
 export { loadTemplates, TemplateFileError, type TemplateSet, type RecognizedForm };
@@ -38,10 +38,19 @@ function notFoundMessage(templates: Template[]): string {
   return `未找到绩效自评表：文档中没有含“${first('budget')}/${first('actual')}”列的资金表，也没有${titles.join('或')}标题`;
 }
 
+// Built once per template set (read-only afterwards), not once per document.
+const lexicons = new WeakMap<Template[], Lexicon>();
+
+function lexiconOf(templates: Template[]): Lexicon {
+  let lex = lexicons.get(templates);
+  if (!lex) lexicons.set(templates, (lex = buildLexicon(templates)));
+  return lex;
+}
+
 /** Finds every form in the document; throws FormFailure('unrecognized-form') when none. */
 export function recognizeForms(doc: DocModel, templates: TemplateSet): RecognizedForm[] {
   if (templates.templates.length === 0) throw new FormFailure('unrecognized-form', '没有可用的表格模板（rules/templates/*.yaml），无法识别表格');
-  const lex = buildLexicon(templates.templates);
+  const lex = lexiconOf(templates.templates);
   const segments = segment(flatten(doc), lex);
   const found: { seg: Segment; fit: TemplateFit }[] = [];
   const broken: TemplateFit[] = [];

@@ -2,7 +2,7 @@
 // indicator rows below it (also across a page-split table) and the 总分 row.
 import type { DocTable } from '../model/document.js';
 import { rowCells } from './grid.js';
-import { bestKey, matchesExactly } from './labels.js';
+import { bestKeyCached, matchesExactly } from './labels.js';
 import { isNarrativeHeading } from './narrative.js';
 import type { Item } from './segments.js';
 import type { IndicatorColumn, Template } from './template-schema.js';
@@ -43,7 +43,7 @@ export function indicatorColumns(table: DocTable, r: number, t: Template): Indic
 function mapIndicatorColumns(table: DocTable, r: number, t: Template): IndicatorColumns {
   const cols: IndicatorColumns = {};
   for (const rc of rowCells(table, r)) {
-    const key = bestKey<IndicatorColumn>(rc.label, t.indicators.columns, t.indicators.ignoreColumns);
+    const key = bestKeyCached<IndicatorColumn>(rc.label, t.indicators.columns, t.indicators.ignoreColumns);
     if (key && cols[key] === undefined) cols[key] = rc.col;
   }
   return cols;
@@ -58,8 +58,16 @@ export function isIndicatorHeader(cols: IndicatorColumns): boolean {
   );
 }
 
-/** Labels after which indicator rows cannot continue. */
+const endLabelsCache = new WeakMap<Template, string[]>();
+
+/** Labels after which indicator rows cannot continue (built once per template). */
 function endLabels(t: Template): string[] {
+  let labels = endLabelsCache.get(t);
+  if (!labels) endLabelsCache.set(t, (labels = endLabelList(t)));
+  return labels;
+}
+
+function endLabelList(t: Template): string[] {
   return [
     ...t.grade,
     ...t.conclusions.verdict,

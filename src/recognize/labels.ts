@@ -13,6 +13,21 @@ const TRAILING_UNIT = /(?:\((?:(?:金额)?(?:单位:)?(?:万元|元|%|分)|[A-Za
  *  "其中:" prefix, no trailing unit or colon. */
 export function normLabel(raw: string | null | undefined): string {
   if (!raw) return '';
+  let s = normalized.get(raw);
+  if (s === undefined) {
+    s = normalize(raw);
+    if (normalized.size >= NORMALIZED_LIMIT) normalized.clear(); // bounded whatever the documents hold
+    normalized.set(raw, s);
+  }
+  return s;
+}
+
+// Memoized: the same printed labels (全年预算数, 执行率, 指标值 …) recur in every row
+// asked and in every form of a batch; the seven regex passes ran for each ask.
+const normalized = new Map<string, string>();
+const NORMALIZED_LIMIT = 20_000;
+
+function normalize(raw: string): string {
   let s = toHalfWidth(raw).replace(WS, '');
   s = s.replace(/[：:]+$/, '').replace(/:+$/, '');
   s = s.replace(NUMBERING, '');
@@ -72,6 +87,31 @@ export function bestKey<K extends string>(
     }
   }
   return bestK;
+}
+
+// bestKeyCached: per (synonym table, ignore list) object, label → key. Column-header
+// mapping asks the same labels of every row, for every template, in every form.
+const keyCaches = new WeakMap<object, WeakMap<readonly string[], Map<string, string | null>>>();
+const KEY_CACHE_LIMIT = 5_000;
+
+/** bestKey, remembered per label. Only for long-lived `table` and `ignore` objects
+ *  (a template's or the lexicon's lists): a fresh object each call would never hit. */
+export function bestKeyCached<K extends string>(
+  label: string,
+  table: Partial<Record<K, readonly string[]>>,
+  ignore: readonly string[],
+): K | null {
+  let byIgnore = keyCaches.get(table);
+  if (!byIgnore) keyCaches.set(table, (byIgnore = new WeakMap()));
+  let byLabel = byIgnore.get(ignore);
+  if (!byLabel) byIgnore.set(ignore, (byLabel = new Map()));
+  let key = byLabel.get(label);
+  if (key === undefined) {
+    key = bestKey(label, table, ignore);
+    if (byLabel.size >= KEY_CACHE_LIMIT) byLabel.clear(); // bounded whatever the documents hold
+    byLabel.set(label, key);
+  }
+  return key as K | null;
 }
 
 /** Anywhere-in-text search (titles, headings): the label text contains a synonym. */

@@ -3,7 +3,8 @@
 // template is refused with its file, template id and line.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../lazy-yaml.js';
 import type { FundColumn } from '../model/record.js';
 import { normLabel } from './labels.js';
 import { TemplateFileSchema, type Template, type TemplateFile, type IndicatorColumn, type FundGroup } from './template-schema.js';
@@ -46,6 +47,7 @@ function templateFiles(dirs: string[]): string[] {
 
 /** The line of a path's key (or list item); a missing key falls back to its parent's. */
 function lineOf(file: LoadedFile | { doc: Document; lines: LineCounter }, path: (string | number)[]): number | null {
+  const { isMap, isScalar, isSeq } = yaml();
   for (let n = path.length; n > 0; n--) {
     const parent = n === 1 ? file.doc.contents : file.doc.getIn(path.slice(0, n - 1), true);
     const last = path[n - 1];
@@ -64,6 +66,7 @@ function lineOf(file: LoadedFile | { doc: Document; lines: LineCounter }, path: 
 
 function parseFile(file: string): LoadedFile {
   const text = readFileSync(file, 'utf8');
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -5,7 +5,7 @@ import type { DocModel, DocTable } from '../model/document.js';
 import type { FormKind } from '../model/record.js';
 import { toHalfWidth } from '../normalize/cell.js';
 import { rowCells } from './grid.js';
-import { bestKey, matchesExactly, normLabel } from './labels.js';
+import { bestKeyCached, matchesExactly, normLabel } from './labels.js';
 import type { Template } from './template-schema.js';
 
 export type Item =
@@ -113,7 +113,7 @@ export function looksLikeFundHeader(item: Item, columns: Record<string, string[]
   let budget = false;
   let actual = false;
   for (const rc of rowCells(item.table, item.r)) {
-    const key = bestKey(rc.label, columns, ignore);
+    const key = bestKeyCached(rc.label, columns, ignore);
     if (key === 'budget') budget = true;
     if (key === 'actual') actual = true;
   }

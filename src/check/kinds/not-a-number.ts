@@ -11,8 +11,17 @@ const options = z.object({}).strict();
 /** Paths of cells that hold numbers (money, rate, weight, score). */
 const NUMERIC_PATH = /^(funds\.(sources|uses)\.[A-Za-z]+\.(initial|budget|actual|rate|weight|score)|indicators\[\d+\]\.(weight|score)|total\.(weight|score))$/;
 
+// Per record: two rule kinds walk the cells in order, and the sort ran for each.
+const ordered = new WeakMap<FormRecord, readonly string[]>();
+
 /** Provenance paths in document order (table, row, col). */
-export function cellsInDocumentOrder(record: FormRecord): string[] {
+export function cellsInDocumentOrder(record: FormRecord): readonly string[] {
+  let paths = ordered.get(record);
+  if (!paths) ordered.set(record, (paths = sortCells(record)));
+  return paths;
+}
+
+function sortCells(record: FormRecord): string[] {
   return Object.entries(record.provenance)
     .sort(([, a], [, b]) => a.table - b.table || a.row - b.row || a.col - b.col)
     .map(([path]) => path);
