@@ -4,7 +4,7 @@
 // `pdftotext -layout` per file) — printed next to the issue's targets.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
@@ -139,15 +139,19 @@ interface Run {
   forms: number;
   files: number;
   seconds: number;
+  /** CPU seconds of the whole process (all threads): unlike wall time, barely moved by other load on the machine. */
+  cpuSeconds: number;
 }
 
 async function run(inputs: string[], jobs: number, out: string): Promise<Run> {
   rmSync(out, { recursive: true, force: true });
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const result = await runBatch({ inputs, outDir: out, jobs, timeoutMs: 120_000 });
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   const forms = result.rows.reduce((n, r) => n + Math.max(1, r.forms.length), 0);
-  return { result, forms, files: result.rows.length, seconds };
+  return { result, forms, files: result.rows.length, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -160,14 +164,16 @@ function stageLine(r: Run): string {
   const other = r.seconds * 1000 - t.wallMs;
   return (
     `读取 ${per(t.read)} / 识别 ${per(t.recognize)} / 核查 ${per(t.check)}，整个任务 ${per(t.taskMs)}（含哈希、写出记录与报告、渲染 HTML 片段；每个文件平均，工作线程内计时）；` +
-    `线程池阶段 ${(t.wallMs / 1000).toFixed(1)} s，汇总与 CSV/HTML 写出 ${(other / 1000).toFixed(1)} s`
+    `线程池阶段 ${(t.wallMs / 1000).toFixed(1)} s，其余（读规则与模板、启动线程、汇总与 CSV/HTML 写出）${(other / 1000).toFixed(1)} s；` +
+    `CPU 合计 ${r.cpuSeconds.toFixed(1)} s（每个文件 ${((r.cpuSeconds * 1000) / r.files).toFixed(1)} ms，含启动工作线程）`
   );
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   mkdirSync(WORK, { recursive: true });
-  console.log(`jxaudit 基准测试 — ${availableParallelism()} 个 CPU 核，--jobs ${args.jobs}`);
+  // The load average says whether other processes shared the cores: wall-time figures (and the jobs=2 speed-up) suffer when they did.
+  console.log(`jxaudit 基准测试 — ${availableParallelism()} 个 CPU 核，--jobs ${args.jobs}；开始时系统负载 ${loadavg()[0].toFixed(2)}`);
   const docxDir = await buildDocxBatch(args.docx);
   const pdfDir = buildPdfBatch(args.pdf);
   const docxFiles = filesUnder(docxDir);
@@ -201,6 +207,7 @@ async function main(): Promise<void> {
     const speedup = one.seconds / two.seconds;
     console.log(`\n并行（${subset.length} 个 DOCX）`);
     console.log(`  jobs=1 ${rate(one.forms / one.seconds)}，jobs=2 ${rate(two.forms / two.seconds)}，加速 ${speedup.toFixed(2)}×  目标 ≥ 1.4×  ${mark(speedup >= 1.4)}`);
+    console.log(`  CPU 合计 jobs=1 ${one.cpuSeconds.toFixed(1)} s，jobs=2 ${two.cpuSeconds.toFixed(1)} s；结束时系统负载 ${loadavg()[0].toFixed(2)}`);
   }
 
   const maxRss = process.resourceUsage().maxRSS * 1024; // KB → bytes; the whole process, worker threads included

@@ -26,7 +26,7 @@ export function offerContext(loading: Promise<TaskContext>, dirs: CheckDirs): Co
   const channel = new BroadcastChannel(name);
   let message: ContextMessage | null = null;
   channel.onmessage = (event) => {
-    if ((event as MessageEvent).data === NEED && message) channel.postMessage(message);
+    if ((event as { data: unknown }).data === NEED && message) channel.postMessage(message);
   };
   loading.then(
     (context) => {
@@ -43,7 +43,7 @@ export function receiveContext(name: string): Promise<TaskContext | null> {
   return new Promise((resolve) => {
     const channel = new BroadcastChannel(name);
     channel.onmessage = (event) => {
-      const data = (event as MessageEvent).data as ContextMessage | string;
+      const data = (event as { data: unknown }).data as ContextMessage | string;
       if (typeof data !== 'object' || data === null || !('context' in data)) return; // another worker's request
       channel.close();
       resolve(data.context);

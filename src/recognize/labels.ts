@@ -9,10 +9,17 @@ const NUMBERING = /^(?:\(\s*[0-9一二三四五六七八九十]+\s*\)|[0-9]+[.�
 // (A) (B/A) (B÷A×100%), a printed weight (100分).
 const TRAILING_UNIT = /(?:\((?:(?:金额)?(?:单位:)?(?:万元|元|%|分)|[A-Za-z][A-Za-z0-9/×*÷+\-%]*|[0-9]+(?:\.[0-9]+)?分)\))+$/;
 
+// Memoized: the same printed labels (全年预算数, 执行率, 指标值 …) recur in every row
+// asked and in every form of a batch; the seven regex passes ran for each ask.
+const normalized = new Map<string, string>();
+const NORMALIZED_LIMIT = 20_000;
+const MEMO_MAX_LENGTH = 200;
+
 /** A label reduced for matching: half-width, no whitespace, no numbering, no
  *  "其中:" prefix, no trailing unit or colon. */
 export function normLabel(raw: string | null | undefined): string {
   if (!raw) return '';
+  if (raw.length > MEMO_MAX_LENGTH) return normalize(raw); // long text: rarely repeated, would bloat the memo
   let s = normalized.get(raw);
   if (s === undefined) {
     s = normalize(raw);
@@ -21,11 +28,6 @@ export function normLabel(raw: string | null | undefined): string {
   }
   return s;
 }
-
-// Memoized: the same printed labels (全年预算数, 执行率, 指标值 …) recur in every row
-// asked and in every form of a batch; the seven regex passes ran for each ask.
-const normalized = new Map<string, string>();
-const NORMALIZED_LIMIT = 20_000;
 
 function normalize(raw: string): string {
   let s = toHalfWidth(raw).replace(WS, '');

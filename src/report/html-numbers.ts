@@ -32,7 +32,8 @@ export function collectHighlights(findings: Finding[]): Highlights {
 /** The severity marking `path`, also through an `indicators[*].x` wildcard. */
 function markOf(marks: Highlights, path: string): Severity | undefined {
   const exact = marks.get(path);
-  const wildcard = marks.get(path.replace(/^indicators\[\d+\]/, 'indicators[*]'));
+  // Only indicator paths can match a wildcard: the regex replace ran for every fund cell too.
+  const wildcard = path.startsWith('indicators[') ? marks.get(path.replace(/^indicators\[\d+\]/, 'indicators[*]')) : undefined;
   if (!exact) return wildcard;
   if (!wildcard) return exact;
   return SEVERITY_RANK[exact] >= SEVERITY_RANK[wildcard] ? exact : wildcard;
