@@ -80,3 +80,15 @@ describe('bundled completeness patterns (check 19)', () => {
     expect(fires(text)).toBe(n);
   });
 });
+
+describe('messages name a line a provincial template adds as the form printed it', () => {
+  it('uses record.lineLabels for a source line outside the built-in dictionary', () => {
+    const record = cleanRecord();
+    record.funds.sources.generalBudget = { budget: '300.00', actual: '290.00', rate: null, weight: null, score: null };
+    record.lineLabels = { 'funds.sources.generalBudget': '一般公共预算' };
+    const findings = checkRecord(record, loadRuleSet([bundledRulesDir()]));
+    const sum = findings.find((f) => f.fields[0] === 'funds.sources.total.budget' && f.fields.includes('funds.sources.generalBudget.budget'));
+    expect(sum?.message).toContain('一般公共预算全年预算数300.00万元');
+    expect(sum?.message).not.toContain('generalBudget');
+  });
+});

@@ -75,19 +75,25 @@ const OTHER_LABELS: Record<string, string> = {
   'conclusions.measures': '改进措施',
 };
 
-/** The fund line's label ("基本支出", project form's total "年度资金总额"). */
-export function fundLineLabel(block: string, line: string, form?: FormKind): string {
+/** What labels depend on: the form kind, and the row labels the form printed. */
+export type LabelContext = FormKind | { form: FormKind; lineLabels?: Record<string, string> };
+
+/** The fund line's label ("基本支出", project form's total "年度资金总额"); a line a
+ *  provincial template adds (一般公共预算) is named as the form printed it. */
+export function fundLineLabel(block: string, line: string, ctx?: LabelContext): string {
+  const form = typeof ctx === 'object' ? ctx.form : ctx;
+  const printed = typeof ctx === 'object' ? ctx.lineLabels?.[`funds.${block}.${line}`] : undefined;
   if (block === 'sources') {
     if (line === 'total' && form === 'project') return PROJECT_SOURCE_TOTAL;
-    return SOURCE_LINE_LABELS[line] ?? line;
+    return SOURCE_LINE_LABELS[line] ?? printed ?? line;
   }
-  return USE_LINE_LABELS[line] ?? line;
+  return USE_LINE_LABELS[line] ?? printed ?? line;
 }
 
 /** A readable Chinese label for any record path. */
-export function labelOf(path: string, form?: FormKind): string {
+export function labelOf(path: string, ctx?: LabelContext): string {
   let m = /^funds\.(sources|uses)\.([A-Za-z]+)(?:\.([A-Za-z]+))?$/.exec(path);
-  if (m) return fundLineLabel(m[1], m[2], form) + (m[3] ? COLUMN_LABELS[m[3]] ?? m[3] : '');
+  if (m) return fundLineLabel(m[1], m[2], ctx) + (m[3] ? COLUMN_LABELS[m[3]] ?? m[3] : '');
   m = /^indicators\[(\d+|\*)\]\.([A-Za-z]+)$/.exec(path);
   if (m) {
     const which = m[1] === '*' ? '各项指标' : `第${Number(m[1]) + 1}项指标`;

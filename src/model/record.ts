@@ -112,6 +112,9 @@ export const RecordSchema = z
         uses: z.record(z.string(), FundLineSchema).optional(),
       })
       .strict(),
+    /** Each fund line's row label as printed ("funds.sources.fiscal" → "（1）财政拨款"): the
+     *  name messages use for a line a provincial template adds (e.g. 一般公共预算). */
+    lineLabels: z.record(z.string(), z.string()).optional(),
     goals: z.array(z.object({ target: z.string().nullable(), result: z.string().nullable() }).strict()),
     indicatorGroups: z.array(z.object({ level1: z.string(), weight: decimal }).strict()),
     indicators: z.array(IndicatorSchema),

@@ -175,9 +175,11 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
 
   // ---- fund lines
   const funds: { sources: Record<string, FundLine>; uses?: Record<string, FundLine> } = { sources: {} };
+  const lineLabels: Record<string, string> = {};
   if (fit.fund) {
     const f = fit.fund;
     for (const line of f.lines) {
+      lineLabels[`funds.${line.group}.${line.key}`] = line.label;
       const obj: FundLine = {};
       for (const [key, col] of Object.entries(f.columns) as [FundColumn, number][]) {
         const cell = cellAt(f.table, line.row, col);
@@ -344,6 +346,7 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
     sourceUnit,
     grade,
     funds,
+    lineLabels,
     goals,
     indicatorGroups,
     indicators,

@@ -11,6 +11,8 @@ export interface FundLineAt {
   group: FundGroup;
   key: string;
   row: number;
+  /** The row label as printed (whitespace removed), for messages about lines a template adds. */
+  label: string;
 }
 
 export interface FundBlock {
@@ -118,7 +120,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       break;
     }
     group = key.group;
-    lines.push({ group: key.group, key: key.key, row: r });
+    lines.push({ group: key.group, key: key.key, row: r, label: lineLabel as string });
     endRow = r;
   }
   return { table, headerRow, columns, anchor, lines, endRow };

@@ -83,7 +83,7 @@ export function renderFundTable(record: FormRecord, marks: Highlights): string {
         const cells = columns.map((col) =>
           valueCell(record, marks, `funds.${group}.${key}.${col}`, line[col], col === 'reason'),
         );
-        return `<tr><th scope="row">${esc(fundLineLabel(group, key))}</th>${cells.join('')}</tr>`;
+        return `<tr><th scope="row">${esc(fundLineLabel(group, key, record.lineLabels))}</th>${cells.join('')}</tr>`;
       });
       return `<tbody><tr class="group-head"><th colspan="${columns.length + 1}">${esc(FUND_GROUP_LABELS[group])}</th></tr>${rows.join('')}</tbody>`;
     });

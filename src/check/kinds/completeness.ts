@@ -46,7 +46,7 @@ export const completeness: RuleKind<z.infer<typeof options>> = {
         if (!text || !res.some((re) => re.test(text))) continue;
         const quote = text.length > 30 ? text.slice(0, 30) + '…' : text;
         drafts.push({ fields: [path], actual: text, expected: null, difference: null,
-          message: `${labelOf(path, record.form)}中仍是模板说明文字“${quote}”，该栏未实际填写` });
+          message: `${labelOf(path, record)}中仍是模板说明文字“${quote}”，该栏未实际填写` });
       }
     }
     return drafts;

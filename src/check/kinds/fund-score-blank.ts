@@ -25,7 +25,7 @@ export const fundScoreBlank: RuleKind<z.infer<typeof options>> = {
         actual: null,
         expected: c.text,
         difference: null,
-        message: `${labelOf(`${o.line}.score`, record.form)}未填写；按分值${c.weight} × min(执行率${c.rate.text}%, 100%)计算应为${c.text}分`,
+        message: `${labelOf(`${o.line}.score`, record)}未填写；按分值${c.weight} × min(执行率${c.rate.text}%, 100%)计算应为${c.text}分`,
       },
     ];
   },

@@ -28,7 +28,7 @@ export const fundScore: RuleKind<z.infer<typeof options>> = {
         actual: stated.value,
         expected: c.text,
         difference: diff,
-        message: `${labelOf(`${o.line}.score`, record.form)}填写为${stated.value}分，按分值${c.weight} × min(执行率${c.rate.text}%, 100%)计算应为${c.text}分（相差${diff}分）`,
+        message: `${labelOf(`${o.line}.score`, record)}填写为${stated.value}分，按分值${c.weight} × min(执行率${c.rate.text}%, 100%)计算应为${c.text}分（相差${diff}分）`,
       },
     ];
   },

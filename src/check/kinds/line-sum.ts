@@ -53,10 +53,10 @@ export function lineSumDrafts(
       expected: sum,
       difference: diff,
       message: render({
-        totalLabel: labelOf(totalPath, record.form),
+        totalLabel: labelOf(totalPath, record),
         total: tableMoney(record, t.value),
         partsText: present
-          .map((o) => labelOf(o.path, record.form) + (o.op.state === 'value' ? tableMoney(record, o.op.value) : '（空白）'))
+          .map((o) => labelOf(o.path, record) + (o.op.state === 'value' ? tableMoney(record, o.op.value) : '（空白）'))
           .join(' + '),
         sum: tableMoney(record, sum),
         diff: tableMoney(record, diff),

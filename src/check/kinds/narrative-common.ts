@@ -23,7 +23,7 @@ export function exists(record: FormRecord, path: string): boolean {
 
 /** "文字部分所述基本支出" / "表中基本支出全年执行数". */
 export function sideLabel(record: FormRecord, path: string): string {
-  return (conceptOf(path) ? '文字部分所述' : '表中') + labelOf(path, record.form);
+  return (conceptOf(path) ? '文字部分所述' : '表中') + labelOf(path, record);
 }
 
 /** Every combination of one value per operand (bounded: a narrative states few figures). */

@@ -41,7 +41,7 @@ export const notANumber: RuleKind<z.infer<typeof options>> = {
       const o = operand(record, path);
       if (o.state !== 'nan') continue;
       drafts.push({ fields: [path], actual: null, expected: null, difference: null,
-        message: `${labelOf(path, record.form)}填写的“${o.raw.trim()}”不是一个数字` });
+        message: `${labelOf(path, record)}填写的“${o.raw.trim()}”不是一个数字` });
     }
     return drafts;
   },

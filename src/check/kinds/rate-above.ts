@@ -23,7 +23,7 @@ export const rateAbove: RuleKind<z.infer<typeof options>> = {
     const stated = operand(record, `${o.line}.rate`);
     if (stated.state === 'absent' || stated.state === 'nan') return [];
     const c = computeRate(record, o.line);
-    const label = labelOf(`${o.line}.rate`, record.form);
+    const label = labelOf(`${o.line}.rate`, record);
     if (stated.state === 'value') {
       if (!dec(stated.value).gt(o.limit)) return [];
       return [

@@ -26,7 +26,7 @@ export const rateBlank: RuleKind<z.infer<typeof options>> = {
         actual: null,
         expected: c.text,
         difference: null,
-        message: `${labelOf(`${o.line}.rate`, record.form)}未填写；按全年执行数${tableMoney(record, c.actual)} ÷ 全年预算数${tableMoney(record, c.budget)}计算应为${c.text}%`,
+        message: `${labelOf(`${o.line}.rate`, record)}未填写；按全年执行数${tableMoney(record, c.actual)} ÷ 全年预算数${tableMoney(record, c.budget)}计算应为${c.text}%`,
       },
     ];
   },

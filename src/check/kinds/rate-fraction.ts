@@ -22,7 +22,7 @@ export const rateFraction: RuleKind<z.infer<typeof options>> = {
       const r = readRate(raw);
       if (r.issue !== 'fraction') continue;
       drafts.push({ fields: [path], actual: r.value, expected: null, difference: null,
-        message: `${labelOf(path, record.form)}写作“${raw.trim()}”（没有百分号），按${r.value}%读取` });
+        message: `${labelOf(path, record)}写作“${raw.trim()}”（没有百分号），按${r.value}%读取` });
     }
     return drafts;
   },

@@ -31,7 +31,7 @@ export const rate: RuleKind<z.infer<typeof options>> = {
         actual: stated.value,
         expected: c.text,
         difference: diff,
-        message: `${labelOf(`${line}.rate`, record.form)}填写为${stated.value}%，按全年执行数${tableMoney(record, c.actual)} ÷ 全年预算数${tableMoney(record, c.budget)}计算应为${c.text}%（相差${diff}个百分点）`,
+        message: `${labelOf(`${line}.rate`, record)}填写为${stated.value}%，按全年执行数${tableMoney(record, c.actual)} ÷ 全年预算数${tableMoney(record, c.budget)}计算应为${c.text}%（相差${diff}个百分点）`,
       });
     }
     return drafts;

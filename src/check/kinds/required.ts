@@ -18,7 +18,7 @@ export const required: RuleKind<z.infer<typeof options>> = {
     const drafts: Draft[] = [];
     for (const path of o.fields) {
       if (operand(record, path).state !== 'blank') continue;
-      drafts.push({ fields: [path], actual: null, expected: null, difference: null, message: `${labelOf(path, record.form)}未填写` });
+      drafts.push({ fields: [path], actual: null, expected: null, difference: null, message: `${labelOf(path, record)}未填写` });
     }
     return drafts;
   },

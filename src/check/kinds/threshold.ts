@@ -42,7 +42,7 @@ export const threshold: RuleKind<z.infer<typeof options>> = {
         actual: reason.state === 'value' ? reason.value : null,
         expected: null,
         difference: null,
-        message: `${labelOf(`${o.line}.rate`, record.form)}${rate}%${stated.state === 'value' ? '' : '（按执行数 ÷ 预算数计算）'}低于${o.below}%，但${labelOf(o.requireFilled, record.form)}未说明`,
+        message: `${labelOf(`${o.line}.rate`, record)}${rate}%${stated.state === 'value' ? '' : '（按执行数 ÷ 预算数计算）'}低于${o.below}%，但${labelOf(o.requireFilled, record)}未说明`,
       },
     ];
   },

@@ -68,10 +68,11 @@ const USE_LINE_LABELS: Record<string, string> = {
   project: '项目支出',
 };
 
-/** A fund line's label; a province's extra line keeps its camelCase key. */
-export function fundLineLabel(group: string, line: string): string {
+/** A fund line's label; a province's extra line is named as the form printed it
+ *  (record.lineLabels), else by its camelCase key. */
+export function fundLineLabel(group: string, line: string, printed?: Record<string, string>): string {
   const labels = group === 'uses' ? USE_LINE_LABELS : SOURCE_LINE_LABELS;
-  return Object.hasOwn(labels, line) ? labels[line] : line;
+  return Object.hasOwn(labels, line) ? labels[line] : printed?.[`funds.${group}.${line}`] ?? line;
 }
 
 export const FUND_COLUMN_LABELS: Record<string, string> = {
