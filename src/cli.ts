@@ -111,11 +111,15 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('jxaudit')
+    .usage('[选项] [命令]')
     .description('绩效自评表核查工具：读取部门整体 / 项目支出绩效自评表（DOCX、PDF），核对表内算术与文字部分，输出差异报告与归档记录。')
     .version(version(), '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
-    .configureHelp({ styleTitle: (title) => HEADINGS[title] ?? title })
+    .configureHelp({
+      styleTitle: (title) => HEADINGS[title] ?? title,
+      subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`.trim(),
+    })
     .showHelpAfterError('（运行 jxaudit --help 查看用法）')
     .addHelpText('after', EXAMPLES)
     .exitOverride()
@@ -125,6 +129,7 @@ export function buildProgram(): Command {
 
   program
     .command('check')
+    .usage('<文件|文件夹|通配符...> [选项]')
     .description('核查文件、文件夹（含子文件夹）或通配符匹配的所有表，写出报告')
     .argument('<inputs...>', '文件、文件夹或通配符（如 "收件箱/**/*.docx"）')
     .option('--out <DIR>', '输出文件夹（默认 out/）')
@@ -167,6 +172,7 @@ export function buildProgram(): Command {
 
   program
     .command('parse')
+    .usage('<文件> [选项]')
     .description('读取一个文件，输出其中表格的归档记录（JSON；一个文件含多张表时输出数组）')
     .argument('<file>', 'DOCX 或 PDF 文件')
     .option('--rules <DIR>', '追加的规则与模板文件夹')
@@ -180,7 +186,7 @@ export function buildProgram(): Command {
       process.stdout.write(toJsonText(records.length === 1 ? records[0] : records));
     });
 
-  const rules = program.command('rules').description('查看核查规则：核查什么、为什么');
+  const rules = program.command('rules').usage('list | explain <规则编号>').description('查看核查规则：核查什么、为什么');
   rules
     .command('list')
     .description('列出所有规则（编号、严重程度、适用表样、标题）')
@@ -207,6 +213,7 @@ export function buildProgram(): Command {
 
   program
     .command('schema')
+    .usage('')
     .description('输出归档记录（jxaudit/record@1）的 JSON Schema')
     .action(() => {
       process.stdout.write(toJsonText(recordJsonSchema()));
@@ -250,6 +257,11 @@ function invokedDirectly(): boolean {
   }
 }
 if (invokedDirectly()) {
+  // `jxaudit schema | head` closes the pipe early: that is the reader's choice, not a crash.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   main().then((code) => {
     process.exitCode = code;
   });
