@@ -1,9 +1,9 @@
-// Makes the committed PDF fixtures (run: `npx tsx scripts/make-pdfs.ts`; needs
-// LibreOffice, qpdf, poppler-utils, img2pdf — tests never do):
+// Makes the committed PDF fixtures (run: `npx tsx scripts/make-pdfs.ts [name …]`, names
+// limiting it to those twins/built forms; needs LibreOffice, qpdf, poppler-utils,
+// img2pdf — tests never do):
 // - fixtures/pdf/<name>.pdf: the LibreOffice export of every fixtures/docx/<name>.docx;
 // - fixtures/pdf/src/<name>.docx + fixtures/pdf/<name>.pdf: forms built here whose tables
-//   span pages (split rows, repeated header rows, page-number footers) or wrap heavily,
-//   and the seed with margins that let its over-wide table fit the page;
+//   span pages (split rows, repeated header rows, page-number footers) or wrap heavily;
 // - scanned.pdf (image only), encrypted.pdf (user password), owner-password.pdf
 //   (restrictions only), nonembedded-font.pdf (STSong-Light, no font program).
 import { execFileSync } from 'node:child_process';
@@ -192,7 +192,7 @@ function deptForm(opts: { longText: boolean; split: 'one-table' | 'header-table'
   return blocks;
 }
 
-async function writeBuiltForms(): Promise<string[]> {
+async function writeBuiltForms(wanted: (name: string) => boolean): Promise<string[]> {
   mkdirSync(SRC_DIR, { recursive: true });
   const pageNumberFooter = new Footer({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页'], font: FONT, size: 18 })] })],
@@ -210,7 +210,7 @@ async function writeBuiltForms(): Promise<string[]> {
     ['wrap-heavy', deptForm({ longText: true, split: 'one-table', widths: [600, 800, 900, 1500, 1100, 1100, 700, 700, 1800] }), null],
   ];
   const files: string[] = [];
-  for (const [name, children, footer] of forms) {
+  for (const [name, children, footer] of forms.filter(([name]) => wanted(name))) {
     const doc = new Document({
       creator: 'jxaudit fixtures',
       sections: [{ properties: { page }, ...(footer ? { footers: { default: footer } } : {}), children }],
@@ -220,33 +220,6 @@ async function writeBuiltForms(): Promise<string[]> {
     files.push(file);
   }
   return files;
-}
-
-/**
- * The seed DOCX with side margins narrowed until its table fits the page: the
- * fixture's table (11200 twips) is wider than A4 less 1440-twip margins, so its
- * own PDF loses the text beyond the page edge. Uses the zip/unzip tools.
- */
-function writeSeedThatFits(): string | null {
-  const seed = join(DOCX_DIR, 'seed-yuelu-2022.docx');
-  if (!existsSync(seed)) return null;
-  const work = mkdtempSync(join(tmpdir(), 'jxaudit-seed-'));
-  try {
-    run('unzip', ['-q', seed, '-d', work]);
-    const xmlPath = join(work, 'word', 'document.xml');
-    const xml = readFileSync(xmlPath, 'utf8');
-    const pageWidth = Number(/<w:pgSz[^>]*w:w="(\d+)"/.exec(xml)?.[1] ?? 11906);
-    const widest = Math.max(...(xml.match(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/g) ?? []).map((g) =>
-      [...g.matchAll(/w:w="(\d+)"/g)].reduce((sum, m) => sum + Number(m[1]), 0)));
-    const margin = Math.max(200, Math.floor((pageWidth - widest) / 2) - 50);
-    writeFileSync(xmlPath, xml.replace(/(<w:pgMar[^>]*?)w:right="\d+"/, `$1w:right="${margin}"`).replace(/(<w:pgMar[^>]*?)w:left="\d+"/, `$1w:left="${margin}"`));
-    const out = join(SRC_DIR, 'seed-yuelu-2022-fit.docx');
-    rmSync(out, { force: true });
-    execFileSync('zip', ['-q', '-X', '-r', out, '.'], { cwd: work });
-    return out;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
 }
 
 // ---------------------------------------------------------------- special PDFs
@@ -298,16 +271,15 @@ function makeSpecials(sample: string): void {
 
 async function main(): Promise<void> {
   mkdirSync(PDF_DIR, { recursive: true });
-  const twins = readdirSync(DOCX_DIR).filter((f) => f.endsWith('.docx')).map((f) => join(DOCX_DIR, f));
+  const only = new Set(process.argv.slice(2));
+  const wanted = (name: string) => only.size === 0 || only.has(name);
+  const twins = readdirSync(DOCX_DIR).filter((f) => f.endsWith('.docx')).filter((f) => wanted(basename(f, '.docx'))).map((f) => join(DOCX_DIR, f));
   exportPdfs(twins, PDF_DIR);
-  const built = await writeBuiltForms();
-  const seedFit = writeSeedThatFits();
-  if (seedFit) built.push(seedFit);
+  const built = await writeBuiltForms(wanted);
   exportPdfs(built, PDF_DIR);
-  const sample = join(PDF_DIR, 'multipage-split-rows.pdf');
-  makeSpecials(sample);
+  if (only.size === 0) makeSpecials(join(PDF_DIR, 'multipage-split-rows.pdf'));
   const made = readdirSync(PDF_DIR).filter((f) => f.endsWith('.pdf'));
-  console.log(`fixtures/pdf: ${made.length} PDFs (${twins.length} twins of fixtures/docx, ${built.map((f) => basename(f, '.docx')).join(', ')}, specials)`);
+  console.log(`fixtures/pdf: ${made.length} PDFs (${twins.length} twins of fixtures/docx, ${built.map((f) => basename(f, '.docx')).join(', ')}${only.size === 0 ? ', specials' : ''})`);
 }
 
 await main();

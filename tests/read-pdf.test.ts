@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { DocModel, DocParagraph, DocTable } from '../src/model/document.js';
 import { FormFailure } from '../src/model/failure.js';
 import { readPdf } from '../src/read/pdf.js';
+import { OPS } from '../src/read/pdfjs.js';
 import { readRules } from '../src/read/pdf-rules.js';
 import { groupLines, toParagraphs, type TextRun } from '../src/read/pdf-text.js';
 
@@ -74,9 +74,9 @@ describe('a form table over six pages (rows broken across pages, page-number foo
   });
 });
 
-describe('the seed form (its table made to fit the page): narrative inside the table over four pages', () => {
+describe('the seed form: narrative inside the table over several pages', () => {
   it('reads the fund block, the 总分 row and the narrative cell whole', async () => {
-    const doc = await read('seed-yuelu-2022-fit.pdf');
+    const doc = await read('seed-yuelu-2022.pdf');
     expect(doc.tables).toHaveLength(1);
     const table = doc.tables[0];
     expect(rowWith(table, '（1）基本支出').slice(3, 5)).toEqual(['971.01', '1155.05']);
@@ -91,6 +91,11 @@ describe('the seed form (its table made to fit the page): narrative inside the t
     expect(paras).toContain('（一）岳麓区住房保障服务中心是区人民政府直属正科级财政全额拨款的事业单位，岳麓区住房保障服务中心部门只有本级，没有其他二级预算单位。');
     expect(paras.slice(-4)).toEqual(['五、存在的主要问题', '无', '六、改进措施和有关建议', '无']);
     expect(noSpace(narrative.text)).toContain('上述决算支出中基本支出1150.05万元，项目支出3028.78万元。');
+    // Text near the right edge of the page is all there ("4183.83万元", not "4183.83元").
+    expect(noSpace(narrative.text)).toContain('实际拨付到位金额4183.83万元，指标合计为4183.83万元。');
+    // A nearly full line ending in "：" and a numbered heading after it stay two paragraphs.
+    const report = paras.findIndex((p) => p.endsWith('现将工作开展情况报告如下：'));
+    expect(paras[report + 1]).toBe('（一）2022年工作开展情况');
   });
 });
 
@@ -249,5 +254,22 @@ describe('ruling lines from the operator list (pdfjs 5.4.296 encoding)', () => {
     expect(rules.v).toHaveLength(1);
     expect(rules.v[0].x).toBeCloseTo(72.25, 5);
     expect([rules.v[0].y0, rules.v[0].y1]).toEqual([142, 242]);
+  });
+});
+
+describe('loading pdfjs', () => {
+  it('leaves native the builtins its bundled core-js replaces (slow JS versions otherwise)', async () => {
+    await read('project-hubei-clean.pdf');
+    const native = (f: unknown) => Function.prototype.toString.call(f).includes('[native code]');
+    expect(native(Array.prototype.push)).toBe(true);
+    expect(native(JSON.parse)).toBe(true);
+  });
+
+  it('reads many documents through its one in-thread worker alike', async () => {
+    const once = await read('project-hubei-slip.pdf');
+    const again = await Promise.all([read('project-hubei-slip.pdf'), read('dept-yuan.pdf'), read('project-hubei-slip.pdf')]);
+    expect(again[0]).toEqual(once);
+    expect(again[2]).toEqual(once);
+    expect(again[1].tables[0].rows.length).toBeGreaterThan(10);
   });
 });

@@ -39,6 +39,8 @@ const CJK = /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\
 const NO_LINE_START = /[，。、；：！？）》」』】〕”’％‰,.;:!?)\]}%·…—]/;
 /** Punctuation that may not end a line: it goes down with the glyph after it. */
 const NO_LINE_END = /[“‘（《「『【〔〈([{]/;
+/** The numbering that opens a heading or list item: （一） 一、 1. （1） 1、 */
+const HEADING_START = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、](?!\d))/;
 const LATIN_WORD = /^[A-Za-z0-9@#$&*+\-_=./%,:;!?'"()[\]{}<>~^|\\]+/;
 
 export function isCjk(ch: string): boolean {
@@ -169,6 +171,12 @@ function firstTokenWidth(ordered: readonly TextRun[], text: string): number {
     count = 1;
     while (count < chars.length && NO_LINE_END.test(chars[count - 1])) count++;
     while (count < chars.length && NO_LINE_START.test(chars[count])) count++;
+    // LibreOffice keeps a number glued to the full stop before it ("抓。2500套"
+    // wraps as one piece), so such a number belongs to the first token too.
+    if (NO_LINE_START.test(chars[count - 1]) && !/[，、,]/.test(chars[count - 1])) {
+      const number = /^[0-9][0-9.]*/.exec(chars.slice(count).join(''));
+      if (number) count += number[0].length;
+    }
   }
   // Walk the runs' estimated glyph edges over the token's characters.
   let width = 0;
@@ -235,9 +243,13 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
     return false;
   }
   // Full line: the next line's first token would not have fitted after it.
-  // (Half a point of slack: padding is estimated from the left edge.)
+  // (0.15 em of slack: padding is estimated from the left edge, and LibreOffice
+  // wraps a glyph that would end within a point or so of the edge.)
   const room = frame.right - prev.right;
-  if (room >= next.firstToken + 0.5) return false;
+  if (room >= next.firstToken + 0.15 * size) return false;
+  // A numbered heading after a finished sentence or a colon starts a paragraph
+  // even when the line before happens to be nearly full ("如下：" + "（一）…").
+  if (/[。：；！？:;]$/.test(prev.text) && HEADING_START.test(next.text)) return false;
   // A sentence end short of the margin most likely ends the paragraph: justified
   // text fills wrapped lines to the margin, and lines rarely wrap right after "。".
   if (/[。！？]$/.test(prev.text) && room > 0.5 * size) return false;

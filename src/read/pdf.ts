@@ -1,7 +1,7 @@
 // PDF → DocModel: pdfjs gives each page's positioned text and drawn rules; the
 // layout (pdf-layout.ts) rebuilds tables as grids and paragraphs in reading order,
 // so the recognizer sees the same model as for the DOCX the PDF was exported from.
-import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, type PDFDocumentProxy } from './pdfjs.js';
 import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import type { ReadOptions } from './index.js';
