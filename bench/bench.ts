@@ -10,10 +10,12 @@ import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { runBatch, type BatchResult } from '../src/batch/run.js';
 import { packageRoot } from '../src/paths.js';
-import { readZip, writeZip } from './zip.js';
+import { DEFAULT_LEVEL, pack, readZipEntries, writeZip } from '../scripts/lib/zip.js';
 
 const ROOT = packageRoot();
 const WORK = join(ROOT, 'bench', 'work');
+/** Entry dates of the generated batch: 1980-01-01. */
+const BENCH_STAMP = { date: 0x21, time: 0 };
 
 interface Args {
   docx: number;
@@ -54,7 +56,7 @@ async function buildDocxBatch(count: number): Promise<string> {
     .filter((n) => n.endsWith('.docx') && !n.startsWith('nonform'))
     .sort()
     .map((n) => join(ROOT, 'fixtures', 'docx', n));
-  const parsed = await Promise.all(sources.map(async (path) => ({ path, entries: await readZip(readFileSync(path)) })));
+  const parsed = await Promise.all(sources.map(async (path) => ({ path, entries: (await readZipEntries(readFileSync(path))).filter((e) => !e.name.endsWith('/')) })));
   for (let i = 0; i < count; i++) {
     const source = parsed[i % parsed.length];
     const entries = source.entries.map((e) =>
@@ -62,7 +64,7 @@ async function buildDocxBatch(count: number): Promise<string> {
     );
     const folder = join(dir, `区${String(i % 10).padStart(2, '0')}`);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `表${String(i).padStart(4, '0')}.docx`), writeZip(entries));
+    writeFileSync(join(folder, `表${String(i).padStart(4, '0')}.docx`), writeZip(entries.map((e) => pack(e.name, e.data, { level: DEFAULT_LEVEL })), BENCH_STAMP));
   }
   return dir;
 }

@@ -16,7 +16,7 @@ import { deflatedBomb } from './bad/bomb.js';
 import { encryptDocx } from './bad/encrypt.js';
 import { hostileNumbers, hugeCell, longReport, payloadText, scanOnlyDocx } from './bad/forms.js';
 import { docxFromBody, docxWithDocument, minimalXlsx, p, tbl, tr, W_NS } from './bad/ooxml.js';
-import { entry } from './bad/zip.js';
+import { pack as entry } from './lib/zip.js';
 import { prng } from './bad/png.js';
 import { buildDocx } from './fixtures/builder.js';
 

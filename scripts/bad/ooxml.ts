@@ -1,7 +1,7 @@
 // Minimal WordprocessingML packages written by hand, for documents the `docx`
 // package would not make (thousands of tables, tables nested thousands deep,
 // a main part that inflates to gigabytes) and for a minimal .xlsx.
-import { entry, writeZip, type RawEntry } from './zip.js';
+import { pack as entry, writeZip, type PackedEntry } from '../lib/zip.js';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -28,7 +28,7 @@ export function docxFromBody(bodyXml: string): Buffer {
 }
 
 /** A DOCX around a prepared word/document.xml entry (a bomb, a liar). */
-export function docxWithDocument(document: RawEntry): Buffer {
+export function docxWithDocument(document: PackedEntry): Buffer {
   return writeZip([entry('[Content_Types].xml', CONTENT_TYPES), entry('_rels/.rels', ROOT_RELS), document]);
 }
 

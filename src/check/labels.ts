@@ -1,69 +1,14 @@
 // Chinese labels for record paths, used to render findings' messages from their data.
+import { CONCEPT_NAMES, FUND_COLUMN_NAMES, INDICATOR_FIELD_NAMES, SOURCE_LINE_NAMES, USE_LINE_NAMES } from '../model/labels.js';
 import type { FormKind } from '../model/record.js';
 
-const SOURCE_LINE_LABELS: Record<string, string> = {
-  total: '资金来源合计',
-  fiscal: '财政拨款',
-  carryover: '上年结转资金',
-  other: '其他资金',
-  specialAccount: '财政专户管理资金',
-  unitFunds: '单位资金',
-};
+const SOURCE_LINE_LABELS: Record<string, string> = { total: '资金来源合计', ...SOURCE_LINE_NAMES };
 const PROJECT_SOURCE_TOTAL = '年度资金总额';
+const USE_LINE_LABELS: Record<string, string> = { total: '资金结构合计', ...USE_LINE_NAMES };
 
-const USE_LINE_LABELS: Record<string, string> = {
-  total: '资金结构合计',
-  basic: '基本支出',
-  personnel: '人员支出',
-  public: '公用支出',
-  project: '项目支出',
-};
-
-export const COLUMN_LABELS: Record<string, string> = {
-  initial: '年初预算数',
-  budget: '全年预算数',
-  actual: '全年执行数',
-  rate: '执行率',
-  weight: '分值',
-  score: '得分',
-  reason: '原因',
-};
-
-const INDICATOR_FIELD_LABELS: Record<string, string> = {
-  level1: '一级指标',
-  level2: '二级指标',
-  name: '三级指标',
-  nature: '指标性质',
-  measure: '度量单位',
-  target: '年度指标值',
-  actual: '实际完成值',
-  weight: '分值',
-  score: '得分',
-  deviation: '偏差原因分析',
-};
-
-/** The narrative concepts of record.md, with the wording a reader knows them by. */
-export const CONCEPT_LABELS: Record<string, string> = {
-  'budget.initial': '年初预算',
-  'budget.added': '追加预算',
-  'budget.cut': '调减预算',
-  'budget.final': '调整后预算',
-  'funds.received': '实际拨付到位资金',
-  'spending.total': '决算总支出',
-  'spending.basic': '基本支出',
-  'spending.project': '项目支出',
-  'spending.personnel': '人员经费',
-  'spending.public': '公用经费',
-  'econ.wages': '工资福利支出',
-  'econ.goodsServices': '商品和服务支出',
-  'econ.householdSubsidy': '对个人和家庭的补助',
-  'econ.capital': '资本性支出',
-  'threePublic.total': '“三公”经费合计',
-  'threePublic.abroad': '因公出国（境）费',
-  'threePublic.reception': '公务接待费',
-  'threePublic.vehiclePurchase': '公务用车购置费',
-  'threePublic.vehicleOps': '公务用车运行维护费',
-};
+export const COLUMN_LABELS = FUND_COLUMN_NAMES;
+const INDICATOR_FIELD_LABELS = INDICATOR_FIELD_NAMES;
+export const CONCEPT_LABELS = CONCEPT_NAMES;
 
 const OTHER_LABELS: Record<string, string> = {
   'total.weight': '总分分值',

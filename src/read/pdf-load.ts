@@ -48,7 +48,7 @@ export async function openPdf(bytes: Buffer): Promise<PDFDocumentProxy> {
     // for nothing: nothing is rendered here. Enabled, pdfjs hands each font to its
     // font loader, which needs a document: give it one that accepts and ignores them.
     disableFontFace: false,
-    ownerDocument: FONTLESS_DOCUMENT,
+    ownerDocument: FONTLESS_DOCUMENT as never, // a stand-in, not a DOM Document (the type differs with lib "DOM")
     useSystemFonts: false,
     isEvalSupported: false,
     stopAtErrors: false,

@@ -1,6 +1,6 @@
 // A tiny zip writer for tests: builds archives byte by byte so tests can plant what
 // real tools never write (lying size headers, bombs, truncation, odd part names).
-import { crc32, deflateRawSync } from 'node:zlib';
+import { DEFAULT_LEVEL, pack, writeZip, type PackedEntry } from '../../scripts/lib/zip.js';
 
 export interface ZipEntrySpec {
   name: string;
@@ -13,61 +13,17 @@ export interface ZipEntrySpec {
   raw?: { compressed: Buffer; realSize: number; crc: number };
 }
 
+/** Zeroed DOS date/time words: tests never look at entry dates. */
+const NO_DATE = { date: 0, time: 0 };
+
 /** Builds a zip archive (no zip64, no data descriptors). */
 export function buildZip(entries: ZipEntrySpec[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    let compressed: Buffer;
-    let realSize: number;
-    let crc: number;
-    let method: number;
-    if (entry.raw) {
-      ({ compressed, realSize, crc } = entry.raw);
-      method = 8;
-    } else {
-      const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-      realSize = data.length;
-      crc = crc32(data) >>> 0;
-      method = entry.method === 'store' ? 0 : 8;
-      compressed = method === 8 ? deflateRawSync(data) : data;
-    }
-    const size = entry.declaredSize ?? realSize;
+  return writeZip(entries.map(toPacked), NO_DATE);
+}
 
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, compressed);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-
-    offset += local.length + name.length + compressed.length;
-  }
-  const centralBytes = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralBytes, end]);
+function toPacked(spec: ZipEntrySpec): PackedEntry {
+  const entry: PackedEntry = spec.raw
+    ? { name: spec.name, method: 8, packed: spec.raw.compressed, crc: spec.raw.crc, declaredSize: spec.raw.realSize }
+    : pack(spec.name, spec.data, { method: spec.method, level: DEFAULT_LEVEL });
+  return spec.declaredSize === undefined ? entry : { ...entry, declaredSize: spec.declaredSize };
 }

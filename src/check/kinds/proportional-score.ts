@@ -1,11 +1,10 @@
 // Kind `proportional-score` (rules.md check 15): a missed target scored above its proportional share.
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import { judgeIndicator } from '../attainment.js';
-import { operand } from '../context.js';
 import { dec, difference, round2 } from '../decimal.js';
 import type { Draft, RuleKind } from '../types.js';
-import { existingFields, indicatorLabel } from './indicator-common.js';
+import { indicatorLabel } from './indicator-common.js';
+import { missedTargetFields, scoredMissedTargets } from './missed-target-common.js';
 
 const options = z.object({}).strict();
 
@@ -18,33 +17,29 @@ export const proportionalScore: RuleKind<z.infer<typeof options>> = {
   options,
   run(record) {
     const drafts: Draft[] = [];
-    record.indicators.forEach((ind, i) => {
-      const j = judgeIndicator(ind);
-      if (!j || j.met) return;
-      const s = operand(record, `indicators[${i}].score`);
-      const w = operand(record, `indicators[${i}].weight`);
-      if (s.state !== 'value' || w.state !== 'value' || dec(s.value).gte(w.value)) return;
-      const weight = dec(w.value);
+    for (const { index: i, indicator: ind, judgement: j, score, weight: w } of scoredMissedTargets(record)) {
+      if (dec(score).gte(w)) continue;
+      const weight = dec(w);
       let share: Decimal;
       if (j.direction === 'ge' || j.direction === 'gt') {
-        if (j.target.lte(0)) return;
+        if (j.target.lte(0)) continue;
         share = j.actual.div(j.target).times(weight);
       } else {
-        if (j.target.lte(0) || j.actual.lte(0)) return;
+        if (j.target.lte(0) || j.actual.lte(0)) continue;
         const ratio = j.target.div(j.actual).times(weight);
         const national = Decimal.max(0, new Decimal(1).minus(j.actual.minus(j.target).div(j.target))).times(weight);
         share = Decimal.max(ratio, national);
       }
       const expected = round2(share);
-      if (!dec(s.value).gt(expected)) return;
+      if (!dec(score).gt(expected)) continue;
       drafts.push({
-        fields: existingFields(record, i, ['score', 'weight', 'actual', 'target']),
-        actual: s.value,
+        fields: missedTargetFields(record, i),
+        actual: score,
         expected,
-        difference: difference(s.value, expected),
-        message: `${indicatorLabel(record, i)}未达到目标（实际“${ind.actual}”，目标“${ind.target}”），得分${s.value}分高于按比例应得的${expected}分`,
+        difference: difference(score, expected),
+        message: `${indicatorLabel(record, i)}未达到目标（实际“${ind.actual}”，目标“${ind.target}”），得分${score}分高于按比例应得的${expected}分`,
       });
-    });
+    }
     return drafts;
   },
 };

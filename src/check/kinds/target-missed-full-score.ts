@@ -1,10 +1,9 @@
 // Kind `target-missed-full-score` (rules.md check 14): a missed quantitative target still scored full marks.
 import { z } from 'zod';
-import { judgeIndicator } from '../attainment.js';
-import { operand } from '../context.js';
 import { dec } from '../decimal.js';
 import type { Draft, RuleKind } from '../types.js';
-import { existingFields, indicatorLabel } from './indicator-common.js';
+import { indicatorLabel } from './indicator-common.js';
+import { missedTargetFields, scoredMissedTargets } from './missed-target-common.js';
 
 const options = z.object({}).strict();
 
@@ -16,21 +15,14 @@ export const targetMissedFullScore: RuleKind<z.infer<typeof options>> = {
   },
   options,
   run(record) {
-    const drafts: Draft[] = [];
-    record.indicators.forEach((ind, i) => {
-      const j = judgeIndicator(ind);
-      if (!j || j.met) return;
-      const s = operand(record, `indicators[${i}].score`);
-      const w = operand(record, `indicators[${i}].weight`);
-      if (s.state !== 'value' || w.state !== 'value' || !dec(s.value).eq(w.value)) return;
-      drafts.push({
-        fields: existingFields(record, i, ['score', 'weight', 'actual', 'target']),
-        actual: s.value,
+    return scoredMissedTargets(record)
+      .filter(({ score, weight }) => dec(score).eq(weight))
+      .map(({ index: i, indicator: ind, score }): Draft => ({
+        fields: missedTargetFields(record, i),
+        actual: score,
         expected: null,
         difference: null,
-        message: `${indicatorLabel(record, i)}实际完成值“${ind.actual}”未达到年度指标值“${ind.target}”，却得满分${s.value}分，得分未扣减`,
-      });
-    });
-    return drafts;
+        message: `${indicatorLabel(record, i)}实际完成值“${ind.actual}”未达到年度指标值“${ind.target}”，却得满分${score}分，得分未扣减`,
+      }));
   },
 };

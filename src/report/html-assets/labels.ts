@@ -1,6 +1,7 @@
 // Chinese labels for report.html: statuses, form kinds, severities, failure codes and
 // record field paths, so bureau staff read "资金结构·基本支出·全年执行数", not a JSON path.
 import type { FailureCode } from '../../model/failure.js';
+import { CONCEPT_NAMES, FUND_COLUMN_NAMES, INDICATOR_FIELD_NAMES, SOURCE_LINE_NAMES, USE_LINE_NAMES } from '../../model/labels.js';
 import type { FormKind } from '../../model/record.js';
 import type { FileStatus, Severity } from '../../model/report.js';
 
@@ -51,22 +52,10 @@ export const FUND_GROUP_LABELS: Record<string, string> = {
   uses: '资金结构',
 };
 
-const SOURCE_LINE_LABELS: Record<string, string> = {
-  total: '合计',
-  fiscal: '财政拨款',
-  carryover: '上年结转资金',
-  other: '其他资金',
-  specialAccount: '财政专户管理资金',
-  unitFunds: '单位资金',
-};
+const SOURCE_LINE_LABELS: Record<string, string> = { total: '合计', ...SOURCE_LINE_NAMES };
 
-const USE_LINE_LABELS: Record<string, string> = {
-  total: '合计',
-  basic: '基本支出',
-  personnel: '其中：人员支出',
-  public: '公用支出',
-  project: '项目支出',
-};
+// "其中：" because personnel spending is printed as a sub-line of basic spending in the fund table.
+const USE_LINE_LABELS: Record<string, string> = { total: '合计', ...USE_LINE_NAMES, personnel: '其中：人员支出' };
 
 /** A fund line's label; a province's extra line is named as the form printed it
  *  (record.lineLabels), else by its camelCase key. */
@@ -75,49 +64,16 @@ export function fundLineLabel(group: string, line: string, printed?: Record<stri
   return Object.hasOwn(labels, line) ? labels[line] : printed?.[`funds.${group}.${line}`] ?? line;
 }
 
-export const FUND_COLUMN_LABELS: Record<string, string> = {
-  initial: '年初预算数',
-  budget: '全年预算数',
-  actual: '全年执行数',
-  rate: '执行率(%)',
-  weight: '分值',
-  score: '得分',
-  reason: '原因',
-};
+// Column heads of the number tables: the rate column says its unit, the deviation column is short.
+export const FUND_COLUMN_LABELS: Record<string, string> = { ...FUND_COLUMN_NAMES, rate: '执行率(%)' };
 
-export const INDICATOR_COLUMN_LABELS: Record<string, string> = {
-  level1: '一级指标',
-  level2: '二级指标',
-  name: '三级指标',
-  nature: '指标性质',
-  measure: '度量单位',
-  target: '年度指标值',
-  actual: '实际完成值',
-  weight: '分值',
-  score: '得分',
-  deviation: '偏差原因',
-};
+export const INDICATOR_COLUMN_LABELS: Record<string, string> = { ...INDICATOR_FIELD_NAMES, deviation: '偏差原因' };
 
-/** Narrative concepts (record.md, "Narrative facts"). */
+/** Narrative concepts (record.md, "Narrative facts"), a few in the report's shorter wording. */
 const CONCEPT_LABELS: Record<string, string> = {
-  'budget.initial': '年初预算',
-  'budget.added': '追加预算',
-  'budget.cut': '调减预算',
-  'budget.final': '调整后预算',
+  ...CONCEPT_NAMES,
   'funds.received': '资金到位',
   'spending.total': '决算支出',
-  'spending.basic': '基本支出',
-  'spending.project': '项目支出',
-  'spending.personnel': '人员经费',
-  'spending.public': '公用经费',
-  'econ.wages': '工资福利支出',
-  'econ.goodsServices': '商品和服务支出',
-  'econ.householdSubsidy': '对个人和家庭的补助',
-  'econ.capital': '资本性支出',
-  'threePublic.total': '“三公”经费合计',
-  'threePublic.abroad': '因公出国（境）费',
-  'threePublic.reception': '公务接待费',
-  'threePublic.vehiclePurchase': '公务用车购置费',
   'threePublic.vehicleOps': '公务用车运行费',
 };
 
