@@ -93,7 +93,12 @@ export function sharedWorker(): InstanceType<typeof pdfjs.PDFWorker> {
   main.other = side;
   side.other = main;
   WorkerMessageHandler.initializeFromPort(side);
-  worker = new pdfjs.PDFWorker({ port: main as unknown as NonNullable<ConstructorParameters<typeof pdfjs.PDFWorker>[0]>['port'] });
+  // verbosity 0 (errors only): a recovered damaged file must not print pdfjs' warnings
+  // ("Indexing all PDF objects") into the bureau's terminal; we report the file ourselves.
+  worker = new pdfjs.PDFWorker({
+    port: main as unknown as NonNullable<ConstructorParameters<typeof pdfjs.PDFWorker>[0]>['port'],
+    verbosity: 0,
+  });
   return worker;
 }
 export type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
