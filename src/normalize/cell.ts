@@ -10,9 +10,15 @@ export interface CellReading {
 }
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/** One UTF-16 code: full-width ASCII (U+FF01–FF5E) to its half-width form, others unchanged. */
+export function halfWidthCode(code: number): number {
+  return code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+}
+
 /** Full-width ASCII (０-９, ．, ，, －, ％ …) to half-width. */
 export function toHalfWidth(s: string): string {
-  return s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  return s.replace(FULL_WIDTH, (ch) => String.fromCharCode(halfWidthCode(ch.charCodeAt(0))));
 }
 
 /** Any whitespace, including U+3000 and no-break spaces. */

@@ -1,7 +1,7 @@
 // Text plumbing for narrative facts: a matching view of a paragraph (half-width,
 // no whitespace, no quotation marks) that remembers where each character came
 // from, its sentences and clauses, and the money and percent figures in a clause.
-import { foldText, plainNumber, shiftPointLeft, shiftPointRight } from '../normalize/cell.js';
+import { foldText, halfWidthCode, plainNumber, shiftPointLeft, shiftPointRight } from '../normalize/cell.js';
 import { APPROX_AFTER } from './facts-lexicon.js';
 
 /** A paragraph as matched: `text[i]` came from `source[origin[i]]`. */
@@ -19,9 +19,8 @@ export function matchView(source: string): MatchView {
   const codes: number[] = [];
   const origin: number[] = [];
   for (let i = 0; i < source.length; i++) {
-    let code = source.charCodeAt(i);
-    // Full-width ASCII (０-９, ．, ，, （） …) to half-width, as toHalfWidth does.
-    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    // Full-width ASCII (０-９, ．, ，, （） …) to half-width, code by code to keep the origin map.
+    const code = halfWidthCode(source.charCodeAt(i));
     if (isDropped(code)) {
       // Whitespace between two digits stays one space, so "表1 1150.05万元"
       // does not read as 11150.05.
@@ -45,8 +44,7 @@ function isDigit(code: number | undefined): boolean {
 
 function nextKeptIsDigit(source: string, from: number): boolean {
   for (let j = from; j < source.length; j++) {
-    let code = source.charCodeAt(j);
-    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    const code = halfWidthCode(source.charCodeAt(j));
     if (isDropped(code)) continue;
     return isDigit(code);
   }
