@@ -41,6 +41,10 @@ export const IndicatorSchema = z
     weight: nullableDecimal.optional(),
     score: nullableDecimal.optional(),
     deviation: z.string().nullable().optional(),
+    /** A key indicator (★ before its name, or 是否核心指标 = 是); absent when not marked. */
+    key: z.literal(true).optional(),
+    /** 其中 child rows under it ("其中桃树种植面积"): values without weight or score of their own. */
+    parts: z.array(z.object({ name: z.string().nullable(), target: z.string().nullable(), actual: z.string().nullable() }).strict()).optional(),
   })
   .strict();
 export type Indicator = z.infer<typeof IndicatorSchema>;
@@ -91,6 +95,32 @@ export const SourceSchema = z
   .strict();
 
 export const FORM_KINDS = ['dept-overall', 'project'] as const;
+
+/** The four blocks a form prints; each is read, absent (not printed) or unreadable (printed, not read). */
+export const RECORD_BLOCKS = ['fund', 'indicators', 'total', 'goals'] as const;
+export type RecordBlock = (typeof RECORD_BLOCKS)[number];
+export const BLOCK_STATES = ['read', 'absent', 'unreadable'] as const;
+export type BlockState = (typeof BLOCK_STATES)[number];
+
+/** Where an unreadable block was seen and why it could not be read (check 29's message). */
+export const UnreadBlockSchema = z
+  .object({
+    block: z.enum(RECORD_BLOCKS),
+    table: z.number().int().nonnegative().nullable(),
+    row: z.number().int().nonnegative().nullable(),
+    page: z.number().int().positive().nullable(),
+    /** The printed label it was recognized by ("项目资金（万元）"). */
+    label: z.string().nullable(),
+    /** Why it could not be read, in Chinese, for staff. */
+    reason: z.string(),
+  })
+  .strict();
+export type UnreadBlock = z.infer<typeof UnreadBlockSchema>;
+
+/** What reading a numeric cell noticed: not a number, a rate written as a fraction,
+ *  a cell printing its own unit (11723500元 in a 万元 form). Keyed by field path. */
+export const CELL_ISSUES = ['nan', 'fraction', 'unit'] as const;
+export type CellIssue = (typeof CELL_ISSUES)[number];
 export type FormKind = (typeof FORM_KINDS)[number];
 
 export const RecordSchema = z
@@ -105,6 +135,12 @@ export const RecordSchema = z
     header: z.object({ department: z.string().nullable(), implementer: z.string().nullable() }).strict(),
     unit: z.literal('万元'),
     sourceUnit: z.enum(['万元', '元']),
+    /** Which blocks were read (rules.md check 29): an unreadable block is never blank. */
+    blocks: z.object(Object.fromEntries(RECORD_BLOCKS.map((b) => [b, z.enum(BLOCK_STATES)])) as Record<RecordBlock, z.ZodEnum<{ read: 'read'; absent: 'absent'; unreadable: 'unreadable' }>>).strict(),
+    /** One entry per unreadable block: where it was seen and why. */
+    unreadBlocks: z.array(UnreadBlockSchema),
+    /** Cell-level reading notes by field path (readMoney's `issue`), so checks need not re-read raw text. */
+    cellIssues: z.record(z.string(), z.enum(CELL_ISSUES)),
     grade: z.string().nullable(),
     funds: z
       .object({
@@ -116,7 +152,11 @@ export const RecordSchema = z
      *  name messages use for a line a provincial template adds (e.g. 一般公共预算). */
     lineLabels: z.record(z.string(), z.string()).optional(),
     goals: z.array(z.object({ target: z.string().nullable(), result: z.string().nullable() }).strict()),
-    indicatorGroups: z.array(z.object({ level1: z.string(), weight: decimal }).strict()),
+    /** Weights printed in group labels: a level-1 label ("产出指标(50分)" → level1) or a goal
+     *  block's label in layouts without a 分值 column ("年度绩效目标1(40分)" → label). */
+    indicatorGroups: z.array(
+      z.union([z.object({ level1: z.string(), weight: decimal }).strict(), z.object({ label: z.string(), weight: decimal }).strict()]),
+    ),
     indicators: z.array(IndicatorSchema),
     total: z.object({ weight: nullableDecimal, score: nullableDecimal }).strict(),
     conclusions: z

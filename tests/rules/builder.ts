@@ -30,6 +30,9 @@ export function cleanRecord(): FormRecord {
     header: { department: null, implementer: null },
     unit: '万元',
     sourceUnit: '万元',
+    blocks: { fund: 'read', indicators: 'read', total: 'read', goals: 'read' },
+    unreadBlocks: [],
+    cellIssues: {},
     grade: null,
     funds: {
       sources: {

@@ -35,6 +35,9 @@ export function seedRecord(): FormRecord {
     header: { department: null, implementer: null },
     unit: '万元',
     sourceUnit: '万元',
+    blocks: { fund: 'read', indicators: 'read', total: 'read', goals: 'read' },
+    unreadBlocks: [],
+    cellIssues: {},
     grade: null,
     funds: {
       sources: {

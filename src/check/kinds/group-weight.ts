@@ -18,6 +18,7 @@ export const groupWeight: RuleKind<z.infer<typeof options>> = {
   run(record) {
     const drafts: Draft[] = [];
     record.indicatorGroups.forEach((g, gi) => {
+      if (!('level1' in g)) return; // a goal block's weight (check 33): counted by check 11
       const members = record.indicators
         .map((ind, i) => ({ ind, i }))
         .filter(({ ind }) => labelText(ind.level1) === labelText(g.level1));
