@@ -1,0 +1,27 @@
+// What every block reader returns: its part of the record, the provenance of the
+// cells it read, what reading those cells noticed, and the blocks it could not read.
+import type { DocTable } from '../model/document.js';
+import type { CellIssue, Provenance, UnreadBlock } from '../model/record.js';
+import type { CellReading } from '../normalize/cell.js';
+
+export interface BlockReading<T> {
+  value: T;
+  /** Field path → the cell it was read from, in reading order (the record keeps that order). */
+  provenance: Record<string, Provenance>;
+  /** Field path → what reading its numeric cell noticed (only paths with an issue). */
+  cellIssues: Record<string, CellIssue>;
+  /** Blocks the form prints but this reader could not read. */
+  unread: UnreadBlock[];
+}
+
+export function blockReading<T>(value: T): BlockReading<T> {
+  return { value, provenance: {}, cellIssues: {}, unread: [] };
+}
+
+/** Notes where `path` was read (record.md: every cell-read field, blank cells included)
+ *  and, for a numeric cell, what reading it noticed — so checks need not re-read raw text. */
+export function noteCell(into: BlockReading<unknown>, path: string, table: DocTable, row: number, col: number, raw: string, reading?: CellReading): void {
+  into.provenance[path] = { table: table.index, row, col, page: table.rows[row]?.[col]?.page ?? null, raw };
+  if (reading?.issue) into.cellIssues[path] = reading.issue;
+  else if (reading) delete into.cellIssues[path]; // a later read of the same path replaces the earlier one
+}

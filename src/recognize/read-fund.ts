@@ -1,0 +1,40 @@
+// The fund block's lines (资金来源 / 资金结构): each line's cells read by the block's
+// columns into money, rate and score values; its printed row label kept for messages.
+import type { FormRecord, FundColumn, FundLine } from '../model/record.js';
+import { MONEY_COLUMNS } from '../model/record.js';
+import { foldText, readMoney, readRate, readScore, type CellReading } from '../normalize/cell.js';
+import { blockReading, noteCell, type BlockReading } from './block-reading.js';
+import type { FundBlock } from './fund-block.js';
+import type { SourceUnit } from './read-header.js';
+
+export interface FundReading {
+  funds: FormRecord['funds'];
+  lineLabels: Record<string, string>;
+}
+
+const MONEY_KEYS = new Set<FundColumn>(MONEY_COLUMNS);
+
+export function readFund(fund: FundBlock | null, sourceUnit: SourceUnit): BlockReading<FundReading> {
+  const funds: { sources: Record<string, FundLine>; uses?: Record<string, FundLine> } = { sources: {} };
+  const lineLabels: Record<string, string> = {};
+  const out = blockReading<FundReading>({ funds, lineLabels });
+  if (!fund) return out;
+  for (const line of fund.lines) {
+    lineLabels[`funds.${line.group}.${line.key}`] = line.label;
+    const obj: FundLine = {};
+    for (const [key, col] of Object.entries(fund.columns) as [FundColumn, number][]) {
+      const cell = fund.table.rows[line.row]?.[col];
+      // A cell merged down from a line above counts once, at its first line.
+      const raw = !cell || cell.origin.row < line.row ? '' : cell.text;
+      let reading: CellReading | undefined;
+      if (key === 'reason') obj.reason = foldText(raw);
+      else if (MONEY_KEYS.has(key)) obj[key as 'initial' | 'budget' | 'actual'] = (reading = readMoney(raw, sourceUnit)).value;
+      else if (key === 'rate') obj.rate = (reading = readRate(raw)).value;
+      else obj[key as 'weight' | 'score'] = (reading = readScore(raw)).value;
+      noteCell(out, `funds.${line.group}.${line.key}.${key}`, fund.table, line.row, col, raw, reading);
+    }
+    const group = (funds[line.group] ??= {});
+    group[line.key] = obj;
+  }
+  return out;
+}

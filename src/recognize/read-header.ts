@@ -1,0 +1,110 @@
+// The form's single values: money unit, year, entity, 主管部门/实施单位, 自评等级 and the
+// conclusions — from labelled cells and lines, the title, and the narrative as fallback.
+import type { FormRecord } from '../model/record.js';
+import { toHalfWidth } from '../normalize/cell.js';
+import { blockReading, noteCell, type BlockReading } from './block-reading.js';
+import { readFields } from './fields.js';
+import type { FundBlock } from './fund-block.js';
+import { rowCells } from './grid.js';
+import { overviewSubject, sectionText } from './narrative.js';
+import type { Item, Segment } from './segments.js';
+import type { Template } from './template-schema.js';
+
+export type SourceUnit = '万元' | '元';
+
+export type HeaderReading = Pick<FormRecord, 'year' | 'entity' | 'header' | 'grade' | 'conclusions'>;
+
+/** "单位：元" / "金额单位：万元" / "（万元）" in a text. */
+function unitIn(text: string): SourceUnit | null {
+  const s = toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
+  const m = /单位:(万元|元)/.exec(s) ?? /\((万元|元)\)/.exec(s);
+  return m ? (m[1] as SourceUnit) : null;
+}
+
+function yearIn(text: string | null | undefined): number | null {
+  if (!text) return null;
+  const s = toHalfWidth(text);
+  const m = /((?:19|20)\d{2})\s*年度/.exec(s) ?? /((?:19|20)\d{2})\s*年/.exec(s);
+  return m ? Number.parseInt(m[1], 10) : null;
+}
+
+/** The unit the form prints money in, read first because the fund reader needs it:
+ *  a header cell of the fund block, the rows above it, the lines above the table, the title; else 万元. */
+export function readUnit(seg: Segment, fund: FundBlock | null): SourceUnit {
+  const texts: string[] = [];
+  if (fund) {
+    for (const rc of rowCells(fund.table, fund.headerRow)) texts.push(rc.cell.text);
+    if (fund.anchor) texts.push(fund.anchor.cell.text);
+    for (let r = fund.headerRow - 1; r >= 0; r--) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60) texts.push(rc.cell.text);
+  }
+  for (let i = 0; i < (seg.fundHeaderAt ?? 0); i++) {
+    const it = seg.items[i];
+    if (it.kind === 'para') texts.push(it.text);
+  }
+  if (seg.title) texts.push(seg.title.text);
+  for (const s of texts) {
+    const u = unitIn(s);
+    if (u) return u;
+  }
+  return '万元';
+}
+
+export interface HeaderContext {
+  fund: FundBlock | null;
+  /** Last segment item of the form's tables (-1: none): body lines after it are narrative, not fields. */
+  formEnd: number;
+  /** Segment item where a narrative inside the table begins (-1: none). */
+  narrativeStart: number;
+  /** The numbered narrative paragraphs (fallback for entity, year and conclusions). */
+  paragraphs: string[];
+}
+
+export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): BlockReading<HeaderReading> {
+  const { fund, formEnd, narrativeStart, paragraphs } = ctx;
+  // Provenance is noted as fields are read; the value is assembled at the end.
+  const notes = blockReading(null);
+
+  // Labelled fields come from the form, not from its narrative.
+  const skip = new Set<number>();
+  seg.items.forEach((it, i) => {
+    if (i > formEnd && formEnd >= 0 && it.kind === 'para') skip.add(i);
+    if (narrativeStart >= 0 && i >= narrativeStart) skip.add(i);
+  });
+  const fields = readFields(seg.items, t, skip);
+  const fromField = (k: keyof typeof fields, path: string): string | null | undefined => {
+    const hit = fields[k];
+    if (!hit) return undefined;
+    if (hit.at) noteCell(notes, path, hit.at.table, hit.at.row, hit.at.col, hit.at.raw);
+    return hit.value;
+  };
+
+  // Read in this order so provenance keeps the order records have always had.
+  let entity: string | null | undefined;
+  if (t.kind === 'project') entity = fromField('project', 'entity') ?? undefined;
+  if (entity == null) entity = fromField('entity', 'entity') ?? undefined;
+  if (entity == null) entity = overviewSubject(paragraphs, t);
+
+  const department = fromField('department', 'header.department') ?? null;
+  const implementer = fromField('implementer', 'header.implementer') ?? null;
+  const grade = fromField('grade', 'grade') ?? null;
+  const otherHeadings = [...t.conclusions.verdict, ...t.conclusions.problems, ...t.conclusions.measures];
+  const conclusion = (k: 'verdict' | 'problems' | 'measures'): string | null => {
+    const cell = fromField(k, `conclusions.${k}`);
+    if (cell !== undefined) return cell;
+    const s = sectionText(paragraphs, t.conclusions[k], otherHeadings);
+    return s === undefined ? null : s;
+  };
+  const conclusions = { verdict: conclusion('verdict'), problems: conclusion('problems'), measures: conclusion('measures') };
+
+  // Year: the title, the lines above the first table, the short cells above the fund header, the narrative.
+  const firstRowItem = seg.items.findIndex((it) => it.kind === 'row');
+  const preamble = seg.items.slice(0, firstRowItem < 0 ? 0 : firstRowItem).filter((it): it is Item & { kind: 'para' } => it.kind === 'para');
+  let year = yearIn(seg.title?.text);
+  if (year === null) for (const p of preamble) if ((year = yearIn(p.text)) !== null) break;
+  if (year === null && fund) {
+    for (let r = 0; r < fund.headerRow && year === null; r++) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60 && (year = yearIn(rc.cell.text)) !== null) break;
+  }
+  if (year === null) for (const p of paragraphs) if ((year = yearIn(p)) !== null) break;
+
+  return { ...notes, value: { year, entity: entity ?? null, header: { department, implementer }, grade, conclusions } };
+}

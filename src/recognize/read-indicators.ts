@@ -1,0 +1,68 @@
+// The indicator rows (绩效指标): one indicator per real row, level-1/level-2 names
+// carried down from merged cells, weights printed in level labels kept as groups.
+import type { FormRecord, Indicator } from '../model/record.js';
+import { foldText, isBlankCell, labelText, readScore, toHalfWidth, type CellReading } from '../normalize/cell.js';
+import { blockReading, noteCell, type BlockReading } from './block-reading.js';
+import type { IndicatorBlock } from './indicator-block.js';
+import type { IndicatorColumn, Template } from './template-schema.js';
+
+export interface IndicatorsReading {
+  indicators: Indicator[];
+  indicatorGroups: FormRecord['indicatorGroups'];
+}
+
+/** Bare level-1/level-2 name and a printed weight: "产出指标(50分)" → 产出指标, 50. */
+export function splitLevelLabel(raw: string | null | undefined): { name: string | null; weight: string | null } {
+  let s = labelText(raw);
+  if (!s) return { name: null, weight: null };
+  s = s.replace(/^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十0-9]+[、.．])/, '');
+  const m = /^(.*?)[（(]?([0-9０-９]+(?:[.．][0-9０-９]+)?)分[）)]?$/.exec(s);
+  if (m && m[1]) return { name: m[1], weight: toHalfWidth(m[2]).replace(/^0+(?=\d)/, '') };
+  return { name: s, weight: null };
+}
+
+/** A row's own cells: when all are blank beside a placeholder name, it is a template row. */
+const OWN_COLUMNS: IndicatorColumn[] = ['nature', 'measure', 'target', 'actual', 'weight', 'score', 'deviation'];
+
+export function readIndicators(block: IndicatorBlock | null, t: Template): BlockReading<IndicatorsReading> {
+  const indicators: Indicator[] = [];
+  const indicatorGroups: FormRecord['indicatorGroups'] = [];
+  const out = blockReading<IndicatorsReading>({ indicators, indicatorGroups });
+  if (!block) return out;
+  let last1: string | null = null;
+  let last2: string | null = null;
+  for (const at of block.rows) {
+    const cols = at.columns;
+    const raw = (k: IndicatorColumn): string | undefined => (cols[k] === undefined ? undefined : (at.table.rows[at.row]?.[cols[k]!]?.text ?? ''));
+    const l1 = splitLevelLabel(raw('level1'));
+    const l2 = splitLevelLabel(raw('level2'));
+    const level1: string | null = l1.name ?? last1;
+    const level2: string | null = l2.name ?? (level1 === last1 ? last2 : null);
+    // A level-1 label printing its weight ("产出指标(50分)") makes a group, once per run of rows.
+    if (l1.weight && l1.name && l1.name !== last1) indicatorGroups.push({ level1: l1.name, weight: l1.weight });
+    last1 = level1;
+    last2 = level2;
+    const nameRaw = raw('name') ?? '';
+    const nameKey = toHalfWidth(labelText(nameRaw));
+    const placeholder = nameKey === '' || t.indicators.placeholders.some((re) => re.test(nameKey));
+    if (placeholder && OWN_COLUMNS.every((k) => isBlankCell(raw(k) ?? ''))) continue; // a template row
+    const i = indicators.length;
+    const ind: Indicator = {
+      level1,
+      level2,
+      name: foldText(nameRaw),
+      target: foldText(raw('target')),
+      actual: foldText(raw('actual')),
+    };
+    // Numeric readings kept by column so their issues go with their provenance below.
+    const numeric: Partial<Record<IndicatorColumn, CellReading>> = {};
+    if (cols.nature !== undefined) ind.nature = foldText(raw('nature'));
+    if (cols.measure !== undefined) ind.measure = foldText(raw('measure'));
+    if (cols.weight !== undefined) ind.weight = (numeric.weight = readScore(raw('weight'))).value;
+    if (cols.score !== undefined) ind.score = (numeric.score = readScore(raw('score'))).value;
+    if (cols.deviation !== undefined) ind.deviation = foldText(raw('deviation'));
+    indicators.push(ind);
+    for (const k of Object.keys(cols) as IndicatorColumn[]) noteCell(out, `indicators[${i}].${k}`, at.table, at.row, cols[k]!, raw(k) ?? '', numeric[k]);
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+// The narrative (评价报告综述): found in the table's last cells under its heading, in
+// the body text after the table, or in wide cells after 总分; numbered, and its facts read.
+import type { DocTable } from '../model/document.js';
+import type { FormRecord } from '../model/record.js';
+import { extractNarrativeFacts } from './facts.js';
+import { blockReading, type BlockReading } from './block-reading.js';
+import { rowCells } from './grid.js';
+import type { IndicatorBlock } from './indicator-block.js';
+import { narrativeInBody, narrativeInTable, numberParagraphs } from './narrative.js';
+import type { Item, Segment } from './segments.js';
+import type { Template } from './template-schema.js';
+
+export interface NarrativeReading {
+  narrative: FormRecord['narrative'];
+  /** Numbered paragraphs: the header reader looks in them for entity, year and conclusions. */
+  paragraphs: string[];
+  /** Segment item where a narrative inside the table begins (-1: none); labelled fields stop before it. */
+  startItem: number;
+}
+
+/** Where the form's tables end: `formEnd` is the last segment item of the last table used. */
+export interface FormExtent {
+  formEnd: number;
+  lastTable: DocTable | null;
+}
+
+/** Shortest text a lone trailing cell must hold to be taken for the narrative. */
+const MIN_NARRATIVE_CELL = 50;
+
+/** Rows after 总分 made of one wide text cell each (no label beside it): the narrative. */
+function trailingTextRows(table: DocTable, from: number): { row: number; paragraphs: string[] } | null {
+  let first = -1;
+  const paragraphs: string[] = [];
+  for (let r = from; r < table.rows.length; r++) {
+    const cells = rowCells(table, r).filter((rc) => rc.cell.text.trim() !== '' && rc.cell.origin.row === r);
+    if (cells.length !== 1) {
+      if (first >= 0 && cells.length > 1) break;
+      continue;
+    }
+    const cell = cells[0].cell;
+    if (first < 0 && cell.text.replace(/\s+/g, '').length < MIN_NARRATIVE_CELL) continue;
+    if (first < 0) first = r;
+    paragraphs.push(...(cell.paragraphs.length ? cell.paragraphs : [cell.text]));
+  }
+  return first >= 0 ? { row: first, paragraphs } : null;
+}
+
+export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, extent: FormExtent, t: Template): BlockReading<NarrativeReading> {
+  const { formEnd, lastTable } = extent;
+  let narrativeParas: string[] | null = null;
+  let startItem = -1;
+  if (lastTable) {
+    const from = indicators?.total?.table === lastTable ? indicators.total.row : 0;
+    const inTable = narrativeInTable(lastTable, from, t);
+    if (inTable) {
+      narrativeParas = inTable.paragraphs;
+      startItem = seg.items.findIndex((it) => it.kind === 'row' && it.table === lastTable && it.r === inTable.row);
+    }
+  }
+  const bodyItems: Item[] = [...seg.items.slice(formEnd + 1), ...seg.tail];
+  if (narrativeParas === null) narrativeParas = narrativeInBody(bodyItems, t);
+  if (numberParagraphs(narrativeParas).length === 0 && indicators?.total) {
+    // No heading and no body text: the table's last wide cells after 总分 hold it.
+    const tr = indicators.total;
+    const wide = trailingTextRows(tr.table, tr.row + 1);
+    if (wide) {
+      narrativeParas = wide.paragraphs;
+      startItem = seg.items.findIndex((it) => it.kind === 'row' && it.table === tr.table && it.r === wide.row);
+    }
+  }
+  const paragraphs = numberParagraphs(narrativeParas);
+  const facts = extractNarrativeFacts(paragraphs);
+  return blockReading<NarrativeReading>({
+    narrative: { text: paragraphs.length ? paragraphs.join('\n') : null, facts: facts.facts, changes: facts.changes },
+    paragraphs,
+    startItem,
+  });
+}

@@ -1,0 +1,35 @@
+// The 总分 row: its 分值 and 得分, by the indicator header's columns when the row
+// lines up with them, else the cells after its label in order.
+import type { FormRecord } from '../model/record.js';
+import { readScore } from '../normalize/cell.js';
+import { blockReading, noteCell, type BlockReading } from './block-reading.js';
+import { rowCellAt, rowCells } from './grid.js';
+import type { IndicatorRowAt } from './indicator-block.js';
+
+export function readTotal(tr: IndicatorRowAt | null | undefined): BlockReading<FormRecord['total']> {
+  const total: FormRecord['total'] = { weight: null, score: null };
+  const out = blockReading(total);
+  if (!tr) return out;
+  const cells = rowCells(tr.table, tr.row);
+  const labelIdx = cells.findIndex((rc) => rc.label !== '');
+  const label = cells[labelIdx];
+  const w = tr.columns.weight !== undefined ? rowCellAt(tr.table, tr.row, tr.columns.weight) : undefined;
+  const s = tr.columns.score !== undefined ? rowCellAt(tr.table, tr.row, tr.columns.score) : undefined;
+  // Read by the indicator header's columns when the total row is aligned with
+  // them; otherwise the cells after the label, in order: 分值, 得分.
+  const aligned = !!w && !!s && w.cell !== label.cell && s.cell !== label.cell && w.cell !== s.cell && w.col === tr.columns.weight && s.col === tr.columns.score;
+  const after = cells.slice(labelIdx + 1);
+  const wCell = aligned ? w : after[0];
+  const sCell = aligned ? s : after[1];
+  if (wCell) {
+    const reading = readScore(wCell.cell.text);
+    total.weight = reading.value;
+    noteCell(out, 'total.weight', tr.table, tr.row, wCell.col, wCell.cell.text, reading);
+  }
+  if (sCell) {
+    const reading = readScore(sCell.cell.text);
+    total.score = reading.value;
+    noteCell(out, 'total.score', tr.table, tr.row, sCell.col, sCell.cell.text, reading);
+  }
+  return out;
+}
