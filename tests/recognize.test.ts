@@ -441,8 +441,10 @@ describe('templates are data', () => {
     expect(sichuan.fund.columns.weight).toContain('权重'); // inherited from base through project-national
   });
 
-  it('a new layout is unknown to the bundled templates', () => {
-    expect(failureOf(() => recognizeForms(newLayoutDoc(), templates)).code).toBe('unrecognized-form');
+  it('a new layout is read by meaning with the bundled templates alone (①预算安排数, ②实际支出数, ③支出进度)', () => {
+    const [r] = recognizeForms(newLayoutDoc(), templates);
+    expect(r.form).toBe('dept-overall');
+    expect(r.funds.sources.total).toEqual({ budget: '1000.00', actual: '950.00', rate: '95.00', weight: '10', score: '9.50' });
   });
 
   it('is recognized once its template file is added to a templates folder', () => {

@@ -3,14 +3,18 @@
 // 资金来源 / 资金结构 group label beside them.
 import type { DocTable } from '../model/document.js';
 import type { FundColumn } from '../model/record.js';
+import { readScore, toHalfWidth } from '../normalize/cell.js';
 import { rowCells, type RowCell } from './grid.js';
-import { bestKey, bestKeyCached, matches, matchesExactly } from './labels.js';
+import { bestKey, bestKeyCached, matches, matchesExactly, normLabel } from './labels.js';
 import type { FundGroup, Template } from './template-schema.js';
 
 export interface FundLineAt {
   group: FundGroup;
   key: string;
   row: number;
+  /** A line printed as "label:amount" inside a text cell (Hunan: "其中:基本支出:900.47"):
+   *  its amount is the line's 全年执行数 (`actual`), the only column it has. */
+  textCell?: { col: number; raw: string; amount: string };
   /** The row label as printed (whitespace removed), for messages about lines a template adds. */
   label: string;
 }
@@ -25,16 +29,60 @@ export interface FundBlock {
   lines: FundLineAt[];
   /** Last row of the block (inclusive). */
   endRow: number;
+  /** The fund weight printed in a label when the block has no 分值 column: the score
+   *  header 得分(20分*执行率) or the anchor 预算执行情况（万元）(20分) (rules.md check 33). */
+  headerWeight: { value: string; row: number; col: number; raw: string } | null;
 }
 
-/** Maps the header row's cells to fund columns; the first cell of a key wins. */
-export function fundColumns(table: DocTable, r: number, t: Template): Partial<Record<FundColumn, number>> {
-  const cols: Partial<Record<FundColumn, number>> = {};
-  for (const rc of rowCells(table, r)) {
-    const key = bestKeyCached<FundColumn>(rc.label, t.fund.columns, t.fund.ignoreColumns);
-    if (key && cols[key] === undefined) cols[key] = rc.col;
+/** "得分(20分*执行率)" / "(20分)" → "20". */
+const PRINTED_WEIGHT = /[(（]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分/;
+
+function printedWeight(cells: RowCell[]): FundBlock['headerWeight'] {
+  for (const rc of cells) {
+    const m = PRINTED_WEIGHT.exec(rc.cell.text);
+    if (m) return { value: toHalfWidth(m[1]).replace(/^0+(?=\d)/, ''), row: rc.cell.origin.row, col: rc.col, raw: rc.cell.text };
   }
+  return null;
+}
+
+/** Maps the header row's cells to fund columns by meaning (labels.ts bestKey). The
+ *  block's own label (项目资金（万元）, 预算执行情况) is no column. Where two cells claim
+ *  one column, a cell equal to a known label beats one that only contains a telling
+ *  word, then the cell whose cells below hold numbers beats a label column's heading
+ *  ("年度预算数（万元）" over the line names), then the leftmost. */
+export function fundColumns(table: DocTable, r: number, t: Template): Partial<Record<FundColumn, number>> {
+  const best: Partial<Record<FundColumn, { col: number; exact: boolean; numeric: number }>> = {};
+  for (const rc of rowCells(table, r)) {
+    if (!rc.label || matches(rc.label, t.fund.anchors)) continue;
+    const key = bestKeyCached<FundColumn>(rc.label, t.fund.columns, t.fund.ignoreColumns);
+    if (!key) continue;
+    const exact = Object.values(t.fund.columns).some((list) => list?.includes(rc.label));
+    const prev = best[key];
+    if (!prev) {
+      best[key] = { col: rc.col, exact, numeric: -1 };
+      continue;
+    }
+    if (prev.exact !== exact) {
+      if (exact) best[key] = { col: rc.col, exact, numeric: -1 };
+      continue;
+    }
+    if (prev.numeric < 0) prev.numeric = numericBelow(table, r, prev.col);
+    const numeric = numericBelow(table, r, rc.col);
+    if (numeric > prev.numeric) best[key] = { col: rc.col, exact, numeric };
+  }
+  const cols: Partial<Record<FundColumn, number>> = {};
+  for (const [k, v] of Object.entries(best) as [FundColumn, { col: number }][]) cols[k] = v.col;
   return cols;
+}
+
+/** How many of the next rows hold a number in this column (money, rate, score). */
+function numericBelow(table: DocTable, r: number, col: number): number {
+  let n = 0;
+  for (let row = r + 1; row < Math.min(table.rows.length, r + 9); row++) {
+    const cell = table.rows[row]?.[col];
+    if (cell && cell.origin.row === row && readScore(cell.text).value !== null) n++;
+  }
+  return n;
 }
 
 const stopCache = new WeakMap<Template, string[]>();
@@ -90,8 +138,15 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
   const anchorEnd = anchor && anchor.cell.rowSpan > 1 ? anchor.cell.origin.row + anchor.cell.rowSpan - 1 : null;
   let group: FundGroup = 'sources';
   let endRow = headerRow;
+  const textGroups = new Map<number, FundGroup>();
   for (let r = headerRow + 1; r < table.rows.length; r++) {
     if (anchorEnd !== null && r > anchorEnd) break;
+    const inText = textCellLines(table, r, t, lines, textGroups);
+    if (inText.length) {
+      lines.push(...inText);
+      endRow = r;
+      continue;
+    }
     const labelCells = rowCells(table, r).filter((rc) => rc.col < firstValueCol && rc.label !== '');
     const labels = labelCells.filter((rc) => rc !== anchor && rc.cell !== anchor?.cell && !matches(rc.label, t.fund.anchors));
     if (labels.some((rc) => matchesExactly(rc.label, stops))) break;
@@ -123,7 +178,40 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
     lines.push({ group: key.group, key: key.key, row: r, label: lineLabel as string });
     endRow = r;
   }
-  return { table, headerRow, columns, anchor, lines, endRow };
+  let headerWeight: FundBlock['headerWeight'] = null;
+  if (columns.weight === undefined) {
+    const header = rowCells(table, headerRow);
+    const scoreCell = header.filter((rc) => rc.col === columns.score);
+    headerWeight = printedWeight(scoreCell) ?? (anchor ? printedWeight([anchor]) : null);
+  }
+  return { table, headerRow, columns, anchor, lines, endRow, headerWeight };
+}
+
+/** "按收入性质分:2030.12" / "其中: 一般公共预算:1325.68" / "纳入专户管理的非税收入拨款:". */
+const TEXT_LINE = /^(?:其中[:：]?)?([^:：]{2,30})[:：]\s*([-−]?[0-9][0-9,.]*)?\s*(?:万元|元)?$/;
+
+/** Fund lines printed as "label:amount" text cells, side by side: a group label's cell
+ *  (按收入性质分 / 按支出性质分) is that group's total and claims the cells below it. */
+function textCellLines(table: DocTable, r: number, t: Template, seen: FundLineAt[], groups: Map<number, FundGroup>): FundLineAt[] {
+  const out: FundLineAt[] = [];
+  for (const rc of rowCells(table, r)) {
+    if (rc.cell.origin.row !== r) continue;
+    const text = toHalfWidth(rc.cell.text).replace(/[\s\u3000]+/g, '');
+    const m = TEXT_LINE.exec(text);
+    if (!m) continue;
+    const label = normLabel(m[1]);
+    let group = groupOf(label, t);
+    let key: string | null = group ? 'total' : null;
+    if (group) for (let c = rc.col; c <= rc.lastCol; c++) groups.set(c, group);
+    else {
+      group = groups.get(rc.col) ?? null;
+      if (!group) continue;
+      key = bestKey(label, t.fund.lines[group] ?? {});
+    }
+    if (!key || seen.some((l) => l.group === group && l.key === key) || out.some((l) => l.group === group && l.key === key)) continue;
+    out.push({ group, key, row: r, label: m[1], textCell: { col: rc.col, raw: rc.cell.text, amount: m[2] ?? '' } });
+  }
+  return out;
 }
 
 function lineKeyFor(label: string, group: FundGroup, groupPrinted: boolean, seen: FundLineAt[], t: Template): { group: FundGroup; key: string } | null {

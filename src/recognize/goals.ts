@@ -24,7 +24,8 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
   const headerCols = (row: number) => {
     const cols: { target?: number; result?: number } = {};
     for (const rc of rowCells(table, row)) {
-      const k = bestKey(rc.label, { target: t.goals.target, result: t.goals.result });
+      if (rc.cell === anchor.cell || matchesExactly(rc.label, t.goals.anchors)) continue; // the block's own label
+      const k = bestKey(rc.label, { result: t.goals.result, target: t.goals.target });
       if (k && cols[k] === undefined) cols[k] = rc.col;
     }
     return cols;

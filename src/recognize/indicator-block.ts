@@ -40,13 +40,28 @@ export function indicatorColumns(table: DocTable, r: number, t: Template): Indic
   return cols;
 }
 
+/** Header cells mapped by meaning (labels.ts bestKey); the block's own label (绩效指标,
+ *  年度绩效目标1(40分)) is no column; where two cells claim one column, a cell equal to a
+ *  known label beats one that only contains a telling word, else the leftmost. */
 function mapIndicatorColumns(table: DocTable, r: number, t: Template): IndicatorColumns {
   const cols: IndicatorColumns = {};
+  const exactOf: Partial<Record<IndicatorColumn, boolean>> = {};
   for (const rc of rowCells(table, r)) {
+    if (!rc.label || isIndicatorAnchor(rc.label, t)) continue;
     const key = bestKeyCached<IndicatorColumn>(rc.label, t.indicators.columns, t.indicators.ignoreColumns);
-    if (key && cols[key] === undefined) cols[key] = rc.col;
+    if (!key) continue;
+    const exact = Object.values(t.indicators.columns).some((list) => list?.includes(rc.label));
+    if (cols[key] === undefined || (exact && !exactOf[key])) {
+      cols[key] = rc.col;
+      exactOf[key] = exact;
+    }
   }
   return cols;
+}
+
+/** The indicator block's own label: 绩效指标, or a goal block's 年度绩效目标1 (its weight stripped). */
+export function isIndicatorAnchor(label: string, t: Template): boolean {
+  return t.indicators.anchors.some((a) => label === a || (label.startsWith(a) && /^[0-9一二三四五六七八九十]*$/.test(label.slice(a.length))));
 }
 
 /** A header row names 三级指标, a level (一级/二级指标) and a value column. */

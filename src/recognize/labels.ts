@@ -5,9 +5,16 @@ import { toHalfWidth } from '../normalize/cell.js';
 const WS = /[\s\u3000\u00A0\u200B\uFEFF]+/g;
 // Leading numbering: (1) 1. 1、 一、 (一) ① … repeated ("一、(1)").
 const NUMBERING = /^(?:\(\s*[0-9一二三四五六七八九十]+\s*\)|[0-9]+[.、,](?![0-9])|[一二三四五六七八九十]+[、.]|[\u2460-\u2473\u2776-\u277F])+/;
-// Trailing marks: a unit (万元) (元) (单位:万元) (%), a column letter or formula
-// (A) (B/A) (B÷A×100%), a printed weight (100分).
-const TRAILING_UNIT = /(?:\((?:(?:金额)?(?:单位:)?(?:万元|元|%|分)|[A-Za-z][A-Za-z0-9/×*÷+\-%]*|[0-9]+(?:\.[0-9]+)?分)\))+$/;
+// Decorations a header or row label carries besides its words, removed wherever
+// they stand: a parenthesized unit (万元) (元) (单位:万元) (%), a column letter or
+// formula (A) (B/A) (B÷A×100%), a printed weight or scoring formula (10分)
+// (20分*执行率), an unclosed "(万元" at the end; circled column numbers ①–⑳ and
+// formulas built on them (④=③/②); key-indicator stars.
+const DECORATION_PAREN = /\((?:(?:金额)?(?:单位:)?(?:万元|元|%|分|百分比)|[A-Za-z][A-Za-z0-9/×*÷+\-%=]*|[0-9]+(?:\.[0-9]+)?分(?:[*×x][^()]*)?|[^()]*[=*×÷/][^()]*)\)/g;
+const UNCLOSED_UNIT = /\((?:(?:金额)?(?:单位:)?(?:万元|元))$/;
+const CIRCLED_FORMULA = /[\u2460-\u2473\u2776-\u277F](?:[=+\-*×÷/][\u2460-\u2473\u2776-\u277F0-9.%×*]+)+/g;
+const CIRCLED = /[\u2460-\u2473\u2776-\u277F]/g;
+const STARS = /[★☆]/g;
 
 // Memoized: the same printed labels (全年预算数, 执行率, 指标值 …) recur in every row
 // asked and in every form of a batch; the seven regex passes ran for each ask.
@@ -31,11 +38,16 @@ export function normLabel(raw: string | null | undefined): string {
 
 function normalize(raw: string): string {
   let s = toHalfWidth(raw).replace(WS, '');
+  s = s.replace(CIRCLED_FORMULA, '').replace(STARS, '');
   s = s.replace(/[：:]+$/, '').replace(/:+$/, '');
   s = s.replace(NUMBERING, '');
   s = s.replace(/^其中[:：]?/, '');
   s = s.replace(NUMBERING, '');
-  s = s.replace(TRAILING_UNIT, '');
+  for (let before = ''; before !== s; ) {
+    before = s;
+    s = s.replace(DECORATION_PAREN, '');
+  }
+  s = s.replace(UNCLOSED_UNIT, '').replace(CIRCLED, '');
   s = s.replace(/:+$/, '');
   return s;
 }
@@ -72,23 +84,37 @@ export function matchesExactly(label: string, synonyms: readonly string[]): bool
   return synonyms.includes(label);
 }
 
-/** The key whose synonyms match the label best, or null. `ignore` synonyms compete
- *  as a key of their own: a label best matched by them maps to nothing. */
+/** The key a label means, or null. A label equal to a synonym takes that synonym's key
+ *  (the longest wins); otherwise the first key, in the table's order, one of whose
+ *  synonyms the label contains. The order is the precedence of meanings: labels combine
+ *  words ("预算执行率" is a rate, "预算执行数" an actual, "年初预算数" an initial budget),
+ *  so the more specific meaning is listed first and an unseen wording ("全年实际支出数")
+ *  still lands by its telling word. `ignore` synonyms come before every key: a label
+ *  meaning one of them maps to nothing (得分系数 is not 得分). */
 export function bestKey<K extends string>(
   label: string,
   table: Partial<Record<K, readonly string[]>>,
   ignore: readonly string[] = [],
 ): K | null {
-  let bestK: K | null = null;
-  let best = bestScore(label, ignore);
+  if (!label) return null;
+  let exactKey: K | null = null;
+  let exactLength = 0;
+  if (ignore.includes(label)) return null;
   for (const key of Object.keys(table) as K[]) {
-    const v = bestScore(label, table[key] ?? []);
-    if (v > best) {
-      best = v;
-      bestK = key;
+    for (const s of table[key] ?? []) {
+      if (s === label && s.length > exactLength) {
+        exactKey = key;
+        exactLength = s.length;
+      }
     }
   }
-  return bestK;
+  if (exactKey) return exactKey;
+  if (label.length > MAX_LABEL_LENGTH) return null;
+  if (ignore.some((s) => s && label.includes(s))) return null;
+  for (const key of Object.keys(table) as K[]) {
+    if ((table[key] ?? []).some((s) => s && label.includes(s))) return key;
+  }
+  return null;
 }
 
 // bestKeyCached: per (synonym table, ignore list) object, label → key. Column-header

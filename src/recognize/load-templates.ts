@@ -7,7 +7,7 @@ import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
 import type { FundColumn } from '../model/record.js';
 import { normLabel } from './labels.js';
-import { TemplateFileSchema, type Template, type TemplateFile, type IndicatorColumn, type FundGroup } from './template-schema.js';
+import { FUND_COLUMN_PRECEDENCE, INDICATOR_COLUMN_PRECEDENCE, TemplateFileSchema, type Template, type TemplateFile, type IndicatorColumn, type FundGroup } from './template-schema.js';
 
 /** A malformed template file: names the file, the template and the line. */
 export class TemplateFileError extends Error {
@@ -112,9 +112,14 @@ function resolveExtends(byId: Map<string, LoadedFile>, id: string, seen: string[
 }
 
 const norm = (list: string[] | undefined): string[] => [...new Set((list ?? []).map(normLabel).filter(Boolean))];
-function normTable<K extends string>(t: Partial<Record<K, string[]>> | undefined): Partial<Record<K, string[]>> {
+/** Normalized lists; with `order`, keys in that order (bestKey's precedence of meanings). */
+function normTable<K extends string>(t: Partial<Record<K, string[]>> | undefined, order?: readonly K[]): Partial<Record<K, string[]>> {
   const out: Partial<Record<K, string[]>> = {};
-  for (const [k, v] of Object.entries(t ?? {}) as [K, string[] | undefined][]) if (v && v.length) out[k] = norm(v);
+  const keys = order ?? (Object.keys(t ?? {}) as K[]);
+  for (const k of keys) {
+    const v = t?.[k];
+    if (v && v.length) out[k] = norm(v);
+  }
   return out;
 }
 
@@ -150,7 +155,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
     requiredBlocks: t.requiredBlocks ?? ['fund', 'indicators', 'total'],
     fund: {
       anchors: norm(t.fund?.anchors),
-      columns: normTable(t.fund?.columns),
+      columns: normTable(t.fund?.columns, FUND_COLUMN_PRECEDENCE),
       ignoreColumns: norm(t.fund?.ignoreColumns),
       groups: normTable(t.fund?.groups),
       lines,
@@ -158,7 +163,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
     goals: { anchors: norm(t.goals?.anchors), target: norm(t.goals?.target), result: norm(t.goals?.result) },
     indicators: {
       anchors: norm(t.indicators?.anchors),
-      columns: normTable(t.indicators?.columns),
+      columns: normTable(t.indicators?.columns, INDICATOR_COLUMN_PRECEDENCE),
       ignoreColumns: norm(t.indicators?.ignoreColumns),
       placeholders,
     },

@@ -107,12 +107,20 @@ function itemTitle(item: Item, lex: Lexicon): { text: string; kinds: FormKind[] 
   return null;
 }
 
-/** True when the row holds a budget column label and an actual column label. */
+/** Longest label a fund header cell may have: longer cells are an indicator's text. */
+const MAX_HEADER_LABEL = 16;
+/** A cell holding a figure, a percentage or a target sign: a value row, not a header. */
+const VALUE_CELL = /^[≥≤≧≦><=＝═≈约]?[-−]?[0-9０-９][0-9０-９,，.．]*[%％]?$|^[≥≤≧≦<>]/;
+
+/** True when the row holds a budget column label and an actual column label, short
+ *  ones, and no value: a header row names its columns and holds no figure. */
 export function looksLikeFundHeader(item: Item, columns: Record<string, string[]>, ignore: string[]): boolean {
   if (item.kind !== 'row') return false;
   let budget = false;
   let actual = false;
   for (const rc of rowCells(item.table, item.r)) {
+    if (VALUE_CELL.test(rc.label)) return false;
+    if (rc.label.length > MAX_HEADER_LABEL) continue;
     const key = bestKeyCached(rc.label, columns, ignore);
     if (key === 'budget') budget = true;
     if (key === 'actual') actual = true;

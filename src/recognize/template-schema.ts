@@ -6,6 +6,13 @@ import { FORM_KINDS, FUND_COLUMNS, type FormKind, type FundColumn } from '../mod
 
 export const INDICATOR_COLUMNS = ['level1', 'level2', 'name', 'nature', 'measure', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+
+/** The precedence of column meanings when a label holds words of several (labels.ts
+ *  bestKey): "预算执行率" is a rate before a budget, "预算执行数" an actual, "年初预算数" an
+ *  initial budget, "得分(20分*执行率)" a score; "指标分值" a weight, "未完成原因" a reason,
+ *  "实际完成值" an actual before a target. */
+export const FUND_COLUMN_PRECEDENCE = ['score', 'rate', 'weight', 'reason', 'initial', 'actual', 'budget'] as const;
+export const INDICATOR_COLUMN_PRECEDENCE = ['level1', 'level2', 'name', 'nature', 'measure', 'weight', 'score', 'deviation', 'actual', 'target'] as const;
 export const FUND_GROUPS = ['sources', 'uses'] as const;
 export type FundGroup = (typeof FUND_GROUPS)[number];
 export const FORM_BLOCKS = ['fund', 'goals', 'indicators', 'total'] as const;
