@@ -1,7 +1,8 @@
 // One form candidate read with one template: `fitTemplate` scores how well the
 // template's blocks are found; `buildRecord` calls one reader per block and assembles the record.
 import type { DocTable } from '../model/document.js';
-import type { FormRecord, Provenance } from '../model/record.js';
+import { RECORD_BLOCKS, type FormRecord, type Provenance } from '../model/record.js';
+import { blockState, findPrinted, type Printed } from './block-presence.js';
 import type { BlockReading } from './block-reading.js';
 import { readFundBlock, type FundBlock } from './fund-block.js';
 import { rowCells } from './grid.js';
@@ -11,7 +12,7 @@ import { readGoals } from './read-goals.js';
 import { readHeader, readUnit } from './read-header.js';
 import { readIndicators } from './read-indicators.js';
 import { readNarrative, type FormExtent } from './read-narrative.js';
-import { readTotal } from './read-total.js';
+import { gradeInTotalRow, readTotal } from './read-total.js';
 import type { Item, Segment } from './segments.js';
 import type { FormBlock, Template } from './template-schema.js';
 
@@ -26,6 +27,8 @@ export interface TemplateFit {
   /** Looks like this kind of form (title, or fund block with its anchor). */
   looksLikeForm: boolean;
   missing: FormBlock[];
+  /** Where each block is printed, read or not (an unread printed block is "unreadable"). */
+  printed: Printed;
   fund: FundBlock | null;
   indicators: IndicatorBlock | null;
   titleMatch: boolean;
@@ -63,13 +66,22 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   // A fund block is a form's when its anchor (整体资金/项目资金) is printed and a title
   // or an indicator block goes with it; without the anchor it needs both (a 决算
   // table of 预算数/执行数 under a table-of-contents line is no form).
-  const valid = !!fund && (fund.anchor ? titleMatch || !!indicators : titleMatch && !!indicators);
+  // A titled form whose fund block is printed but unreadable (its header row deleted)
+  // is still read for its indicators; the fund block is then reported, never blank.
+  const printed = findPrinted(seg, t);
+  const fundRead = !!fund && fund.lines.length > 0;
+  const valid = fund
+    ? fund.anchor
+      ? titleMatch || !!indicators
+      : titleMatch && !!indicators
+    : titleMatch && !!indicators && indicators.rows.length > 0 && !!printed.fund;
   const looksLikeForm = (titleMatch && (!!fund?.anchor || !!indicators)) || !!fund?.anchor;
+  // A required block missing altogether fails the form (it names the block); one that is
+  // printed but could not be read does not: the record says it is unreadable.
   const missing: FormBlock[] = [];
-  if (t.requiredBlocks.includes('fund') && !fund) missing.push('fund');
-  if (t.requiredBlocks.includes('indicators') && !indicators) missing.push('indicators');
-  if (t.requiredBlocks.includes('total') && indicators && !indicators.total) missing.push('total');
-  if (t.requiredBlocks.includes('total') && !indicators) missing.push('total');
+  if (t.requiredBlocks.includes('fund') && !fundRead && !printed.fund) missing.push('fund');
+  if (t.requiredBlocks.includes('indicators') && !indicators && !printed.indicators) missing.push('indicators');
+  if (t.requiredBlocks.includes('total') && !indicators?.total && !printed.total) missing.push('total');
   if (t.requiredBlocks.includes('goals') && !seg.items.some((it) => it.kind === 'row' && rowCells(it.table, it.r).some((rc) => t.goals.anchors.includes(rc.label)))) {
     missing.push('goals');
   }
@@ -78,7 +90,7 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
     (fund ? 5 + (fund.anchor ? 5 : 0) + Object.keys(fund.columns).length + fund.lines.length : 0) +
     (indicators ? 5 + Object.keys(indicators.columns).length + (indicators.total ? 2 : 0) : 0) +
     3 * specific;
-  return { template: t, score, valid, looksLikeForm, missing, fund, indicators, titleMatch };
+  return { template: t, score, valid, looksLikeForm, missing, printed, fund, indicators, titleMatch };
 }
 
 /** Where the form's tables end: the last item of the last table a block used; the rest of the body is its narrative. */
@@ -106,6 +118,12 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
   const goals = readGoals(seg.items.slice(0, Math.max(extent.formEnd + 1, 0)), t);
   const indicators = readIndicators(fit.indicators, t);
   const total = readTotal(fit.indicators?.total);
+  const blocks = {
+    fund: blockState('fund', !!fit.fund && fit.fund.lines.length > 0, fit.printed, fit.fund ? '资金表表头下没有可识别的资金行（如“年度资金总额”“合计”）' : '未找到资金表的表头行（应含预算数、执行数等栏）'),
+    indicators: blockState('indicators', indicators.value.indicators.length > 0, fit.printed, fit.indicators ? '绩效指标表下没有可识别的指标行' : '未找到绩效指标表的表头行（应含一级指标、三级指标、分值/得分等栏）'),
+    total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), fit.printed, '总分行没有可读取的分值或得分'),
+    goals: blockState('goals', goals.value.length > 0, fit.printed, '年度总体目标栏中没有可识别的目标和完成情况'),
+  };
   const narrative = readNarrative(seg, fit.indicators, extent, t);
   const header = readHeader(seg, t, {
     fund: fit.fund,
@@ -116,7 +134,9 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
 
   // Merged in this fixed order: it is the provenance order records have always had
   // (fund, goals, indicators, total, header fields), so archived records stay byte-identical.
-  const readings: BlockReading<unknown>[] = [fund, goals, indicators, total, header, narrative];
+  // A grade printed beside the total, when no 自评等级 cell says it.
+  const totalGrade = header.value.grade === null ? gradeInTotalRow(fit.indicators?.total, total.provenance['total.score']?.col) : null;
+  const readings: BlockReading<unknown>[] = [fund, goals, indicators, total, header, narrative, ...(totalGrade ? [totalGrade] : [])];
   const provenance: Record<string, Provenance> = {};
   const cellIssues: FormRecord['cellIssues'] = {};
   for (const r of readings) {
@@ -133,15 +153,10 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
     header: header.value.header,
     unit: '万元',
     sourceUnit,
-    blocks: {
-      fund: fit.fund && fit.fund.lines.length ? 'read' : 'absent',
-      indicators: fit.indicators ? 'read' : 'absent',
-      total: fit.indicators?.total ? 'read' : 'absent',
-      goals: goals.value.length ? 'read' : 'absent',
-    },
-    unreadBlocks: readings.flatMap((r) => r.unread),
+    blocks: { fund: blocks.fund.state, indicators: blocks.indicators.state, total: blocks.total.state, goals: blocks.goals.state },
+    unreadBlocks: [...readings.flatMap((r) => r.unread), ...RECORD_BLOCKS.flatMap((b) => (blocks[b].unread ? [blocks[b].unread] : []))],
     cellIssues,
-    grade: header.value.grade,
+    grade: header.value.grade ?? totalGrade?.value ?? null,
     funds: fund.value.funds,
     lineLabels: fund.value.lineLabels,
     goals: goals.value,

@@ -1,6 +1,7 @@
 // The indicator block (绩效指标): its header row found by its column labels, the
 // indicator rows below it (also across a page-split table) and the 总分 row.
 import type { DocTable } from '../model/document.js';
+import { toHalfWidth } from '../normalize/cell.js';
 import { rowCells } from './grid.js';
 import { bestKeyCached, matchesExactly } from './labels.js';
 import { isNarrativeHeading } from './narrative.js';
@@ -13,6 +14,24 @@ export interface IndicatorRowAt {
   table: DocTable;
   row: number;
   columns: IndicatorColumns;
+  /** The goal block the row sits in when its header's label prints a weight
+   *  (年度绩效目标1(40分), the Hubei four-box layout). */
+  goal?: GoalBlockLabel;
+}
+
+export interface GoalBlockLabel {
+  label: string;
+  weight: string;
+}
+
+/** "年度绩效目标1(40分)" → 年度绩效目标1, 40: the block's own label cell, when it prints a weight. */
+function goalLabelOf(table: DocTable, r: number, t: Template): GoalBlockLabel | undefined {
+  for (const rc of rowCells(table, r)) {
+    if (!rc.label || !isIndicatorAnchor(rc.label, t)) continue;
+    const m = /[(（]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分/.exec(rc.cell.text);
+    if (m) return { label: rc.label, weight: toHalfWidth(m[1]).replace(/^0+(?=\d)/, '') };
+  }
+  return undefined;
 }
 
 export interface IndicatorBlock {
@@ -126,6 +145,7 @@ export function readIndicatorBlock(items: Item[], from: number, t: Template): In
   const ends = endLabels(t);
   let table = head.table;
   let cols = columns;
+  let goal = goalLabelOf(head.table, head.r, t);
   for (let i = start + 1; i < items.length; i++) {
     const it = items[i];
     if (it.kind !== 'row') continue;
@@ -135,6 +155,7 @@ export function readIndicatorBlock(items: Item[], from: number, t: Template): In
       if (isIndicatorHeader(again)) {
         table = it.table;
         cols = again;
+        goal = goalLabelOf(it.table, it.r, t) ?? goal;
         block.endItem = i;
         continue;
       }
@@ -143,7 +164,8 @@ export function readIndicatorBlock(items: Item[], from: number, t: Template): In
     }
     const here = indicatorColumns(it.table, it.r, t);
     if (isIndicatorHeader(here)) {
-      cols = here; // a repeated header row
+      cols = here; // a repeated header row, or the next goal block's
+      goal = goalLabelOf(it.table, it.r, t) ?? goal;
       block.endItem = i;
       continue;
     }
@@ -153,7 +175,7 @@ export function readIndicatorBlock(items: Item[], from: number, t: Template): In
       break;
     }
     if (rowCells(it.table, it.r).some((rc) => matchesExactly(rc.label, ends) || startsNarrative(rc.cell.paragraphs, t))) break;
-    block.rows.push({ table: it.table, row: it.r, columns: cols });
+    block.rows.push({ table: it.table, row: it.r, columns: cols, ...(goal ? { goal } : {}) });
     block.endItem = i;
   }
   return block;

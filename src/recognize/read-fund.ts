@@ -22,6 +22,15 @@ export function readFund(fund: FundBlock | null, sourceUnit: SourceUnit): BlockR
   for (const line of fund.lines) {
     lineLabels[`funds.${line.group}.${line.key}`] = line.label;
     const obj: FundLine = {};
+    const group = (funds[line.group] ??= {});
+    group[line.key] = obj;
+    if (line.textCell) {
+      // "基本支出:900.47" in a text cell: the line's 全年执行数, its only column.
+      const reading = readMoney(line.textCell.amount, sourceUnit);
+      obj.actual = reading.value;
+      noteCell(out, `funds.${line.group}.${line.key}.actual`, fund.table, line.row, line.textCell.col, line.textCell.raw, reading);
+      continue;
+    }
     for (const [key, col] of Object.entries(fund.columns) as [FundColumn, number][]) {
       const cell = fund.table.rows[line.row]?.[col];
       // A cell merged down from a line above counts once, at its first line.
@@ -33,8 +42,12 @@ export function readFund(fund: FundBlock | null, sourceUnit: SourceUnit): BlockR
       else obj[key as 'weight' | 'score'] = (reading = readScore(raw)).value;
       noteCell(out, `funds.${line.group}.${line.key}.${key}`, fund.table, line.row, col, raw, reading);
     }
-    const group = (funds[line.group] ??= {});
-    group[line.key] = obj;
+  }
+  // No 分值 column, but a weight printed in the header (得分(20分*执行率)): the total line's.
+  const total = funds.sources.total;
+  if (fund.headerWeight && total && total.weight === undefined) {
+    total.weight = fund.headerWeight.value;
+    noteCell(out, 'funds.sources.total.weight', fund.table, fund.headerWeight.row, fund.headerWeight.col, fund.headerWeight.raw);
   }
   return out;
 }

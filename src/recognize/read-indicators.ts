@@ -21,6 +21,11 @@ export function splitLevelLabel(raw: string | null | undefined): { name: string 
   return { name: s, weight: null };
 }
 
+/** A key indicator's mark before its name. */
+const KEY_MARK = /^[\s\u3000]*[★☆]\s*/;
+/** A child row's name: "其中桃树种植面积", "其中：羊养殖数量". */
+const CHILD_ROW = /^其中/;
+
 /** A row's own cells: when all are blank beside a placeholder name, it is a template row. */
 const OWN_COLUMNS: IndicatorColumn[] = ['nature', 'measure', 'target', 'actual', 'weight', 'score', 'deviation'];
 
@@ -31,9 +36,19 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
   if (!block) return out;
   let last1: string | null = null;
   let last2: string | null = null;
+  let lastGoal: string | null = null;
   for (const at of block.rows) {
     const cols = at.columns;
-    const raw = (k: IndicatorColumn): string | undefined => (cols[k] === undefined ? undefined : (at.table.rows[at.row]?.[cols[k]!]?.text ?? ''));
+    // A row's own cell merged down from the row above (a ★ indicator's 分值 over its
+    // 其中 rows) counts once, at its first row; level labels are carried down anyway.
+    const raw = (k: IndicatorColumn): string | undefined => {
+      if (cols[k] === undefined) return undefined;
+      const cell = at.table.rows[at.row]?.[cols[k]!];
+      if (!cell) return '';
+      return cell.origin.row < at.row && k !== 'level1' && k !== 'level2' ? '' : cell.text;
+    };
+    if (at.goal && at.goal.label !== lastGoal) indicatorGroups.push({ label: at.goal.label, weight: at.goal.weight });
+    lastGoal = at.goal?.label ?? null;
     const l1 = splitLevelLabel(raw('level1'));
     const l2 = splitLevelLabel(raw('level2'));
     const level1: string | null = l1.name ?? last1;
@@ -46,11 +61,18 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
     const nameKey = toHalfWidth(labelText(nameRaw));
     const placeholder = nameKey === '' || t.indicators.placeholders.some((re) => re.test(nameKey));
     if (placeholder && OWN_COLUMNS.every((k) => isBlankCell(raw(k) ?? ''))) continue; // a template row
+    const parent = indicators[indicators.length - 1];
+    if (parent && CHILD_ROW.test(nameKey) && isBlankCell(raw('weight') ?? '') && isBlankCell(raw('score') ?? '')) {
+      // "其中桃树种植面积": a part of the indicator above, not an indicator of its own.
+      (parent.parts ??= []).push({ name: foldText(nameRaw), target: foldText(raw('target')), actual: foldText(raw('actual')) });
+      continue;
+    }
     const i = indicators.length;
+    const marked = KEY_MARK.test(nameRaw);
     const ind: Indicator = {
       level1,
       level2,
-      name: foldText(nameRaw),
+      name: foldText(marked ? nameRaw.replace(KEY_MARK, '') : nameRaw),
       target: foldText(raw('target')),
       actual: foldText(raw('actual')),
     };
@@ -61,6 +83,7 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
     if (cols.weight !== undefined) ind.weight = (numeric.weight = readScore(raw('weight'))).value;
     if (cols.score !== undefined) ind.score = (numeric.score = readScore(raw('score'))).value;
     if (cols.deviation !== undefined) ind.deviation = foldText(raw('deviation'));
+    if (marked) ind.key = true;
     indicators.push(ind);
     for (const k of Object.keys(cols) as IndicatorColumn[]) noteCell(out, `indicators[${i}].${k}`, at.table, at.row, cols[k]!, raw(k) ?? '', numeric[k]);
   }

@@ -33,3 +33,17 @@ export function readTotal(tr: IndicatorRowAt | null | undefined): BlockReading<F
   }
   return out;
 }
+
+/** A grade printed beside the total (总分 | 100 | 96 | 优): the cell after the score, when it is one. */
+const GRADE = /^(优秀?|良好?|中等?|合格|差|不合格|及格|不及格|[A-D])$/;
+
+export function gradeInTotalRow(tr: IndicatorRowAt | null | undefined, scoreCol: number | undefined): BlockReading<string | null> {
+  const out = blockReading<string | null>(null);
+  if (!tr || scoreCol === undefined) return out;
+  const next = rowCells(tr.table, tr.row).find((rc) => rc.col > scoreCol && rc.label !== '');
+  if (next && GRADE.test(next.label)) {
+    out.value = next.cell.text.trim();
+    noteCell(out, 'grade', tr.table, tr.row, next.col, next.cell.text);
+  }
+  return out;
+}
