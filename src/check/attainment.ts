@@ -14,10 +14,16 @@ interface Quantity {
 
 const SIGNS: Record<string, Direction> = { '≥': 'ge', '>': 'gt', '≤': 'le', '<': 'lt', '=': 'ge', '﹦': 'ge', '＝': 'ge' };
 
+/** The comparison signs clerks type, as ≥ ≤ = > <: ≧ ≦ ⩾ ⩽ (full-width and slanted
+ *  forms), ═ (a box-drawing line used as "="), ≒. */
+function plainSigns(s: string): string {
+  return s.replace(/[≧⩾]/g, '≥').replace(/[≦⩽]/g, '≤').replace(/[═≒]/g, '=');
+}
+
 /** "≥95%" → {ge, 95, "%"}; "10000套" → {null, 10000, "套"}; "健全" → null. */
 export function readQuantity(text: string | null | undefined): Quantity | null {
   if (!text) return null;
-  let s = toHalfWidth(text.replace(/[\s\u3000]+/g, '')).replace(/，/g, ',');
+  let s = plainSigns(toHalfWidth(text.replace(/[\s\u3000]+/g, ''))).replace(/，/g, ',');
   // worded directions: 不低于/不少于/达到 95% = ≥; 不高于/不超过 3天 = ≤; "95%以上", "3天以内"
   let worded: Direction | null = null;
   const lead = /^(不低于|不少于|大于等于|达到|≥=?)|^(不高于|不超过|不多于|小于等于|控制在)/.exec(s);
@@ -41,7 +47,7 @@ export function readQuantity(text: string | null | undefined): Quantity | null {
 
 function directionFromNature(nature: string | null | undefined): Direction | 'qualitative' | null {
   if (!nature) return null;
-  const s = toHalfWidth(nature.replace(/\s+/g, ''));
+  const s = plainSigns(toHalfWidth(nature.replace(/\s+/g, '')));
   if (/定性/.test(s)) return 'qualitative';
   if (/^(≥|>=|正向|=|﹦|＝)/.test(s)) return 'ge';
   if (/^>/.test(s)) return 'gt';
