@@ -2,6 +2,7 @@
 // printed) and the goal rows under it, columns mapped by header text.
 import type { DocTable } from '../model/document.js';
 import { rowCells, type RowCell } from './grid.js';
+import { indicatorColumns, isIndicatorHeader } from './indicator-block.js';
 import { bestKey, matchesExactly } from './labels.js';
 import type { Item } from './segments.js';
 import type { Template } from './template-schema.js';
@@ -34,6 +35,7 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
   let cols: { target?: number; result?: number } = {};
   for (const row of [r, r + 1]) {
     if (row >= table.rows.length) continue;
+    if (row > r && isIndicatorHeader(indicatorColumns(table, row, t))) break; // the next block's header, not the goals'
     const c = headerCols(row);
     if (c.target !== undefined || c.result !== undefined) {
       headerRow = row;
