@@ -19,8 +19,11 @@ export function readTotal(tr: IndicatorRowAt | null | undefined): BlockReading<F
   // them; otherwise the cells after the label, in order: 分值, 得分.
   const aligned = !!w && !!s && w.cell !== label.cell && s.cell !== label.cell && w.cell !== s.cell && w.col === tr.columns.weight && s.col === tr.columns.score;
   const after = cells.slice(labelIdx + 1);
-  const wCell = aligned ? w : after[0];
-  const sCell = aligned ? s : after[1];
+  // No 分值 column (the Hubei four-box layout): the row's one figure is its 得分.
+  const scoreOnly = tr.columns.weight === undefined;
+  const sAligned = !!s && s.cell !== label.cell && s.col === tr.columns.score;
+  const wCell = scoreOnly ? undefined : aligned ? w : after[0];
+  const sCell = scoreOnly ? (sAligned ? s : after[0]) : aligned ? s : after[1];
   if (wCell) {
     const reading = readScore(wCell.cell.text);
     total.weight = reading.value;

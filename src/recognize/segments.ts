@@ -112,6 +112,9 @@ const MAX_HEADER_LABEL = 16;
 /** A cell holding a figure, a percentage or a target sign: a value row, not a header. */
 const VALUE_CELL = /^[≥≤≧≦><=＝═≈约]?[-−]?[0-9０-９][0-9０-９,，.．]*[%％]?$|^[≥≤≧≦<>]/;
 
+/** A "label:amount" text cell (一般公共预算:1325.68): a value, not a column's name. */
+const LABELLED_VALUE = /[:：][-−]?[0-9０-９]/;
+
 /** True when the row holds a budget column label and an actual column label, short
  *  ones, and no value: a header row names its columns and holds no figure. */
 export function looksLikeFundHeader(item: Item, columns: Record<string, string[]>, ignore: string[]): boolean {
@@ -119,7 +122,7 @@ export function looksLikeFundHeader(item: Item, columns: Record<string, string[]
   let budget = false;
   let actual = false;
   for (const rc of rowCells(item.table, item.r)) {
-    if (VALUE_CELL.test(rc.label)) return false;
+    if (VALUE_CELL.test(rc.label) || LABELLED_VALUE.test(rc.label)) return false;
     if (rc.label.length > MAX_HEADER_LABEL) continue;
     const key = bestKeyCached(rc.label, columns, ignore);
     if (key === 'budget') budget = true;
