@@ -24,6 +24,18 @@ describe('normLabel', () => {
     ['填报单位（盖章）', '填报单位(盖章)'],
     ['项目名称：', '项目名称'],
     ['2022年度', '2022年度'],
+    // decorations real provincial layouts print (issue 12)
+    ['得分(20分*执行率)', '得分'],
+    ['预算执行情况(万元)(20分)', '预算执行情况'],
+    ['年度预算申请 (万元', '年度预算申请'],
+    ['④执行率\n④=③/②', '执行率'],
+    ['全年预算数(A)', '全年预算数'],
+    ['完成值（B）', '完成值'],
+    ['执行率(B/A×100%)', '执行率'],
+    ['★补助鱼塘面积', '补助鱼塘面积'],
+    ['产 出 指 标 (50分)', '产出指标'],
+    ['年度绩效目标1(40分)', '年度绩效目标1'],
+    ['项目(工程)验收合格率', '项目(工程)验收合格率'],
   ])('%j → %j', (raw, want) => {
     expect(normLabel(raw)).toBe(want);
   });
@@ -49,6 +61,24 @@ describe('bestKey', () => {
     expect(bestKey('得分系数', columns)).toBe('score');
     expect(bestKey('得分系数', columns, ['得分系数'])).toBeNull();
   });
+  it('maps an unseen wording by its telling word, in the precedence of meanings', () => {
+    const lexicon = {
+      score: ['得分'],
+      rate: ['执行率', '率'],
+      weight: ['分值'],
+      initial: ['年初'],
+      actual: ['执行数', '执行', '实际', '支出'],
+      budget: ['预算数', '预算', '安排'],
+    };
+    expect(bestKey('全年实际支出数', lexicon)).toBe('actual');
+    expect(bestKey('预算安排数', lexicon)).toBe('budget');
+    expect(bestKey('预算执行金额', lexicon)).toBe('actual'); // 执行 outranks 预算
+    expect(bestKey('预算执行率', lexicon)).toBe('rate');
+    expect(bestKey('年初预算安排', lexicon)).toBe('initial');
+    expect(bestKey('自评得分', lexicon)).toBe('score');
+    expect(bestKey('项目', lexicon)).toBeNull();
+  });
+
   it('does not look for labels inside long text', () => {
     expect(bestKey('本年度全年预算数执行良好，资金使用规范，项目按期完成并通过验收，群众满意度较高', columns)).toBeNull();
   });

@@ -239,6 +239,29 @@ function projectTable(o: ProjectOptions = {}): TableSpec {
   ]);
 }
 
+describe('recognition by meaning (issue 12)', () => {
+  it('reads unseen header wordings, 分值 before the values, and a label-column heading that names a budget', () => {
+    const header = ['预算安排数(A)', '全年实际支出数（B）', '指标分值', '支出进度(B/A)', '自评得分'];
+    const table = deptTable({ anchor: '年度预算数\n（万元）', header, rows: { srcTotal: ['1000.00', '950.00', '10', '95.00%', '9.50'] } });
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    // columns by meaning: 预算安排数 budget, 全年实际支出数 actual, 支出进度 rate; the
+    // anchor "年度预算数（万元）" over the line names is no budget column.
+    expect(r.funds.sources.total).toEqual({ budget: '1000.00', actual: '950.00', weight: '10', rate: '95.00', score: '9.50' });
+    expect(r.blocks.fund).toBe('read');
+  });
+
+  it('a titled form whose fund header row was deleted: the fund block is unreadable, never blank', () => {
+    const table = deptTable();
+    table.table.splice(0, 1); // the header row 整体资金 | 项目 | 全年预算数 | …
+    table.table[0][0] = '整体资金\n（万元）';
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.blocks).toEqual({ fund: 'unreadable', indicators: 'read', total: 'read', goals: 'read' });
+    expect(r.funds.sources).toEqual({});
+    expect(r.unreadBlocks).toEqual([expect.objectContaining({ block: 'fund', table: 0, row: 0 })]);
+    expect(r.indicators).toHaveLength(2);
+  });
+});
+
 describe('project forms', () => {
   it('national layout: header fields, initial column, 年度资金总额 rows', () => {
     const [r] = recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', projectTable()), templates);
