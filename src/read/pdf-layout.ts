@@ -62,7 +62,8 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   }
 
   const allLines = seq.flatMap((s) => (s.kind === 'lines' ? s.lines : []));
-  const bodyFrame = textArea(allLines, pages);
+  const tableLefts = perPage.flatMap((p) => p.tables.map((t) => t.xs[0]));
+  const bodyFrame = textArea(allLines, pages, tableLefts);
   const blocks: DocBlock[] = [];
   const tables: DocTable[] = [];
   for (const s of seq) {
@@ -87,9 +88,12 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
  * lines); with too few such lines (a title and two short lines), the mirror of
  * the left margin — Word and WPS default to equal side margins.
  */
-function textArea(lines: readonly TextLine[], pages: readonly PageContent[]): Frame {
+function textArea(lines: readonly TextLine[], pages: readonly PageContent[], tableLefts: readonly number[]): Frame {
   if (lines.length === 0) return { left: 0, right: 0 };
-  const left = Math.min(...lines.map((l) => l.left));
+  // A table's left edge is the text area's too: with only centred lines (a title over
+  // the form) the lines alone would make the frame as narrow as the longest of them,
+  // and every title line would look full (wrapped into the next).
+  const left = Math.min(...lines.map((l) => l.left), ...tableLefts);
   const right = Math.max(...lines.map((l) => l.right));
   const reaching = lines.filter((l) => l.right >= right - l.size).length;
   if (reaching >= 3) return { left, right };
