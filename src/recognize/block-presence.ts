@@ -1,0 +1,66 @@
+// Where a form prints each block, read or not: the block's own label (项目资金（万元）,
+// 绩效指标, 总分, 年度总体目标) or, for the fund block, a funding line holding amounts.
+// A block printed but not read is "unreadable" — never blank (rules.md check 29).
+import type { BlockState, RecordBlock, UnreadBlock } from '../model/record.js';
+import { readMoney } from '../normalize/cell.js';
+import { rowCells } from './grid.js';
+import { isIndicatorAnchor } from './indicator-block.js';
+import { bestKey, matches, matchesExactly } from './labels.js';
+import type { Item, Segment } from './segments.js';
+import type { Template } from './template-schema.js';
+
+export interface PrintedAt {
+  table: number;
+  row: number;
+  page: number | null;
+  label: string;
+}
+
+export type Printed = Partial<Record<RecordBlock, PrintedAt>>;
+
+const BLOCK_NAMES: Record<RecordBlock, string> = { fund: '资金表', indicators: '绩效指标表', total: '总分行', goals: '年度总体目标栏' };
+
+/** The first place each block is printed in the candidate. */
+export function findPrinted(seg: Segment, t: Template): Printed {
+  const out: Printed = {};
+  const lineLabels = t.fund.lines.sources ?? {};
+  for (const it of seg.items) {
+    if (it.kind !== 'row') continue;
+    const cells = rowCells(it.table, it.r);
+    const at = (label: string, col: number): PrintedAt => ({ table: it.table.index, row: it.r, page: it.table.rows[it.r]?.[col]?.page ?? null, label });
+    for (const rc of cells) {
+      if (!rc.label) continue;
+      if (!out.fund && matches(rc.label, t.fund.anchors)) out.fund = at(rc.cell.text.trim(), rc.col);
+      if (!out.indicators && isIndicatorAnchor(rc.label, t)) out.indicators = at(rc.cell.text.trim(), rc.col);
+      if (!out.goals && matchesExactly(rc.label, t.goals.anchors)) out.goals = at(rc.cell.text.trim(), rc.col);
+    }
+    const first = cells.find((rc) => rc.label !== '');
+    if (!first) continue;
+    if (!out.total && matchesExactly(first.label, t.total.labels) && !isFundLineLabel(first.label, t) && !out.total) out.total = at(first.cell.text.trim(), first.col);
+    // A funding line with amounts (年度资金总额 | 880 | 880) is the fund block even when its label is gone.
+    if (!out.fund && bestKey(first.label, lineLabels) !== null && fundLineWithAmounts(it, t)) out.fund = at(first.cell.text.trim(), first.col);
+  }
+  return out;
+}
+
+/** 合计 is a 总分 label and a fund line's: as a fund line it says nothing of the 总分 row. */
+function isFundLineLabel(label: string, t: Template): boolean {
+  return Object.values(t.fund.lines).some((g) => Object.values(g ?? {}).some((list) => list.includes(label)));
+}
+
+/** Two or more money cells after a funding line's label. */
+function fundLineWithAmounts(it: Item & { kind: 'row' }, _t: Template): boolean {
+  const cells = rowCells(it.table, it.r);
+  return cells.filter((rc) => rc.label !== '' && readMoney(rc.cell.text).value !== null).length >= 2;
+}
+
+/** A block's state from what was read and what is printed, and the warning's data when unreadable. */
+export function blockState(block: RecordBlock, read: boolean, printed: Printed, why: string): { state: BlockState; unread?: UnreadBlock } {
+  if (read) return { state: 'read' };
+  const at = printed[block];
+  if (!at) return { state: 'absent' };
+  return {
+    state: 'unreadable',
+    unread: { block, table: at.table, row: at.row, page: at.page, label: at.label, reason: why || `未能读取${BLOCK_NAMES[block]}` },
+  };
+}
