@@ -95,13 +95,17 @@ describe('reader parity: readDocument(docx) vs readPdf(pdf)', () => {
   }
 });
 
-/** Strings with all whitespace removed, `source` and `provenance` dropped. */
+/** Strings with all whitespace removed, `source` and `provenance` dropped, and the
+ *  document coordinates of unread blocks (a PDF knows their page, a DOCX does not). */
 function comparable(value: unknown): unknown {
   if (typeof value === 'string') return noSpace(value);
   if (Array.isArray(value)) return value.map(comparable);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (k !== 'source' && k !== 'provenance') out[k] = comparable(v);
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'source' || k === 'provenance') continue;
+      out[k] = k === 'unreadBlocks' && Array.isArray(v) ? v.map(({ table: _t, row: _r, page: _p, ...rest }) => comparable(rest)) : comparable(v);
+    }
     return out;
   }
   return value;
@@ -111,6 +115,8 @@ function comparable(value: unknown): unknown {
 function comparableFinding(f: Finding): unknown {
   return comparable({
     ...f,
+    // where an unread block was seen: a PDF also names its page
+    message: f.message.replace(/，第\s*\d+\s*页/g, ''),
     locations: f.locations.map(({ table: _t, row: _r, col: _c, page: _p, raw: _raw, ...rest }) => rest),
   });
 }
