@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { checkRecord, loadRuleSet } from '../src/check/index.js';
 import { FindingSchema } from '../src/model/report.js';
 import { bundledRulesDir } from '../src/paths.js';
-import { cleanRecord, fact, runYaml } from './rules/builder.js';
+import { labelOf } from '../src/check/labels.js';
+import { fieldLabel } from '../src/report/html-assets/labels.js';
+import type { FormRecord } from '../src/model/record.js';
+import { seedRecord } from './rules/seed-record.js';
+import { cleanRecord, fact, runYaml, unreadable } from './rules/builder.js';
 
 const RULE = (extra: string) => `- id: t.rule
   title: 测试
@@ -90,5 +94,89 @@ describe('messages name a line a provincial template adds as the form printed it
     const sum = findings.find((f) => f.fields[0] === 'funds.sources.total.budget' && f.fields.includes('funds.sources.generalBudget.budget'));
     expect(sum?.message).toContain('一般公共预算全年预算数300.00万元');
     expect(sum?.message).not.toContain('generalBudget');
+  });
+});
+
+describe('nothing from absence (rules.md check 29)', () => {
+  const rules = loadRuleSet([bundledRulesDir()]);
+  const problems = (r: FormRecord) => checkRecord(r, rules).filter((f) => f.severity !== 'info');
+
+  it('an unreadable fund block: one warning, located where it was seen; no check 11/12 from the missing fund line', () => {
+    const r = cleanRecord();
+    r.funds.sources = {};
+    delete r.funds.uses;
+    unreadable(r, 'fund', { table: 0, row: 4, page: 2, label: '项目资金（万元）', reason: '表头无法识别' });
+    const got = problems(r);
+    expect(got.map((f) => `${f.severity} ${f.rule} ${f.fields.join(',')}`)).toEqual(['warning record.block-unreadable blocks.fund']);
+    expect(FindingSchema.parse(got[0]).locations).toEqual([{ field: 'blocks.fund', table: 0, row: 4, page: 2, raw: '项目资金（万元）' }]);
+  });
+
+  it('an unreadable fund block whose lines the reader left blank: still nothing but the warning', () => {
+    const r = cleanRecord();
+    for (const l of Object.values(r.funds.sources)) Object.assign(l, { budget: null, actual: null, rate: null, weight: null, score: null });
+    unreadable(r, 'fund');
+    expect(problems(r).map((f) => f.rule)).toEqual(['record.block-unreadable']);
+  });
+
+  it('an unreadable indicators block: no check 9–12 or 16 finding', () => {
+    const r = cleanRecord();
+    r.indicators[0].weight = null;
+    r.indicators[1].score = '31';
+    r.indicatorGroups = [{ level1: '产出指标', weight: '50' }];
+    unreadable(r, 'indicators');
+    expect(problems(r).map((f) => f.rule)).toEqual(['record.block-unreadable']);
+    r.indicators = [];
+    r.indicatorGroups = [];
+    expect(problems(r).map((f) => f.rule)).toEqual(['record.block-unreadable']);
+  });
+
+  it('an unreadable total row: its score is not a blank required cell', () => {
+    const r = cleanRecord();
+    r.total = { weight: null, score: null };
+    unreadable(r, 'total');
+    expect(problems(r).map((f) => f.rule)).toEqual(['record.block-unreadable']);
+  });
+
+  it('checks not needing the block still run', () => {
+    const r = cleanRecord();
+    r.narrative.facts['spending.basic'] = [fact('57.00')];
+    unreadable(r, 'indicators');
+    expect(problems(r).map((f) => f.rule).sort()).toEqual(['narrative.spending-basic-matches-table', 'record.block-unreadable']);
+  });
+});
+
+describe("indicators' key and parts disturb no rule", () => {
+  const rules = loadRuleSet([bundledRulesDir()]);
+  it.each([['the clean form', cleanRecord], ['the seed', seedRecord]] as const)('%s', (_, make) => {
+    const plain = make();
+    const marked = make();
+    marked.indicators.forEach((ind, i) => {
+      if (i % 2 === 0) ind.key = true;
+      ind.parts = [{ name: '其中桃树种植面积', target: '≥50亩', actual: '40亩' }, { name: null, target: null, actual: null }];
+    });
+    expect(checkRecord(marked, rules)).toEqual(checkRecord(plain, rules));
+  });
+});
+
+describe('labels of blocks and goal-block weights', () => {
+  const r = cleanRecord();
+  r.indicatorGroups = [{ label: '年度绩效目标1', weight: '40' }, { level1: '产出指标', weight: '50' }];
+  it('in messages', () => {
+    expect(labelOf('blocks.fund')).toBe('资金表');
+    expect(labelOf('blocks.indicators')).toBe('绩效指标表');
+    expect(labelOf('blocks.total')).toBe('总分行');
+    expect(labelOf('blocks.goals')).toBe('年度总体目标');
+    expect(labelOf('indicatorGroups[0].weight', r)).toBe('年度绩效目标1的分值');
+    expect(labelOf('indicatorGroups[1].weight', r)).toBe('一级指标“产出指标”标注的分值');
+    expect(labelOf('indicatorGroups[*].weight', r)).toBe('各年度绩效目标的分值');
+    expect(labelOf('indicatorGroups[0].weight')).toBe('一级指标标注的分值');
+  });
+  it('in report.html', () => {
+    expect(fieldLabel('blocks.fund')).toBe('资金表');
+    expect(fieldLabel('blocks.goals')).toBe('年度总体目标');
+    expect(fieldLabel('indicatorGroups[0].weight', r.indicatorGroups)).toBe('年度绩效目标1·分值');
+    expect(fieldLabel('indicatorGroups[1].weight', r.indicatorGroups)).toBe('产出指标·分值');
+    expect(fieldLabel('indicatorGroups[*].weight', r.indicatorGroups)).toBe('全部年度绩效目标·分值');
+    expect(fieldLabel('indicatorGroups[1].weight')).toBe('第2个一级指标·分值');
   });
 });

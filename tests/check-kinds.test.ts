@@ -5,7 +5,7 @@ import type { FormRecord } from '../src/model/record.js';
 import type { Draft } from '../src/check/types.js';
 import { judgeIndicator, readQuantity } from '../src/check/attainment.js';
 import { RULE_KINDS } from '../src/check/kinds/index.js';
-import { cleanRecord, fact, indicator, line, runKind } from './rules/builder.js';
+import { cell, cleanRecord, fact, indicator, line, runKind, unreadable } from './rules/builder.js';
 
 type Want = Partial<Pick<Draft, 'fields' | 'actual' | 'expected' | 'difference'>> & { message?: string | RegExp };
 interface Case { name: string; edit?: (r: FormRecord) => void; }
@@ -50,9 +50,10 @@ table('sum', { total: 'funds.sources.total', parts: ['funds.sources.*'], columns
   { name: 'every part blank is skipped', edit: (r) => { src(r).fiscal.actual = null; src(r).other.actual = null; } },
   { name: 'a part that is not a number skips the column', edit: (r) => {
     src(r).fiscal.budget = null;
-    r.provenance['funds.sources.fiscal.budget'] = { table: 0, row: 1, col: 1, page: null, raw: '1.2.3' };
+    cell(r, 'funds.sources.fiscal.budget', '1.2.3', 'nan', { row: 1, col: 1 });
   } },
   { name: 'an absent line is left out', edit: (r) => { delete src(r).other; src(r).fiscal.budget = '100.00'; src(r).fiscal.actual = '95.00'; } },
+  { name: 'fund block unreadable: its cells are missing, not blank parts', edit: (r) => { src(r).fiscal.actual = null; unreadable(r, 'fund'); } },
 ], [
   { name: 'a digit typo in a part', edit: (r) => { src(r).fiscal.actual = '65.00'; },
     want: [{ fields: ['funds.sources.total.actual', 'funds.sources.fiscal.actual', 'funds.sources.other.actual'],
@@ -133,6 +134,8 @@ table('fund-score-blank', { line: 'funds.sources.total' }, [
 table('indicator-range', {}, [
   { name: 'scores equal weights' },
   { name: 'score 0', edit: (r) => { r.indicators[0].score = '0'; } },
+  { name: 'check 33: no weight key, skipped (even a negative score)', edit: (r) => { delete r.indicators[0].weight; r.indicators[0].score = '-1'; } },
+  { name: 'indicators block unreadable', edit: (r) => { r.indicators[1].score = '31'; unreadable(r, 'indicators'); } },
 ], [
   { name: 'score 31 above weight 30', edit: (r) => { r.indicators[1].score = '31'; },
     want: [{ fields: ['indicators[1].score', 'indicators[1].weight'], actual: '31', expected: '30', difference: '1' }] },
@@ -144,18 +147,48 @@ table('indicator-blank', {}, [
   { name: 'all filled' },
   { name: 'a non-number is not a blank', edit: (r) => {
     r.indicators[0].weight = null;
-    r.provenance['indicators[0].weight'] = { table: 0, row: 20, col: 5, page: null, raw: '约5' };
+    cell(r, 'indicators[0].weight', '约5', 'nan', { row: 20, col: 5 });
   } },
   { name: 'no weight column', edit: (r) => { for (const i of r.indicators) { delete i.weight; } } },
+  { name: 'check 33: an absent weight key is never reported', edit: (r) => fourBox(r, ['40', '40']) },
+  { name: 'in an unreadable block a cell is missing, not blank', edit: (r) => { r.indicators[2].score = null; unreadable(r, 'indicators'); } },
 ], [
   { name: 'blank score', edit: (r) => { r.indicators[2].score = null; },
     want: [{ fields: ['indicators[2].score', 'indicators[2].weight'], actual: null }] },
+  { name: 'check 33: a blank score without a weight key names the score only', edit: (r) => { fourBox(r, ['40', '40']); r.indicators[2].score = null; },
+    want: [{ fields: ['indicators[2].score'], actual: null }] },
 ]);
 
+/** Hubei four-box (check 33): fund weight in a header, goal blocks' weights in their labels, no indicator 分值. */
+const fourBox = (r: FormRecord, goals: string[], fund: string | null = '20') => {
+  for (const i of r.indicators) delete i.weight;
+  src(r).total.weight = fund;
+  r.indicatorGroups = goals.map((weight, i) => ({ label: `年度绩效目标${i + 1}`, weight }));
+};
 table('weights-total', { fund: 'funds.sources.total' }, [
   { name: '10 + 90 = 100' },
   { name: 'no indicator weights column', edit: (r) => { for (const i of r.indicators) delete i.weight; } },
+  { name: 'check 33: 20 + 40 + 40 = 100 (goal blocks)', edit: (r) => fourBox(r, ['40', '40']) },
+  { name: 'check 33: no goal blocks, level-1 labels: 10 + 50 + 40 = 100', edit: (r) => {
+    for (const i of r.indicators) delete i.weight;
+    r.indicatorGroups = [{ level1: '产出指标', weight: '50' }, { level1: '效益指标', weight: '40' }];
+  } },
+  { name: 'check 33: goal blocks win over level-1 labels', edit: (r) => { fourBox(r, ['40', '40']); r.indicatorGroups.push({ level1: '产出指标', weight: '30' }); } },
+  { name: 'indicators with weights: group weights are not added', edit: (r) => { r.indicatorGroups = [{ label: '年度绩效目标1', weight: '40' }]; } },
+  { name: 'key and parts disturb nothing', edit: (r) => { r.indicators[0].key = true; r.indicators[0].parts = [{ name: '其中桃树种植面积', target: '≥50亩', actual: '52亩' }]; } },
+  { name: 'fund block unreadable: missing, never blank', edit: (r) => { r.indicators[0].weight = '35'; unreadable(r, 'fund'); } },
+  { name: 'indicators block unreadable', edit: (r) => { r.indicators[0].weight = '35'; unreadable(r, 'indicators'); } },
+  { name: 'total row unreadable', edit: (r) => { r.indicators[0].weight = '35'; unreadable(r, 'total'); } },
 ], [
+  { name: 'check 33: 10 + 40 + 40 = 90 ≠ 100', edit: (r) => fourBox(r, ['40', '40'], '10'),
+    want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicatorGroups[*].weight'], actual: '100', expected: '90', difference: '10',
+      message: '总分分值100分，与资金分值10分 + 各年度绩效目标分值之和80分 = 90分不一致（相差10分）' }] },
+  { name: 'check 33: blank total counts as 100: 20 + 40 + 50 = 110', edit: (r) => { fourBox(r, ['40', '50']); r.total.weight = null; },
+    want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicatorGroups[*].weight'], actual: null, expected: '110', difference: null }] },
+  { name: 'check 33: level-1 labels 10 + 50 + 30 = 90', edit: (r) => {
+    for (const i of r.indicators) delete i.weight;
+    r.indicatorGroups = [{ level1: '产出指标', weight: '50' }, { level1: '效益指标', weight: '30' }];
+  }, want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicatorGroups[*].weight'], expected: '90', message: /各一级指标标注分值之和80分/ }] },
   { name: '10 + 95 ≠ 100', edit: (r) => { r.indicators[0].weight = '35'; },
     want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicators[*].weight'], actual: '100', expected: '105', difference: '-5' }] },
   { name: 'blank total weight counts as 100', edit: (r) => { r.total.weight = null; r.indicators[0].weight = '40'; },
@@ -164,6 +197,8 @@ table('weights-total', { fund: 'funds.sources.total' }, [
 
 table('scores-total', { fund: 'funds.sources.total' }, [
   { name: '9.50 + 90 = 99.50' },
+  { name: 'check 33: indicators without weights still add their scores', edit: (r) => fourBox(r, ['40', '40']) },
+  { name: 'fund block unreadable: no sum without the fund score', edit: (r) => { r.total.score = '98'; unreadable(r, 'fund'); } },
   { name: 'blank fund score counts as 0', edit: (r) => { src(r).total.score = null; r.total.score = '90'; } },
   { name: '9.60 + 88 = 97.60 printed 98', edit: (r) => { src(r).total.score = '9.60'; r.indicators[0].score = '28'; r.total.score = '98'; } },
   { name: 'blank total score is the required rule', edit: (r) => { r.total.score = null; } },
@@ -172,6 +207,8 @@ table('scores-total', { fund: 'funds.sources.total' }, [
     want: [{ fields: ['total.score', 'funds.sources.total.score', 'indicators[*].score'], actual: '98', expected: '99.50', difference: '-1.50' }] },
   { name: 'a whole fund score makes a whole total exact', edit: (r) => { src(r).total.score = '10'; r.total.score = '99'; },
     want: [{ actual: '99', expected: '100', difference: '-1' }] },
+  { name: 'check 33: four-box scores 9.50 + 90 ≠ 98', edit: (r) => { fourBox(r, ['40', '40']); r.total.score = '98'; },
+    want: [{ fields: ['total.score', 'funds.sources.total.score', 'indicators[*].score'], expected: '99.50' }] },
 ]);
 
 table('deviation-reason', {}, [
@@ -216,6 +253,8 @@ table('proportional-score', {}, [
 table('group-weight', {}, [
   { name: 'no printed group weights' },
   { name: '产出指标(60分) = 30 + 30', edit: (r) => { r.indicatorGroups = [{ level1: '产出指标', weight: '60' }]; } },
+  { name: 'check 33: goal-block weights are check 11\'s', edit: (r) => fourBox(r, ['40', '40']) },
+  { name: 'check 33: indicators without a weight key are skipped', edit: (r) => { for (const i of r.indicators) delete i.weight; r.indicatorGroups = [{ level1: '产出指标', weight: '50' }]; } },
 ], [
   { name: '产出指标(50分) ≠ 60', edit: (r) => { r.indicatorGroups = [{ level1: '产出指标', weight: '50' }]; },
     want: [{ fields: ['indicatorGroups[0].weight', 'indicators[*].weight'], actual: '50', expected: '60', difference: '-10' }] },
@@ -264,7 +303,9 @@ table('placeholder-indicator', {}, [
 
 table('required', { fields: ['funds.sources.total.budget', 'funds.sources.total.actual', 'total.score'] }, [
   { name: 'all filled' },
-  { name: 'a non-number is not blank', edit: (r) => { r.total.score = null; r.provenance['total.score'] = { table: 0, row: 9, col: 2, page: null, raw: 'NaN' }; } },
+  { name: 'a non-number is not blank', edit: (r) => { r.total.score = null; cell(r, 'total.score', 'NaN', 'nan', { row: 9, col: 2 }); } },
+  { name: 'a missing cell (unreadable total row) is not blank', edit: (r) => { r.total.score = null; unreadable(r, 'total'); } },
+  { name: 'a missing fund line (unreadable fund block) is not blank', edit: (r) => { r.funds.sources = {}; unreadable(r, 'fund'); } },
 ], [
   { name: 'total score blank', edit: (r) => { r.total.score = null; }, want: [{ fields: ['total.score'], actual: null, message: '总分得分未填写' }] },
   { name: 'budget written "－"', edit: (r) => { src(r).total.budget = null; r.provenance['funds.sources.total.budget'] = { table: 0, row: 2, col: 1, page: null, raw: '－' }; },
@@ -275,24 +316,75 @@ table('not-a-number', {}, [
   { name: 'numbers and placeholders', edit: (r) => { src(r).other.rate = null; r.provenance['funds.sources.other.rate'] = { table: 0, row: 3, col: 3, page: null, raw: '—' }; } },
   { name: 'text columns are not numbers', edit: (r) => { r.indicators[0].actual = '健全'; r.provenance['indicators[0].actual'] = { table: 0, row: 20, col: 4, page: null, raw: '健全' }; } },
 ], [
-  { name: '"1.2.3" in a money cell', edit: (r) => { src(r).fiscal.budget = null; r.provenance['funds.sources.fiscal.budget'] = { table: 0, row: 2, col: 1, page: null, raw: '1.2.3' }; },
+  { name: '"1.2.3" in a money cell', edit: (r) => { src(r).fiscal.budget = null; cell(r, 'funds.sources.fiscal.budget', '1.2.3', 'nan', { row: 2, col: 1 }); },
     want: [{ fields: ['funds.sources.fiscal.budget'], actual: null, message: /“1\.2\.3”/ }] },
-  { name: '"约5" as an indicator score', edit: (r) => { r.indicators[1].score = null; r.provenance['indicators[1].score'] = { table: 0, row: 21, col: 6, page: null, raw: '约5' }; },
+  { name: '"约5" as an indicator score', edit: (r) => { r.indicators[1].score = null; cell(r, 'indicators[1].score', '约5', 'nan', { row: 21, col: 6 }); },
     want: [{ fields: ['indicators[1].score'], message: /约5/ }] },
+  { name: 'decided by cellIssues, in document order, without provenance too', edit: (r) => {
+    r.total.score = null; r.cellIssues['total.score'] = 'nan';
+    r.indicators[1].score = null; cell(r, 'indicators[1].score', '约5', 'nan', { row: 21, col: 6 });
+    src(r).fiscal.budget = null; cell(r, 'funds.sources.fiscal.budget', '1.2.3', 'nan', { row: 2, col: 1 });
+  }, want: [{ fields: ['funds.sources.fiscal.budget'] }, { fields: ['indicators[1].score'] }, { fields: ['total.score'], message: '总分得分填写的不是一个数字' }] },
 ]);
 
 table('rate-fraction', {}, [
-  { name: 'rates with %', edit: (r) => { r.provenance['funds.sources.total.rate'] = { table: 0, row: 1, col: 3, page: null, raw: '95.00%' }; } },
+  { name: 'rates with %', edit: (r) => { cell(r, 'funds.sources.total.rate', '95.00%', undefined, { row: 1, col: 3 }); } },
+  { name: 'raw text alone decides nothing (no cellIssues entry)', edit: (r) => { src(r).total.rate = '95'; cell(r, 'funds.sources.total.rate', '0.95', undefined, { row: 1, col: 3 }); } },
+  { name: 'in an unreadable fund block: missing, not a value', edit: (r) => { src(r).total.rate = '95'; cell(r, 'funds.sources.total.rate', '0.95', 'fraction'); unreadable(r, 'fund'); } },
 ], [
-  { name: '"0.95" read as 95%', edit: (r) => { src(r).total.rate = '95'; r.provenance['funds.sources.total.rate'] = { table: 0, row: 1, col: 3, page: null, raw: '0.95' }; },
-    want: [{ fields: ['funds.sources.total.rate'], actual: '95' }] },
+  { name: '"0.95" read as 95%', edit: (r) => { src(r).total.rate = '95'; cell(r, 'funds.sources.total.rate', '0.95', 'fraction', { row: 1, col: 3 }); },
+    want: [{ fields: ['funds.sources.total.rate'], actual: '95', message: '资金来源合计执行率写作“0.95”（没有百分号），按95%读取' }] },
 ]);
+
+table('cell-unit', {}, [
+  { name: 'no cell prints its own unit' },
+  { name: 'the form\'s own unit is no issue', edit: (r) => { cell(r, 'funds.sources.fiscal.budget', '80.00万元'); } },
+  { name: 'in an unreadable fund block', edit: (r) => { src(r).fiscal.actual = '1172.3500'; cell(r, 'funds.sources.fiscal.actual', '11723500元', 'unit'); unreadable(r, 'fund'); } },
+], [
+  { name: '"11723500元" in a 万元 form', edit: (r) => { src(r).fiscal.actual = '1172.3500'; cell(r, 'funds.sources.fiscal.actual', '11723500元', 'unit', { row: 2, col: 2 }); },
+    want: [{ fields: ['funds.sources.fiscal.actual'], actual: '1172.3500', expected: null, difference: null,
+      message: '财政拨款全年执行数写作“11723500元”，自带单位元，与表中金额单位万元不同，已换算为1172.3500万元计入，请核实' }] },
+  { name: '"20万元" in a 元 form, in document order', edit: (r) => {
+    r.sourceUnit = '元';
+    uses(r).project.budget = '20'; cell(r, 'funds.uses.project.budget', '20 万元', 'unit', { row: 9, col: 1 });
+    src(r).other.budget = '20'; cell(r, 'funds.sources.other.budget', '20万元', 'unit', { row: 3, col: 1 });
+  }, want: [{ fields: ['funds.sources.other.budget'], actual: '20', message: /写作“20万元”，自带单位万元，与表中金额单位元不同，已换算为200000元计入/ },
+    { fields: ['funds.uses.project.budget'] }] },
+]);
+
+table('block-unreadable', {}, [
+  { name: 'every block read' },
+  { name: 'an absent block is not unreadable', edit: (r) => { r.blocks.goals = 'absent'; r.goals = []; } },
+], [
+  { name: 'the fund block: where and why', edit: (r) => unreadable(r, 'fund', { table: 0, row: 4, page: 2, label: '项目资金（万元）', reason: '表头无法识别。' }),
+    want: [{ fields: ['blocks.fund'], actual: null, expected: null, difference: null,
+      message: '资金表未能读取（第1张表第5行，第2页，印有“项目资金（万元）”）：表头无法识别。需要资金表数据的检查均已跳过，请对照原表人工核对资金表。' }] },
+  { name: 'two blocks: one finding each, no page', edit: (r) => {
+    unreadable(r, 'indicators', { table: 1, row: 0, label: '绩效指标', reason: '列数与表头不符' });
+    unreadable(r, 'total', { table: 1, row: 30, label: '总分', reason: '总分行的得分栏无法定位' });
+  }, want: [
+    { fields: ['blocks.indicators'], message: '绩效指标表未能读取（第2张表第1行，印有“绩效指标”）：列数与表头不符。需要绩效指标表数据的检查均已跳过，请对照原表人工核对绩效指标表。' },
+    { fields: ['blocks.total'], message: /^总分行未能读取（第2张表第31行，印有“总分”）：总分行的得分栏无法定位。/ },
+  ] },
+  { name: 'marked unreadable without a note: still reported', edit: (r) => { r.blocks.goals = 'unreadable'; },
+    want: [{ fields: ['blocks.goals'], message: /^年度总体目标未能读取：/ }] },
+]);
+
+describe('block-unreadable options', () => {
+  it('reports only the blocks listed', () => {
+    const r = cleanRecord();
+    unreadable(r, 'fund');
+    unreadable(r, 'goals');
+    expect(runKind('block-unreadable', { blocks: ['goals'] }, r).map((d) => d.fields)).toEqual([['blocks.goals']]);
+  });
+});
 
 table('narrative-equals-table', { fact: 'narrative.facts.spending.basic', table: 'funds.uses.basic.actual' }, [
   { name: 'nothing stated' },
   { name: 'equal', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('58.00'), fact('58', 2)]; } },
   { name: 'within rounding', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('58.0')]; uses(r).basic.actual = '58.04'; } },
   { name: 'approximate figures never raise an error', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('50', 1, '50万余元', true)]; } },
+  { name: 'the table cell lies in an unreadable fund block', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00')]; unreadable(r, 'fund'); } },
 ], [
   { name: 'stated twice with the same wrong value: once', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00', 1), fact('57.00', 4)]; },
     want: [{ fields: ['narrative.facts.spending.basic', 'funds.uses.basic.actual'], actual: '57.00', expected: '58.00', difference: '-1.00' }] },

@@ -46,6 +46,32 @@ describe('money cells (record.md cell table)', () => {
   });
 });
 
+describe('a money cell printing its own unit (rules.md check 32)', () => {
+  it.each([
+    // raw, form's unit, value in 万元, issue
+    ['1028.49万元', '万元', '1028.49', null],
+    ['1028.49 万元', '万元', '1028.49', null],
+    ['11723500元', '万元', '1172.3500', 'unit'],
+    ['11,723,500.00元', '万元', '1172.350000', 'unit'],
+    ['５元', '万元', '0.0005', 'unit'],
+    ['-12000元', '万元', '-1.2000', 'unit'],
+    ['0元', '万元', '0.0000', 'unit'],
+    ['215457.6元', '元', '21.54576', null],
+    ['20万元', '元', '20', 'unit'],
+    ['20.5 万元', '元', '20.5', 'unit'],
+    ['387664.62', '元', '38.766462', null],
+    ['1028.49', '万元', '1028.49', null],
+  ] as const)('%j in a %s form → %j (%s)', (raw, unit, value, issue) => {
+    expect(readMoney(raw, unit)).toEqual({ value, issue });
+  });
+
+  it('a unit alone, or a unit around no number, is not a number', () => {
+    expect(readMoney('元', '万元')).toEqual({ value: null, issue: 'nan' });
+    expect(readMoney('约5万元', '万元')).toEqual({ value: null, issue: 'nan' });
+    expect(readMoney('5亿元', '万元')).toEqual({ value: null, issue: 'nan' });
+  });
+});
+
 describe('rate cells', () => {
   it.each([
     ['100%', '100', null],

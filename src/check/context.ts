@@ -1,15 +1,34 @@
 // Reading operands out of a record the way rules.md says they count: absent (the
-// layout has no such line or column), blank, not a number, or a value.
+// layout has no such line or column), missing (in a block the form prints but the
+// reader could not read: check 29), blank, not a number, or a value.
 import { Decimal } from 'decimal.js';
-import type { Fact, FormRecord } from '../model/record.js';
+import type { Fact, FormRecord, RecordBlock } from '../model/record.js';
 import type { Location } from '../model/report.js';
 import { isBlankCell } from '../normalize/cell.js';
 
 export type Operand =
   | { state: 'absent' }
+  /** In an unreadable block: never blank, never a value — checks needing it are skipped. */
+  | { state: 'missing' }
   | { state: 'blank' }
-  | { state: 'nan'; raw: string }
+  /** Reading the cell found no number (record.cellIssues); `raw` quotes it when provenance has it. */
+  | { state: 'nan'; raw: string | null }
   | { state: 'value'; value: string };
+
+/** The block a record path lies in (rules.md check 29), or null for paths outside the four blocks. */
+export function blockOf(path: string): RecordBlock | null {
+  if (path.startsWith('funds.')) return 'fund';
+  if (path.startsWith('indicators') || path.startsWith('indicatorGroups')) return 'indicators';
+  if (path.startsWith('total.')) return 'total';
+  if (path.startsWith('goals')) return 'goals';
+  return null;
+}
+
+/** True when the path lies in a block the form prints but the reader could not read. */
+export function inUnreadableBlock(record: FormRecord, path: string): boolean {
+  const block = blockOf(path);
+  return block !== null && record.blocks?.[block] === 'unreadable';
+}
 
 /** Fund lines of a block present in the record, in the record's key order. */
 export function fundLines(record: FormRecord, block: 'sources' | 'uses'): string[] {
@@ -48,17 +67,31 @@ export function rawValueAt(record: FormRecord, path: string): unknown {
 
 /** A numeric or text operand at a concrete path, with the not-a-number rule applied. */
 export function operand(record: FormRecord, path: string): Operand {
+  if (inUnreadableBlock(record, path)) return { state: 'missing' };
+  if (record.cellIssues?.[path] === 'nan') return { state: 'nan', raw: record.provenance[path]?.raw ?? null };
   const v = rawValueAt(record, path);
   if (v === undefined) return { state: 'absent' };
-  if (v === null) {
-    const raw = record.provenance[path]?.raw;
-    if (raw !== undefined && !isBlankCell(raw)) return { state: 'nan', raw };
-    return { state: 'blank' };
-  }
+  if (v === null) return { state: 'blank' };
   return { state: 'value', value: String(v) };
 }
 
-/** A value or null; `undefined` signals "skip the check" (absent or not a number). */
+/** Paths whose cell reading noticed `issue` (record.cellIssues), in document order
+ *  (table, row, col of their provenance; paths without provenance last, as listed). */
+export function cellIssuePaths(record: FormRecord, issue: 'nan' | 'fraction' | 'unit'): string[] {
+  const paths = Object.entries(record.cellIssues ?? {}).filter(([, i]) => i === issue).map(([p]) => p);
+  const at = (p: string) => record.provenance[p];
+  return paths
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => {
+      const pa = at(a.p), pb = at(b.p);
+      if (pa && pb) return pa.table - pb.table || pa.row - pb.row || pa.col - pb.col || a.i - b.i;
+      if (pa || pb) return pa ? -1 : 1;
+      return a.i - b.i;
+    })
+    .map(({ p }) => p);
+}
+
+/** A value or null; `undefined` signals "skip the check" (absent, missing or not a number). */
 export function numberOrBlank(record: FormRecord, path: string): string | null | undefined {
   const o = operand(record, path);
   if (o.state === 'value') return o.value;
@@ -104,6 +137,21 @@ export function locate(record: FormRecord, fields: string[], factValues: Record<
     if (change) {
       const c = record.narrative.changes[Number(change[1])];
       if (c) out.push({ field, paragraph: c.paragraph, quote: c.quote });
+      continue;
+    }
+    const block = /^blocks\.(\w+)$/.exec(field);
+    if (block) {
+      // an unread block (check 29) is located where the reader saw it
+      for (const u of record.unreadBlocks ?? []) {
+        if (u.block !== block[1]) continue;
+        out.push({
+          field,
+          ...(u.table !== null ? { table: u.table } : {}),
+          ...(u.row !== null ? { row: u.row } : {}),
+          ...(u.page !== null ? { page: u.page } : {}),
+          ...(u.label !== null ? { raw: u.label } : {}),
+        });
+      }
       continue;
     }
     if (field.includes('[*]')) {

@@ -1,6 +1,6 @@
 // The record paths a rule file may name (record.md), so that a typo in a rule is
 // refused when the rules load instead of silently checking nothing.
-import { FUND_COLUMNS, SOURCE_LINES, USE_LINES } from '../model/record.js';
+import { FUND_COLUMNS, RECORD_BLOCKS, SOURCE_LINES, USE_LINES } from '../model/record.js';
 import { CONCEPT_LABELS } from './labels.js';
 
 const COL = FUND_COLUMNS.join('|');
@@ -20,6 +20,8 @@ const PATTERNS: RegExp[] = [
   /^total\.(weight|score)$/,
   /^conclusions\.(verdict|problems|measures)$/,
   /^(unit|grade)$/,
+  // a block as a whole (check 29: a block the form prints that could not be read)
+  new RegExp(`^blocks\\.(${RECORD_BLOCKS.join('|')}|\\*)$`),
   new RegExp(`^narrative\\.facts\\.(${CONCEPTS})$`),
 ];
 

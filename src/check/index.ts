@@ -2,7 +2,7 @@
 // rule instances in rules/*.yaml; the arithmetic follows rules.md exactly.
 import type { FormRecord } from '../model/record.js';
 import type { Finding } from '../model/report.js';
-import { locate } from './context.js';
+import { inUnreadableBlock, locate } from './context.js';
 import { RULE_KINDS } from './kinds/index.js';
 import { loadRules, RuleFileError } from './loader.js';
 import type { Rule } from './types.js';
@@ -25,14 +25,18 @@ function applies(rule: Rule, record: FormRecord): boolean {
   return true;
 }
 
-/** Runs every rule that applies to the record's form kind, in rule order. */
+/** Runs every rule that applies to the record's form kind, in rule order. A finding
+ *  one of whose fields lies in an unreadable block is dropped (rules.md check 29: nothing
+ *  from absence — e.g. a sum that would count the missing cells as nothing). */
 export function checkRecord(record: FormRecord, rules: RuleSet): Finding[] {
   const findings: Finding[] = [];
+  const anyUnread = Object.values(record.blocks ?? {}).includes('unreadable');
   for (const rule of rules.rules) {
     if (!applies(rule, record)) continue;
     const kind = RULE_KINDS.get(rule.kind);
     if (!kind) continue; // cannot happen: the loader refuses unknown kinds
     for (const d of kind.run(record, rule.options)) {
+      if (anyUnread && d.fields.some((f) => inUnreadableBlock(record, f))) continue;
       findings.push({
         rule: rule.id,
         severity: rule.severity,

@@ -1,6 +1,6 @@
 // Chinese labels for record paths, used to render findings' messages from their data.
 import { CONCEPT_NAMES, FUND_COLUMN_NAMES, INDICATOR_FIELD_NAMES, SOURCE_LINE_NAMES, USE_LINE_NAMES } from '../model/labels.js';
-import type { FormKind } from '../model/record.js';
+import type { FormKind, FormRecord, RecordBlock } from '../model/record.js';
 
 const SOURCE_LINE_LABELS: Record<string, string> = { total: '资金来源合计', ...SOURCE_LINE_NAMES };
 const PROJECT_SOURCE_TOTAL = '年度资金总额';
@@ -10,7 +10,16 @@ export const COLUMN_LABELS = FUND_COLUMN_NAMES;
 const INDICATOR_FIELD_LABELS = INDICATOR_FIELD_NAMES;
 export const CONCEPT_LABELS = CONCEPT_NAMES;
 
+/** The four blocks a form prints (rules.md check 29), as staff call them. */
+export const BLOCK_LABELS: Record<RecordBlock, string> = {
+  fund: '资金表',
+  indicators: '绩效指标表',
+  total: '总分行',
+  goals: '年度总体目标',
+};
+
 const OTHER_LABELS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(BLOCK_LABELS).map(([b, l]) => [`blocks.${b}`, l])),
   'total.weight': '总分分值',
   'total.score': '总分得分',
   unit: '金额单位',
@@ -21,7 +30,9 @@ const OTHER_LABELS: Record<string, string> = {
 };
 
 /** What labels depend on: the form kind, and the row labels the form printed. */
-export type LabelContext = FormKind | { form: FormKind; lineLabels?: Record<string, string> };
+export type LabelContext =
+  | FormKind
+  | { form: FormKind; lineLabels?: Record<string, string>; indicatorGroups?: FormRecord['indicatorGroups'] };
 
 /** The fund line's label ("基本支出", project form's total "年度资金总额"); a line a
  *  provincial template adds (一般公共预算) is named as the form printed it. */
@@ -45,7 +56,7 @@ export function labelOf(path: string, ctx?: LabelContext): string {
     return which + (INDICATOR_FIELD_LABELS[m[2]] ?? m[2]);
   }
   m = /^indicatorGroups\[(\d+|\*)\]\.weight$/.exec(path);
-  if (m) return '一级指标标注的分值';
+  if (m) return groupWeightLabel(m[1], typeof ctx === 'object' ? ctx.indicatorGroups : undefined);
   m = /^narrative\.facts\.(.+)$/.exec(path);
   if (m) return CONCEPT_LABELS[m[1]] ?? m[1];
   m = /^goals\[(\d+|\*)\]\.(target|result)$/.exec(path);
@@ -53,4 +64,13 @@ export function labelOf(path: string, ctx?: LabelContext): string {
   m = /^narrative\.changes\[(\d+)\]\.(amount|percent)$/.exec(path);
   if (m) return m[2] === 'amount' ? '增减额' : '增减幅度';
   return OTHER_LABELS[path] ?? path;
+}
+
+/** A group weight: a goal block's ("年度绩效目标1的分值", check 33) or a level-1 label's. */
+function groupWeightLabel(index: string, groups: FormRecord['indicatorGroups'] | undefined): string {
+  if (index === '*') return groups?.some((g) => 'label' in g) ? '各年度绩效目标的分值' : '一级指标标注的分值';
+  const g = groups?.[Number(index)];
+  if (g && 'label' in g) return `${g.label}的分值`;
+  if (g && 'level1' in g) return `一级指标“${g.level1}”标注的分值`;
+  return '一级指标标注的分值';
 }

@@ -5,8 +5,10 @@
 export interface CellReading {
   value: string | null;
   /** 'nan': not a number (an error finding quotes the raw text);
-   *  'fraction': a rate written as a fraction (an info finding). */
-  issue: 'nan' | 'fraction' | null;
+   *  'fraction': a rate written as a fraction (an info finding);
+   *  'unit': a money cell printing its own unit other than the form's ("11723500元"
+   *  in a 万元 form), converted exactly (an info finding, rules.md check 32). */
+  issue: 'nan' | 'fraction' | 'unit' | null;
 }
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
@@ -88,13 +90,18 @@ export function shiftPointRight(num: string, places: number): string {
   return canonicalSign((neg ? '-' : '') + (newFrac ? `${newInt}.${newFrac}` : newInt));
 }
 
-/** A money cell, in the form's own unit → 万元. A trailing 万元/元 is allowed. */
+/** A money cell, in the form's own unit → 万元. A trailing 万元/元 is allowed: the form's
+ *  own unit is no issue; the other one is what the cell means — converted exactly by
+ *  moving the point ("11723500元" → "1172.3500"; "20万元" in a 元 form → "20"), issue 'unit'. */
 export function readMoney(raw: string | null | undefined, sourceUnit: '万元' | '元' = '万元'): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
-  const s = (raw as string).replace(WS, '').replace(/(万元|元)$/, '');
+  let s = (raw as string).replace(WS, '');
+  const printed = /(万元|元)$/.exec(s)?.[1] as '万元' | '元' | undefined;
+  if (printed) s = s.slice(0, -printed.length);
   const n = plainNumber(s);
   if (n === null) return { value: null, issue: 'nan' };
-  return { value: sourceUnit === '元' ? shiftPointLeft(n, 4) : n, issue: null };
+  const unit = printed ?? sourceUnit;
+  return { value: unit === '元' ? shiftPointLeft(n, 4) : n, issue: unit === sourceUnit ? null : 'unit' };
 }
 
 /** A rate cell → percent units without the sign. "0.985" (no %, ≤ 1.5) is a fraction. */

@@ -13,7 +13,7 @@ function countBySeverity(findings: Finding[]): Record<Severity, number> {
   return counts;
 }
 
-function renderFinding(finding: Finding): string {
+function renderFinding(finding: Finding, groups?: FormRecord['indicatorGroups']): string {
   const numbers = (
     [
       ['填报值', finding.actual],
@@ -25,11 +25,11 @@ function renderFinding(finding: Finding): string {
     .map(([label, value]) => `<div><dt>${label}</dt><dd>${esc(value ?? '')}</dd></div>`)
     .join('');
   const fields = finding.fields
-    .map((field) => `<span title="${esc(field)}">${esc(fieldLabel(field))}</span>`)
+    .map((field) => `<span title="${esc(field)}">${esc(fieldLabel(field, groups))}</span>`)
     .join('');
   const severalFields = new Set(finding.locations.map((l) => l.field)).size > 1;
   const locations = finding.locations.length
-    ? `<ul class="locs">${finding.locations.map((l) => `<li>${esc(locationText(l, severalFields))}</li>`).join('')}</ul>`
+    ? `<ul class="locs">${finding.locations.map((l) => `<li>${esc(locationText(l, severalFields, groups))}</li>`).join('')}</ul>`
     : '';
   return (
     `<li class="finding sev-${finding.severity}" data-sev="${finding.severity}">` +
@@ -43,11 +43,11 @@ function renderFinding(finding: Finding): string {
   );
 }
 
-function renderFindings(findings: Finding[]): string {
+function renderFindings(findings: Finding[], groups?: FormRecord['indicatorGroups']): string {
   if (findings.length === 0) return '<p class="no-findings">未发现问题。</p>';
   // errors first, then warnings, then infos; within a severity the checker's order
   const ordered = SEVERITIES.flatMap((severity) => findings.filter((f) => f.severity === severity));
-  return `<ul class="findings">${ordered.map(renderFinding).join('')}</ul>`;
+  return `<ul class="findings">${ordered.map((f) => renderFinding(f, groups)).join('')}</ul>`;
 }
 
 function renderForm(
@@ -70,7 +70,7 @@ function renderForm(
   }
   return (
     `<article class="form" data-form-index="${form.index}"><h3>${title}</h3>` +
-    `<div class="form-grid"><div>${renderFindings(findings)}</div>` +
+    `<div class="form-grid"><div>${renderFindings(findings, record?.indicatorGroups)}</div>` +
     `<div class="numbers">${numbers || '<p class="none">无可显示的资金数据。</p>'}</div></div>${details}</article>`
   );
 }

@@ -1,5 +1,6 @@
 // Where a finding's numbers stand, in words for people: "表0 第8行 第5列 原文“1155.05”"
 // for a table cell, "文字部分第4段：“…”" for a narrative mention. Plain text; callers escape.
+import type { FormRecord } from '../model/record.js';
 import type { Location } from '../model/report.js';
 import { fieldLabel } from './html-assets/labels.js';
 
@@ -26,8 +27,8 @@ export function cellPlace(origin: CellOrigin): string {
 }
 
 /** One location of a finding, prefixed with the field it concerns when the finding names several. */
-export function locationText(location: Location, withField: boolean): string {
-  const prefix = withField ? `${fieldLabel(location.field)}：` : '';
+export function locationText(location: Location, withField: boolean, groups?: FormRecord['indicatorGroups']): string {
+  const prefix = withField ? `${fieldLabel(location.field, groups)}：` : '';
   if (location.table !== undefined || location.row !== undefined) return prefix + cellPlace(location);
   if (location.paragraph !== undefined) {
     const quote = location.quote !== undefined ? `：“${location.quote}”` : '';
@@ -35,5 +36,5 @@ export function locationText(location: Location, withField: boolean): string {
     return `${prefix || '文字部分'}第${location.paragraph + 1}段${quote}`;
   }
   if (location.quote !== undefined) return `${prefix}“${location.quote}”`;
-  return withField ? fieldLabel(location.field) : location.field;
+  return withField ? fieldLabel(location.field, groups) : location.field;
 }

@@ -1,6 +1,6 @@
 // Hand-built records for the check tests: a small clean department form whose
 // arithmetic holds, and helpers to run one rule kind or one YAML rule on it.
-import type { FormRecord, FundLine, Indicator } from '../../src/model/record.js';
+import type { CellIssue, FormRecord, FundLine, Indicator } from '../../src/model/record.js';
 import type { Finding } from '../../src/model/report.js';
 import { checkRecord } from '../../src/check/index.js';
 import { RULE_KINDS } from '../../src/check/kinds/index.js';
@@ -76,4 +76,17 @@ export function runYaml(yamlText: string, record: FormRecord): Finding[] {
 
 export function fact(value: string, paragraph = 0, quote = `${value}万元`, approx = false) {
   return { value, approx, quote, paragraph };
+}
+
+/** A table cell as the reader leaves it: its provenance (raw text as read) and, when reading
+ *  it noticed something, `record.cellIssues[path]` — checks decide from the issue, never the raw text. */
+export function cell(record: FormRecord, path: string, raw: string, issue?: CellIssue, at: { table?: number; row?: number; col?: number; page?: number | null } = {}): void {
+  record.provenance[path] = { table: at.table ?? 0, row: at.row ?? 0, col: at.col ?? 0, page: at.page ?? null, raw };
+  if (issue) record.cellIssues[path] = issue;
+}
+
+/** Marks a block unreadable, as the reader would (rules.md check 29). */
+export function unreadable(record: FormRecord, block: FormRecord['unreadBlocks'][number]['block'], where: Partial<FormRecord['unreadBlocks'][number]> = {}): void {
+  record.blocks[block] = 'unreadable';
+  record.unreadBlocks.push({ block, table: 0, row: 0, page: null, label: null, reason: '表头无法识别', ...where });
 }

@@ -24,7 +24,8 @@ export const groupWeight: RuleKind<z.infer<typeof options>> = {
         .filter(({ ind }) => labelText(ind.level1) === labelText(g.level1));
       if (members.length === 0) return;
       const ops = members.map(({ i }) => operand(record, `indicators[${i}].weight`));
-      if (ops.some((o) => o.state === 'nan' || o.state === 'absent')) return;
+      // check 33: indicators without a weight key are skipped; missing/not-a-number cells skip it too
+      if (ops.some((o) => o.state === 'nan' || o.state === 'absent' || o.state === 'missing')) return;
       const values = ops.flatMap((o) => (o.state === 'value' ? [o.value] : []));
       const sum = exactSum(values.map((value) => ({ value })));
       if (dec(sum).eq(g.weight)) return;

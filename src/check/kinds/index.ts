@@ -1,5 +1,7 @@
 // The registry of rule kinds: a rule file's `kind:` names one of these.
 import type { RuleKind } from '../types.js';
+import { blockUnreadable } from './block-unreadable.js';
+import { cellUnit } from './cell-unit.js';
 import { changeConsistent } from './change-consistent.js';
 import { completeness } from './completeness.js';
 import { deviationReason } from './deviation-reason.js';
@@ -31,7 +33,7 @@ import { weightsTotal } from './weights-total.js';
 const ALL: RuleKind[] = [
   sum, equal, rate, rateBlank, rateAbove, fundScore, fundScoreBlank, indicatorRange, indicatorBlank,
   weightsTotal, scoresTotal, deviationReason, targetMissedFullScore, proportionalScore, groupWeight,
-  threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction,
+  threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction, cellUnit, blockUnreadable,
   narrativeEqualsTable, factSum, factConflict, changeConsistent, grade,
 ];
 

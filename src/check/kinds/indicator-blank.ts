@@ -22,7 +22,7 @@ export const indicatorBlank: RuleKind<z.infer<typeof options>> = {
         const path = indPath(i, col);
         if (operand(record, path).state !== 'blank') continue;
         const other = indPath(i, col === 'weight' ? 'score' : 'weight');
-        const fields = [path, ...(operand(record, other).state === 'absent' ? [] : [other])];
+        const fields = [path, ...(['absent', 'missing'].includes(operand(record, other).state) ? [] : [other])];
         drafts.push({ fields, actual: null, expected: null, difference: null,
           message: `${indicatorLabel(record, i)}的${COLUMN_LABELS[col]}未填写` });
       }

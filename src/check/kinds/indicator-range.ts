@@ -20,6 +20,7 @@ export const indicatorRange: RuleKind<z.infer<typeof options>> = {
       const s = operand(record, indPath(i, 'score'));
       if (s.state !== 'value') return;
       const w = operand(record, indPath(i, 'weight'));
+      if (w.state === 'absent' || w.state === 'missing') return; // check 33: no weight key, no range to check
       const fields = [indPath(i, 'score'), indPath(i, 'weight')];
       if (dec(s.value).lt(0)) {
         drafts.push({ fields, actual: s.value, expected: '0', difference: difference(s.value, '0'),

@@ -1,24 +1,54 @@
 // Shared core of `weights-total` and `scores-total` (rules.md checks 11–12):
-// fund line's column + Σ indicators' column = the total row's column.
+// fund line's column + Σ indicators' column = the total row's column. Check 33: in a
+// layout whose indicators carry no weight, the weights added are the group weights.
 import type { FormRecord } from '../../model/record.js';
 import { operand } from '../context.js';
 import { decimalsOf, difference, exact, exactSum, meets, scoreInterval, sumIv, type Interval } from '../decimal.js';
 import type { Draft } from '../types.js';
 
+/** What was added in place of the indicators: their own column, or (check 33) group weights. */
+export type SummedParts = 'indicators' | 'goal-groups' | 'level1-groups';
+
+export interface SumDetails {
+  total: string;
+  sum: string;
+  fund: string | null;
+  indicators: string;
+  diff: string | null;
+  totalBlank: boolean;
+  parts: SummedParts;
+}
+
+/** The operands summed in place of `indicators[*].<col>`: paths and their operands. */
+function partsOf(record: FormRecord, col: 'weight' | 'score'): { parts: SummedParts; field: string; paths: string[] } | null {
+  const indicatorPaths = record.indicators.map((_, i) => `indicators[${i}].${col}`);
+  if (col === 'score' || record.indicators.some((ind) => 'weight' in ind)) {
+    return { parts: 'indicators', field: `indicators[*].${col}`, paths: indicatorPaths };
+  }
+  // check 33: no indicator weights — goal blocks' weights, else level-1 labels' weights
+  const groups = record.indicatorGroups.map((g, i) => ({ g, path: `indicatorGroups[${i}].weight` }));
+  const goals = groups.filter(({ g }) => 'label' in g);
+  const chosen = goals.length > 0 ? goals : groups.filter(({ g }) => 'level1' in g);
+  if (chosen.length === 0) return null;
+  return { parts: goals.length > 0 ? 'goal-groups' : 'level1-groups', field: 'indicatorGroups[*].weight', paths: chosen.map((c) => c.path) };
+}
+
 export function indicatorSumDraft(
   record: FormRecord,
   o: { column: 'weight' | 'score'; fund: string; total: string; blankTotal?: string },
-  render: (d: { total: string; sum: string; fund: string | null; indicators: string; diff: string | null; totalBlank: boolean }) => string,
+  render: (d: SumDetails) => string,
 ): Draft[] {
   const col = o.column;
-  const inds = record.indicators.map((_, i) => operand(record, `indicators[${i}].${col}`));
+  const which = partsOf(record, col);
+  if (!which) return [];
+  const inds = which.paths.map((p) => operand(record, p));
   if (inds.length === 0 || inds.every((x) => x.state === 'absent')) return []; // no such column
-  if (inds.some((x) => x.state === 'nan')) return [];
+  if (inds.some((x) => x.state === 'nan' || x.state === 'missing')) return [];
   const fundPath = `${o.fund}.${col}`;
   const fund = operand(record, fundPath);
-  if (fund.state === 'nan') return [];
+  if (fund.state === 'nan' || fund.state === 'missing') return [];
   const total = operand(record, o.total);
-  if (total.state === 'nan' || total.state === 'absent') return [];
+  if (total.state === 'nan' || total.state === 'absent' || total.state === 'missing') return [];
   let stated: string;
   if (total.state === 'blank') {
     if (o.blankTotal === undefined) return []; // the required-cell rule reports it
@@ -41,11 +71,13 @@ export function indicatorSumDraft(
   const diff = total.state === 'value' ? difference(stated, sum) : null;
   return [
     {
-      fields: [o.total, ...(fund.state === 'absent' ? [] : [fundPath]), `indicators[*].${col}`],
+      fields: [o.total, ...(fund.state === 'absent' ? [] : [fundPath]), which.field],
       actual: total.state === 'value' ? total.value : null,
       expected: sum,
       difference: diff,
-      message: render({ total: stated, sum, fund: fundValue, indicators: indicatorsSum, diff, totalBlank: total.state === 'blank' }),
+      message: render({
+        total: stated, sum, fund: fundValue, indicators: indicatorsSum, diff, totalBlank: total.state === 'blank', parts: which.parts,
+      }),
     },
   ];
 }

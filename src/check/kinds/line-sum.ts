@@ -38,7 +38,7 @@ export function lineSumDrafts(
     const t = operand(record, totalPath);
     if (t.state !== 'value') continue; // blank stated side: its own rule reports it
     const ops = parts.map((p) => ({ path: `${p}.${col}`, op: operand(record, `${p}.${col}`) }));
-    if (ops.some((o) => o.op.state === 'nan')) continue;
+    if (ops.some((o) => o.op.state === 'nan' || o.op.state === 'missing')) continue;
     const present = ops.filter((o) => o.op.state !== 'absent');
     const values = present.flatMap((o) => (o.op.state === 'value' ? [o.op.value] : []));
     if (values.length === 0) continue; // every part blank

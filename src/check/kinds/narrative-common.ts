@@ -10,7 +10,7 @@ export function candidates(record: FormRecord, path: string): string[] | 'skip' 
   const concept = conceptOf(path);
   if (concept) return distinctFactValues(record, concept);
   const o = operand(record, path);
-  if (o.state === 'nan') return 'skip';
+  if (o.state === 'nan' || o.state === 'missing') return 'skip';
   return o.state === 'value' ? [o.value] : [];
 }
 

@@ -21,7 +21,7 @@ export const rateAbove: RuleKind<z.infer<typeof options>> = {
   run(record, o) {
     if (!hasBudget(record, o.line)) return [];
     const stated = operand(record, `${o.line}.rate`);
-    if (stated.state === 'absent' || stated.state === 'nan') return [];
+    if (stated.state === 'absent' || stated.state === 'nan' || stated.state === 'missing') return [];
     const c = computeRate(record, o.line);
     const label = labelOf(`${o.line}.rate`, record);
     if (stated.state === 'value') {

@@ -1,9 +1,8 @@
 // Kind `rate-fraction`: a rate written as a fraction ("0.985" without %), read as 98.5% — a note only.
 import { z } from 'zod';
-import { readRate } from '../../normalize/cell.js';
+import { cellIssuePaths, operand } from '../context.js';
 import { labelOf } from '../labels.js';
 import type { Draft, RuleKind } from '../types.js';
-import { cellsInDocumentOrder } from './not-a-number.js';
 
 const options = z.object({}).strict();
 
@@ -16,13 +15,13 @@ export const rateFraction: RuleKind<z.infer<typeof options>> = {
   options,
   run(record) {
     const drafts: Draft[] = [];
-    for (const path of cellsInDocumentOrder(record)) {
-      if (!/^funds\.(sources|uses)\.[A-Za-z]+\.rate$/.test(path)) continue;
-      const raw = record.provenance[path].raw;
-      const r = readRate(raw);
-      if (r.issue !== 'fraction') continue;
-      drafts.push({ fields: [path], actual: r.value, expected: null, difference: null,
-        message: `${labelOf(path, record)}写作“${raw.trim()}”（没有百分号），按${r.value}%读取` });
+    // what reading the cells noticed (record.cellIssues); the raw text only for the message
+    for (const path of cellIssuePaths(record, 'fraction')) {
+      const o = operand(record, path);
+      if (o.state !== 'value') continue;
+      const raw = record.provenance[path]?.raw.trim();
+      drafts.push({ fields: [path], actual: o.value, expected: null, difference: null,
+        message: `${labelOf(path, record)}${raw ? `写作“${raw}”` : '写成小数'}（没有百分号），按${o.value}%读取` });
     }
     return drafts;
   },

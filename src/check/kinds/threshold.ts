@@ -27,17 +27,17 @@ export const threshold: RuleKind<z.infer<typeof options>> = {
   options,
   run(record, o) {
     const reason = operand(record, o.requireFilled);
-    if (reason.state === 'absent') return [];
+    if (reason.state === 'absent' || reason.state === 'missing') return [];
     if (reason.state === 'value' && !isPlaceholderText(reason.value)) return [];
     if (!hasBudget(record, o.line)) return [];
     const stated = operand(record, `${o.line}.rate`);
-    if (stated.state === 'nan') return [];
+    if (stated.state === 'nan' || stated.state === 'missing') return [];
     const rate = stated.state === 'value' ? stated.value : computeRate(record, o.line)?.text;
     if (rate === undefined || !dec(rate).lt(o.below)) return [];
     return [
       {
         fields: [o.requireFilled, `${o.line}.rate`, `${o.line}.actual`, `${o.line}.budget`].filter(
-          (p, i) => i === 0 || operand(record, p).state !== 'absent',
+          (p, i) => i === 0 || !['absent', 'missing'].includes(operand(record, p).state),
         ),
         actual: reason.state === 'value' ? reason.value : null,
         expected: null,

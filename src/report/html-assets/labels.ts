@@ -2,7 +2,7 @@
 // record field paths, so bureau staff read "资金结构·基本支出·全年执行数", not a JSON path.
 import type { FailureCode } from '../../model/failure.js';
 import { CONCEPT_NAMES, FUND_COLUMN_NAMES, INDICATOR_FIELD_NAMES, SOURCE_LINE_NAMES, USE_LINE_NAMES } from '../../model/labels.js';
-import type { FormKind } from '../../model/record.js';
+import type { FormKind, FormRecord } from '../../model/record.js';
 import type { FileStatus, Severity } from '../../model/report.js';
 
 export const STATUS_LABELS: Record<FileStatus, string> = {
@@ -96,10 +96,25 @@ const SIMPLE_FIELD_LABELS: Record<string, string> = {
   'conclusions.measures': '改进措施',
   'header.department': '主管部门',
   'header.implementer': '实施单位',
+  // a block the form prints that could not be read (rules.md check 29)
+  'blocks.fund': '资金表',
+  'blocks.indicators': '绩效指标表',
+  'blocks.total': '总分行',
+  'blocks.goals': '年度总体目标',
 };
 
-/** A record field path in Chinese; an unknown path is returned as it is. */
-export function fieldLabel(path: string): string {
+/** A group weight: a goal block names itself ("年度绩效目标1·分值", check 33), a level-1 label too. */
+function groupWeightLabel(index: string, groups: FormRecord['indicatorGroups'] | undefined): string {
+  if (index === '*') return groups?.some((g) => 'label' in g) ? '全部年度绩效目标·分值' : '全部一级指标·分值';
+  const g = groups?.[Number.parseInt(index, 10)];
+  if (g && 'label' in g) return `${g.label}·分值`;
+  if (g && 'level1' in g) return `${g.level1}·分值`;
+  return `第${Number.parseInt(index, 10) + 1}个一级指标·分值`;
+}
+
+/** A record field path in Chinese; an unknown path is returned as it is. `groups` (the
+ *  record's indicatorGroups) lets a group weight name its goal block or level-1 label. */
+export function fieldLabel(path: string, groups?: FormRecord['indicatorGroups']): string {
   if (Object.hasOwn(SIMPLE_FIELD_LABELS, path)) return SIMPLE_FIELD_LABELS[path];
   const fund = /^funds\.(sources|uses)\.([A-Za-z]+)\.([A-Za-z]+)$/.exec(path);
   if (fund) {
@@ -115,8 +130,8 @@ export function fieldLabel(path: string): string {
     const which = index === '*' ? '全部指标' : `第${Number.parseInt(index, 10) + 1}项指标`;
     return `${which}·${col}`;
   }
-  const group = /^indicatorGroups\[(\d+)\]\.weight$/.exec(path);
-  if (group) return `第${Number.parseInt(group[1], 10) + 1}个一级指标·分值`;
+  const group = /^indicatorGroups\[(\d+|\*)\]\.weight$/.exec(path);
+  if (group) return groupWeightLabel(group[1], groups);
   const change = /^narrative\.changes\[(\d+)\]\.([A-Za-z]+)$/.exec(path);
   if (change) {
     const part = Object.hasOwn(CHANGE_PART_LABELS, change[2]) ? CHANGE_PART_LABELS[change[2]] : change[2];
