@@ -250,6 +250,24 @@ describe('recognition by meaning (issue 12)', () => {
     expect(r.blocks.fund).toBe('read');
   });
 
+  it('a two-row indicator header (年度指标值 over 指标性质 | 指标值 | 度量单位) maps the lower row', () => {
+    const table = t([
+      ['项目名称', '某项目', '<', '<', '<', '<', '<', '<', '<', '<', '<'],
+      ['项目资金\n（元）', '', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', '<', '<'],
+      ['^', '年度资金总额', '<', '', '387664.62', '387664.62', '10', '100%', '10', '<', '<'],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '<', '<', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['^', '^', '^', '^', '指标性质', '指标值', '度量单位', '^', '^', '^', '^'],
+      ['^', '产出指标', '数量指标', '学生受资助人数', '≧', '735', '人次', '735', '10', '10', ''],
+      ['^', '效益指标', '社会效益\n指标', '政策知晓率', '═', '100', '%', '98%', '90', '89', '宣传不足'],
+      ['总分', '<', '<', '<', '<', '<', '<', '<', '100', '99', ''],
+    ]);
+    const [r] = recognizeForms(docModel('2022年度项目支出绩效自评表', table), templates);
+    expect(r.sourceUnit).toBe('元');
+    expect(r.funds.sources.total.budget).toBe('38.766462');
+    expect(r.indicators[0]).toMatchObject({ nature: '≧', target: '735', measure: '人次', actual: '735', weight: '10', score: '10' });
+    expect(r.indicators[1]).toMatchObject({ nature: '═', target: '100', measure: '%', actual: '98%', deviation: '宣传不足' });
+  });
+
   it('a titled form whose fund header row was deleted: the fund block is unreadable, never blank', () => {
     const table = deptTable();
     table.table.splice(0, 1); // the header row 整体资金 | 项目 | 全年预算数 | …
