@@ -268,6 +268,22 @@ describe('recognition by meaning (issue 12)', () => {
     expect(r.indicators[1]).toMatchObject({ nature: '═', target: '100', measure: '%', actual: '98%', deviation: '宣传不足' });
   });
 
+  it('a two-row fund header (预算数 over 年初 | 全年) composes each lower label with its parent', () => {
+    const table = t([
+      ['项目名称', '某项目', '<', '<', '<', '<', '<', '<', '<'],
+      ['资金情况\n（万元）', '', '<', '预算数', '<', '执行数', '执行率', '分值', '得分'],
+      ['^', '^', '<', '年初', '全年', '^', '^', '^', '^'],
+      ['^', '年度资金总额', '<', '100.00', '120.00', '114.00', '95.00%', '10', '9.50'],
+      ['^', '其中：财政拨款', '<', '100.00', '120.00', '114.00', '', '', ''],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['^', '产出指标', '数量指标', '系统数量', '≥20个', '22个', '90', '90', ''],
+      ['总分', '<', '<', '<', '<', '<', '100', '99.50', ''],
+    ]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.funds.sources.total).toEqual({ initial: '100.00', budget: '120.00', actual: '114.00', rate: '95.00', weight: '10', score: '9.50' });
+    expect(r.funds.sources.fiscal).toMatchObject({ initial: '100.00', budget: '120.00', actual: '114.00' });
+  });
+
   it('a titled form whose fund header row was deleted: the fund block is unreadable, never blank', () => {
     const table = deptTable();
     table.table.splice(0, 1); // the header row 整体资金 | 项目 | 全年预算数 | …

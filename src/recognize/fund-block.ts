@@ -75,6 +75,22 @@ export function fundColumns(table: DocTable, r: number, t: Template): Partial<Re
   return cols;
 }
 
+/** A second header row under cells spanning several columns (预算数 over 年初 | 全年):
+ *  each lower cell means its parent's label with its own ("预算数" + "年初" → initial).
+ *  Null when the row below holds a figure or no such cell. */
+function subHeaderColumns(table: DocTable, r: number, t: Template): Partial<Record<FundColumn, number>> | null {
+  const below = rowCells(table, r + 1).filter((rc) => rc.cell.origin.row === r + 1 && rc.label !== '');
+  if (below.length < 2 || below.some((rc) => readScore(rc.cell.text).value !== null)) return null;
+  const out: Partial<Record<FundColumn, number>> = {};
+  for (const rc of below) {
+    const parent = rowCells(table, r).find((p) => p.col <= rc.col && p.lastCol >= rc.lastCol && p.lastCol > p.col);
+    if (!parent) continue;
+    const key = bestKey<FundColumn>(normLabel(parent.cell.text + rc.cell.text), t.fund.columns, t.fund.ignoreColumns);
+    if (key && out[key] === undefined) out[key] = rc.col;
+  }
+  return Object.keys(out).length ? out : null;
+}
+
 /** How many of the next rows hold a number in this column (money, rate, score). */
 function numericBelow(table: DocTable, r: number, col: number): number {
   let n = 0;
@@ -129,6 +145,8 @@ function splitGroupPrefix(label: string, t: Template): { group: FundGroup; rest:
  *  not carry this template's budget and actual columns. */
 export function readFundBlock(table: DocTable, headerRow: number, t: Template): FundBlock | null {
   const columns = fundColumns(table, headerRow, t);
+  const subHeader = subHeaderColumns(table, headerRow, t);
+  if (subHeader) Object.assign(columns, subHeader);
   if (columns.budget === undefined || columns.actual === undefined) return null;
   const firstValueCol = Math.min(...Object.values(columns));
   const anchor = findAnchor(table, headerRow, firstValueCol, t);
@@ -139,7 +157,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
   let group: FundGroup = 'sources';
   let endRow = headerRow;
   const textGroups = new Map<number, FundGroup>();
-  for (let r = headerRow + 1; r < table.rows.length; r++) {
+  for (let r = headerRow + (subHeader ? 2 : 1); r < table.rows.length; r++) {
     if (anchorEnd !== null && r > anchorEnd) break;
     const inText = textCellLines(table, r, t, lines, textGroups);
     if (inText.length) {
