@@ -284,6 +284,19 @@ describe('recognition by meaning (issue 12)', () => {
     expect(r.funds.sources.fiscal).toMatchObject({ initial: '100.00', budget: '120.00', actual: '114.00' });
   });
 
+  it('a source line the lexicon does not know, holding amounts, is read as a part under a numbered key', () => {
+    const rows: [string, string[]][] = [
+      ['年度资金总额', ['100.00', '120.00', '118.80', '10', '99.00%', '9.90']],
+      ['其中：中央衔接资金', ['60.00', '70.00', '69.00', '—', '—', '—']],
+      ['省级衔接资金', ['40.00', '50.00', '49.80', '—', '—', '—']],
+      ['其他资金', ['', '', '', '—', '—', '—']],
+    ];
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', projectTable({ rows })), templates);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'extra1', 'extra2', 'other']);
+    expect(r.funds.sources.extra2).toMatchObject({ initial: '40.00', budget: '50.00', actual: '49.80' });
+    expect(r.lineLabels?.['funds.sources.extra1']).toBe('中央衔接资金');
+  });
+
   it('a titled form whose fund header row was deleted: the fund block is unreadable, never blank', () => {
     const table = deptTable();
     table.table.splice(0, 1); // the header row 整体资金 | 项目 | 全年预算数 | …

@@ -3,7 +3,7 @@
 // 资金来源 / 资金结构 group label beside them.
 import type { DocTable } from '../model/document.js';
 import type { FundColumn } from '../model/record.js';
-import { readScore, toHalfWidth } from '../normalize/cell.js';
+import { readMoney, readScore, toHalfWidth } from '../normalize/cell.js';
 import { rowCells, type RowCell } from './grid.js';
 import { bestKey, bestKeyCached, matches, matchesExactly, normLabel } from './labels.js';
 import type { FundGroup, Template } from './template-schema.js';
@@ -73,6 +73,18 @@ export function fundColumns(table: DocTable, r: number, t: Template): Partial<Re
   const cols: Partial<Record<FundColumn, number>> = {};
   for (const [k, v] of Object.entries(best) as [FundColumn, { col: number }][]) cols[k] = v.col;
   return cols;
+}
+
+/** Longest text taken for an unknown fund line's label. */
+const MAX_LINE_LABEL = 20;
+
+/** A budget or actual cell of the row holds an amount. */
+function holdsAmounts(table: DocTable, r: number, columns: Partial<Record<FundColumn, number>>): boolean {
+  return (['budget', 'actual'] as const).some((k) => {
+    const col = columns[k];
+    const cell = col === undefined ? undefined : table.rows[r]?.[col];
+    return !!cell && cell.origin.row === r && readMoney(cell.text).value !== null;
+  });
 }
 
 /** A second header row under cells spanning several columns (预算数 over 年初 | 全年):
@@ -188,6 +200,14 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       if (explicitGroup && !lineLabel) {
         endRow = r;
         continue; // a row holding only 资金来源 / 资金结构
+      }
+      // A source line the lexicon does not know (中央衔接资金, 省级资金) that holds amounts
+      // is still a part of the total: read under a numbered key, named as printed.
+      if (group === 'sources' && lineLabel && lineLabel.length <= MAX_LINE_LABEL && holdsAmounts(table, r, columns)) {
+        const n = lines.filter((l) => l.key.startsWith('extra')).length + 1;
+        lines.push({ group, key: `extra${n}`, row: r, label: lineLabel });
+        endRow = r;
+        continue;
       }
       if (anchorEnd !== null) continue; // an unknown line inside the block
       break;
