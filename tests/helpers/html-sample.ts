@@ -18,6 +18,9 @@ function record(path: string, over: Partial<FormRecord>): FormRecord {
     header: { department: null, implementer: null },
     unit: '万元',
     sourceUnit: '万元',
+    blocks: { fund: 'read', indicators: 'read', total: 'read', goals: 'read' },
+    unreadBlocks: [],
+    cellIssues: {},
     grade: null,
     funds: {
       sources: {
