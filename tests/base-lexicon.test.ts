@@ -15,22 +15,11 @@ import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { processBytes } from '../src/pipeline.js';
 import { loadTemplates, type TemplateSet } from '../src/recognize/index.js';
 import { buildDocx } from '../scripts/fixtures/builder.js';
-import { catalogue } from '../scripts/fixtures/catalogue.js';
-import type { DocSpec } from '../scripts/fixtures/model.js';
-import { loadExpectations, type ExpectedFixture } from './helpers/expected.js';
+import { type ExpectedFixture } from './helpers/expected.js';
+import { realForms } from './helpers/real-forms.js';
 
 const THRESHOLD = 0.9;
 
-function realForms(): { spec: DocSpec; exp: ExpectedFixture }[] {
-  const expectations = new Map(loadExpectations().map((e) => [e.name, e]));
-  return catalogue()
-    .filter((s) => s.name.startsWith('real-'))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((spec) => {
-      const exp = expectations.get(spec.name);
-      return exp && !exp.failure && exp.forms.some((f) => f.record) ? [{ spec, exp }] : [];
-    });
-}
 
 /** toMatchObject's rule: every key the expectation gives is equal (arrays: same length). */
 function matches(got: unknown, want: unknown): boolean {

@@ -12,9 +12,9 @@ import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { processBytes } from '../src/pipeline.js';
 import { loadTemplates, type TemplateSet } from '../src/recognize/index.js';
 import { buildDocx } from '../scripts/fixtures/builder.js';
-import { catalogue } from '../scripts/fixtures/catalogue.js';
 import type { CellSpec, DocSpec, RowSpec } from '../scripts/fixtures/model.js';
-import { describeFinding, loadExpectations, matchFindings, ROOT, type ExpectedFixture } from './helpers/expected.js';
+import { describeFinding, matchFindings, ROOT, type ExpectedFixture } from './helpers/expected.js';
+import { realForms } from './helpers/real-forms.js';
 
 interface Unseen {
   wording: string;
@@ -74,17 +74,6 @@ describe('tests/unseen-labels.json', () => {
 
 // ---- (b) re-typed real forms still read -------------------------------------------------
 
-/** Catalogue fixtures named real-… that have a hand-written expectation of a readable form. */
-function realForms(): { spec: DocSpec; exp: ExpectedFixture }[] {
-  const expectations = new Map(loadExpectations().map((e) => [e.name, e]));
-  return catalogue()
-    .filter((s) => s.name.startsWith('real-'))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((spec) => {
-      const exp = expectations.get(spec.name);
-      return exp && !exp.failure && exp.forms.some((f) => f.record) ? [{ spec, exp }] : [];
-    });
-}
 
 // Where a wording may stand: a fund wording above the first indicator header row (a row
 // holding 一级指标 / 二级指标 / 三级指标), an indicator wording from it on — so 指标分值
