@@ -5,7 +5,7 @@ import type { DocTable } from '../model/document.js';
 import type { FundColumn } from '../model/record.js';
 import { readMoney, readScore, toHalfWidth } from '../normalize/cell.js';
 import { rowCells, type RowCell } from './grid.js';
-import { bestKey, bestKeyCached, matches, matchesExactly, normLabel } from './labels.js';
+import { bestKey, bestKeyCached, matches, matchesExactly, normLabel, printedWeight } from './labels.js';
 import type { FundGroup, Template } from './template-schema.js';
 
 export interface FundLineAt {
@@ -34,13 +34,11 @@ export interface FundBlock {
   headerWeight: { value: string; row: number; col: number; raw: string } | null;
 }
 
-/** "得分(20分*执行率)" / "(20分)" → "20". */
-const PRINTED_WEIGHT = /[(（]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分/;
-
-function printedWeight(cells: RowCell[]): FundBlock['headerWeight'] {
+/** The first of the cells that prints a weight (得分(20分*执行率)), with where it stands. */
+function weightPrintedIn(cells: RowCell[]): FundBlock['headerWeight'] {
   for (const rc of cells) {
-    const m = PRINTED_WEIGHT.exec(rc.cell.text);
-    if (m) return { value: toHalfWidth(m[1]).replace(/^0+(?=\d)/, ''), row: rc.cell.origin.row, col: rc.col, raw: rc.cell.text };
+    const value = printedWeight(rc.cell.text);
+    if (value) return { value, row: rc.cell.origin.row, col: rc.col, raw: rc.cell.text };
   }
   return null;
 }
@@ -220,7 +218,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
   if (columns.weight === undefined) {
     const header = rowCells(table, headerRow);
     const scoreCell = header.filter((rc) => rc.col === columns.score);
-    headerWeight = printedWeight(scoreCell) ?? (anchor ? printedWeight([anchor]) : null);
+    headerWeight = weightPrintedIn(scoreCell) ?? (anchor ? weightPrintedIn([anchor]) : null);
   }
   return { table, headerRow, columns, anchor, lines, endRow, headerWeight };
 }

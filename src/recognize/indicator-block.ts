@@ -1,9 +1,8 @@
 // The indicator block (绩效指标): its header row found by its column labels, the
 // indicator rows below it (also across a page-split table) and the 总分 row.
 import type { DocTable } from '../model/document.js';
-import { toHalfWidth } from '../normalize/cell.js';
 import { rowCells } from './grid.js';
-import { bestKeyCached, matchesExactly } from './labels.js';
+import { bestKeyCached, matchesExactly, printedWeight } from './labels.js';
 import { isNarrativeHeading } from './narrative.js';
 import type { Item } from './segments.js';
 import type { IndicatorColumn, Template } from './template-schema.js';
@@ -28,8 +27,8 @@ export interface GoalBlockLabel {
 function goalLabelOf(table: DocTable, r: number, t: Template): GoalBlockLabel | undefined {
   for (const rc of rowCells(table, r)) {
     if (!rc.label || !isIndicatorAnchor(rc.label, t)) continue;
-    const m = /[(（]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分/.exec(rc.cell.text);
-    if (m) return { label: rc.label, weight: toHalfWidth(m[1]).replace(/^0+(?=\d)/, '') };
+    const weight = printedWeight(rc.cell.text);
+    if (weight) return { label: rc.label, weight };
   }
   return undefined;
 }

@@ -147,3 +147,10 @@ export function containsAny(text: string, synonyms: readonly string[]): string |
   for (const s of synonyms) if (s && text.includes(s)) return s;
   return null;
 }
+
+/** A weight printed in a label: "得分(20分*执行率)", "年度绩效目标1(40分)", "（10分）" → "20",
+ *  "40", "10"; null when the label prints none. */
+export function printedWeight(text: string): string | null {
+  const m = /[(（]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分/.exec(text);
+  return m ? toHalfWidth(m[1]).replace(/^0+(?=\d)/, '') : null;
+}
