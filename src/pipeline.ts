@@ -9,7 +9,7 @@ import { checkRecord, type RuleSet } from './check/index.js';
 import { FormFailure } from './model/failure.js';
 import { RECORD_SCHEMA_ID, type FormRecord } from './model/record.js';
 import { REPORT_SCHEMA_ID, type FileReport, type Finding } from './model/report.js';
-import { readDocument, sniffFormat } from './read/index.js';
+import { checkSize, readDocument, sniffFormat } from './read/index.js';
 import { recognizeForms, type TemplateSet } from './recognize/index.js';
 
 export interface ProcessOptions {
@@ -52,9 +52,7 @@ export async function processFile(path: string, opts: ProcessOptions): Promise<P
   try {
     const info = opts.syncIo ? statSync(path) : await stat(path);
     if (!info.isFile()) throw new FormFailure('not-found', `找不到文件：${displayPath}`);
-    if (info.size > maxBytes) {
-      throw new FormFailure('too-large', `文件大小 ${info.size} 字节，超过上限 ${maxBytes} 字节；请拆分或压缩后重新提交，或用 --max-bytes 放宽上限`);
-    }
+    checkSize(info.size, maxBytes);
     bytes = opts.syncIo ? readFileSync(path) : await readFile(path);
   } catch (err) {
     const failure =
@@ -80,11 +78,8 @@ export async function processBytes(
   }
   const format = sniffed.kind;
   try {
-    if (bytes.length > maxBytes) {
-      throw new FormFailure('too-large', `文件大小 ${bytes.length} 字节，超过上限 ${maxBytes} 字节`);
-    }
     let mark = performance.now();
-    const doc = await readDocument(bytes, { maxBytes });
+    const doc = await readDocument(bytes, { maxBytes }, sniffed);
     if (opts.timings) opts.timings.read += performance.now() - mark;
     mark = performance.now();
     const forms = recognizeForms(doc, opts.templates);

@@ -34,17 +34,18 @@ import type { DocBlock, DocModel, DocTable } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { NameResolver } from './ooxml-names.js';
-import { listZipEntries, readZipEntry } from './zip.js';
+import type { ZipArchive } from './zip.js';
 
 export interface DocxReadOptions {
   /** Bound for the inflated size of any part read (and of the file). */
   maxBytes: number;
 }
 
-/** Reads a DOCX file's main document into the document model. Throws FormFailure. */
-export async function readDocx(bytes: Buffer, opts: DocxReadOptions): Promise<DocModel> {
-  const partName = await mainDocumentPart(bytes, opts.maxBytes);
-  const xml = await readZipEntry(bytes, partName, opts.maxBytes);
+/** Reads a DOCX file's main document into the document model. Throws FormFailure.
+ *  `zip` is the archive as the sniffer opened it (its directory parsed once). */
+export async function readDocx(zip: ZipArchive, opts: DocxReadOptions): Promise<DocModel> {
+  const partName = mainDocumentPart(zip, opts.maxBytes);
+  const xml = zip.read(partName, opts.maxBytes);
   if (!xml) throw new FormFailure('corrupt-file', `DOCX 文件缺少正文部件（${partName}），文件已损坏。请重新导出 DOCX 后再提交`);
   const builder = new DocumentBuilder();
   try {
@@ -71,12 +72,11 @@ export async function readDocx(bytes: Buffer, opts: DocxReadOptions): Promise<Do
 }
 
 /** The main document part: word/document.xml, or wherever _rels/.rels points. */
-async function mainDocumentPart(bytes: Buffer, maxBytes: number): Promise<string> {
-  const { names } = listZipEntries(bytes);
-  if (names.some((n) => n.toLowerCase() === 'word/document.xml')) return 'word/document.xml';
-  const rels = await readZipEntry(bytes, '_rels/.rels', Math.min(maxBytes, 1024 * 1024));
+function mainDocumentPart(zip: ZipArchive, maxBytes: number): string {
+  if (zip.has('word/document.xml')) return 'word/document.xml';
+  const rels = zip.read('_rels/.rels', Math.min(maxBytes, 1024 * 1024));
   const target = rels && officeDocumentTarget(rels.toString('utf8'));
-  if (target && names.some((n) => n.toLowerCase() === target.toLowerCase())) return target;
+  if (target && zip.has(target)) return target;
   throw new FormFailure('corrupt-file', 'DOCX 文件缺少正文部件（word/document.xml），文件已损坏或不是 Word 文档。请重新导出 DOCX 后再提交');
 }
 

@@ -13,14 +13,24 @@ export interface ReadOptions {
   maxBytes: number;
 }
 
-/** Reads a DOCX or PDF into the document model; throws FormFailure for bad input. */
-export async function readDocument(bytes: Buffer, opts: ReadOptions): Promise<DocModel> {
-  const sniffed = sniffFormat(bytes);
-  if (sniffed.kind === 'other') throw new FormFailure(sniffed.code, sniffed.what);
-  if (bytes.length > opts.maxBytes) {
-    throw new FormFailure('too-large', `文件大小 ${bytes.length} 字节，超过上限 ${opts.maxBytes} 字节；请拆分或压缩后重新提交，或用 --max-bytes 放宽上限`);
+/** The one size-limit check and message, for a file on disk (by its stat, before
+ *  reading it) or for bytes in memory. */
+export function checkSize(size: number, maxBytes: number): void {
+  if (size > maxBytes) {
+    throw new FormFailure('too-large', `文件大小 ${size} 字节，超过上限 ${maxBytes} 字节；请拆分或压缩后重新提交，或用 --max-bytes 放宽上限`);
   }
-  if (sniffed.kind === 'docx') return readDocx(bytes, opts);
+}
+
+/**
+ * Reads a DOCX or PDF into the document model; throws FormFailure for bad input.
+ * `sniffed` is the caller's sniffFormat(bytes) when it already has one (the
+ * pipeline does: it needs the format for the report), so the bytes are sniffed,
+ * and a zip's directory parsed, once.
+ */
+export async function readDocument(bytes: Buffer, opts: ReadOptions, sniffed: SniffedFormat = sniffFormat(bytes)): Promise<DocModel> {
+  if (sniffed.kind === 'other') throw new FormFailure(sniffed.code, sniffed.what);
+  checkSize(bytes.length, opts.maxBytes);
+  if (sniffed.kind === 'docx') return readDocx(sniffed.zip, opts);
   // Loaded on first use: pdfjs is heavy, and a DOCX-only worker never needs it.
   const { readPdf } = await import('./pdf.js');
   return readPdf(bytes, opts);

@@ -1,10 +1,11 @@
 // Format recognition by content (magic numbers, zip entry names, OLE2 stream
 // names), never by file name: a renamed .doc or an encrypted DOCX is told apart
 // from a real DOCX/PDF and gets a Chinese message saying what it is and what to do.
-import { listZipEntries, looksLikeZip } from './zip.js';
+import { looksLikeZip, openZip, type ZipArchive } from './zip.js';
 
 export type SniffedFormat =
-  | { kind: 'docx' }
+  /** `zip`: the archive with its directory parsed, for the reader to read from. */
+  | { kind: 'docx'; zip: ZipArchive }
   | { kind: 'pdf' }
   | { kind: 'other'; what: string; code: 'unsupported-format' | 'encrypted' | 'corrupt-file' };
 
@@ -41,7 +42,8 @@ export function sniffFormat(bytes: Buffer): SniffedFormat {
 }
 
 function sniffZip(bytes: Buffer): SniffedFormat {
-  const { names, complete } = listZipEntries(bytes);
+  const zip = openZip(bytes);
+  const { names, complete } = zip;
   const lower = names.map((n) => n.toLowerCase());
   const ooxmlWord = lower.includes('word/document.xml') ||
     (lower.includes('[content_types].xml') && lower.some((n) => n.startsWith('word/') && n.endsWith('.xml')));
@@ -53,7 +55,7 @@ function sniffZip(bytes: Buffer): SniffedFormat {
       what: `${what}不完整或已损坏（找不到压缩包目录，可能在传输中被截断）。请重新导出或重新发送文件`,
     };
   }
-  if (ooxmlWord) return { kind: 'docx' };
+  if (ooxmlWord) return { kind: 'docx', zip };
   if (lower.some((n) => n.startsWith('xl/'))) return unsupported('Excel 工作簿（.xlsx）');
   if (lower.some((n) => n.startsWith('ppt/'))) return unsupported('PowerPoint 演示文稿（.pptx）');
   if (lower.includes('ofd.xml')) return unsupported('OFD 版式文件（.ofd）');
