@@ -10,11 +10,11 @@ import { checkDirs, loadTaskContext } from './batch/checks-context.js';
 import { parseCheckOptions, parseMaxBytesOption } from './batch/options.js';
 import { runBatch, UsageError } from './batch/run.js';
 import { explainRule, listRules } from './check/index.js';
+import { SEVERITY_NAMES } from './model/names.js';
 import { recordJsonSchema } from './model/record.js';
 import { packageRoot } from './paths.js';
 import { processFile } from './pipeline.js';
-import { createProgress, summaryText } from './report/console.js';
-import { toJsonText } from './report/atomic.js';
+import { createProgress, summaryText, toJsonText } from './report/index.js';
 
 const EXIT_USAGE = 2;
 
@@ -144,7 +144,8 @@ export function buildProgram(): Command {
       const parsed = parseCheckOptions(raw);
       if (!parsed.ok) throw new Exit(EXIT_USAGE, parsed.errors.join('\n'));
       const o = parsed.value;
-      if (o.rulesDir !== undefined) loadChecksOrExit(o.rulesDir); // a missing folder is told before anything runs
+      // --rules: loaded (and a missing folder told) before anything runs, then handed to the batch — loaded once
+      const context = o.rulesDir !== undefined ? loadChecksOrExit(o.rulesDir) : undefined;
       const progress = createProgress({ quiet: o.quiet, stream: process.stderr });
       let result;
       try {
@@ -152,6 +153,7 @@ export function buildProgram(): Command {
           inputs,
           outDir: o.outDir,
           rulesDir: o.rulesDir,
+          context,
           jobs: o.jobs,
           timeoutMs: o.timeoutMs,
           maxBytes: o.maxBytes,
@@ -193,9 +195,8 @@ export function buildProgram(): Command {
     .option('--rules <DIR>', '同时列出此文件夹中的追加规则')
     .action((raw: { rules?: string }) => {
       const ctx = loadChecksOrExit(raw.rules);
-      const names = { error: '错误', warning: '警告', info: '提示' } as const;
       const lines = listRules(ctx.rules).map(
-        (r) => `${r.id}\t${names[r.severity] ?? r.severity}\t${r.forms.join(',')}\t${r.title}`,
+        (r) => `${r.id}\t${SEVERITY_NAMES[r.severity] ?? r.severity}\t${r.forms.join(',')}\t${r.title}`,
       );
       process.stdout.write(`${['编号\t严重程度\t适用表样\t标题', ...lines].join('\n')}\n`);
     });

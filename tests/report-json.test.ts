@@ -1,6 +1,6 @@
 // summary.json from the per-file rows; the summary row of a report.
 import { describe, expect, it } from 'vitest';
-import { outcomeOf } from '../src/batch/task.js';
+import { outcomeOf } from '../src/model/outcome.js';
 import { SummarySchema, type FileReport } from '../src/model/report.js';
 import { buildSummary } from '../src/report/summary.js';
 

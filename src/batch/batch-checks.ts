@@ -2,7 +2,7 @@
 // content twice, the same form (entity + year + kind) twice, forms of another
 // year than --year. They never enter per-file reports: a file's report depends on that file alone.
 import type { BatchObservation } from '../model/report.js';
-import type { FileOutcome } from './task.js';
+import type { FileOutcome } from '../model/outcome.js';
 
 const KIND_NAMES: Record<string, string> = { 'dept-overall': '部门整体支出绩效自评表', project: '项目支出绩效自评表' };
 

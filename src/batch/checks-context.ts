@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRuleSet } from '../check/index.js';
 import { loadTemplates } from '../recognize/index.js';
+import { vocabularyWith } from '../model/record-path.js';
 import { bundledRulesDir, bundledTemplatesDir } from '../paths.js';
 import type { TaskContext } from './task.js';
 
@@ -26,7 +27,10 @@ export function checkDirs(extra?: string): CheckDirs {
 }
 
 export function loadTaskContext(dirs: CheckDirs): TaskContext {
-  return { rules: loadRuleSet(dirs.ruleDirs), templates: loadTemplates(dirs.templateDirs) };
+  // templates first: a rule may name a fund line a template adds (funds.sources.generalBudget)
+  const templates = loadTemplates(dirs.templateDirs);
+  const vocabulary = vocabularyWith(templates.templates.map((t) => t.fund.lines));
+  return { rules: loadRuleSet(dirs.ruleDirs, vocabulary), templates };
 }
 
 /** What a worker needs to check files: the loaded context when it can be copied as data, else the folders to load. */

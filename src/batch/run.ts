@@ -1,30 +1,29 @@
 // `jxaudit check` without the terminal: inputs → pool → per-file outputs →
 // batch checks → summary.json, summary.csv, findings.csv, report.html.
-// Memory stays flat: workers write records and reports; the main thread keeps
-// one small row per file and streams the batch-wide files from the reports on disk.
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+// Memory stays flat: workers hand each file to the report phase (records, report,
+// rendered parts); the main thread keeps one small row per file and hands the rows
+// and spooled parts to the report phase at the end. Batch itself formats nothing.
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { FormRecord } from '../model/record.js';
-import type { FileReport, Summary } from '../model/report.js';
-import { DEFAULT_MAX_BYTES, type StageTimings } from '../pipeline.js';
-import { AtomicStream, removeStaleTemps, toJsonText, writeFileAtomic } from '../report/atomic.js';
-import { findingsCsvHeader, findingsCsvRows, summaryCsv } from '../report/csv.js';
-import { renderHtmlEnd, renderHtmlFile, renderHtmlStart } from '../report/html.js';
-import { allocateOutputNames, insideOut, recordPath, reportPath } from '../report/output-paths.js';
-import { buildSummary } from '../report/summary.js';
+import type { FileOutcome, StageTimings } from '../model/outcome.js';
+import type { Summary } from '../model/report.js';
+import { DEFAULT_MAX_BYTES } from '../pipeline.js';
+import { allocateOutputNames, buildSummary, insideOut, prepareOutputs, writeRunOutputs } from '../report/index.js';
 import { batchObservations } from './batch-checks.js';
 import { checkDirs, loadTaskContext } from './checks-context.js';
 import { resolveInputs, type InputFile } from './inputs.js';
 import { createPool } from './pool.js';
 import { SectionSpool } from './spool.js';
-import type { FileOutcome, FileTask, TaskContext } from './task.js';
+import type { FileTask, TaskContext } from './task.js';
 
 export interface BatchOptions {
   inputs: string[];
   outDir: string;
   /** Extra rule folder (--rules). */
   rulesDir?: string;
+  /** The rules and templates of `rulesDir`, when the caller has already loaded (and validated) them: not loaded again. */
+  context?: TaskContext;
   jobs?: number;
   timeoutMs?: number;
   maxBytes?: number;
@@ -85,13 +84,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   let spool: SectionSpool;
   try {
     // Validate rules and templates once, here, before any check: a bad rule file stops the run (exit 2).
-    contextLoaded(loadTaskContext(dirs));
+    contextLoaded(opts.context ?? loadTaskContext(dirs));
     try {
       await mkdir(outDir, { recursive: true });
     } catch (err) {
       throw new UsageError(`无法创建输出文件夹 ${opts.outDir}：${(err as Error).message}`);
     }
-    await removeStaleTemps(outDir);
+    await prepareOutputs(outDir);
     // Per-file HTML sections and CSV rows, rendered by the workers, joined in input order at the end.
     await removeStaleScratch(outDir);
     spool = new SectionSpool(insideOut(outDir, `${SCRATCH_PREFIX}${process.pid}`));
@@ -130,10 +129,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const wallMs = performance.now() - started;
 
   const summary = buildSummary(rows, batchObservations(rows, { year: opts.year }), (opts.now ?? (() => new Date()))());
-  await writeFileAtomic(insideOut(outDir, 'summary.json'), toJsonText(summary));
-  await writeFileAtomic(insideOut(outDir, 'summary.csv'), summaryCsv(summary));
   try {
-    await writeFromSpool(outDir, spool, summary, rows);
+    await writeRunOutputs(outDir, summary, rows, (index) => spool.get(index));
   } finally {
     spool.dispose();
   }
@@ -163,44 +160,6 @@ function countsAsFailure(row: Pick<FileOutcome, 'path' | 'failure'>): boolean {
   return /\.(docx|pdf)$/i.test(row.path);
 }
 
-/**
- * findings.csv and report.html in input order, joined from the sections the workers
- * rendered (one small file each) — the batch never holds them all. A missing section
- * (should not happen) is rendered here from the report and records on disk.
- */
-async function writeFromSpool(outDir: string, spool: SectionSpool, summary: Summary, rows: FileOutcome[]): Promise<void> {
-  const csv = await AtomicStream.open(insideOut(outDir, 'findings.csv'));
-  const html = await AtomicStream.open(insideOut(outDir, 'report.html'));
-  try {
-    await csv.write(findingsCsvHeader());
-    await html.write(renderHtmlStart(summary));
-    for (const [index, row] of rows.entries()) {
-      const parts = spool.get(index);
-      if (parts) {
-        await html.write(parts.html);
-        await csv.write(parts.csv);
-        continue;
-      }
-      const report = await readJson<FileReport>(reportPath(outDir, row.name));
-      if (!report) continue; // removed under us: the summary still lists the file
-      const records: FormRecord[] = [];
-      for (let i = 0; i < report.forms.length; i++) {
-        const record = await readJson<FormRecord>(recordPath(outDir, row.name, i));
-        if (record) records.push(record);
-      }
-      await csv.write(findingsCsvRows(report));
-      await html.write(renderHtmlFile(report, records));
-    }
-    await html.write(renderHtmlEnd());
-    await csv.commit();
-    await html.commit();
-  } catch (err) {
-    await csv.abort();
-    await html.abort();
-    throw err;
-  }
-}
-
 const SCRATCH_PREFIX = '.jxaudit-sections-';
 
 /** Scratch files a killed run left behind. */
@@ -208,14 +167,5 @@ async function removeStaleScratch(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   for (const name of names) {
     if (name.startsWith(SCRATCH_PREFIX)) await rm(join(outDir, name), { recursive: true, force: true });
-  }
-}
-
-/** A JSON output of this run, or null when it cannot be read back. */
-async function readJson<T>(path: string): Promise<T | null> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch {
-    return null;
   }
 }

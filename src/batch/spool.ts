@@ -3,11 +3,9 @@
 // only (offset, length) kept in memory, and read back in order at the end — memory
 // stays flat and no extra file is created per input.
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import type { SectionParts } from '../model/outcome.js';
 
-export interface SectionParts {
-  html: string;
-  csv: string;
-}
+export type { SectionParts };
 
 export class SectionSpool {
   private readonly fd: number;

@@ -4,6 +4,7 @@
 import { Decimal } from 'decimal.js';
 import type { Fact, FormRecord, RecordBlock } from '../model/record.js';
 import type { Location } from '../model/report.js';
+import { blockOf as blockOfPath, formatPath, parsePath, pathKeys } from '../model/record-path.js';
 import { isBlankCell } from '../normalize/cell.js';
 
 export type Operand =
@@ -17,11 +18,8 @@ export type Operand =
 
 /** The block a record path lies in (rules.md check 29), or null for paths outside the four blocks. */
 export function blockOf(path: string): RecordBlock | null {
-  if (path.startsWith('funds.')) return 'fund';
-  if (path.startsWith('indicators') || path.startsWith('indicatorGroups')) return 'indicators';
-  if (path.startsWith('total.')) return 'total';
-  if (path.startsWith('goals')) return 'goals';
-  return null;
+  const p = parsePath(path);
+  return p ? blockOfPath(p) : null;
 }
 
 /** True when the path lies in a block the form prints but the reader could not read. */
@@ -35,32 +33,14 @@ export function fundLines(record: FormRecord, block: 'sources' | 'uses'): string
   return Object.keys(record.funds[block] ?? {});
 }
 
-// Memoized: rules ask for the same few hundred paths on every record, and splitting
-// them (regex replace + split) was the check phase's largest self time.
-const partsCache = new Map<string, readonly string[]>();
-const PARTS_CACHE_LIMIT = 10_000;
-
-function pathParts(path: string): readonly string[] {
-  let parts = partsCache.get(path);
-  if (parts === undefined) {
-    parts = path.replace(/\[(\d+)\]/g, '.$1').split('.');
-    if (partsCache.size >= PARTS_CACHE_LIMIT) partsCache.clear(); // bounded whatever the records hold
-    partsCache.set(path, parts);
-  }
-  return parts;
-}
-
 /** The raw value stored at a concrete path (no wildcards); undefined when the key is absent. */
 export function rawValueAt(record: FormRecord, path: string): unknown {
-  const parts = pathParts(path);
+  const p = parsePath(path);
+  if (!p) return undefined;
   let node: unknown = record;
-  // narrative.facts keys hold a dot themselves: "narrative.facts.spending.basic"
-  if (parts[0] === 'narrative' && parts[1] === 'facts') {
-    return record.narrative.facts[parts.slice(2).join('.')];
-  }
-  for (const p of parts) {
-    if (node === null || typeof node !== 'object' || !(p in (node as object))) return undefined;
-    node = (node as Record<string, unknown>)[p];
+  for (const key of pathKeys(p)) {
+    if (node === null || typeof node !== 'object' || !(key in (node as object))) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
   }
   return node;
 }
@@ -115,8 +95,8 @@ export function distinctFactValues(record: FormRecord, concept: string): string[
 }
 
 export function conceptOf(path: string): string | null {
-  const m = /^narrative\.facts\.(.+)$/.exec(path);
-  return m ? m[1] : null;
+  const p = parsePath(path);
+  return p?.kind === 'fact' ? p.concept : null;
 }
 
 /** Where each field of a finding was read: table cells from provenance, narrative
@@ -124,26 +104,24 @@ export function conceptOf(path: string): string | null {
 export function locate(record: FormRecord, fields: string[], factValues: Record<string, string> = {}): Location[] {
   const out: Location[] = [];
   for (const field of fields) {
-    const concept = conceptOf(field);
-    if (concept) {
+    const p = parsePath(field);
+    if (p?.kind === 'fact') {
       const want = factValues[field];
-      for (const f of record.narrative.facts[concept] ?? ([] as Fact[])) {
+      for (const f of record.narrative.facts[p.concept] ?? ([] as Fact[])) {
         if (want !== undefined && (f.approx || !new Decimal(f.value).eq(want))) continue;
         out.push({ field, paragraph: f.paragraph, quote: f.quote });
       }
       continue;
     }
-    const change = /^narrative\.changes\[(\d+)\]\./.exec(field);
-    if (change) {
-      const c = record.narrative.changes[Number(change[1])];
+    if (p?.kind === 'change') {
+      const c = record.narrative.changes[p.index];
       if (c) out.push({ field, paragraph: c.paragraph, quote: c.quote });
       continue;
     }
-    const block = /^blocks\.(\w+)$/.exec(field);
-    if (block) {
+    if (p?.kind === 'block') {
       // an unread block (check 29) is located where the reader saw it
       for (const u of record.unreadBlocks ?? []) {
-        if (u.block !== block[1]) continue;
+        if (u.block !== p.block) continue;
         out.push({
           field,
           ...(u.table !== null ? { table: u.table } : {}),
@@ -154,15 +132,16 @@ export function locate(record: FormRecord, fields: string[], factValues: Record<
       }
       continue;
     }
-    if (field.includes('[*]')) {
-      const re = new RegExp('^' + field.replace(/[.]/g, '\\.').replace('[*]', '\\[\\d+\\]') + '$');
-      for (const [path, p] of Object.entries(record.provenance)) {
-        if (re.test(path)) out.push({ field: path, ...p });
+    if (p && 'index' in p && p.index === '*') {
+      // every item's cell: provenance in document order, as recorded
+      for (const [path, origin] of Object.entries(record.provenance)) {
+        const q = parsePath(path);
+        if (q?.kind === p.kind && formatPath({ ...q, index: '*' } as typeof p) === field) out.push({ field: path, ...origin });
       }
       continue;
     }
-    const p = record.provenance[field];
-    if (p) out.push({ field, ...p });
+    const origin = record.provenance[field];
+    if (origin) out.push({ field, ...origin });
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // Phase `check`: record + rules → findings. Rule kinds live in code (./kinds/),
 // rule instances in rules/*.yaml; the arithmetic follows rules.md exactly.
+import { SEVERITY_NAMES } from '../model/names.js';
 import type { FormRecord } from '../model/record.js';
+import type { PathVocabulary } from '../model/record-path.js';
 import type { Finding } from '../model/report.js';
 import { inUnreadableBlock, locate } from './context.js';
 import { RULE_KINDS } from './kinds/index.js';
@@ -14,9 +16,10 @@ export interface RuleSet {
   rules: Rule[];
 }
 
-/** Loads rules/*.yaml from each folder in order; a later rule with the same id replaces an earlier one. */
-export function loadRuleSet(dirs: string[]): RuleSet {
-  return { rules: loadRules(dirs) };
+/** Loads rules/*.yaml from each folder in order; a later rule with the same id replaces an earlier one.
+ *  `vocabulary`: the fund lines rules may name besides the schema's (those the loaded templates add). */
+export function loadRuleSet(dirs: string[], vocabulary?: PathVocabulary): RuleSet {
+  return { rules: loadRules(dirs, vocabulary) };
 }
 
 function applies(rule: Rule, record: FormRecord): boolean {
@@ -77,7 +80,7 @@ export function explainRule(rules: RuleSet, id: string): string | null {
   const kind = RULE_KINDS.get(r.kind)!;
   const lines = [
     `${r.id}  ${r.title}`,
-    `严重程度：${{ error: '错误', warning: '警告', info: '提示' }[r.severity]}（${r.severity}）`,
+    `严重程度：${SEVERITY_NAMES[r.severity]}（${r.severity}）`,
     `适用表样：${r.forms.join('、')}${r.layouts ? `（仅 ${r.layouts.join('、')}）` : ''}`,
     `规则类型：${r.kind}（${kind.meta.title}）`,
     `定义于：${r.file} 第 ${r.line} 行`,

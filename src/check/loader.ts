@@ -7,7 +7,9 @@ import { yaml } from '../lazy-yaml.js';
 import { z } from 'zod';
 import { FORM_KINDS } from '../model/record.js';
 import { SEVERITIES } from '../model/report.js';
+import { SCHEMA_VOCABULARY, type PathVocabulary } from '../model/record-path.js';
 import { RULE_KINDS } from './kinds/index.js';
+import { withVocabulary } from './options.js';
 import type { Rule } from './types.js';
 
 /** A malformed rule file: names the file, the rule and the line. Exit status 2. */
@@ -49,7 +51,7 @@ function displayName(file: string): string {
 }
 
 /** Parses one rule file into rules; throws RuleFileError on the first fault. */
-export function parseRuleFile(text: string, file: string): Rule[] {
+export function parseRuleFile(text: string, file: string, vocabulary: PathVocabulary = SCHEMA_VOCABULARY): Rule[] {
   const name = displayName(file);
   const { isMap, isSeq, LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
@@ -98,7 +100,7 @@ export function parseRuleFile(text: string, file: string): Rule[] {
     const kind = RULE_KINDS.get(c.kind);
     if (!kind) fail(id, lineOf(['kind']), `未知的规则类型 "${c.kind}"（可用：${[...RULE_KINDS.keys()].join('、')}）`);
     const optionsRaw = Object.fromEntries(Object.entries(raw).filter(([k]) => !(COMMON_KEYS as readonly string[]).includes(k)));
-    const parsed = kind!.options.safeParse(optionsRaw);
+    const parsed = withVocabulary(vocabulary, () => kind!.options.safeParse(optionsRaw));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const at = issue.code === 'unrecognized_keys' ? [issue.keys[0]] : issue.path;
@@ -112,7 +114,7 @@ export function parseRuleFile(text: string, file: string): Rule[] {
 
 /** Loads every folder in order; within one folder an id may appear once, a later
  *  folder's rule replaces an earlier one with the same id (in its place). */
-export function loadRules(dirs: string[]): Rule[] {
+export function loadRules(dirs: string[], vocabulary: PathVocabulary = SCHEMA_VOCABULARY): Rule[] {
   const out: Rule[] = [];
   for (const dir of dirs) {
     let files: string[];
@@ -123,7 +125,7 @@ export function loadRules(dirs: string[]): Rule[] {
     }
     const seen = new Map<string, Rule>();
     for (const file of files) {
-      for (const rule of parseRuleFile(readFileSync(file, 'utf8'), file)) {
+      for (const rule of parseRuleFile(readFileSync(file, 'utf8'), file, vocabulary)) {
         const earlier = seen.get(rule.id);
         if (earlier) {
           throw new RuleFileError(rule.file, rule.id, rule.line,

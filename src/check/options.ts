@@ -1,19 +1,37 @@
-// zod pieces shared by the kinds' option schemas: record paths checked on load.
+// zod pieces shared by the kinds' option schemas: record paths checked on load
+// against the path vocabulary (record schema + loaded templates' fund lines).
 import { z } from 'zod';
-import { isKnownPath } from './fieldpaths.js';
+import { SCHEMA_VOCABULARY, isRulePath, parsePath, type PathVocabulary } from '../model/record-path.js';
+
+let vocabulary: PathVocabulary = SCHEMA_VOCABULARY;
+
+/** Runs `parse` with the fund lines `words` knows (the loader parses rule files synchronously within it). */
+export function withVocabulary<T>(words: PathVocabulary, parse: () => T): T {
+  const before = vocabulary;
+  vocabulary = words;
+  try {
+    return parse();
+  } finally {
+    vocabulary = before;
+  }
+}
 
 /** A record path (record.md) a rule reads; an unknown one refuses the rule file. */
-export const fieldPath = z.string().refine(isKnownPath, { error: (iss) => `未知的字段路径 "${String(iss.input)}"` });
+export const fieldPath = z.string().refine((p) => isRulePath(p, vocabulary), { error: (iss) => `未知的字段路径 "${String(iss.input)}"` });
 
 /** A narrative concept path (narrative.facts.<concept>). */
-export const factPath = fieldPath.refine((p) => p.startsWith('narrative.facts.'), {
+export const factPath = fieldPath.refine((p) => parsePath(p)?.kind === 'fact', {
   error: (iss) => `应为文字部分的数据路径 narrative.facts.…，而不是 "${String(iss.input)}"`,
 });
 
 /** A fund line path (funds.sources.total), not a column. */
-export const linePath = fieldPath.refine((p) => /^funds\.(sources|uses)\.[A-Za-z]+$/.test(p), {
-  error: (iss) => `应为资金行路径（如 funds.sources.total），而不是 "${String(iss.input)}"`,
-});
+export const linePath = fieldPath.refine(
+  (p) => {
+    const path = parsePath(p);
+    return path?.kind === 'fund' && path.line !== '*' && path.column === null;
+  },
+  { error: (iss) => `应为资金行路径（如 funds.sources.total），而不是 "${String(iss.input)}"` },
+);
 
 export const moneyColumns = z.array(z.enum(['initial', 'budget', 'actual'])).min(1);
 

@@ -29,6 +29,10 @@ export const MONEY_COLUMNS = ['initial', 'budget', 'actual'] as const;
 export const SOURCE_LINES = ['total', 'fiscal', 'carryover', 'other', 'specialAccount', 'unitFunds'] as const;
 export const USE_LINES = ['total', 'basic', 'personnel', 'public', 'project'] as const;
 
+/** An indicator's fields (record.md "Indicators"), in the order a form prints its columns. */
+export const INDICATOR_FIELDS = ['level1', 'level2', 'name', 'nature', 'measure', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
+export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
+
 export const IndicatorSchema = z
   .object({
     level1: z.string().nullable(),

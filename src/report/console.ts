@@ -3,9 +3,8 @@
 import { relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { BatchObservation, Summary } from '../model/report.js';
-import type { FileOutcome } from '../batch/task.js';
-
-export const STATUS_NAMES = { ok: '通过', discrepancies: '有差异', failed: '失败' } as const;
+import { SEVERITY_NAMES, STATUS_NAMES } from '../model/names.js';
+import type { FileOutcome } from '../model/outcome.js';
 
 /** Above this many files a terminal gets a progress bar instead of one line per file. */
 const BAR_THRESHOLD = 3;
@@ -51,14 +50,14 @@ export function fileLine(row: Pick<FileOutcome, 'path' | 'status' | 'errors' | '
   const status = STATUS_NAMES[row.status];
   if (row.status === 'failed') return `${status} ${row.path}：${row.failure?.message ?? ''}`;
   if (row.status === 'ok') return `${status} ${row.path}`;
-  return `${status} ${row.path}（错误 ${row.errors} 条，警告 ${row.warnings} 条）`;
+  return `${status} ${row.path}（${SEVERITY_NAMES.error} ${row.errors} 条，${SEVERITY_NAMES.warning} ${row.warnings} 条）`;
 }
 
 /** The end-of-run summary (pure, for tests and the terminal). */
 export function summaryText(summary: Summary, rows: FileOutcome[], outDir: string, cwd: string = process.cwd()): string {
   const t = summary.totals;
   const lines = [
-    `核查完成：共 ${t.files} 个文件 — 通过 ${t.ok}，有差异 ${t.discrepancies}，失败 ${t.failed}；错误 ${t.errors} 条，警告 ${t.warnings} 条`,
+    `核查完成：共 ${t.files} 个文件 — ${STATUS_NAMES.ok} ${t.ok}，${STATUS_NAMES.discrepancies} ${t.discrepancies}，${STATUS_NAMES.failed} ${t.failed}；${SEVERITY_NAMES.error} ${t.errors} 条，${SEVERITY_NAMES.warning} ${t.warnings} 条`,
   ];
   const problems = rows.filter((r) => r.status !== 'ok');
   if (problems.length > 0) {

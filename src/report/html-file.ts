@@ -3,7 +3,8 @@
 import type { FormRecord } from '../model/record.js';
 import { SEVERITIES, type FileReport, type Finding, type Severity } from '../model/report.js';
 import { escapeHtml as esc, fileAnchor } from './html-escape.js';
-import { FAILURE_LABELS, FORM_LABELS, SEVERITY_LABELS, STATUS_LABELS, fieldLabel } from './html-assets/labels.js';
+import { FAILURE_NAMES, FORM_NAMES, SEVERITY_NAMES, STATUS_NAMES } from '../model/names.js';
+import { fieldLabel } from './html-assets/labels.js';
 import { collectHighlights, renderFormDetails, renderFundTable, renderIndicatorTable } from './html-numbers.js';
 import { locationText } from './html-places.js';
 
@@ -33,7 +34,7 @@ function renderFinding(finding: Finding, groups?: FormRecord['indicatorGroups'])
     : '';
   return (
     `<li class="finding sev-${finding.severity}" data-sev="${finding.severity}">` +
-    `<div><span class="badge sev-${finding.severity}">${SEVERITY_LABELS[finding.severity]}</span>` +
+    `<div><span class="badge sev-${finding.severity}">${SEVERITY_NAMES[finding.severity]}</span>` +
     `<span class="msg">${esc(finding.message)}</span></div>` +
     (numbers ? `<dl class="nums">${numbers}</dl>` : '') +
     `<div class="fields">涉及：${fields}</div>` +
@@ -57,7 +58,7 @@ function renderForm(
   several: boolean,
 ): string {
   const title = [
-    `<span class="kind">${several ? `第${form.index + 1}张表 · ` : ''}${esc(FORM_LABELS[form.form])}支出绩效自评表</span>`,
+    `<span class="kind">${several ? `第${form.index + 1}张表 · ` : ''}${esc(FORM_NAMES[form.form])}支出绩效自评表</span>`,
     form.entity ? esc(form.entity) : '<span class="none">单位未识别</span>',
     form.year !== null ? `${form.year}年度` : '<span class="none">年度未识别</span>',
   ].join(' · ');
@@ -79,7 +80,7 @@ function renderForm(
 export function renderHtmlFile(report: FileReport, records: FormRecord[]): string {
   const counts = countBySeverity(report.findings);
   const summary =
-    `<summary><span class="badge st-${report.status}">${STATUS_LABELS[report.status]}</span>` +
+    `<summary><span class="badge st-${report.status}">${STATUS_NAMES[report.status]}</span>` +
     `<span class="path">${esc(report.source.path)}</span>` +
     `<span class="counts">错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}</span></summary>`;
   const meta: string[] = [];
@@ -90,7 +91,7 @@ export function renderHtmlFile(report: FileReport, records: FormRecord[]): strin
   let body = '';
   if (report.error) {
     body +=
-      `<div class="failure"><div><span class="code">${esc(FAILURE_LABELS[report.error.code] ?? report.error.code)}</span> ` +
+      `<div class="failure"><div><span class="code">${esc(FAILURE_NAMES[report.error.code] ?? report.error.code)}</span> ` +
       `<code>${esc(report.error.code)}</code></div><p>${esc(report.error.message)}</p></div>`;
   }
   const several = report.forms.length > 1;

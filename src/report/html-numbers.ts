@@ -3,14 +3,9 @@
 import { FUND_COLUMNS, SOURCE_LINES, USE_LINES, type FormRecord, type FundLine, type Indicator } from '../model/record.js';
 import type { Finding, Severity } from '../model/report.js';
 import { escapeHtml as esc } from './html-escape.js';
-import {
-  FUND_COLUMN_LABELS,
-  FUND_GROUP_LABELS,
-  INDICATOR_COLUMN_LABELS,
-  SEVERITY_LABELS,
-  fieldLabel,
-  fundLineLabel,
-} from './html-assets/labels.js';
+import { FUND_GROUP_NAMES, SEVERITY_NAMES } from '../model/names.js';
+import { REPORT_WORDING, blockOf, formatPath, parsePath } from '../model/record-path.js';
+import { fieldLabel, fundLineLabel } from './html-assets/labels.js';
 import { cellPlace } from './html-places.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -32,8 +27,9 @@ export function collectHighlights(findings: Finding[]): Highlights {
 /** The severity marking `path`, also through an `indicators[*].x` wildcard. */
 function markOf(marks: Highlights, path: string): Severity | undefined {
   const exact = marks.get(path);
-  // Only indicator paths can match a wildcard: the regex replace ran for every fund cell too.
-  const wildcard = path.startsWith('indicators[') ? marks.get(path.replace(/^indicators\[\d+\]/, 'indicators[*]')) : undefined;
+  // Only indicator paths can match a wildcard.
+  const p = parsePath(path);
+  const wildcard = p?.kind === 'indicator' ? marks.get(formatPath({ ...p, index: '*' })) : undefined;
   if (!exact) return wildcard;
   if (!wildcard) return exact;
   return SEVERITY_RANK[exact] >= SEVERITY_RANK[wildcard] ? exact : wildcard;
@@ -53,7 +49,7 @@ function valueCell(record: FormRecord, marks: Highlights, path: string, value: s
   const titleParts: string[] = [];
   if (origin) titleParts.push(cellPlace(origin));
   if (isText && value && value.length > 16) titleParts.push(value);
-  if (mark) titleParts.push(`${SEVERITY_LABELS[mark]}：${fieldLabel(path)}`);
+  if (mark) titleParts.push(`${SEVERITY_NAMES[mark]}：${fieldLabel(path)}`);
   const title = titleParts.length ? ` title="${esc(titleParts.join(' · '))}"` : '';
   const shown = value === undefined ? '' : value === null || value === '' ? '—' : value;
   return `<td class="${classes.join(' ')}" data-field="${esc(path)}"${title}>${esc(shown)}</td>`;
@@ -67,13 +63,13 @@ function orderedLines(lines: Record<string, FundLine>, known: readonly string[])
 
 /** The fund block (资金来源 / 资金结构 × the layout's columns); '' when the form has none. */
 export function renderFundTable(record: FormRecord, marks: Highlights): string {
-  const groups: Array<[string, Record<string, FundLine>, readonly string[]]> = [['sources', record.funds.sources, SOURCE_LINES]];
+  const groups: Array<['sources' | 'uses', Record<string, FundLine>, readonly string[]]> = [['sources', record.funds.sources, SOURCE_LINES]];
   if (record.funds.uses) groups.push(['uses', record.funds.uses, USE_LINES]);
   const allLines = groups.flatMap(([, lines]) => Object.values(lines));
   if (allLines.length === 0) return '';
   const columns = FUND_COLUMNS.filter((col) => allLines.some((line) => Object.hasOwn(line, col)));
   const head = `<thead><tr><th>项目</th>${columns
-    .map((col) => `<th class="${col === 'reason' ? '' : 'num'}">${esc(FUND_COLUMN_LABELS[col])}</th>`)
+    .map((col) => `<th class="${col === 'reason' ? '' : 'num'}">${esc(REPORT_WORDING.columns[col])}</th>`)
     .join('')}</tr></thead>`;
   const bodies = groups
     .filter(([, lines]) => Object.keys(lines).length > 0)
@@ -85,7 +81,7 @@ export function renderFundTable(record: FormRecord, marks: Highlights): string {
         );
         return `<tr><th scope="row">${esc(fundLineLabel(group, key, record.lineLabels))}</th>${cells.join('')}</tr>`;
       });
-      return `<tbody><tr class="group-head"><th colspan="${columns.length + 1}">${esc(FUND_GROUP_LABELS[group])}</th></tr>${rows.join('')}</tbody>`;
+      return `<tbody><tr class="group-head"><th colspan="${columns.length + 1}">${esc(FUND_GROUP_NAMES[group])}</th></tr>${rows.join('')}</tbody>`;
     });
   return `<h4>资金情况（万元）</h4><table class="funds">${head}${bodies.join('')}</table>`;
 }
@@ -101,7 +97,7 @@ function indicatorTable(record: FormRecord, marks: Highlights, indexes: number[]
   );
   const labelHeads = full ? '<th>一级指标</th><th>二级指标</th><th>三级指标</th>' : '<th>指标</th>';
   const head = `<thead><tr><th class="num">序号</th>${labelHeads}${columns
-    .map((col) => `<th class="${col === 'deviation' ? '' : 'num'}">${esc(INDICATOR_COLUMN_LABELS[col])}</th>`)
+    .map((col) => `<th class="${col === 'deviation' ? '' : 'num'}">${esc(REPORT_WORDING.indicatorFields[col])}</th>`)
     .join('')}</tr></thead>`;
   const rows = indexes.map((index) => {
     const indicator: Indicator = record.indicators[index];
@@ -124,14 +120,11 @@ function indicatorTable(record: FormRecord, marks: Highlights, indexes: number[]
 
 /** The indicators (and the total) that findings name; '' when no finding names one. */
 export function renderIndicatorTable(record: FormRecord, marks: Highlights): string {
-  const fields = [...marks.keys()];
-  const everyIndicator = fields.some((f) => f.startsWith('indicators[*]') || f.startsWith('indicatorGroups'));
+  const paths = [...marks.keys()].map(parsePath);
+  const everyIndicator = paths.some((p) => (p?.kind === 'indicator' && p.index === '*') || p?.kind === 'group-weight');
   const named = new Set<number>();
-  for (const field of fields) {
-    const m = /^indicators\[(\d+)\]/.exec(field);
-    if (m) named.add(Number.parseInt(m[1], 10));
-  }
-  const showTotal = everyIndicator || fields.some((f) => f.startsWith('total.'));
+  for (const p of paths) if (p?.kind === 'indicator' && p.index !== '*') named.add(p.index);
+  const showTotal = everyIndicator || paths.some((p) => p !== null && blockOf(p) === 'total');
   const indexes = record.indicators.map((_, index) => index).filter((index) => everyIndicator || named.has(index));
   if (indexes.length === 0 && !showTotal) return '';
   return `<h4>相关指标</h4>${indicatorTable(record, marks, indexes, showTotal, false)}`;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Summary } from '../model/report.js';
 import { escapeHtml as esc, fileAnchor } from './html-escape.js';
-import { BATCH_KIND_LABELS, BATCH_KIND_TAGS, FAILURE_LABELS, FORM_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './html-assets/labels.js';
+import { BATCH_KIND_NAMES, BATCH_KIND_TAGS, FAILURE_NAMES, FORM_NAMES, SEVERITY_NAMES, STATUS_NAMES } from '../model/names.js';
 import { REPORT_JS } from './html-assets/script.js';
 import { REPORT_CSS } from './html-assets/style.js';
 
@@ -42,11 +42,11 @@ function renderTotals(summary: Summary): string {
   const t = summary.totals;
   const items: Array<[string, string, number]> = [
     ['t-files', '文件', t.files],
-    ['t-ok', '通过', t.ok],
-    ['t-disc', '有差异', t.discrepancies],
-    ['t-failed', '失败', t.failed],
-    ['t-err', '错误', t.errors],
-    ['t-warn', '警告', t.warnings],
+    ['t-ok', STATUS_NAMES.ok, t.ok],
+    ['t-disc', STATUS_NAMES.discrepancies, t.discrepancies],
+    ['t-failed', STATUS_NAMES.failed, t.failed],
+    ['t-err', SEVERITY_NAMES.error, t.errors],
+    ['t-warn', SEVERITY_NAMES.warning, t.warnings],
   ];
   return `<dl class="totals">${items.map(([cls, label, n]) => `<div class="${cls}"><dt>${label}</dt><dd>${n}</dd></div>`).join('')}</dl>`;
 }
@@ -60,8 +60,8 @@ function renderObservations(summary: Summary, known: Set<string>): string {
       .map((p) => (known.has(p) ? `<a href="#${fileAnchor(p)}">${esc(p)}</a>` : `<span>${esc(p)}</span>`))
       .join('');
     return (
-      `<li class="sev-${obs.severity}"><span class="badge sev-${obs.severity}">${SEVERITY_LABELS[obs.severity]}</span> ` +
-      `<strong>${esc(BATCH_KIND_LABELS[obs.kind] ?? obs.kind)}</strong>：${esc(obs.message)}<span class="paths">${paths}</span></li>`
+      `<li class="sev-${obs.severity}"><span class="badge sev-${obs.severity}">${SEVERITY_NAMES[obs.severity]}</span> ` +
+      `<strong>${esc(BATCH_KIND_NAMES[obs.kind] ?? obs.kind)}</strong>：${esc(obs.message)}<span class="paths">${paths}</span></li>`
     );
   });
   const counts = new Map<string, number>();
@@ -90,8 +90,8 @@ function rowSeverities(input: Input): string {
 
 function renderRow(input: Input, index: number, tags: string[]): string {
   const anchor = fileAnchor(input.path);
-  const form = input.form ? FORM_LABELS[input.form] : '';
-  const failure = input.failure ? `${FAILURE_LABELS[input.failure.code] ?? input.failure.code}：${input.failure.message}` : '';
+  const form = input.form ? FORM_NAMES[input.form] : '';
+  const failure = input.failure ? `${FAILURE_NAMES[input.failure.code] ?? input.failure.code}：${input.failure.message}` : '';
   const tagHtml = tags.map((tag) => `<span class="tag">${esc(tag)}</span>`).join('');
   return (
     `<tr data-target="${anchor}" data-i="${index}" data-status="${input.status}" data-sevs="${rowSeverities(input)}">` +
@@ -99,8 +99,8 @@ function renderRow(input: Input, index: number, tags: string[]): string {
     `<td data-v="${esc(form)}">${form ? esc(form) : '—'}</td>` +
     `<td data-v="${esc(input.entity ?? '')}">${input.entity ? esc(input.entity) : '—'}</td>` +
     `<td class="num" data-v="${input.year ?? -1}">${input.year ?? '—'}</td>` +
-    `<td data-v="${STATUS_RANK[input.status]}"><span class="badge st-${input.status}"${failure ? ` title="${esc(failure)}"` : ''}>${STATUS_LABELS[input.status]}</span>` +
-    (input.failure ? `<span class="why">${esc(FAILURE_LABELS[input.failure.code] ?? input.failure.code)}</span>` : '') +
+    `<td data-v="${STATUS_RANK[input.status]}"><span class="badge st-${input.status}"${failure ? ` title="${esc(failure)}"` : ''}>${STATUS_NAMES[input.status]}</span>` +
+    (input.failure ? `<span class="why">${esc(FAILURE_NAMES[input.failure.code] ?? input.failure.code)}</span>` : '') +
     `</td>` +
     `<td class="num errors${input.errors ? '' : ' zero'}" data-v="${input.errors}">${input.errors}</td>` +
     `<td class="num warnings${input.warnings ? '' : ' zero'}" data-v="${input.warnings}">${input.warnings}</td>` +
@@ -124,8 +124,8 @@ function renderBatchTable(summary: Summary): string {
     ['单位', 'text'],
     ['年度', 'num'],
     ['状态', 'num'],
-    ['错误', 'num'],
-    ['警告', 'num'],
+    [SEVERITY_NAMES.error, 'num'],
+    [SEVERITY_NAMES.warning, 'num'],
   ];
   const thead = heads
     .map(([label, type]) => `<th scope="col" data-type="${type}"${type === 'num' && label !== '状态' ? ' class="num"' : ''}><button type="button">${label}</button></th>`)

@@ -3,7 +3,7 @@
 // seen and why. Its cells are missing (never blank, never numbers): checks needing them were skipped.
 import { z } from 'zod';
 import { RECORD_BLOCKS, type RecordBlock, type UnreadBlock } from '../../model/record.js';
-import { BLOCK_LABELS } from '../labels.js';
+import { BLOCK_NAMES } from '../../model/names.js';
 import type { Draft, RuleKind } from '../types.js';
 
 const options = z
@@ -24,7 +24,7 @@ function place(u: UnreadBlock): string {
 }
 
 function message(block: RecordBlock, u: UnreadBlock | null): string {
-  const name = BLOCK_LABELS[block];
+  const name = BLOCK_NAMES[block];
   const where = u ? place(u) : '';
   const why = u?.reason.trim().replace(/[。．.；;，,]+$/, '') || '未能识别其结构';
   return `${name}未能读取${where ? `（${where}）` : ''}：${why}。需要${name}数据的检查均已跳过，请对照原表人工核对${name}。`;

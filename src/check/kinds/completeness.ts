@@ -2,6 +2,8 @@
 // "(200字以内)" or "对照年度目标，说明…" left in a cell meant to be filled.
 import { z } from 'zod';
 import type { FormRecord } from '../../model/record.js';
+import { formatPath, parsePath } from '../../model/record-path.js';
+import { rawValueAt } from '../context.js';
 import { labelOf } from '../labels.js';
 import { fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
@@ -19,15 +21,13 @@ const options = z
 
 /** Concrete paths and texts for a field pattern like goals[*].result. */
 function textsAt(record: FormRecord, field: string): Array<{ path: string; text: string | null | undefined }> {
-  const m = /^(goals|indicators)\[\*\]\.(\w+)$/.exec(field);
-  if (m) {
-    const list = record[m[1] as 'goals' | 'indicators'] as Array<Record<string, unknown>>;
-    return list.map((item, i) => ({ path: `${m[1]}[${i}].${m[2]}`, text: item[m[2]] as string | null | undefined }));
+  const p = parsePath(field);
+  if ((p?.kind === 'goal' || p?.kind === 'indicator') && p.index === '*') {
+    const list = (p.kind === 'goal' ? record.goals : record.indicators) as Array<Record<string, unknown>>;
+    return list.map((item, i) => ({ path: formatPath({ ...p, index: i }), text: item[p.field] as string | null | undefined }));
   }
-  const c = /^conclusions\.(verdict|problems|measures)$/.exec(field);
-  if (c) return [{ path: field, text: record.conclusions[c[1] as 'verdict'] }];
-  const f = /^funds\.(sources|uses)\.(\w+)\.reason$/.exec(field);
-  if (f) return [{ path: field, text: record.funds[f[1] as 'sources']?.[f[2]]?.reason }];
+  const concrete = p?.kind === 'field' && p.name.startsWith('conclusions.');
+  if (concrete || (p?.kind === 'fund' && p.column === 'reason')) return [{ path: field, text: rawValueAt(record, field) as string | null | undefined }];
   return [];
 }
 

@@ -2,7 +2,7 @@
 // (A non-numeric one is the `not-a-number` kind's error.)
 import { z } from 'zod';
 import { operand } from '../context.js';
-import { COLUMN_LABELS } from '../labels.js';
+import { FUND_COLUMN_NAMES } from '../../model/names.js';
 import type { Draft, RuleKind } from '../types.js';
 import { indicatorLabel, indPath } from './indicator-common.js';
 
@@ -24,7 +24,7 @@ export const indicatorBlank: RuleKind<z.infer<typeof options>> = {
         const other = indPath(i, col === 'weight' ? 'score' : 'weight');
         const fields = [path, ...(['absent', 'missing'].includes(operand(record, other).state) ? [] : [other])];
         drafts.push({ fields, actual: null, expected: null, difference: null,
-          message: `${indicatorLabel(record, i)}的${COLUMN_LABELS[col]}未填写` });
+          message: `${indicatorLabel(record, i)}的${FUND_COLUMN_NAMES[col]}未填写` });
       }
     });
     return drafts;

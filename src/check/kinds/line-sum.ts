@@ -1,6 +1,7 @@
 // Shared core of `sum` and `equal`: a fund line's money column equals the sum of
 // other lines' same column, with rounding tolerance and the blank rules of rules.md.
 import type { FormRecord } from '../../model/record.js';
+import { formatPath, parsePath } from '../../model/record-path.js';
 import { fundLines, operand } from '../context.js';
 import { difference, exactSum, meets, moneyInterval, sumIv } from '../decimal.js';
 import { labelOf } from '../labels.js';
@@ -11,13 +12,13 @@ import type { Draft } from '../types.js';
 export function expandLines(record: FormRecord, paths: string[], exclude: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    const m = /^funds\.(sources|uses)\.\*$/.exec(p);
-    if (!m) {
+    const path = parsePath(p);
+    if (path?.kind !== 'fund' || path.line !== '*') {
       out.push(p);
       continue;
     }
-    for (const line of fundLines(record, m[1] as 'sources' | 'uses')) {
-      const full = `funds.${m[1]}.${line}`;
+    for (const line of fundLines(record, path.group)) {
+      const full = formatPath({ ...path, line });
       if (!exclude.includes(full) && !paths.includes(full)) out.push(full);
     }
   }

@@ -1,0 +1,102 @@
+// Phase `report`: the one door through which the batch and the CLI write outputs.
+// Per file: its records and report (written where the file ran) and its share of
+// report.html / findings.csv; per run: summary.json, summary.csv, findings.csv and
+// report.html joined in input order. Everything is a function of the report model.
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import type { FileOutcome, SectionParts } from '../model/outcome.js';
+import type { FormRecord } from '../model/record.js';
+import type { FileReport, Summary } from '../model/report.js';
+import { AtomicStream, removeStaleTemps, toJsonText, writeFileAtomic, writeFileAtomicSync } from './atomic.js';
+import { findingsCsvHeader, findingsCsvRows, summaryCsv } from './csv.js';
+import { renderHtmlEnd, renderHtmlFile, renderHtmlStart } from './html.js';
+import { insideOut, recordPath, reportPath } from './output-paths.js';
+
+export { allocateOutputNames, insideOut } from './output-paths.js';
+export { buildSummary } from './summary.js';
+export { createProgress, summaryText, type Progress } from './console.js';
+export { toJsonText } from './atomic.js';
+
+/** The file's report.html section and findings.csv rows (pure: rendered where the file ran, in parallel). */
+export function renderFileParts(report: FileReport, records: FormRecord[]): SectionParts {
+  return { html: renderHtmlFile(report, records), csv: findingsCsvRows(report) };
+}
+
+/** Writes one file's records and report under `outDir` (atomically) and returns its rendered parts. */
+export function writeFileOutputs(outDir: string, name: string, report: FileReport, records: FormRecord[]): SectionParts {
+  records.forEach((record, index) => writeFileAtomicSync(recordPath(outDir, name, index), toJsonText(record)));
+  writeFileAtomicSync(reportPath(outDir, name), toJsonText(report));
+  return renderFileParts(report, records);
+}
+
+/** Writes the report of a file that failed outside the pipeline (a stopped worker);
+ *  records a late worker may already have written are removed: a failed file has none. */
+export async function writeFailedFileOutputs(outDir: string, name: string, report: FileReport): Promise<SectionParts> {
+  for (let index = 0; ; index++) {
+    const path = recordPath(outDir, name, index);
+    if (!existsSync(path)) break;
+    await rm(path, { force: true });
+  }
+  writeFileAtomicSync(reportPath(outDir, name), toJsonText(report));
+  return renderFileParts(report, []);
+}
+
+/** Before a run: temp files a killed run left under `outDir` go. */
+export async function prepareOutputs(outDir: string): Promise<void> {
+  await removeStaleTemps(outDir);
+}
+
+/**
+ * After a run: summary.json, summary.csv, then findings.csv and report.html in input
+ * order, joined from the parts the files rendered (`partsOf`, one at a time — the run
+ * never holds them all). A missing part (should not happen) is rendered here from the
+ * report and records on disk.
+ */
+export async function writeRunOutputs(
+  outDir: string,
+  summary: Summary,
+  rows: Pick<FileOutcome, 'name'>[],
+  partsOf: (index: number) => SectionParts | null,
+): Promise<void> {
+  await writeFileAtomic(insideOut(outDir, 'summary.json'), toJsonText(summary));
+  await writeFileAtomic(insideOut(outDir, 'summary.csv'), summaryCsv(summary));
+  const csv = await AtomicStream.open(insideOut(outDir, 'findings.csv'));
+  const html = await AtomicStream.open(insideOut(outDir, 'report.html'));
+  try {
+    await csv.write(findingsCsvHeader());
+    await html.write(renderHtmlStart(summary));
+    for (const [index, row] of rows.entries()) {
+      const parts = partsOf(index) ?? (await partsFromDisk(outDir, row.name));
+      if (!parts) continue; // removed under us: the summary still lists the file
+      await html.write(parts.html);
+      await csv.write(parts.csv);
+    }
+    await html.write(renderHtmlEnd());
+    await csv.commit();
+    await html.commit();
+  } catch (err) {
+    await csv.abort();
+    await html.abort();
+    throw err;
+  }
+}
+
+async function partsFromDisk(outDir: string, name: string): Promise<SectionParts | null> {
+  const report = await readJson<FileReport>(reportPath(outDir, name));
+  if (!report) return null;
+  const records: FormRecord[] = [];
+  for (let i = 0; i < report.forms.length; i++) {
+    const record = await readJson<FormRecord>(recordPath(outDir, name, i));
+    if (record) records.push(record);
+  }
+  return renderFileParts(report, records);
+}
+
+/** A JSON output of this run, or null when it cannot be read back. */
+async function readJson<T>(path: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
