@@ -2,6 +2,15 @@
 // stands for an interval, and two sides agree when their intervals meet (XBRL Calc 1.1).
 import { Decimal } from 'decimal.js';
 
+// Set once, for every Decimal of the process (decimal.js' settings live on its one
+// constructor, which every module here shares). decimal.js' default of 20 significant
+// digits rounds a 25-digit amount's sum, so a total 23.45 off its parts passed and
+// printed differences were rounded; sums and differences must be exact for any amount
+// a form can print, and a quotient needs only as many digits again. Never exponent
+// notation in a message: 1.23e+27 is no way to write an amount.
+export const PRECISION = 100;
+Decimal.set({ precision: PRECISION, toExpPos: 9e15, toExpNeg: -9e15 });
+
 /** A closed interval [lo, hi] of exact decimals. */
 export interface Interval {
   lo: Decimal;
