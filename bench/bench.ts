@@ -1,5 +1,5 @@
 // `npm run bench`: builds a batch of ≥ 500 forms under bench/work/ and measures the
-// real worker pool — forms/s for DOCX and PDF, peak RSS, time per stage, the speed-up
+// real worker pool — forms/s for DOCX, PDF, XLSX and converted (.doc/.rtf/.xls) forms, peak RSS, time per stage, the speed-up
 // of a second worker, and the floors (unzip + saxes of word/document.xml alone;
 // `pdftotext -layout` per file) — printed next to the issue's targets.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,8 @@ const BENCH_STAMP = { date: 0x21, time: 0 };
 interface Args {
   docx: number;
   pdf: number;
+  xlsx: number;
+  converted: number;
   scaling: number;
   jobs: number;
 }
@@ -30,7 +32,7 @@ function parseArgs(argv: string[]): Args {
     const n = i >= 0 ? Number(argv[i + 1]) : fallback;
     return Number.isInteger(n) && n >= 0 ? n : fallback;
   };
-  return { docx: get('docx', 500), pdf: get('pdf', 200), scaling: get('scaling', 200), jobs: get('jobs', availableParallelism()) };
+  return { docx: get('docx', 500), pdf: get('pdf', 200), xlsx: get('xlsx', 200), converted: get('converted', 20), scaling: get('scaling', 200), jobs: get('jobs', availableParallelism()) };
 }
 
 // ---- building the batch ---------------------------------------------------
@@ -77,6 +79,21 @@ function buildPdfBatch(count: number): string | null {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < count; i++) copyFileSync(join(from, sources[i % sources.length]), join(dir, `表${String(i).padStart(4, '0')}.pdf`));
+  return dir;
+}
+
+/** Copies of fixtures/<from> files with one of `exts` (XLSX natively; .doc/.rtf/.xls through LibreOffice). */
+function buildCopies(kind: string, from: string, exts: string[], count: number): string | null {
+  const src = join(ROOT, 'fixtures', from);
+  const sources = existsSync(src) ? readdirSync(src).filter((n) => exts.some((e) => n.endsWith(e))).sort() : [];
+  if (sources.length === 0 || count === 0) return null;
+  const dir = join(WORK, kind);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const name = sources[i % sources.length];
+    copyFileSync(join(src, name), join(dir, `表${String(i).padStart(4, '0')}${name.slice(name.lastIndexOf('.'))}`));
+  }
   return dir;
 }
 
@@ -203,6 +220,19 @@ async function main(): Promise<void> {
     else console.log(`  下限     ${rate(floor)}（每个文件一次 pdftotext -layout）  比值 ${(floor / pdfRate).toFixed(2)}×  目标 ≤ 3×  ${mark(floor / pdfRate <= 3)}`);
     console.log(`  分阶段   ${stageLine(pdf)}`);
     console.log(`  状态     通过 ${pdf.result.summary.totals.ok}，有差异 ${pdf.result.summary.totals.discrepancies}，失败 ${pdf.result.summary.totals.failed}`);
+  }
+
+  // Workbooks (exceljs + numfmt) and LibreOffice conversions (one soffice per file, in the workers).
+  for (const [label, dir] of [
+    ['XLSX', buildCopies('xlsx', 'xlsx', ['.xlsx'], args.xlsx)],
+    ['转换（.doc/.rtf/.xls，经 LibreOffice）', buildCopies('converted', 'office', ['.doc', '.rtf', '.xls'], args.converted)],
+  ] as const) {
+    if (!dir) continue;
+    const r = await run([dir], args.jobs, join(WORK, `out-${label.length}`));
+    console.log(`\n${label}`);
+    console.log(`  吞吐     ${rate(r.forms / r.seconds)} 张表（${r.forms} 张 / ${r.seconds.toFixed(1)} s）`);
+    console.log(`  分阶段   ${stageLine(r)}`);
+    console.log(`  状态     通过 ${r.result.summary.totals.ok}，有差异 ${r.result.summary.totals.discrepancies}，失败 ${r.result.summary.totals.failed}`);
   }
 
   if (args.scaling > 0 && docxFiles.length > 0) {

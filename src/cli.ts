@@ -138,6 +138,7 @@ export function buildProgram(): Command {
     .option('--timeout <S>', '每个文件的处理时限，单位秒（默认 60）')
     .option('--max-bytes <N>', '每个文件的大小上限，可带单位如 50MB、10mb（默认 50MB；也限制 DOCX 解压后的大小）')
     .option('--year <YYYY>', '本次核查的年度：其他年度的表会在汇总中标出')
+    .option('--soffice <PATH>', 'LibreOffice 的 soffice 程序位置，用于读取 .doc/.wps/.xls/.et/.rtf/.odt/.ods（默认在 PATH 中查找）')
     .option('--quiet', '不显示进度条和逐个文件的结果，只输出最后的汇总')
     .addHelpText('after', '\n示例：\n  jxaudit check 收件箱/ --out 核查结果/ --year 2022\n  jxaudit check "收件箱/**/*.pdf" --jobs 2 --quiet')
     .action(async (inputs: string[], raw: Record<string, unknown>) => {
@@ -158,6 +159,7 @@ export function buildProgram(): Command {
           timeoutMs: o.timeoutMs,
           maxBytes: o.maxBytes,
           year: o.year,
+          soffice: typeof raw.soffice === 'string' ? raw.soffice : undefined,
           onStart: (files) => progress.start(files.length),
           onFile: (row, done, total) => progress.file(row, done, total),
         });

@@ -9,7 +9,8 @@ import { checkRecord, type RuleSet } from './check/index.js';
 import { FormFailure } from './model/failure.js';
 import { RECORD_SCHEMA_ID, type FormRecord } from './model/record.js';
 import { REPORT_SCHEMA_ID, type FileReport, type Finding } from './model/report.js';
-import { checkSize, readDocument, sniffFormat } from './read/index.js';
+import { checkSize, convertBatch, readDocument, sniffFormat, type ConversionResult, type LegacyFormat } from './read/index.js';
+import { withoutSoffice } from './read/sniff.js';
 import { recognizeForms, type TemplateSet } from './recognize/index.js';
 
 export interface ProcessOptions {
@@ -27,6 +28,16 @@ export interface ProcessOptions {
    * (measured 0.2–0.4 ms per file against 0.04 ms synchronous).
    */
   syncIo?: boolean;
+  /**
+   * A legacy or other office format (.doc, .wps, .xls, .et, .rtf, .odt, .ods): the
+   * batch converts these through LibreOffice in batches and hands each file its
+   * converted bytes (or why conversion failed) here.
+   */
+  converted?: ConversionResult;
+  /** Otherwise, soffice to convert this one file with (null/absent: not installed). */
+  soffice?: string | null;
+  /** Timeout of one conversion (ms); default 60 s. */
+  convertTimeoutMs?: number;
 }
 
 /** Milliseconds per phase of one file; `check` covers every form of the file. */
@@ -71,15 +82,36 @@ export async function processBytes(
 ): Promise<ProcessResult> {
   const displayPath = opts.displayPath;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  // The record and report keep the original file's name, size and sha256.
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const sniffed = sniffFormat(bytes);
+  let sniffed = sniffFormat(bytes);
   if (sniffed.kind === 'other') {
     return { report: failedReport(displayPath, sha256, null, new FormFailure(sniffed.code, sniffed.what)), records: [] };
   }
-  const format = sniffed.kind;
+  let readBytes = bytes;
+  let convertedFrom: LegacyFormat | undefined;
+  let mark = performance.now();
+  if (sniffed.kind === 'convertible') {
+    const { from, to } = sniffed;
+    const converted =
+      opts.converted ??
+      (opts.soffice ? (await convertBatch([{ bytes, from, to }], { soffice: opts.soffice, timeoutMs: opts.convertTimeoutMs ?? 60_000 }))[0] : null);
+    if (converted === null) {
+      return { report: failedReport(displayPath, sha256, null, new FormFailure('unsupported-format', withoutSoffice(sniffed))), records: [] };
+    }
+    if (converted instanceof FormFailure) return { report: failedReport(displayPath, sha256, to, converted, from), records: [] };
+    convertedFrom = from;
+    readBytes = converted;
+    sniffed = sniffFormat(converted);
+    if (sniffed.kind !== to) {
+      const failure = new FormFailure('corrupt-file', `LibreOffice 转换出的 ${to.toUpperCase()} 无法读取。请在 Word/WPS 中打开后另存为 DOCX 或 PDF，重新提交`);
+      return { report: failedReport(displayPath, sha256, to, failure, from), records: [] };
+    }
+  }
+  const format = sniffed.kind as 'docx' | 'pdf' | 'xlsx';
+  const converted = convertedFrom ? { convertedFrom } : {};
   try {
-    let mark = performance.now();
-    const doc = await readDocument(bytes, { maxBytes }, sniffed);
+    const doc = await readDocument(readBytes, { maxBytes }, sniffed);
     if (opts.timings) opts.timings.read += performance.now() - mark;
     mark = performance.now();
     const forms = recognizeForms(doc, opts.templates);
@@ -88,7 +120,7 @@ export async function processBytes(
     const several = forms.length > 1;
     const records: FormRecord[] = forms.map((form, formIndex) => ({
       schema: RECORD_SCHEMA_ID,
-      source: { name: basename(displayPath), path: displayPath, sha256, format, bytes: bytes.length, pages: doc.pages, formIndex },
+      source: { name: basename(displayPath), path: displayPath, sha256, format, ...converted, bytes: bytes.length, pages: doc.pages, formIndex },
       ...withoutSchema(form),
     }));
     const findings: Finding[] = [];
@@ -100,7 +132,7 @@ export async function processBytes(
     if (opts.timings) opts.timings.check += performance.now() - mark;
     const report: FileReport = {
       schema: REPORT_SCHEMA_ID,
-      source: { name: basename(displayPath), path: displayPath, sha256, format },
+      source: { name: basename(displayPath), path: displayPath, sha256, format, ...converted },
       status: findings.some((f) => f.severity !== 'info') ? 'discrepancies' : 'ok',
       form: records[0]?.form ?? null,
       forms: records.map((r, index) => ({ index, form: r.form, entity: r.entity, year: r.year })),
@@ -109,10 +141,10 @@ export async function processBytes(
     };
     return { report, records };
   } catch (err) {
-    if (err instanceof FormFailure) return { report: failedReport(displayPath, sha256, format, err), records: [] };
+    if (err instanceof FormFailure) return { report: failedReport(displayPath, sha256, format, err, convertedFrom), records: [] };
     // An unexpected exception in our own code is still one file's failure, not the batch's.
     const message = `读取时发生内部错误，已跳过此文件：${(err as Error)?.message ?? String(err)}`;
-    return { report: failedReport(displayPath, sha256, format, new FormFailure('corrupt-file', message)), records: [] };
+    return { report: failedReport(displayPath, sha256, format, new FormFailure('corrupt-file', message), convertedFrom), records: [] };
   }
 }
 
@@ -124,12 +156,13 @@ function withoutSchema(form: object): Omit<FormRecord, 'schema' | 'source'> {
 export function failedReport(
   displayPath: string,
   sha256: string | null,
-  format: 'docx' | 'pdf' | null,
+  format: 'docx' | 'pdf' | 'xlsx' | null,
   failure: FormFailure,
+  convertedFrom?: LegacyFormat,
 ): FileReport {
   return {
     schema: REPORT_SCHEMA_ID,
-    source: { name: basename(displayPath), path: displayPath, sha256, format },
+    source: { name: basename(displayPath), path: displayPath, sha256, format, ...(convertedFrom ? { convertedFrom } : {}) },
     status: 'failed',
     form: null,
     forms: [],

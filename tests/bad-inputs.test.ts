@@ -124,13 +124,20 @@ describe('what the readable bad files hold', () => {
 });
 
 describe('files that are not forms', () => {
-  it('a cover letter and a spreadsheet next to a clean form do not change the exit status', async () => {
+  it('a cover letter next to a clean form does not change the exit status', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jx-nonforms-'));
-    const r = await runCli(['check', join(BAD, 'cover-letter.txt'), join(BAD, 'budget.xlsx'), join(BAD, '..', 'docx', 'project-national-clean.docx'), '--out', dir, '--quiet']);
+    const r = await runCli(['check', join(BAD, 'cover-letter.txt'), join(BAD, '..', 'docx', 'project-national-clean.docx'), '--out', dir, '--quiet']);
     expect(r.code).toBe(0);
     const summary = readJson(join(dir, 'summary.json'));
-    expect(summary.inputs.map((i: { failure: { code: string } | null }) => i.failure?.code ?? null).sort()).toEqual(
-      [null, 'unsupported-format', 'unsupported-format'].sort(),
-    );
+    expect(summary.inputs.map((i: { failure: { code: string } | null }) => i.failure?.code ?? null).sort()).toEqual([null, 'unsupported-format'].sort());
+  }, 300_000);
+
+  // Issue 14: a workbook is a format jxaudit reads; one that holds no form fails like a .docx would (exit 1).
+  it('a workbook holding no form is unrecognized-form and counts as a failed file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jx-nonforms-'));
+    const r = await runCli(['check', join(BAD, 'budget.xlsx'), join(BAD, '..', 'docx', 'project-national-clean.docx'), '--out', dir, '--quiet']);
+    expect(r.code).toBe(1);
+    const summary = readJson(join(dir, 'summary.json'));
+    expect(summary.inputs.map((i: { failure: { code: string } | null }) => i.failure?.code ?? null).sort()).toEqual([null, 'unrecognized-form'].sort());
   }, 300_000);
 });

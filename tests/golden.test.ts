@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRuleSet, type RuleSet } from '../src/check/index.js';
 import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { processFile } from '../src/pipeline.js';
+import { findSoffice } from '../src/read/soffice.js';
 import { loadTemplates, type TemplateSet } from '../src/recognize/index.js';
 import { RecordSchema, ReportSchema } from '../src/index.js';
 import { describeFinding, FIXTURES, loadExpectations, matchFindings } from './helpers/expected.js';
@@ -31,8 +32,9 @@ describe('golden fixtures', () => {
         expect(existsSync(file), `${exp.file} missing — run npm run fixtures`).toBe(true);
       });
 
-      it('gives the expected records and exactly the expected findings', async () => {
-        const { report, records } = await processFile(file, { rules, templates, displayPath: exp.file });
+      it('gives the expected records and exactly the expected findings', { timeout: 120_000 }, async () => {
+        // .doc/.rtf/.xls fixtures go through LibreOffice (.ci/run installs it)
+        const { report, records } = await processFile(file, { rules, templates, displayPath: exp.file, soffice: findSoffice() });
         expect(ReportSchema.parse(report)).toBeTruthy();
         if (exp.failure) {
           expect(report.status).toBe('failed');

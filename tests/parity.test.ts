@@ -12,6 +12,7 @@ import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { processFile } from '../src/pipeline.js';
 import { readDocument } from '../src/read/index.js';
 import { readPdf } from '../src/read/pdf.js';
+import { findSoffice } from '../src/read/soffice.js';
 import { readZipEntry } from '../src/read/zip.js';
 import { loadTemplates, type TemplateSet } from '../src/recognize/index.js';
 
@@ -104,6 +105,7 @@ function comparable(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (k === 'source' || k === 'provenance') continue;
+      if (k === 'sheet') continue; // a workbook's location
       out[k] = k === 'unreadBlocks' && Array.isArray(v) ? v.map(({ table: _t, row: _r, page: _p, ...rest }) => comparable(rest)) : comparable(v);
     }
     return out;
@@ -117,7 +119,7 @@ function comparableFinding(f: Finding): unknown {
     ...f,
     // where an unread block was seen: a PDF also names its page
     message: f.message.replace(/，第\s*\d+\s*页/g, ''),
-    locations: f.locations.map(({ table: _t, row: _r, col: _c, page: _p, raw: _raw, ...rest }) => rest),
+    locations: f.locations.map(({ table: _t, row: _r, col: _c, page: _p, raw: _raw, sheet: _s, ...rest }) => rest),
   });
 }
 
@@ -142,6 +144,38 @@ describe('pipeline parity: records and findings from the PDF equal those from it
       for (const record of fromPdf.records) {
         for (const where of Object.values(record.provenance ?? {})) {
           expect(where.page).toEqual(expect.any(Number));
+        }
+      }
+    });
+  }
+});
+
+/** Issue 14: the seed and fixtures typed as workbooks, and the seed saved as .doc/.rtf/.xls
+ *  through LibreOffice, give their DOCX original's records and findings (locations in
+ *  each format's own terms: a workbook's are the sheet's cells). */
+const OFFICE_TWINS: { file: string; docx: string }[] = [
+  ...['seed-yuelu-2022', 'dept-clean-rounding', 'project-national-clean', 'dept-slip-typo'].map((n) => ({ file: join(FIXTURES, 'xlsx', `${n}.xlsx`), docx: join(FIXTURES, 'docx', `${n}.docx`) })),
+  ...['doc', 'rtf', 'xls'].map((ext) => ({ file: join(FIXTURES, 'office', `seed-yuelu-2022.${ext}`), docx: join(FIXTURES, 'docx', 'seed-yuelu-2022.docx') })),
+];
+
+describe('pipeline parity: workbooks and LibreOffice-converted files equal their DOCX', () => {
+  let rules: RuleSet;
+  let templates: TemplateSet;
+  beforeAll(async () => {
+    rules = await loadRuleSet([bundledRulesDir()]);
+    templates = await loadTemplates([bundledTemplatesDir()]);
+  });
+
+  for (const twin of OFFICE_TWINS) {
+    it(`${basename(twin.file)}: same records and findings as ${basename(twin.docx)}`, { timeout: 120_000 }, async () => {
+      const fromDocx = await processFile(twin.docx, { rules, templates });
+      const other = await processFile(twin.file, { rules, templates, soffice: findSoffice() });
+      expect(other.report.error).toBeNull();
+      expect(other.records.map(comparable)).toEqual(fromDocx.records.map(comparable));
+      expect(other.report.findings.map(comparableFinding)).toEqual(fromDocx.report.findings.map(comparableFinding));
+      if (twin.file.endsWith('.xlsx')) {
+        for (const record of other.records) {
+          for (const where of Object.values(record.provenance)) expect(where.sheet).toBe('自评表');
         }
       }
     });

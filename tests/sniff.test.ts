@@ -36,11 +36,15 @@ describe('sniffFormat', () => {
     expect(sniffFormat(Buffer.alloc(0))).toMatchObject({ kind: 'other', code: 'corrupt-file', what: expect.stringContaining('文件为空（0 字节）') });
   });
 
+  it('a workbook is xlsx (issue 14: read natively)', () => {
+    expect(sniffFormat(zipOf('[Content_Types].xml', 'xl/workbook.xml'))).toMatchObject({ kind: 'xlsx' });
+  });
+
   it.each([
-    [['[Content_Types].xml', 'xl/workbook.xml'], 'Excel 工作簿（.xlsx）'],
+    [['[Content_Types].xml', 'xl/styles.xml'], 'Excel 工作簿'],
     [['[Content_Types].xml', 'ppt/presentation.xml'], 'PowerPoint 演示文稿（.pptx）'],
     [['OFD.xml', 'Doc_0/Document.xml'], 'OFD'],
-    [['mimetype', 'content.xml'], 'OpenDocument'],
+    [['mimetype', 'content.xml'], 'OpenDocument'], // a mimetype of neither text nor spreadsheet
     [['readme.txt', 'form.docx'], 'ZIP 压缩包'],
   ])('a zip holding %j is not a DOCX: %s', (names, what) => {
     const sniffed = sniffFormat(zipOf(...names));
@@ -57,11 +61,17 @@ describe('sniffFormat', () => {
     if (sniffed.kind === 'other') expect(sniffed.what).toContain('DOCX 文件不完整');
   });
 
+  // Issue 14: Word/Excel/WPS binaries are converted through LibreOffice where it is installed.
   it.each([
-    [['WordDocument', '1Table', '\u0005SummaryInformation'], '.doc'],
-    [['Workbook'], '.xls'],
+    [['WordDocument', '1Table', '\u0005SummaryInformation'], 'doc', 'docx'],
+    [['Workbook'], 'xls', 'xlsx'],
+    [['CONTENTS', 'MatOST'], 'wps', 'docx'],
+  ])('an OLE2 container with %j → convertible from %s to %s', (streams, from, to) => {
+    expect(sniffFormat(buildOle2(streams))).toMatchObject({ kind: 'convertible', from, to });
+  });
+
+  it.each([
     [['PowerPoint Document'], '.ppt'],
-    [['CONTENTS', 'MatOST'], '.wps'],
     [['Something'], 'OLE2'],
   ])('an OLE2 container with %j → unsupported-format (%s)', (streams, what) => {
     const sniffed = sniffFormat(buildOle2(streams));
@@ -83,8 +93,8 @@ describe('sniffFormat', () => {
     expect(sniffFormat(bytes)).toMatchObject({ kind: 'other', code: 'encrypted' });
   });
 
-  it('RTF, Word 2003 XML, HTML and anything else → unsupported-format', () => {
-    expect(sniffFormat(Buffer.from('{\\rtf1\\ansi 绩效'))).toMatchObject({ code: 'unsupported-format', what: expect.stringContaining('RTF') });
+  it('RTF is convertible; Word 2003 XML, HTML and anything else → unsupported-format', () => {
+    expect(sniffFormat(Buffer.from('{\\rtf1\\ansi 绩效'))).toMatchObject({ kind: 'convertible', from: 'rtf', to: 'docx' });
     expect(sniffFormat(Buffer.from('<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument/>'))).toMatchObject({
       code: 'unsupported-format',
       what: expect.stringContaining('Word 2003 XML'),

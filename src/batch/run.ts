@@ -13,6 +13,7 @@ import { allocateOutputNames, buildSummary, insideOut, prepareOutputs, writeRunO
 import { batchObservations } from './batch-checks.js';
 import { checkDirs, loadTaskContext } from './checks-context.js';
 import { resolveInputs, type InputFile } from './inputs.js';
+import { conversionSettings } from './convert.js';
 import { createPool } from './pool.js';
 import { SectionSpool } from './spool.js';
 import type { FileTask, TaskContext } from './task.js';
@@ -32,6 +33,8 @@ export interface BatchOptions {
   /** Run in this thread instead of workers (unit tests). */
   inProcess?: boolean;
   cwd?: string;
+  /** --soffice: LibreOffice to convert legacy formats with (default: soffice on PATH). */
+  soffice?: string;
   /** Called once the inputs are known, before any file runs. */
   onStart?: (files: InputFile[]) => void;
   /** Called as each file finishes (in completion order). */
@@ -100,6 +103,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   }
   const names = allocateOutputNames(files.map((f) => f.rel));
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const convert = conversionSettings(opts.soffice, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   opts.onStart?.(files);
 
   const rows: FileOutcome[] = new Array(files.length);
@@ -109,7 +113,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   try {
     for (const [index, file] of files.entries()) {
       await pool.ready(); // feed lazily: the queue never holds more than --jobs waiting tasks
-      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes };
+      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes, ...convert };
       running.push(
         pool.run(task).then((row) => {
           if (row.parts) spool.put(index, row.parts);
@@ -154,10 +158,11 @@ export function exitCodeOf(rows: Pick<FileOutcome, 'path' | 'status' | 'errors' 
   return 0;
 }
 
-/** A non-form file (cover letter, spreadsheet) named other than .docx/.pdf is reported but does not fail the run. */
+/** A file in no format jxaudit reads (a cover letter .txt; a .doc without LibreOffice) named
+ *  other than .docx/.xlsx/.pdf is reported but does not fail the run. */
 function countsAsFailure(row: Pick<FileOutcome, 'path' | 'failure'>): boolean {
   if (row.failure?.code !== 'unsupported-format') return true;
-  return /\.(docx|pdf)$/i.test(row.path);
+  return /\.(docx|xlsx|pdf)$/i.test(row.path);
 }
 
 const SCRATCH_PREFIX = '.jxaudit-sections-';

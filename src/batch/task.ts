@@ -20,6 +20,10 @@ export interface FileTask {
   name: string;
   outDir: string;
   maxBytes: number;
+  /** LibreOffice for .doc/.wps/.xls/.et/.rtf/.odt/.ods (batch/convert.ts); null when absent. */
+  soffice?: string | null;
+  /** Time allowed for that conversion (ms), below the task's own timeout. */
+  convertTimeoutMs?: number;
 }
 
 export interface TaskContext {
@@ -41,6 +45,8 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
       displayPath: task.rel,
       timings,
       syncIo: true, // one file at a time per worker: blocking reads cost nothing here
+      soffice: task.soffice,
+      convertTimeoutMs: task.convertTimeoutMs,
     });
     report = result.report;
     records = result.records;

@@ -48,6 +48,8 @@ export function rawValueAt(record: FormRecord, path: string): unknown {
 /** A numeric or text operand at a concrete path, with the not-a-number rule applied. */
 export function operand(record: FormRecord, path: string): Operand {
   if (inUnreadableBlock(record, path)) return { state: 'missing' };
+  // a workbook formula without a cached value (check 30): unknown, like a missing cell
+  if (record.cellIssues?.[path] === 'formula') return { state: 'missing' };
   if (record.cellIssues?.[path] === 'nan') return { state: 'nan', raw: record.provenance[path]?.raw ?? null };
   const v = rawValueAt(record, path);
   if (v === undefined) return { state: 'absent' };
@@ -57,7 +59,7 @@ export function operand(record: FormRecord, path: string): Operand {
 
 /** Paths whose cell reading noticed `issue` (record.cellIssues), in document order
  *  (table, row, col of their provenance; paths without provenance last, as listed). */
-export function cellIssuePaths(record: FormRecord, issue: 'nan' | 'fraction' | 'unit'): string[] {
+export function cellIssuePaths(record: FormRecord, issue: 'nan' | 'fraction' | 'unit' | 'formula'): string[] {
   const paths = Object.entries(record.cellIssues ?? {}).filter(([, i]) => i === issue).map(([p]) => p);
   const at = (p: string) => record.provenance[p];
   return paths

@@ -14,6 +14,8 @@ export interface DocCell {
   colSpan: number;
   /** 1-based page number (PDF), null for DOCX. */
   page: number | null;
+  /** XLSX: 'uncached' for a formula cell saved without its value (text ""; rules.md check 30). */
+  formula?: 'uncached';
 }
 
 export interface DocTable {
@@ -23,6 +25,13 @@ export interface DocTable {
   index: number;
   /** rows[r][c]; every row has the same length (the grid's column count). */
   rows: DocCell[][];
+  /** XLSX: the worksheet's name (rows and columns are then the sheet's, 0-based). */
+  sheet?: string;
+  /** XLSX: the sheet's 0-based row of each grid row and column of each grid column
+   *  (hidden rows and columns are left out of the grid), for provenance in the
+   *  sheet's own terms — shown the Excel way, 自评表!D7. */
+  sheetRows?: number[];
+  sheetCols?: number[];
 }
 
 export interface DocParagraph {
@@ -34,7 +43,7 @@ export interface DocParagraph {
 export type DocBlock = DocTable | DocParagraph;
 
 export interface DocModel {
-  format: 'docx' | 'pdf';
+  format: 'docx' | 'pdf' | 'xlsx';
   /** Page count for PDF; null for DOCX. */
   pages: number | null;
   /** Body content in reading order: paragraphs outside tables and top-level tables. */

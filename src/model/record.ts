@@ -82,6 +82,8 @@ export const ProvenanceSchema = z
     col: z.number().int().nonnegative(),
     page: z.number().int().positive().nullable(),
     raw: z.string(),
+    /** XLSX: the worksheet; row and col are then the sheet's (0-based; D7 is row 6, col 3). */
+    sheet: z.string().optional(),
   })
   .strict();
 export type Provenance = z.infer<typeof ProvenanceSchema>;
@@ -91,7 +93,9 @@ export const SourceSchema = z
     name: z.string(),
     path: z.string(),
     sha256: z.string(),
-    format: z.enum(['docx', 'pdf']),
+    /** The format read: docx, pdf, xlsx; a converted file names its original in convertedFrom. */
+    format: z.enum(['docx', 'pdf', 'xlsx']),
+    convertedFrom: z.enum(['doc', 'wps', 'xls', 'et', 'rtf', 'odt', 'ods']).optional(),
     bytes: z.number().int().nonnegative(),
     pages: z.number().int().positive().nullable(),
     formIndex: z.number().int().nonnegative(),
@@ -123,7 +127,7 @@ export type UnreadBlock = z.infer<typeof UnreadBlockSchema>;
 
 /** What reading a numeric cell noticed: not a number, a rate written as a fraction,
  *  a cell printing its own unit (11723500元 in a 万元 form). Keyed by field path. */
-export const CELL_ISSUES = ['nan', 'fraction', 'unit'] as const;
+export const CELL_ISSUES = ['nan', 'fraction', 'unit', 'formula'] as const;
 export type CellIssue = (typeof CELL_ISSUES)[number];
 export type FormKind = (typeof FORM_KINDS)[number];
 

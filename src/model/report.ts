@@ -18,6 +18,8 @@ export const LocationSchema = z
     col: z.number().int().optional(),
     page: z.number().int().nullable().optional(),
     raw: z.string().optional(),
+    /** XLSX: the worksheet of row/col (the sheet's own, 0-based). */
+    sheet: z.string().optional(),
     // a narrative mention
     paragraph: z.number().int().optional(),
     quote: z.string().optional(),
@@ -50,7 +52,8 @@ export const ReportSchema = z
         name: z.string(),
         path: z.string(),
         sha256: z.string().nullable(),
-        format: z.enum(['docx', 'pdf']).nullable(),
+        format: z.enum(['docx', 'pdf', 'xlsx']).nullable(),
+        convertedFrom: z.enum(['doc', 'wps', 'xls', 'et', 'rtf', 'odt', 'ods']).optional(),
       })
       .strict(),
     status: z.enum(['ok', 'discrepancies', 'failed']),

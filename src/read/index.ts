@@ -3,9 +3,10 @@
 import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { readDocx } from './docx.js';
-import { sniffFormat, type SniffedFormat } from './sniff.js';
+import { sniffFormat, withoutSoffice, type LegacyFormat, type SniffedFormat } from './sniff.js';
 
-export { sniffFormat, type SniffedFormat };
+export { sniffFormat, type LegacyFormat, type SniffedFormat };
+export { convertBatch, findSoffice, type ConversionRequest, type ConversionResult } from './soffice.js';
 export { buildGrid, type PlacedCell } from './grid.js';
 
 export interface ReadOptions {
@@ -29,8 +30,15 @@ export function checkSize(size: number, maxBytes: number): void {
  */
 export async function readDocument(bytes: Buffer, opts: ReadOptions, sniffed: SniffedFormat = sniffFormat(bytes)): Promise<DocModel> {
   if (sniffed.kind === 'other') throw new FormFailure(sniffed.code, sniffed.what);
+  // Converted bytes are read by the caller (pipeline) once LibreOffice has made them.
+  if (sniffed.kind === 'convertible') throw new FormFailure('unsupported-format', withoutSoffice(sniffed));
   checkSize(bytes.length, opts.maxBytes);
   if (sniffed.kind === 'docx') return readDocx(sniffed.zip, opts);
+  if (sniffed.kind === 'xlsx') {
+    // Loaded on first use: exceljs is large, and a DOCX/PDF-only worker never needs it.
+    const { readXlsx } = await import('./xlsx.js');
+    return readXlsx(sniffed.zip, opts);
+  }
   // Loaded on first use: pdfjs is heavy, and a DOCX-only worker never needs it.
   const { readPdf } = await import('./pdf.js');
   return readPdf(bytes, opts);

@@ -6,10 +6,30 @@ import { looksLikeZip, openZip, type ZipArchive } from './zip.js';
 export type SniffedFormat =
   /** `zip`: the archive with its directory parsed, for the reader to read from. */
   | { kind: 'docx'; zip: ZipArchive }
+  | { kind: 'xlsx'; zip: ZipArchive }
   | { kind: 'pdf' }
+  /** A format read after LibreOffice converts it to `to` (when soffice is present). */
+  | { kind: 'convertible'; from: LegacyFormat; to: 'docx' | 'xlsx'; what: string }
   | { kind: 'other'; what: string; code: 'unsupported-format' | 'encrypted' | 'corrupt-file' };
 
+/** Formats read through LibreOffice. OLE2 cannot tell a WPS .et from an .xls (both
+ *  hold a Workbook stream) nor a .wps saved in Word format from a .doc: they are
+ *  named by what the bytes are. */
+export type LegacyFormat = 'doc' | 'wps' | 'xls' | 'et' | 'rtf' | 'odt' | 'ods';
+
 const RESAVE = '请另存为 DOCX 或 PDF 后重新提交';
+/** The hint where soffice is absent (issue 14). */
+export const INSTALL_LIBREOFFICE = '安装 LibreOffice（Debian：libreoffice-writer-nogui libreoffice-calc-nogui）后本工具可直接读取此格式，或用 --soffice 指明 soffice 的位置';
+
+function convertible(from: LegacyFormat, what: string): SniffedFormat {
+  const to = from === 'xls' || from === 'et' || from === 'ods' ? 'xlsx' : 'docx';
+  return { kind: 'convertible', from, to, what };
+}
+
+/** The unsupported-format message of a convertible format read without LibreOffice. */
+export function withoutSoffice(sniffed: { what: string }): string {
+  return `这是${sniffed.what}，需要 LibreOffice 转换后才能读取，本机未找到 LibreOffice（soffice）。${INSTALL_LIBREOFFICE}。或者${RESAVE}`;
+}
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 function unsupported(what: string): SniffedFormat {
@@ -28,7 +48,7 @@ export function sniffFormat(bytes: Buffer): SniffedFormat {
   if (bytes.subarray(0, 1024).includes('%PDF-')) return { kind: 'pdf' };
 
   const head = bytes.subarray(0, 2048).toString('latin1');
-  if (head.startsWith('{\\rtf')) return unsupported('RTF 格式文档（.rtf）');
+  if (head.startsWith('{\\rtf')) return convertible('rtf', 'RTF 格式文档（.rtf）');
   if (/^(\xef\xbb\xbf)?\s*<\?xml/.test(head) && /Word\.Document|<w:wordDocument/.test(head)) {
     return unsupported('Word 2003 XML 格式文档（.xml）');
   }
@@ -56,12 +76,27 @@ function sniffZip(bytes: Buffer): SniffedFormat {
     };
   }
   if (ooxmlWord) return { kind: 'docx', zip };
-  if (lower.some((n) => n.startsWith('xl/'))) return unsupported('Excel 工作簿（.xlsx）');
+  if (lower.includes('xl/workbook.xml')) return { kind: 'xlsx', zip };
+  if (lower.some((n) => n.startsWith('xl/'))) return unsupported('Excel 工作簿（.xlsx）但缺少 xl/workbook.xml（文件已损坏）');
   if (lower.some((n) => n.startsWith('ppt/'))) return unsupported('PowerPoint 演示文稿（.pptx）');
   if (lower.includes('ofd.xml')) return unsupported('OFD 版式文件（.ofd）');
-  if (lower.includes('mimetype') && lower.includes('content.xml')) return unsupported('OpenDocument 文档（.odt/.ods 等）');
+  if (lower.includes('mimetype') && lower.includes('content.xml')) {
+    const mimetype = odfMimetype(zip);
+    if (mimetype === 'application/vnd.oasis.opendocument.text') return convertible('odt', 'OpenDocument 文字文档（.odt）');
+    if (mimetype === 'application/vnd.oasis.opendocument.spreadsheet') return convertible('ods', 'OpenDocument 电子表格（.ods）');
+    return unsupported('OpenDocument 文档（.odp 等，不是文字文档或电子表格）');
+  }
   if (lower.includes('[content_types].xml')) return unsupported('其他 Office Open XML 文件（不是 Word 文档）');
   return unsupported('ZIP 压缩包（不是 Word 文档）');
+}
+
+/** The stored `mimetype` entry of an OpenDocument file (small, read with the guards). */
+function odfMimetype(zip: ZipArchive): string | null {
+  try {
+    return zip.read('mimetype', 256)?.toString('ascii').trim() ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function sniffOle2(bytes: Buffer): SniffedFormat {
@@ -73,10 +108,10 @@ function sniffOle2(bytes: Buffer): SniffedFormat {
       what: '文件设有打开密码（加密的 Office 文档），无法读取。请去除密码后重新提交（在 Word/WPS 中取消文档加密，另存为 DOCX）',
     };
   }
-  if (names.has('worddocument')) return unsupported('旧版 Word 97-2003 文档（.doc）或 WPS 文字文档（.wps），虽然扩展名可能是 .docx');
-  if (names.has('workbook') || names.has('book')) return unsupported('旧版 Excel 工作簿（.xls）');
+  if (names.has('worddocument')) return convertible('doc', '旧版 Word 97-2003 文档（.doc）或 WPS 文字文档（.wps），虽然扩展名可能是 .docx');
+  if (names.has('workbook') || names.has('book')) return convertible('xls', '旧版 Excel 工作簿（.xls）或 WPS 表格（.et）');
   if (names.has('powerpoint document')) return unsupported('旧版 PowerPoint 演示文稿（.ppt）');
-  if (names.has('contents') || names.has('wpscontent')) return unsupported('WPS 文字文档（.wps）');
+  if (names.has('contents') || names.has('wpscontent')) return convertible('wps', 'WPS 文字文档（.wps）');
   return unsupported('旧版 Office 复合文档（OLE2 格式，类型未知）');
 }
 

@@ -21,7 +21,14 @@ export function blockReading<T>(value: T): BlockReading<T> {
 /** Notes where `path` was read (record.md: every cell-read field, blank cells included)
  *  and, for a numeric cell, what reading it noticed — so checks need not re-read raw text. */
 export function noteCell(into: BlockReading<unknown>, path: string, table: DocTable, row: number, col: number, raw: string, reading?: CellReading): void {
-  into.provenance[path] = { table: table.index, row, col, page: table.rows[row]?.[col]?.page ?? null, raw };
-  if (reading?.issue) into.cellIssues[path] = reading.issue;
+  const cell = table.rows[row]?.[col];
+  into.provenance[path] =
+    table.sheet === undefined
+      ? { table: table.index, row, col, page: cell?.page ?? null, raw }
+      : // a workbook: the sheet's own row and column (hidden ones are not in the grid)
+        { table: table.index, row: table.sheetRows?.[row] ?? row, col: table.sheetCols?.[col] ?? col, page: null, raw, sheet: table.sheet };
+  // a formula saved without its value (rules.md check 30): the value is unknown
+  if (cell?.formula === 'uncached' && reading) into.cellIssues[path] = 'formula';
+  else if (reading?.issue) into.cellIssues[path] = reading.issue;
   else if (reading) delete into.cellIssues[path]; // a later read of the same path replaces the earlier one
 }
