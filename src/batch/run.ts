@@ -13,7 +13,7 @@ import { allocateOutputNames, buildSummary, insideOut, prepareOutputs, writeRunO
 import { batchObservations } from './batch-checks.js';
 import { checkDirs, loadTaskContext } from './checks-context.js';
 import { resolveInputs, type InputFile } from './inputs.js';
-import { conversionSettings } from './convert.js';
+import { conversionSettings, startConversions } from './convert.js';
 import { createPool } from './pool.js';
 import { SectionSpool } from './spool.js';
 import type { FileTask, TaskContext } from './task.js';
@@ -110,10 +110,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   let done = 0;
   const running: Promise<void>[] = [];
+  // Legacy files convert in batches in the background; the pool checks the others first.
+  const conversions = await startConversions(files.map((f) => f.abs), convert, maxBytes);
+  const order = [...files.keys()].sort((a, b) => Number(conversions.pending.has(a)) - Number(conversions.pending.has(b)));
   try {
-    for (const [index, file] of files.entries()) {
+    for (const index of order) {
+      const file = files[index];
+      const converted = await conversions.pending.get(index);
       await pool.ready(); // feed lazily: the queue never holds more than --jobs waiting tasks
-      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes, ...convert };
+      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes, ...convert, ...(converted ? { converted } : {}) };
       running.push(
         pool.run(task).then((row) => {
           if (row.parts) spool.put(index, row.parts);
@@ -129,6 +134,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     throw err;
   } finally {
     await pool.close();
+    await conversions.dispose();
   }
   const wallMs = performance.now() - started;
 

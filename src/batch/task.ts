@@ -1,6 +1,8 @@
 // One file's work inside a worker (or in-process): run the pipeline, hand its report
 // and records to the report phase (which writes and renders them), return a small row.
-import { FormFailure, type FailureCode } from '../model/failure.js';
+import { readFileSync } from 'node:fs';
+import { FormFailure, internalFailure, type FailureCode } from '../model/failure.js';
+import { convertedBytes, type ConvertedInput } from './convert.js';
 import { outcomeOf, type FileOutcome } from '../model/outcome.js';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport } from '../model/report.js';
@@ -22,8 +24,10 @@ export interface FileTask {
   maxBytes: number;
   /** LibreOffice for .doc/.wps/.xls/.et/.rtf/.odt/.ods (batch/convert.ts); null when absent. */
   soffice?: string | null;
-  /** Time allowed for that conversion (ms), below the task's own timeout. */
+  /** Time allowed for that conversion (ms). */
   convertTimeoutMs?: number;
+  /** A legacy file the main thread already converted (batch/convert.ts): its converted bytes' path, or why it failed. */
+  converted?: ConvertedInput;
 }
 
 export interface TaskContext {
@@ -47,6 +51,7 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
       syncIo: true, // one file at a time per worker: blocking reads cost nothing here
       soffice: task.soffice,
       convertTimeoutMs: task.convertTimeoutMs,
+      converted: task.converted ? convertedBytes(task.converted, (path) => readFileSync(path)) : undefined,
     });
     report = result.report;
     records = result.records;
@@ -63,10 +68,4 @@ export async function writeFailedTask(task: FileTask, code: FailureCode, message
   const report = failedReport(task.rel, null, null, new FormFailure(code, message));
   const parts = await writeFailedFileOutputs(task.outDir, task.name, report);
   return { ...outcomeOf(report, task.name, { read: 0, recognize: 0, check: 0 }), parts };
-}
-
-export function internalFailure(err: unknown): FormFailure {
-  if (err instanceof FormFailure) return err;
-  const detail = err instanceof Error ? err.message : String(err);
-  return new FormFailure('corrupt-file', `读取时发生内部错误，已跳过此文件：${detail}`);
 }
