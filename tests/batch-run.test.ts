@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitCodeOf, runBatch, UsageError } from '../src/batch/run.js';
 import { SummarySchema } from '../src/model/report.js';
+import { localTimeText } from '../src/report/summary.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'docx');
 const SEED = join(FIXTURES, 'seed-yuelu-2022.docx');
@@ -46,7 +47,7 @@ describe('runBatch', { timeout: 240_000 }, () => {
     expect(byPath.get('坏.docx')?.status).toBe('failed');
     expect(byPath.get('说明.txt')?.failure?.code).toBe('unsupported-format');
     expect(result.exitCode).toBe(1);
-    expect(SummarySchema.parse(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).generatedAt).toBe('2026-01-02T03:04:05.000Z');
+    expect(SummarySchema.parse(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).generatedAt).toBe(localTimeText(new Date('2026-01-02T03:04:05Z')));
     const files = [...tree(out).keys()].sort();
     expect(files).toEqual(expect.arrayContaining([
       'findings.csv', 'report.html', 'summary.csv', 'summary.json',
@@ -62,7 +63,7 @@ describe('runBatch', { timeout: 240_000 }, () => {
     // the same content in two folders is a batch observation, never in a per-file report
     expect(result.summary.batch).toContainEqual(expect.objectContaining({ kind: 'duplicate-content', paths: ['天心区/表.docx', '岳麓区/表.docx'] }));
     expect(readFileSync(join(out, 'reports', '岳麓区', '表.docx.json'), 'utf8')).not.toContain('duplicate');
-    expect(readFileSync(join(out, 'summary.csv'), 'utf8').startsWith('\uFEFFpath,')).toBe(true);
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8').startsWith('\uFEFF文件,表号,')).toBe(true);
   });
 
   it('gives the seed status discrepancies with its records written', async () => {
@@ -127,7 +128,7 @@ describe('exitCodeOf', () => {
     expect(exitCodeOf([row('a.docx', 'ok', 0)])).toBe(0);
     expect(exitCodeOf([row('a.docx', 'discrepancies', 0)])).toBe(0); // warnings only
     expect(exitCodeOf([row('a.docx', 'discrepancies', 1)])).toBe(1);
-    expect(exitCodeOf([row('a.xlsx', 'failed', 0, 'unsupported-format')])).toBe(0);
+    expect(exitCodeOf([row('a.xlsx', 'failed', 0, 'unsupported-format')])).toBe(1); // a workbook is read now (issue 14): failing one counts
     expect(exitCodeOf([row('a.DOCX', 'failed', 0, 'unsupported-format')])).toBe(1);
     expect(exitCodeOf([row('a.pdf', 'failed', 0, 'no-text-layer')])).toBe(1);
     expect(exitCodeOf([row('a.txt', 'failed', 0, 'not-found')])).toBe(1);
