@@ -2,6 +2,8 @@
 // assembled (rule id, severity from the file, locations from provenance and the narrative).
 import { describe, expect, it } from 'vitest';
 import { checkRecord, loadRuleSet } from '../src/check/index.js';
+import { RULE_KINDS } from '../src/check/kinds/index.js';
+import { renderMessage } from '../src/check/messages.js';
 import { FindingSchema } from '../src/model/report.js';
 import { bundledRulesDir } from '../src/paths.js';
 import { labelOf } from '../src/check/labels.js';
@@ -43,7 +45,7 @@ describe('a finding', () => {
     r.provenance['total.score'] = { table: 0, row: 30, col: 2, page: 4, raw: '　' };
     const [f] = runYaml(RULE('  forms: [dept-overall]\n'), r);
     expect(FindingSchema.parse(f)).toEqual({
-      rule: 't.rule', severity: 'warning', message: '总分得分未填写', fields: ['total.score'],
+      rule: 't.rule', severity: 'warning', message: '总分得分未填写', messageId: 'blank', data: { field: '总分得分' }, fields: ['total.score'],
       actual: null, expected: null, difference: null,
       locations: [{ field: 'total.score', table: 0, row: 30, col: 2, page: 4, raw: '　' }],
     });
@@ -178,5 +180,30 @@ describe('labels of blocks and goal-block weights', () => {
     expect(fieldLabel('indicatorGroups[1].weight', r.indicatorGroups)).toBe('产出指标·分值');
     expect(fieldLabel('indicatorGroups[*].weight', r.indicatorGroups)).toBe('全部年度绩效目标·分值');
     expect(fieldLabel('indicatorGroups[1].weight')).toBe('第2个一级指标·分值');
+  });
+});
+
+describe('messages (message id + data, rendered by the engine)', () => {
+  it('every kind declares its message templates in meta, and every template names only {{keys}}', () => {
+    for (const kind of RULE_KINDS.values()) {
+      expect(Object.keys(kind.meta.messages).length, kind.name).toBeGreaterThan(0);
+      for (const template of Object.values(kind.meta.messages)) expect(template).not.toMatch(/\$\{|\{\{\s*\}\}/);
+    }
+  });
+  it('renders {{key}} from data and refuses a key the data lacks', () => {
+    expect(renderMessage('{{a}}与{{b}}不一致（相差{{a}}）', { a: '1.00', b: 2 })).toBe('1.00与2不一致（相差1.00）');
+    expect(() => renderMessage('{{missing}}', {})).toThrow(/missing/);
+  });
+  it('a finding keeps its message id and data beside the rendered text, and re-renders to it', () => {
+    const r = cleanRecord();
+    r.funds.sources.total.rate = '90';
+    const findings = checkRecord(r, loadRuleSet([bundledRulesDir()]));
+    const f = findings.find((x) => x.rule === 'funds.rate-matches')!;
+    expect(f.messageId).toBe('mismatch');
+    expect(renderMessage(RULE_KINDS.get('rate')!.meta.messages[f.messageId!], f.data!)).toBe(f.message);
+    for (const finding of findings) {
+      const kind = RULE_KINDS.get(loadRuleSet([bundledRulesDir()]).rules.find((x) => x.id === finding.rule)!.kind)!;
+      expect(renderMessage(kind.meta.messages[finding.messageId!], finding.data!)).toBe(finding.message);
+    }
   });
 });

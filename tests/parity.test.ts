@@ -119,6 +119,7 @@ function comparableFinding(f: Finding): unknown {
     ...f,
     // where an unread block was seen: a PDF also names its page
     message: f.message.replace(/，第\s*\d+\s*页/g, ''),
+    ...(f.data ? { data: Object.fromEntries(Object.entries(f.data).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/，第\s*\d+\s*页/g, '') : v])) } : {}),
     locations: f.locations.map(({ table: _t, row: _r, col: _c, page: _p, raw: _raw, sheet: _s, ...rest }) => rest),
   });
 }

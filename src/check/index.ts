@@ -7,6 +7,7 @@ import type { Finding } from '../model/report.js';
 import { inUnreadableBlock, locate } from './context.js';
 import { RULE_KINDS } from './kinds/index.js';
 import { loadRules, RuleFileError } from './loader.js';
+import { kindMessage } from './messages.js';
 import type { Rule } from './types.js';
 
 export { RuleFileError };
@@ -43,7 +44,9 @@ export function checkRecord(record: FormRecord, rules: RuleSet): Finding[] {
       findings.push({
         rule: rule.id,
         severity: rule.severity,
-        message: d.message,
+        message: kindMessage(kind, d.messageId, d.data),
+        messageId: d.messageId,
+        data: d.data,
         fields: d.fields,
         actual: d.actual,
         expected: d.expected,

@@ -27,11 +27,18 @@ export const LocationSchema = z
   .strict();
 export type Location = z.infer<typeof LocationSchema>;
 
+/** The values a finding's message was rendered from (its kind's template names them). */
+export const MessageDataSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type MessageData = z.infer<typeof MessageDataSchema>;
+
 export const FindingSchema = z
   .object({
     rule: z.string(),
     severity: z.enum(SEVERITIES),
+    /** Rendered from the kind's template `messageId` and `data`. */
     message: z.string(),
+    messageId: z.string().optional(),
+    data: MessageDataSchema.optional(),
     fields: z.array(z.string()).min(1),
     actual: z.string().nullable(),
     expected: z.string().nullable(),

@@ -23,11 +23,17 @@ function place(u: UnreadBlock): string {
   return parts.join('，');
 }
 
-function message(block: RecordBlock, u: UnreadBlock | null): string {
-  const name = BLOCK_NAMES[block];
+function draft(block: RecordBlock, u: UnreadBlock | null): Draft {
   const where = u ? place(u) : '';
   const why = u?.reason.trim().replace(/[。．.；;，,]+$/, '') || '未能识别其结构';
-  return `${name}未能读取${where ? `（${where}）` : ''}：${why}。需要${name}数据的检查均已跳过，请对照原表人工核对${name}。`;
+  return {
+    fields: [`blocks.${block}`],
+    actual: null,
+    expected: null,
+    difference: null,
+    messageId: where ? 'unreadAt' : 'unread',
+    data: { block: BLOCK_NAMES[block], ...(where ? { where } : {}), why },
+  };
 }
 
 export const blockUnreadable: RuleKind<z.infer<typeof options>> = {
@@ -35,6 +41,10 @@ export const blockUnreadable: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '表中的一部分未能读取',
     explanation: '表中印有资金表、绩效指标表、总分行或年度总体目标，但程序未能读取（如表头无法识别、行列错乱）。该部分的单元格视为“缺失”，既不当作空白，也不当作数字：凡需要这些数据的检查都跳过，不会据此报告差异。每个未能读取的部分报告一次，写明在哪里看到、为何未能读取，请人工核对。',
+    messages: {
+      unreadAt: '{{block}}未能读取（{{where}}）：{{why}}。需要{{block}}数据的检查均已跳过，请对照原表人工核对{{block}}。',
+      unread: '{{block}}未能读取：{{why}}。需要{{block}}数据的检查均已跳过，请对照原表人工核对{{block}}。',
+    },
   },
   options,
   run(record, o) {
@@ -43,12 +53,12 @@ export const blockUnreadable: RuleKind<z.infer<typeof options>> = {
     for (const u of record.unreadBlocks ?? []) {
       if (!o.blocks.includes(u.block)) continue;
       reported.add(u.block);
-      drafts.push({ fields: [`blocks.${u.block}`], actual: null, expected: null, difference: null, message: message(u.block, u) });
+      drafts.push(draft(u.block, u));
     }
     // a block marked unreadable without a note of where: still never silently skipped
     for (const block of o.blocks) {
       if (record.blocks?.[block] !== 'unreadable' || reported.has(block)) continue;
-      drafts.push({ fields: [`blocks.${block}`], actual: null, expected: null, difference: null, message: message(block, null) });
+      drafts.push(draft(block, null));
     }
     return drafts;
   },

@@ -13,6 +13,10 @@ export const changeConsistent: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '文字部分所述增减额与增减幅度相符',
     explanation: '文字部分写“比预算减少X万元，降低Y%”时，Y 应等于 X ÷（本期数 + X）× 100%（增加时为 X ÷（本期数 − X））；本期数取文字部分对该项目所写的金额，按四舍五入的区间比较。',
+    messages: {
+      decrease: '文字部分所述{{concept}}{{value}}万元，减少{{amount}}万元，应降低{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
+      increase: '文字部分所述{{concept}}{{value}}万元，增加{{amount}}万元，应增长{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
+    },
   },
   options,
   run(record) {
@@ -36,14 +40,14 @@ export const changeConsistent: RuleKind<z.infer<typeof options>> = {
         if (meets(rateInterval(c.percent), mulIv(ratio, exact('100')))) continue;
         const expected = round2(dec(c.amount).div(pointBase).times(100));
         const diff = difference(c.percent, expected);
-        const verb = c.direction === 'decrease' ? '减少' : '增加';
         drafts.push({
           fields: [`narrative.changes[${i}].percent`, `narrative.changes[${i}].amount`, factPath],
           actual: c.percent,
           expected,
           difference: diff,
           factValues: { [factPath]: v },
-          message: `文字部分所述${labelOf(factPath)}${v}万元，${verb}${c.amount}万元，应${c.direction === 'decrease' ? '降低' : '增长'}${expected}%，与所写的${c.percent}%不符（相差${diff}个百分点）`,
+          messageId: c.direction,
+          data: { concept: labelOf(factPath), value: v, amount: c.amount, expected, stated: c.percent, difference: diff },
         });
       }
     });

@@ -36,6 +36,7 @@ export const completeness: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '模板说明文字未删除',
     explanation: '应填写内容的单元格（完成情况、偏差原因、评价结论、存在问题、改进措施等）里仍是模板的填写说明，如“(200字以内)”“对照年度目标，说明…”，说明该栏实际没有填写。',
+    messages: { instructions: '{{field}}中仍是模板说明文字“{{quote}}”，该栏未实际填写' },
   },
   options,
   run(record, o) {
@@ -46,7 +47,7 @@ export const completeness: RuleKind<z.infer<typeof options>> = {
         if (!text || !res.some((re) => re.test(text))) continue;
         const quote = text.length > 30 ? text.slice(0, 30) + '…' : text;
         drafts.push({ fields: [path], actual: text, expected: null, difference: null,
-          message: `${labelOf(path, record)}中仍是模板说明文字“${quote}”，该栏未实际填写` });
+          messageId: 'instructions', data: { field: labelOf(path, record), quote } });
       }
     }
     return drafts;

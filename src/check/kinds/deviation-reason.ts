@@ -14,6 +14,11 @@ export const deviationReason: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '未完成目标或扣分却未说明偏差原因',
     explanation: '实际完成值未达到年度指标值（只比较同一单位的数字），或得分低于分值时，应在“偏差原因分析”栏说明原因；只写“无”“/”“－”等占位符不算说明。表中没有偏差原因栏时不检查。',
+    messages: {
+      missed: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，但未填写偏差原因',
+      docked: '{{indicator}}得分{{score}}分低于分值{{weight}}分，但未填写偏差原因',
+      missedDocked: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，得分{{score}}分低于分值{{weight}}分，但未填写偏差原因',
+    },
   },
   options,
   run(record) {
@@ -25,14 +30,18 @@ export const deviationReason: RuleKind<z.infer<typeof options>> = {
       const w = operand(record, `indicators[${i}].weight`);
       const docked = s.state === 'value' && w.state === 'value' && dec(s.value).lt(w.value);
       if (!(j && !j.met) && !docked) return;
-      const why = j && !j.met ? `实际完成值“${ind.actual}”未达到年度指标值“${ind.target}”` : '';
-      const dock = docked ? `得分${(s as { value: string }).value}分低于分值${(w as { value: string }).value}分` : '';
+      const missed = Boolean(j && !j.met);
       drafts.push({
         fields: existingFields(record, i, ['deviation', 'score', 'weight', 'actual', 'target']),
         actual: ind.deviation ?? null,
         expected: null,
         difference: null,
-        message: `${indicatorLabel(record, i)}${[why, dock].filter(Boolean).join('，')}，但未填写偏差原因`,
+        messageId: missed && docked ? 'missedDocked' : missed ? 'missed' : 'docked',
+        data: {
+          indicator: indicatorLabel(record, i),
+          ...(missed ? { actual: String(ind.actual), target: String(ind.target) } : {}),
+          ...(docked ? { score: (s as { value: string }).value, weight: (w as { value: string }).value } : {}),
+        },
       });
     });
     return drafts;

@@ -11,10 +11,9 @@ export const equal: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '两行金额相等',
     explanation: '两个资金行的同一金额列应相等（如资金来源合计 = 资金结构合计），按四舍五入的区间比较。',
+    messages: { unequal: '{{totalLabel}}{{total}}，与{{parts}}不一致（相差{{difference}}）' },
   },
   options,
   run: (record, o) =>
-    lineSumDrafts(record, o.left, [o.right], o.columns, (d) =>
-      `${d.totalLabel}${d.total}，与${d.partsText}不一致（相差${d.diff}）`,
-    ),
+    lineSumDrafts(record, o.left, [o.right], o.columns, 'unequal'),
 };

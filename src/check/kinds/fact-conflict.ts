@@ -12,6 +12,7 @@ export const factConflict: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '文字部分同一项目前后数字不一',
     explanation: '文字部分对同一个项目（如基本支出）先后写了不同的金额。约数（“万余元”）不计。每个与首次所写不同的数报告一次。',
+    messages: { conflict: '文字部分对{{concept}}先写{{first}}万元，又写{{later}}万元，前后不一致（相差{{difference}}万元）' },
   },
   options,
   run(record) {
@@ -26,7 +27,8 @@ export const factConflict: RuleKind<z.infer<typeof options>> = {
           actual: v,
           expected: values[0],
           difference: diff,
-          message: `文字部分对${labelOf(path)}先写${values[0]}万元，又写${v}万元，前后不一致（相差${diff}万元）`,
+          messageId: 'conflict',
+          data: { concept: labelOf(path), first: values[0], later: v, difference: diff },
         });
       }
     }

@@ -82,6 +82,10 @@ export const factSum: RuleKind<Options> = {
   meta: {
     title: '文字部分的合计等于其分项',
     explanation: '文字部分所述的合计应等于其分项之和（或与表中对应单元格相符），按四舍五入的区间比较；约数不比较。分项没有写出时不检查；同一概念写了几个不同的数时，每个数都试。',
+    messages: {
+      narrativeTotal: '{{total}}，与{{parts}} = {{sum}}万元不一致（相差{{difference}}万元）',
+      tableTotal: '{{total}}，与文字部分所述{{parts}} = {{sum}}万元不一致（相差{{difference}}万元）',
+    },
   },
   options,
   run(record, o) {
@@ -113,7 +117,8 @@ export const factSum: RuleKind<Options> = {
         expected: sum,
         difference: diff,
         factValues,
-        message: `${sideLabel(record, o.total)}${moneyAt(record, o.total, t.total)}，与${conceptOf(o.total) ? '' : '文字部分所述'}${partsText} = ${sum}万元不一致（相差${diff}万元）`,
+        messageId: conceptOf(o.total) ? 'narrativeTotal' : 'tableTotal',
+        data: { total: sideLabel(record, o.total) + moneyAt(record, o.total, t.total), parts: partsText, sum, difference: diff },
       });
     }
     return drafts;

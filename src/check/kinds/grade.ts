@@ -25,6 +25,7 @@ export const grade: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '自评等级与总得分相符',
     explanation: '表中印出的自评等级应与总得分相符：90 分及以上为优，80（含）–90 分为良，60（含）–80 分为中，60 分以下为差。仅作提示。',
+    messages: { mismatch: '自评等级为“{{printed}}”，但总得分{{score}}分对应的等级是“{{grade}}”' },
   },
   options,
   run(record) {
@@ -35,6 +36,6 @@ export const grade: RuleKind<z.infer<typeof options>> = {
     const want = gradeFor(total.value);
     if (want === printed) return [];
     return [{ fields: ['grade', 'total.score'], actual: record.grade, expected: want, difference: null,
-      message: `自评等级为“${record.grade}”，但总得分${total.value}分对应的等级是“${want}”` }];
+      messageId: 'mismatch', data: { printed: record.grade, score: total.value, grade: want } }];
   },
 };

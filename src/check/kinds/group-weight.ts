@@ -13,6 +13,7 @@ export const groupWeight: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '一级指标标注的分值等于其下指标分值之和',
     explanation: '一级指标名称中标注了分值（如“产出指标(50分)”）时，其下各项指标的分值之和应等于该分值，按精确值比较。',
+    messages: { unequal: '一级指标“{{level1}}”标注分值{{weight}}分，其下{{count}}项指标分值之和为{{sum}}分（相差{{difference}}分）' },
   },
   options,
   run(record) {
@@ -35,7 +36,8 @@ export const groupWeight: RuleKind<z.infer<typeof options>> = {
         actual: g.weight,
         expected: sum,
         difference: diff,
-        message: `一级指标“${g.level1}”标注分值${g.weight}分，其下${members.length}项指标分值之和为${sum}分（相差${diff}分）`,
+        messageId: 'unequal',
+        data: { level1: g.level1, weight: g.weight, count: members.length, sum, difference: diff },
       });
     });
     return drafts;

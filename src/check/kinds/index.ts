@@ -8,18 +8,15 @@ import { deviationReason } from './deviation-reason.js';
 import { equal } from './equal.js';
 import { factConflict } from './fact-conflict.js';
 import { factSum } from './fact-sum.js';
-import { fundScoreBlank } from './fund-score-blank.js';
 import { fundScore } from './fund-score.js';
 import { grade } from './grade.js';
 import { groupWeight } from './group-weight.js';
-import { indicatorBlank } from './indicator-blank.js';
 import { indicatorRange } from './indicator-range.js';
 import { narrativeEqualsTable } from './narrative-equals-table.js';
 import { notANumber } from './not-a-number.js';
 import { placeholderIndicator } from './placeholder-indicator.js';
 import { proportionalScore } from './proportional-score.js';
 import { rateAbove } from './rate-above.js';
-import { rateBlank } from './rate-blank.js';
 import { rateFraction } from './rate-fraction.js';
 import { rate } from './rate.js';
 import { required } from './required.js';
@@ -31,7 +28,7 @@ import { units } from './units.js';
 import { weightsTotal } from './weights-total.js';
 
 const ALL: RuleKind[] = [
-  sum, equal, rate, rateBlank, rateAbove, fundScore, fundScoreBlank, indicatorRange, indicatorBlank,
+  sum, equal, rate, rateAbove, fundScore, indicatorRange,
   weightsTotal, scoresTotal, deviationReason, targetMissedFullScore, proportionalScore, groupWeight,
   threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction, cellUnit, blockUnreadable,
   narrativeEqualsTable, factSum, factConflict, changeConsistent, grade,

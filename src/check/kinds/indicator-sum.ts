@@ -4,7 +4,7 @@
 import type { FormRecord } from '../../model/record.js';
 import { operand } from '../context.js';
 import { decimalsOf, difference, exact, exactSum, meets, scoreInterval, sumIv, type Interval } from '../decimal.js';
-import type { Draft } from '../types.js';
+import type { Draft, MessageData } from '../types.js';
 
 /** What was added in place of the indicators: their own column, or (check 33) group weights. */
 export type SummedParts = 'indicators' | 'goal-groups' | 'level1-groups';
@@ -36,7 +36,7 @@ function partsOf(record: FormRecord, col: 'weight' | 'score'): { parts: SummedPa
 export function indicatorSumDraft(
   record: FormRecord,
   o: { column: 'weight' | 'score'; fund: string; total: string; blankTotal?: string },
-  render: (d: SumDetails) => string,
+  message: (d: SumDetails) => { messageId: string; data: MessageData },
 ): Draft[] {
   const col = o.column;
   const which = partsOf(record, col);
@@ -75,7 +75,7 @@ export function indicatorSumDraft(
       actual: total.state === 'value' ? total.value : null,
       expected: sum,
       difference: diff,
-      message: render({
+      ...message({
         total: stated, sum, fund: fundValue, indicators: indicatorsSum, diff, totalBlank: total.state === 'blank', parts: which.parts,
       }),
     },

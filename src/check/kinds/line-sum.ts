@@ -30,7 +30,7 @@ export function lineSumDrafts(
   totalLine: string,
   partLines: string[],
   columns: readonly string[],
-  render: (d: { totalLabel: string; total: string; partsText: string; sum: string; diff: string }) => string,
+  messageId: string,
 ): Draft[] {
   const drafts: Draft[] = [];
   const parts = expandLines(record, partLines, [totalLine]);
@@ -53,15 +53,16 @@ export function lineSumDrafts(
       actual: t.value,
       expected: sum,
       difference: diff,
-      message: render({
+      messageId,
+      data: {
         totalLabel: labelOf(totalPath, record),
         total: tableMoney(record, t.value),
-        partsText: present
+        parts: present
           .map((o) => labelOf(o.path, record) + (o.op.state === 'value' ? tableMoney(record, o.op.value) : '（空白）'))
           .join(' + '),
         sum: tableMoney(record, sum),
-        diff: tableMoney(record, diff),
-      }),
+        difference: tableMoney(record, diff),
+      },
     });
   }
   return drafts;

@@ -13,6 +13,7 @@ export const narrativeEqualsTable: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '文字部分的金额与表中一致',
     explanation: '文字部分（评价报告综述）所述的金额应与表中对应的单元格一致，按四舍五入的区间比较；“万余元”之类的约数不比较。同一概念写了几个不同的数时，每个数都比较。',
+    messages: { unequal: '{{fact}}{{value}}万元，与{{table}}不一致（相差{{difference}}万元）' },
   },
   options,
   run(record, o) {
@@ -31,7 +32,8 @@ export const narrativeEqualsTable: RuleKind<z.infer<typeof options>> = {
         expected: t,
         difference: diff,
         factValues: { [o.fact]: v },
-        message: `${sideLabel(record, o.fact)}${v}万元，与${sideLabel(record, o.table)}${moneyAt(record, o.table, t)}不一致（相差${diff}万元）`,
+        messageId: 'unequal',
+        data: { fact: sideLabel(record, o.fact), value: v, table: sideLabel(record, o.table) + moneyAt(record, o.table, t), difference: diff },
       });
     }
     return drafts;

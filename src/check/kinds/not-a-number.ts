@@ -12,6 +12,7 @@ export const notANumber: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '数字栏填写的不是数字',
     explanation: '金额、执行率、分值、得分栏中的文字无法读作数字（如“1.2.3”“约5”）。该单元格只报告这一条，其他需要它的检查跳过。',
+    messages: { quoted: '{{field}}填写的“{{raw}}”不是一个数字', plain: '{{field}}填写的不是一个数字' },
   },
   options,
   run(record) {
@@ -20,7 +21,7 @@ export const notANumber: RuleKind<z.infer<typeof options>> = {
     for (const path of cellIssuePaths(record, 'nan')) {
       const raw = record.provenance[path]?.raw.trim();
       drafts.push({ fields: [path], actual: null, expected: null, difference: null,
-        message: raw ? `${labelOf(path, record)}填写的“${raw}”不是一个数字` : `${labelOf(path, record)}填写的不是一个数字` });
+        messageId: raw ? 'quoted' : 'plain', data: { field: labelOf(path, record), ...(raw ? { raw } : {}) } });
     }
     return drafts;
   },

@@ -19,6 +19,11 @@ export const placeholderIndicator: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '模板空行填了分值或得分',
     explanation: '三级指标只有模板占位文字（“指标2：”“……”）的行却填了分值或得分：要么漏填了指标内容，要么分数填错了行。',
+    messages: {
+      weight: '第{{n}}项指标只有模板占位文字“{{name}}”，却填了分值{{weight}}分',
+      score: '第{{n}}项指标只有模板占位文字“{{name}}”，却填了得分{{score}}分',
+      weightScore: '第{{n}}项指标只有模板占位文字“{{name}}”，却填了分值{{weight}}分、得分{{score}}分',
+    },
   },
   options,
   run(record) {
@@ -29,8 +34,11 @@ export const placeholderIndicator: RuleKind<z.infer<typeof options>> = {
       const s = operand(record, `indicators[${i}].score`);
       if (w.state !== 'value' && s.state !== 'value') return;
       const fields = existingFields(record, i, ['name', 'weight', 'score']);
+      const weight = w.state === 'value' ? w.value : null;
+      const score = s.state === 'value' ? s.value : null;
       drafts.push({ fields, actual: ind.name, expected: null, difference: null,
-        message: `第${i + 1}项指标只有模板占位文字“${ind.name ?? ''}”，却填了${w.state === 'value' ? `分值${w.value}分` : ''}${w.state === 'value' && s.state === 'value' ? '、' : ''}${s.state === 'value' ? `得分${s.value}分` : ''}` });
+        messageId: weight !== null && score !== null ? 'weightScore' : weight !== null ? 'weight' : 'score',
+        data: { n: i + 1, name: ind.name ?? '', ...(weight !== null ? { weight } : {}), ...(score !== null ? { score } : {}) } });
     });
     return drafts;
   },

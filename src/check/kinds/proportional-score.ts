@@ -13,6 +13,7 @@ export const proportionalScore: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '未达目标的得分高于按比例应得分',
     explanation: '定量指标未达到目标时，按比例计分：正向指标 实际值 ÷ 目标值 × 分值；反向指标 目标值 ÷ 实际值 × 分值，或 (1 − (实际值 − 目标值) ÷ 目标值) × 分值（两种都接受）。得分高于按比例应得分时提示（得满分的另由“未达目标却得满分”报告）。',
+    messages: { above: '{{indicator}}未达到目标（实际“{{actual}}”，目标“{{target}}”），得分{{score}}分高于按比例应得的{{expected}}分' },
   },
   options,
   run(record) {
@@ -37,7 +38,8 @@ export const proportionalScore: RuleKind<z.infer<typeof options>> = {
         actual: score,
         expected,
         difference: difference(score, expected),
-        message: `${indicatorLabel(record, i)}未达到目标（实际“${ind.actual}”，目标“${ind.target}”），得分${score}分高于按比例应得的${expected}分`,
+        messageId: 'above',
+        data: { indicator: indicatorLabel(record, i), actual: String(ind.actual), target: String(ind.target), score, expected },
       });
     }
     return drafts;

@@ -16,6 +16,10 @@ export const rateAbove: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '执行率超过100%',
     explanation: '执行率（填写的，或空白时按执行数 ÷ 预算数计算的）超过 100%，多半是“全年预算数”一栏误填了年初预算数，漏计了年中追加的预算。',
+    messages: {
+      stated: '{{rate}}{{value}}%超过{{limit}}%，请核实全年预算数是否已含年中追加的预算',
+      computed: '{{rate}}未填写，按全年执行数{{actual}} ÷ 全年预算数{{budget}}计算为{{value}}%，超过{{limit}}%，请核实全年预算数是否已含年中追加的预算',
+    },
   },
   options,
   run(record, o) {
@@ -32,7 +36,8 @@ export const rateAbove: RuleKind<z.infer<typeof options>> = {
           actual: stated.value,
           expected: c?.text ?? null,
           difference: c ? difference(stated.value, c.text) : null,
-          message: `${label}${stated.value}%超过${o.limit}%，请核实全年预算数是否已含年中追加的预算`,
+          messageId: 'stated',
+          data: { rate: label, value: stated.value, limit: o.limit },
         },
       ];
     }
@@ -43,7 +48,8 @@ export const rateAbove: RuleKind<z.infer<typeof options>> = {
         actual: null,
         expected: c.text,
         difference: null,
-        message: `${label}未填写，按全年执行数${tableMoney(record, c.actual)} ÷ 全年预算数${tableMoney(record, c.budget)}计算为${c.text}%，超过${o.limit}%，请核实全年预算数是否已含年中追加的预算`,
+        messageId: 'computed',
+        data: { rate: label, actual: tableMoney(record, c.actual), budget: tableMoney(record, c.budget), value: c.text, limit: o.limit },
       },
     ];
   },

@@ -11,6 +11,7 @@ export const rateFraction: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '执行率写成了小数',
     explanation: '执行率没有百分号且不超过 1.5（如“0.985”“1”），按小数读作百分比（98.5%、100%）。仅作提示。',
+    messages: { quoted: '{{field}}写作“{{raw}}”（没有百分号），按{{rate}}%读取', plain: '{{field}}写成小数（没有百分号），按{{rate}}%读取' },
   },
   options,
   run(record) {
@@ -21,7 +22,7 @@ export const rateFraction: RuleKind<z.infer<typeof options>> = {
       if (o.state !== 'value') continue;
       const raw = record.provenance[path]?.raw.trim();
       drafts.push({ fields: [path], actual: o.value, expected: null, difference: null,
-        message: `${labelOf(path, record)}${raw ? `写作“${raw}”` : '写成小数'}（没有百分号），按${o.value}%读取` });
+        messageId: raw ? 'quoted' : 'plain', data: { field: labelOf(path, record), ...(raw ? { raw } : {}), rate: o.value } });
     }
     return drafts;
   },

@@ -12,13 +12,14 @@ export const required: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '必填项空白',
     explanation: '这些单元格每份表都必须填写；空白（或只有“－”“/”等占位符）时报告。表样中没有该栏时不检查。',
+    messages: { blank: '{{field}}未填写' },
   },
   options,
   run(record, o) {
     const drafts: Draft[] = [];
     for (const path of o.fields) {
       if (operand(record, path).state !== 'blank') continue;
-      drafts.push({ fields: [path], actual: null, expected: null, difference: null, message: `${labelOf(path, record)}未填写` });
+      drafts.push({ fields: [path], actual: null, expected: null, difference: null, messageId: 'blank', data: { field: labelOf(path, record) } });
     }
     return drafts;
   },

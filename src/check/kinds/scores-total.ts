@@ -11,10 +11,15 @@ export const scoresTotal: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '得分合计等于总得分',
     explanation: '资金执行得分加上各项指标得分之和，应等于总分一行的得分。资金得分空白按 0 计；资金得分与总得分按其末位小数四舍五入比较（资金得分带小数时，整数总得分也视为四舍五入的结果），指标得分按精确值比较。',
+    messages: {
+      unequal: '总分得分{{total}}分，与资金得分{{fund}}分 + 各项指标得分之和{{indicators}}分 = {{sum}}分不一致（相差{{difference}}分）',
+      fundBlank: '总分得分{{total}}分，与资金得分（空白，按0计） + 各项指标得分之和{{indicators}}分 = {{sum}}分不一致（相差{{difference}}分）',
+    },
   },
   options,
   run: (record, o) =>
-    indicatorSumDraft(record, { column: 'score', ...o }, (d) =>
-      `总分得分${d.total}分，与资金得分${d.fund === null ? '（空白，按0计）' : d.fund + '分'} + 各项指标得分之和${d.indicators}分 = ${d.sum}分不一致（相差${d.diff}分）`,
-    ),
+    indicatorSumDraft(record, { column: 'score', ...o }, (d) => ({
+      messageId: d.fund === null ? 'fundBlank' : 'unequal',
+      data: { total: d.total, ...(d.fund === null ? {} : { fund: d.fund }), indicators: d.indicators, sum: d.sum, difference: d.diff ?? '' },
+    })),
 };

@@ -18,10 +18,9 @@ export const sum: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '合计等于各分项之和',
     explanation: '合计行的每个金额列应等于各分项行同列之和；按四舍五入的区间比较（两位小数的数代表 ±0.005），空白分项按 0 计，合计或全部分项空白时不比较。',
+    messages: { unequal: '{{totalLabel}}{{total}}，与{{parts}} = {{sum}}不一致（相差{{difference}}）' },
   },
   options,
   run: (record, o) =>
-    lineSumDrafts(record, o.total, o.parts, o.columns, (d) =>
-      `${d.totalLabel}${d.total}，与${d.partsText} = ${d.sum}不一致（相差${d.diff}）`,
-    ),
+    lineSumDrafts(record, o.total, o.parts, o.columns, 'unequal'),
 };

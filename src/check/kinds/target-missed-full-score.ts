@@ -12,6 +12,7 @@ export const targetMissedFullScore: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '未达到目标却得满分',
     explanation: '实际完成值未达到年度指标值（方向取指标性质，或目标值前的 ≥、≤、=；“=”和无符号都按“≥”理解；文字目标不判断），得分却等于分值，分数未按完成程度扣减。',
+    messages: { fullScore: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，却得满分{{score}}分，得分未扣减' },
   },
   options,
   run(record) {
@@ -22,7 +23,8 @@ export const targetMissedFullScore: RuleKind<z.infer<typeof options>> = {
         actual: score,
         expected: null,
         difference: null,
-        message: `${indicatorLabel(record, i)}实际完成值“${ind.actual}”未达到年度指标值“${ind.target}”，却得满分${score}分，得分未扣减`,
+        messageId: 'fullScore',
+        data: { indicator: indicatorLabel(record, i), actual: String(ind.actual), target: String(ind.target), score },
       }));
   },
 };

@@ -23,6 +23,10 @@ export const threshold: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '执行率低于限值须说明原因',
     explanation: '某些省份的表样要求：执行率（填写的，或空白时按执行数 ÷ 预算数计算的）低于限值时，必须在原因栏说明。表中没有原因栏时不检查。',
+    messages: {
+      stated: '{{rate}}{{value}}%低于{{below}}%，但{{reason}}未说明',
+      computed: '{{rate}}{{value}}%（按执行数 ÷ 预算数计算）低于{{below}}%，但{{reason}}未说明',
+    },
   },
   options,
   run(record, o) {
@@ -42,7 +46,8 @@ export const threshold: RuleKind<z.infer<typeof options>> = {
         actual: reason.state === 'value' ? reason.value : null,
         expected: null,
         difference: null,
-        message: `${labelOf(`${o.line}.rate`, record)}${rate}%${stated.state === 'value' ? '' : '（按执行数 ÷ 预算数计算）'}低于${o.below}%，但${labelOf(o.requireFilled, record)}未说明`,
+        messageId: stated.state === 'value' ? 'stated' : 'computed',
+        data: { rate: labelOf(`${o.line}.rate`, record), value: rate, below: o.below, reason: labelOf(o.requireFilled, record) },
       },
     ];
   },

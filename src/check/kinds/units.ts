@@ -23,6 +23,11 @@ export const units: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '金额单位可疑',
     explanation: '以万元填报的表中出现 100 万万元（百亿元）以上的金额，或所有非零金额都是 1 万以上的整数，多半实际是以元填写；以元填报的表合计不足 1000 元，多半实际是以万元填写。',
+    messages: {
+      wanHuge: '表中金额单位为万元，但出现{{largest}}万元（超过百亿元）的金额，请核实是否实际以元填写',
+      wanWhole: '表中金额单位为万元，但所有金额都是1万以上的整数（如{{example}}），请核实是否实际以元填写',
+      yuanTiny: '表中金额单位为元，但资金合计只有{{total}}元（不足1000元），请核实是否实际以万元填写',
+    },
   },
   options,
   run(record, o) {
@@ -40,10 +45,10 @@ export const units: RuleKind<z.infer<typeof options>> = {
     if (record.sourceUnit === '万元') {
       const largest = Decimal.max(...amounts.map((a) => dec(a).abs()));
       if (largest.gte(o.wanHuge)) {
-        return [{ ...base, expected: '元', message: `表中金额单位为万元，但出现${largest.toString()}万元（超过百亿元）的金额，请核实是否实际以元填写` }];
+        return [{ ...base, expected: '元', messageId: 'wanHuge', data: { largest: largest.toString() } }];
       }
       if (amounts.every((a) => isWhole(a) && dec(a).abs().gte(o.wanWholeFrom))) {
-        return [{ ...base, expected: '元', message: `表中金额单位为万元，但所有金额都是1万以上的整数（如${amounts[0]}），请核实是否实际以元填写` }];
+        return [{ ...base, expected: '元', messageId: 'wanWhole', data: { example: amounts[0] } }];
       }
       return [];
     }
@@ -52,7 +57,7 @@ export const units: RuleKind<z.infer<typeof options>> = {
       .flatMap((op) => (op.state === 'value' && !dec(op.value).isZero() ? [dec(op.value).abs()] : []));
     if (total.length > 0 && total.every((t) => t.lt(o.yuanTotalBelow))) {
       const yuan = Decimal.max(...total).times(10000).toString();
-      return [{ ...base, expected: '万元', message: `表中金额单位为元，但资金合计只有${yuan}元（不足1000元），请核实是否实际以万元填写` }];
+      return [{ ...base, expected: '万元', messageId: 'yuanTiny', data: { total: yuan } }];
     }
     return [];
   },

@@ -20,10 +20,15 @@ export const weightsTotal: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '分值合计等于总分分值',
     explanation: '资金执行的分值加上各项指标分值之和，应等于总分一行的分值（总分分值空白时按 100 计）。指标没有分值栏的表样（如湖北“四框”表），改加各年度绩效目标标注的分值（如“年度绩效目标1(40分)”），没有时加各一级指标标注的分值，都没有则不检查。分值是赋予的分数，按精确值比较。',
+    messages: {
+      unequal: '总分分值{{total}}分，与资金分值{{fund}}分 + {{parts}}{{indicators}}分 = {{sum}}分不一致（相差{{difference}}分）',
+      blankTotal: '总分分值未填写（按{{total}}分计），与资金分值{{fund}}分 + {{parts}}{{indicators}}分 = {{sum}}分不一致',
+    },
   },
   options,
   run: (record, o) =>
-    indicatorSumDraft(record, { column: 'weight', ...o }, (d) =>
-      `${d.totalBlank ? `总分分值未填写（按${d.total}分计）` : `总分分值${d.total}分`}，与资金分值${d.fund ?? '（空白）'}分 + ${PARTS_TEXT[d.parts]}${d.indicators}分 = ${d.sum}分不一致${d.diff ? `（相差${d.diff}分）` : ''}`,
-    ),
+    indicatorSumDraft(record, { column: 'weight', ...o }, (d) => ({
+      messageId: d.totalBlank ? 'blankTotal' : 'unequal',
+      data: { total: d.total, fund: d.fund ?? '（空白）', parts: PARTS_TEXT[d.parts], indicators: d.indicators, sum: d.sum, ...(d.diff !== null ? { difference: d.diff } : {}) },
+    })),
 };

@@ -1,0 +1,6 @@
+// The option of the kinds that judge a filled cell and report a blank one (rate,
+// fund-score, indicator-range): which of the two a rule instance reports, so each
+// may carry its own severity (a wrong rate is an error, a blank one a warning).
+import { z } from 'zod';
+
+export const cellsOption = z.array(z.enum(['filled', 'blank'])).min(1).default(['filled', 'blank']);
