@@ -23,3 +23,10 @@ export class FormFailure extends Error {
     this.name = 'FormFailure';
   }
 }
+
+/** Our own code threw while reading a file: the file fails as corrupt-file, the batch goes on. */
+export function internalFailure(err: unknown): FormFailure {
+  if (err instanceof FormFailure) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  return new FormFailure('corrupt-file', `读取时发生内部错误，已跳过此文件：${detail}`);
+}

@@ -83,13 +83,10 @@ const CACHE_LIMIT = 10_000;
 
 /** The typed value of a record path, or null when it names nothing a record holds. */
 export function parsePath(path: string): RecordPath | null {
-  let parsed = cache.get(path);
-  if (parsed === undefined) {
-    parsed = parseUncached(path);
-    if (cache.size >= CACHE_LIMIT) cache.clear(); // bounded whatever the records hold
-    cache.set(path, parsed);
-  }
-  return parsed;
+  const known = cache.get(path);
+  if (known !== undefined) return known;
+  if (cache.size >= CACHE_LIMIT) cache.clear(); // bounded whatever the records hold
+  return cache.set(path, parseUncached(path)).get(path)!;
 }
 
 /** The path as text (inverse of parsePath). */

@@ -2,10 +2,11 @@
 // resolved shape the recognizer works with. Every label a layout prints lives in
 // these files; the code only knows the record's keys.
 import { z } from 'zod';
-import { FORM_KINDS, FUND_COLUMNS, type FormKind, type FundColumn } from '../model/record.js';
+import { FORM_KINDS, FUND_COLUMNS, INDICATOR_FIELDS, type FormKind, type FundColumn, type IndicatorField } from '../model/record.js';
 
-export const INDICATOR_COLUMNS = ['level1', 'level2', 'name', 'nature', 'measure', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
-export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+/** The indicator columns a template may label: the record's indicator fields. */
+export const INDICATOR_COLUMNS = INDICATOR_FIELDS;
+export type IndicatorColumn = IndicatorField;
 
 /** The precedence of column meanings when a label holds words of several (labels.ts
  *  bestKey): "预算执行率" is a rate before a budget, "预算执行数" an actual, "年初预算数" an
