@@ -89,6 +89,8 @@ describe.runIf(haveChromium)('report.html in chromium', () => {
     let outDir: string;
     let watch: Watch;
     let inputCount: number;
+    /** Rows of the batch table: one per form, a failed file one. */
+    let rowCount: number;
 
     beforeAll(async () => {
       expect(existsSync(CLI), `${CLI} missing: npm test compiles it (npx tsc -p .)`).toBe(true);
@@ -101,6 +103,8 @@ describe.runIf(haveChromium)('report.html in chromium', () => {
       });
       // 0 = clean, 1 = findings or failed files: both write the report; 2 = bad usage
       expect([0, 1], `jxaudit check exited ${run.status}: ${run.stderr}`).toContain(run.status);
+      const inputs = (JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as { inputs: Array<{ forms: unknown[] }> }).inputs;
+      rowCount = inputs.reduce((n, input) => n + Math.max(1, input.forms.length), 0);
       watch = await openPage(join(outDir, 'report.html'));
     }, 300_000);
 
@@ -108,17 +112,18 @@ describe.runIf(haveChromium)('report.html in chromium', () => {
       await watch?.page.close();
     });
 
-    it('lists one row per input file', async () => {
+    it('lists one row per form (a failed file one row)', async () => {
       expect(inputCount).toBeGreaterThan(0);
-      expect(await watch.page.locator('#batch tbody tr[data-target]').count()).toBe(inputCount);
-      const summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as { inputs: unknown[] };
+      const summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as { inputs: Array<{ forms: unknown[] }> };
       expect(summary.inputs).toHaveLength(inputCount);
-      expect(await watch.page.locator('#shown').textContent()).toBe(`显示 ${inputCount} / ${inputCount} 个文件`);
+      expect(rowCount).toBeGreaterThan(inputCount); // the multi-form fixtures
+      expect(await watch.page.locator('#batch tbody tr[data-target]').count()).toBe(rowCount);
+      expect(await watch.page.locator('#shown').textContent()).toBe(`显示 ${rowCount} / ${rowCount} 行`);
       // each row links to its own file section
       const linked = await watch.page.$$eval('#batch tbody tr[data-target]', (rows) =>
         rows.filter((row) => document.getElementById(row.getAttribute('data-target') ?? '')?.matches('details.file')).length,
       );
-      expect(linked).toBe(inputCount);
+      expect(linked).toBe(rowCount);
       expect(await watch.page.locator('details.file').count()).toBe(inputCount);
     });
 
@@ -144,7 +149,7 @@ describe.runIf(haveChromium)('report.html in chromium', () => {
       expect(shown.every((cells) => cells[4] === '1')).toBe(true);
       expect(await page.locator('#batch tbody tr[data-target]:not([hidden])').count()).toBe(discrepant);
       await page.selectOption('#filter-status', '');
-      expect(await visibleRows(page)).toHaveLength(inputCount);
+      expect(await visibleRows(page)).toHaveLength(rowCount);
     });
 
     it('opens a form with findings from its row and shows them', async () => {
@@ -217,7 +222,7 @@ describe.runIf(haveChromium)('report.html in chromium', () => {
       const { page } = watch;
       await page.selectOption('#filter-status', 'failed');
       expect((await visibleRows(page)).map((cells) => cells[0])).toEqual(['雨花区/封面.doc', '望城区/missing.docx']);
-      expect(await page.locator('#shown').textContent()).toBe('显示 2 / 6 个文件');
+      expect(await page.locator('#shown').textContent()).toBe('显示 2 / 6 行');
       expect(await page.locator('details.file:not([hidden])').count()).toBe(2);
       await page.selectOption('#filter-status', 'ok');
       await page.selectOption('#filter-severity', 'error');
@@ -242,7 +247,7 @@ describe.runIf(haveChromium)('report.html in chromium', () => {
       expect(await section.locator('.finding').first().isVisible()).toBe(false);
       await page.locator('#batch td.file a', { hasText: '岳麓区/2022-yuelu.docx' }).click();
       await section.locator('.finding').first().waitFor({ state: 'visible' });
-      expect(await section.locator('.finding .locs li').allTextContents()).toContain('资金结构·基本支出·全年执行数：表0 第8行 第5列 原文“1155.05”');
+      expect(await section.locator('.finding .locs li').allTextContents()).toContain('资金结构·基本支出·全年执行数：表1 第8行 第5列 原文“1155.05”');
       const cell = section.locator('td[data-field="funds.uses.basic.actual"]');
       expect(await cell.isVisible()).toBe(true);
       expect(await cell.getAttribute('class')).toContain('hl-error');
@@ -256,7 +261,7 @@ describe.runIf(haveChromium)('report.html in chromium', () => {
       await row.locator('td.file a').click();
       const section = page.locator(`details#${await row.getAttribute('data-target')}`);
       await section.locator('.finding').waitFor({ state: 'visible' });
-      expect(await section.locator('.finding .locs li').textContent()).toBe(`表0 第4行 第4列 原文“${SCRIPT_PAYLOAD}”`);
+      expect(await section.locator('.finding .locs li').textContent()).toBe(`表1 第4行 第4列 原文“${SCRIPT_PAYLOAD}”`);
       await section.locator('details.more > summary').click();
       const names = section.locator('table.indicators.full tbody tr td.label');
       await names.first().waitFor({ state: 'visible' });

@@ -1,5 +1,6 @@
 // summary.csv and findings.csv: BOM, CRLF, formula neutralization, numbers kept.
 import { describe, expect, it } from 'vitest';
+import type { FormRecord } from '../src/model/record.js';
 import type { FileReport, Summary } from '../src/model/report.js';
 import { csvCell, findingsCsvHeader, findingsCsvRows, summaryCsv } from '../src/report/csv.js';
 
@@ -32,7 +33,7 @@ describe('csvCell', () => {
     expect(csvCell('-2+3')).toBe("'-2+3");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\tx')).toBe("'\tx");
-    expect(csvCell('\rx')).toBe("'\rx");
+    expect(csvCell('\rx')).toBe("' x");
   });
 
   it('keeps decimal strings and counts as numbers, plain text as is', () => {
@@ -41,6 +42,13 @@ describe('csvCell', () => {
     expect(csvCell(3)).toBe(3);
     expect(csvCell('长沙市岳麓区财政局')).toBe('长沙市岳麓区财政局');
     expect(csvCell(null)).toBe('');
+  });
+
+  it('keeps a cell on one line and within Excel\'s 32,767 characters', () => {
+    expect(csvCell('第一行\r\n第二行\n第三行')).toBe('第一行 第二行 第三行');
+    const long = csvCell('字'.repeat(40_000)) as string;
+    expect(long.length).toBe(32_767);
+    expect(long.endsWith('…')).toBe(true);
   });
 });
 
@@ -76,43 +84,77 @@ const report: FileReport = {
 };
 
 describe('findings.csv', () => {
-  it('starts with a BOM and writes one row per finding with the columns of report.md', () => {
-    const text = findingsCsvHeader() + findingsCsvRows(report);
-    expect(text.startsWith('\uFEFFfile,entity,severity,rule,message,fields,actual,expected,difference\r\n')).toBe(true);
-    const rows = parse(text.slice(1), { relax_column_count: false }) as string[][];
+  it('starts with a BOM and writes one row per finding: Chinese columns, fields as printed, places from 1, machine codes last', () => {
+    const located: FileReport = {
+      ...report,
+      findings: [
+        {
+          ...report.findings[0],
+          locations: [
+            { field: 'narrative.facts.spending.basic', paragraph: 3, quote: '上述决算支出中基本支出1150.05万元' },
+            { field: 'funds.uses.basic.actual', table: 0, row: 7, col: 4, page: 2, raw: '1155.05　' },
+          ],
+        },
+        { ...report.findings[1], locations: [{ field: 'indicators[0].actual', sheet: '自评表', row: 6, col: 3, raw: '=1+1' }] },
+      ],
+    };
+    const text = findingsCsvHeader() + findingsCsvRows(located);
+    expect(text.startsWith('\uFEFF文件,表号,表样,单位,严重程度,问题说明,涉及项目,填报值,应为,差额,位置,severity,rule,fields\r\n')).toBe(true);
+    const rows = parse(text.slice(1));
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual([
-      '岳麓区/表.docx', "'=岳麓区财政局", 'error', 'narrative.spending-basic-matches-table',
+      '岳麓区/表.docx', '1', '部门整体', "'=岳麓区财政局", '错误',
       '文字部分所述基本支出1150.05万元，与表中基本支出全年执行数1155.05万元不一致（相差-5.00万元）',
-      'narrative.facts.spending.basic; funds.uses.basic.actual', '1150.05', '1155.05', '-5.00',
+      '文字部分·基本支出；资金结构·基本支出·全年执行数', '1150.05', '1155.05', '-5.00',
+      '文字部分·基本支出：第4段：“上述决算支出中基本支出1150.05万元”；资金结构·基本支出·全年执行数：第2页 表1 第8行 第5列 原文“1155.05”',
+      'error', 'narrative.spending-basic-matches-table', 'narrative.facts.spending.basic; funds.uses.basic.actual',
     ]);
     expect(rows[2]).toEqual([
-      '岳麓区/表.docx', "'=岳麓区财政局", 'warning', 'indicator.text', '\'-含有"引号",和逗号', 'indicators[0].actual', "'=1+1", '', '',
+      '岳麓区/表.docx', '1', '部门整体', "'=岳麓区财政局", '警告', '\'-含有"引号",和逗号', '第1项指标·实际完成值', "'=1+1", '', '',
+      '自评表!D7 原文“=1+1”', 'warning', 'indicator.text', 'indicators[0].actual',
     ]);
     // the number cells are written bare, not quoted, so spreadsheets read them as numbers
-    expect(text).toContain(',1150.05,1155.05,-5.00\r\n');
+    expect(text).toContain(',1150.05,1155.05,-5.00,');
+  });
+
+  it('names a fund line a template adds as the form printed it, and places a finding without locations where its field was printed', () => {
+    const finding = { ...report.findings[0], fields: ['funds.sources.generalBudget.actual'], locations: [], formIndex: 1 };
+    const two: FileReport = { ...report, forms: [...report.forms, { index: 1, form: 'project', entity: '乙项目', year: 2022 }], findings: [finding] };
+    const record = {
+      source: { formIndex: 1 },
+      lineLabels: { 'funds.sources.generalBudget': '一般公共预算' },
+      provenance: { 'funds.sources.generalBudget.actual': { table: 1, row: 3, col: 2, page: null, raw: '12' } },
+    } as unknown as FormRecord;
+    const rows = parse(findingsCsvRows(two, [{ source: { formIndex: 0 }, provenance: {} } as unknown as FormRecord, record]));
+    expect(rows[0].slice(1, 4)).toEqual(['2', '项目', '乙项目']);
+    expect(rows[0][6]).toBe('资金来源·一般公共预算·全年执行数');
+    expect(rows[0][10]).toBe('资金来源·一般公共预算·全年执行数：表2 第4行 第3列 原文“12”');
   });
 });
 
 describe('summary.csv', () => {
-  it('writes one row per input with the batch observations naming it', () => {
+  it('writes one row per form (a failed file one row) in Chinese, with the batch observations naming the file', () => {
+    const form = (index: number, entity: string, errors: number) => ({
+      index, form: index === 0 ? ('dept-overall' as const) : ('project' as const), entity, year: 2022,
+      status: errors ? ('discrepancies' as const) : ('ok' as const), errors, warnings: 0, infos: 1,
+    });
     const summary: Summary = {
       schema: 'jxaudit/summary@1',
-      generatedAt: '2026-01-01T00:00:00.000Z',
+      generatedAt: '2026-01-01T08:00:00+08:00',
       inputs: [
-        { path: 'a.docx', status: 'discrepancies', form: 'dept-overall', entity: '甲局', year: 2022, errors: 2, warnings: 1, infos: 0, failure: null },
-        { path: 'b.txt', status: 'failed', form: null, entity: null, year: null, errors: 0, warnings: 0, infos: 0, failure: { code: 'unsupported-format', message: '请另存为 DOCX 或 PDF' } },
+        { path: 'a.docx', status: 'discrepancies', form: 'dept-overall', entity: '甲局', year: 2022, errors: 2, warnings: 0, infos: 2, failure: null, forms: [form(0, '甲局', 2), form(1, '乙项目', 0)] },
+        { path: 'b.txt', status: 'failed', form: null, entity: null, year: null, errors: 0, warnings: 0, infos: 0, failure: { code: 'unsupported-format', message: '请另存为 DOCX 或 PDF' }, forms: [] },
       ],
-      totals: { files: 2, ok: 0, discrepancies: 1, failed: 1, errors: 2, warnings: 1 },
+      totals: { files: 2, ok: 0, discrepancies: 1, failed: 1, errors: 2, warnings: 0 },
       batch: [{ kind: 'other-year', severity: 'warning', message: 'a.docx 是 2021 年度的表', paths: ['a.docx'] }],
     };
     const text = summaryCsv(summary);
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const rows = parse(text.slice(1)) as string[][];
-    expect(rows).toEqual([
-      ['path', 'status', 'form', 'entity', 'year', 'errors', 'warnings', 'infos', 'failure', 'failureMessage', 'batch'],
-      ['a.docx', 'discrepancies', 'dept-overall', '甲局', '2022', '2', '1', '0', '', '', 'a.docx 是 2021 年度的表'],
-      ['b.txt', 'failed', '', '', '', '0', '0', '0', 'unsupported-format', '请另存为 DOCX 或 PDF', ''],
+    expect(parse(text.slice(1))).toEqual([
+      ['文件', '表号', '表样', '单位', '年度', '状态', '错误', '警告', '提示', '失败原因', '失败说明', '批次情况', 'status', 'form', 'failure'],
+      ['a.docx', '1', '部门整体', '甲局', '2022', '有差异', '2', '0', '1', '', '', 'a.docx 是 2021 年度的表', 'discrepancies', 'dept-overall', ''],
+      ['a.docx', '2', '项目', '乙项目', '2022', '通过', '0', '0', '1', '', '', 'a.docx 是 2021 年度的表', 'ok', 'project', ''],
+      ['b.txt', '', '', '', '', '读取失败', '0', '0', '0', '格式不支持', '请另存为 DOCX 或 PDF', '', 'failed', '', 'unsupported-format'],
     ]);
   });
 });

@@ -58,7 +58,7 @@ describe('report.html escaping', () => {
     const { row, section } = sectionOf(`芙蓉区/${SCRIPT_PAYLOAD}.docx`);
     expect(row.find('td').eq(2).text()).toBe(IMG_PAYLOAD);
     expect(section.find('summary .path').text()).toBe(`芙蓉区/${SCRIPT_PAYLOAD}.docx`);
-    expect(section.find('.finding .locs li').text()).toBe(`表0 第4行 第4列 原文“${SCRIPT_PAYLOAD}”`);
+    expect(section.find('.finding .locs li').text()).toBe(`表1 第4行 第4列 原文“${SCRIPT_PAYLOAD}”`);
     expect(section.find('.finding .msg').text()).toContain(`“${IMG_PAYLOAD}”不是数字`);
     // cells of the folded indicator and goal tables
     expect(section.find('table.indicators.full tbody tr').first().find('td.label').eq(2).text()).toBe(SCRIPT_PAYLOAD);
@@ -81,13 +81,13 @@ describe('report.html structure', () => {
     expect($('title').text()).toBe('绩效自评表核查报告');
     expect($('h1').text()).toBe('绩效自评表核查报告');
     const totals = Object.fromEntries($('.totals div').map((_, el) => [[$(el).find('dt').text(), $(el).find('dd').text()]]).get());
-    expect(totals).toEqual({ 文件: '6', 通过: '2', 有差异: '2', 失败: '2', 错误: '2', 警告: '1' });
+    expect(totals).toEqual({ 文件: '6', 通过: '2', 有差异: '2', 读取失败: '2', 错误: '2', 警告: '1' });
     const observations = $('ul.observations li');
     expect(observations.length).toBe(2);
     expect(observations.eq(0).text()).toContain('年度不符');
     expect(observations.eq(0).find('a').text()).toBe('天心区/2021-tianxin.docx');
     expect(observations.eq(1).find('a').length).toBe(2);
-    expect($('.subtitle').text()).toContain('2026-11-29 17:00:00 UTC');
+    expect($('.subtitle').text()).toContain('2026-11-30 01:00:00（UTC+08:00）');
   });
 
   it('counts the batch observations and folds a long list after the first three', () => {
@@ -111,7 +111,7 @@ describe('report.html structure', () => {
     const cells = rows.map((_, el) => [$(el).find('td').map((__, td) => $(td).find('a, .badge').first().text() || $(td).text()).get()]).get();
     expect(cells[0]).toEqual(['岳麓区/2022-yuelu.docx', '部门整体', '岳麓区住房保障服务中心', '2022', '有差异', '1', '1']);
     expect(cells[2]).toEqual(['开福区/项目支出自评表.pdf', '项目', '老旧小区改造项目', '2022', '通过', '0', '0']);
-    expect(cells[4]).toEqual(['雨花区/封面.doc', '—', '—', '—', '失败', '0', '0']);
+    expect(cells[4]).toEqual(['雨花区/封面.doc', '—', '—', '—', '读取失败', '0', '0']);
     expect(rows.map((_, el) => $(el).attr('data-status')).get()).toEqual(['discrepancies', 'discrepancies', 'ok', 'ok', 'failed', 'failed']);
     // the severity filter's tokens: a failed file answers to "error"
     expect(rows.map((_, el) => $(el).attr('data-sevs')).get()).toEqual(['error warning info', 'error', '', '', 'error', 'error']);
@@ -151,12 +151,12 @@ describe('report.html structure', () => {
     expect(first.find('.locs li').map((_, el) => $(el).text()).get()).toEqual([
       '文字部分·基本支出：第4段：“上述决算支出中基本支出1150.05万元”',
       '文字部分·基本支出：第7段：“基本支出1150.05万元”',
-      '资金结构·基本支出·全年执行数：表0 第8行 第5列 原文“1155.05”',
+      '资金结构·基本支出·全年执行数：表1 第8行 第5列 原文“1155.05”',
     ]);
     expect(first.find('.rule code').text()).toBe('narrative.spending-basic-matches-table');
     // a finding without numbers prints none of them
     expect(findings.eq(1).find('.nums').length).toBe(0);
-    expect(findings.eq(1).find('.locs li').text()).toBe('表0 第21行 第9列 原文为空白');
+    expect(findings.eq(1).find('.locs li').text()).toBe('表1 第21行 第9列 原文为空白');
   });
 
   it('highlights the fund and indicator cells the findings name, by their gravest severity', () => {
@@ -164,7 +164,7 @@ describe('report.html structure', () => {
     const cell = (field: string) => section.find(`td[data-field="${field}"]`);
     expect(cell('funds.uses.basic.actual').hasClass('hl-error')).toBe(true);
     expect(cell('funds.uses.basic.actual').text()).toBe('1155.05');
-    expect(cell('funds.uses.basic.actual').attr('title')).toContain('表0 第8行 第5列');
+    expect(cell('funds.uses.basic.actual').attr('title')).toContain('表1 第8行 第5列');
     expect(cell('funds.sources.total.rate').hasClass('hl-info')).toBe(true);
     expect(cell('funds.uses.basic.budget').attr('class')).not.toMatch(/hl-/);
     expect(section.find('.form-grid td[class*="hl-"]').length).toBe(5);
@@ -227,9 +227,9 @@ describe('report.html determinism', () => {
 
   it('changes nothing but the generation time between two runs', () => {
     const later = buildSample();
-    later.summary = SummarySchema.parse({ ...later.summary, generatedAt: '2026-12-01T08:30:05.123Z' });
-    const a = renderSamplePage(buildSample()).replace('2026-11-29 17:00:00 UTC', 'TIME');
-    const b = renderSamplePage(later).replace('2026-12-01 08:30:05 UTC', 'TIME');
+    later.summary = SummarySchema.parse({ ...later.summary, generatedAt: '2026-12-01T16:30:05+08:00' });
+    const a = renderSamplePage(buildSample()).replace('2026-11-30 01:00:00（UTC+08:00）', 'TIME');
+    const b = renderSamplePage(later).replace('2026-12-01 16:30:05（UTC+08:00）', 'TIME');
     expect(a).toBe(b);
   });
 

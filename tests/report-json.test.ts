@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeOf } from '../src/model/outcome.js';
 import { SummarySchema, type FileReport } from '../src/model/report.js';
-import { buildSummary } from '../src/report/summary.js';
+import { buildSummary, localTimeText } from '../src/report/summary.js';
 
 const finding = (severity: 'error' | 'warning' | 'info', message: string) => ({
   rule: 'r', severity, message, fields: ['funds.sources.total.actual'], actual: null, expected: null, difference: null, locations: [],
@@ -49,7 +49,13 @@ describe('buildSummary', () => {
     ];
     const summary = buildSummary(rows, [], new Date('2026-03-01T08:00:00Z'));
     expect(SummarySchema.parse(summary)).toEqual(summary);
-    expect(summary.generatedAt).toBe('2026-03-01T08:00:00.000Z');
+    // local time with its offset, the same instant
+    expect(summary.generatedAt).toMatch(/^2026-03-0[12]T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    expect(new Date(summary.generatedAt).getTime()).toBe(Date.parse('2026-03-01T08:00:00Z'));
+    expect(localTimeText(new Date('2026-03-01T08:00:00Z'), 480)).toBe('2026-03-01T16:00:00+08:00');
+    expect(localTimeText(new Date('2026-03-01T08:00:00Z'), -330)).toBe('2026-03-01T02:30:00-05:30');
+    expect(summary.inputs[0].forms).toEqual([{ index: 0, form: 'dept-overall', entity: '甲局', year: 2022, status: 'discrepancies', errors: 4, warnings: 1, infos: 1 }]);
+    expect(summary.inputs[2].forms).toEqual([]);
     expect(summary.totals).toEqual({ files: 3, ok: 1, discrepancies: 1, failed: 1, errors: 4, warnings: 1 });
     expect(summary.inputs.map((i) => i.path)).toEqual(['区/表.docx', 'ok.docx', 'bad.pdf']);
     expect(summary.inputs[2].failure).toEqual({ code: 'corrupt-file', message: '坏了' });

@@ -15,7 +15,7 @@ export const SEVERITY_NAMES: Record<Severity, string> = {
 export const STATUS_NAMES: Record<FileStatus, string> = {
   ok: '通过',
   discrepancies: '有差异',
-  failed: '失败',
+  failed: '读取失败',
 };
 
 export const FORM_NAMES: Record<FormKind, string> = {

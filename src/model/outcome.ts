@@ -28,11 +28,63 @@ export interface FileOutcome {
   failure: FileReport['error'];
   /** The first error/warning messages (at most 3), for the terminal summary. */
   firstMessages: string[];
+  /** Per form of the file (summary.json's `forms`, one summary.csv row each), in the file's order. */
+  formTallies: FormTally[];
   timings: StageTimings;
   /** Milliseconds the whole task took where it ran (pipeline, writes, rendering), for the benchmark. */
   taskMs: number;
   /** This file's report.html section and findings.csv rows, rendered where the file ran; the batch spools them and drops them from the row. */
   parts?: SectionParts;
+}
+
+/** One form of a file: what it is, its status and counts, and its first messages. */
+export interface FormTally {
+  index: number;
+  form: FileReport['forms'][number]['form'];
+  entity: string | null;
+  year: number | null;
+  status: 'ok' | 'discrepancies';
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Its first error/warning messages (at most 3; errors first), for the terminal summary. */
+  firstMessages: string[];
+}
+
+/** How many messages of a file or form the terminal gets. */
+export const FIRST_MESSAGES = 3;
+
+type Counts = { errors: number; warnings: number; infos: number; firstMessages: string[] };
+
+function tally(findings: FileReport['findings']): Counts {
+  const counts: Counts = { errors: 0, warnings: 0, infos: 0, firstMessages: [] };
+  for (const finding of findings) {
+    if (finding.severity === 'error') counts.errors++;
+    else if (finding.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  // Errors first, then warnings: the terminal shows what matters most.
+  for (const severity of ['error', 'warning'] as const) {
+    for (const finding of findings) {
+      if (counts.firstMessages.length < FIRST_MESSAGES && finding.severity === severity) counts.firstMessages.push(finding.message);
+    }
+  }
+  return counts;
+}
+
+/** The forms of a report with their own counts (a finding without formIndex is the first form's). */
+export function formTallies(report: FileReport): FormTally[] {
+  return report.forms.map((form) => {
+    const counts = tally(report.findings.filter((f) => (f.formIndex ?? 0) === form.index));
+    return {
+      index: form.index,
+      form: form.form,
+      entity: form.entity,
+      year: form.year,
+      status: counts.errors + counts.warnings > 0 ? 'discrepancies' : 'ok',
+      ...counts,
+    };
+  });
 }
 
 /** One file's share of the batch-wide report.html and findings.csv. */
@@ -43,21 +95,7 @@ export interface SectionParts {
 
 /** The summary row of a report. */
 export function outcomeOf(report: FileReport, name: string, timings: StageTimings): FileOutcome {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  const firstMessages: string[] = [];
-  for (const finding of report.findings) {
-    if (finding.severity === 'error') errors++;
-    else if (finding.severity === 'warning') warnings++;
-    else infos++;
-  }
-  // Errors first, then warnings: the terminal shows what matters most.
-  for (const severity of ['error', 'warning'] as const) {
-    for (const finding of report.findings) {
-      if (firstMessages.length < 3 && finding.severity === severity) firstMessages.push(finding.message);
-    }
-  }
+  const { errors, warnings, infos, firstMessages } = tally(report.findings);
   const first = report.forms[0];
   return {
     path: report.source.path,
@@ -74,6 +112,7 @@ export function outcomeOf(report: FileReport, name: string, timings: StageTiming
     infos,
     failure: report.error,
     firstMessages,
+    formTallies: formTallies(report),
     timings,
     taskMs: 0,
   };

@@ -95,6 +95,7 @@ export type BatchObservation = z.infer<typeof BatchObservationSchema>;
 export const SummarySchema = z
   .object({
     schema: z.literal(SUMMARY_SCHEMA_ID),
+    /** The run's local time with its UTC offset ("2026-03-01T16:00:00+08:00"). */
     generatedAt: z.string(),
     inputs: z.array(
       z
@@ -108,6 +109,21 @@ export const SummarySchema = z
           warnings: z.number().int(),
           infos: z.number().int(),
           failure: FailureSchema.nullable(),
+          /** The file's forms, each with its own status and counts (one summary.csv row each). */
+          forms: z.array(
+            z
+              .object({
+                index: z.number().int().nonnegative(),
+                form: z.enum(FORM_KINDS),
+                entity: z.string().nullable(),
+                year: z.number().int().nullable(),
+                status: z.enum(['ok', 'discrepancies']),
+                errors: z.number().int(),
+                warnings: z.number().int(),
+                infos: z.number().int(),
+              })
+              .strict(),
+          ),
         })
         .strict(),
     ),

@@ -6,7 +6,7 @@ import { escapeHtml as esc, fileAnchor } from './html-escape.js';
 import { FAILURE_NAMES, FORM_NAMES, SEVERITY_NAMES, STATUS_NAMES } from '../model/names.js';
 import { fieldLabel } from './html-assets/labels.js';
 import { collectHighlights, renderFormDetails, renderFundTable, renderIndicatorTable } from './html-numbers.js';
-import { locationText } from './html-places.js';
+import { locationText, type LabelSource } from './places.js';
 
 function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -14,7 +14,7 @@ function countBySeverity(findings: Finding[]): Record<Severity, number> {
   return counts;
 }
 
-function renderFinding(finding: Finding, groups?: FormRecord['indicatorGroups']): string {
+function renderFinding(finding: Finding, record?: LabelSource): string {
   const numbers = (
     [
       ['填报值', finding.actual],
@@ -26,11 +26,11 @@ function renderFinding(finding: Finding, groups?: FormRecord['indicatorGroups'])
     .map(([label, value]) => `<div><dt>${label}</dt><dd>${esc(value ?? '')}</dd></div>`)
     .join('');
   const fields = finding.fields
-    .map((field) => `<span title="${esc(field)}">${esc(fieldLabel(field, groups))}</span>`)
+    .map((field) => `<span title="${esc(field)}">${esc(fieldLabel(field, record?.indicatorGroups, record?.lineLabels))}</span>`)
     .join('');
   const severalFields = new Set(finding.locations.map((l) => l.field)).size > 1;
   const locations = finding.locations.length
-    ? `<ul class="locs">${finding.locations.map((l) => `<li>${esc(locationText(l, severalFields, groups))}</li>`).join('')}</ul>`
+    ? `<ul class="locs">${finding.locations.map((l) => `<li>${esc(locationText(l, severalFields, record))}</li>`).join('')}</ul>`
     : '';
   return (
     `<li class="finding sev-${finding.severity}" data-sev="${finding.severity}">` +
@@ -44,11 +44,11 @@ function renderFinding(finding: Finding, groups?: FormRecord['indicatorGroups'])
   );
 }
 
-function renderFindings(findings: Finding[], groups?: FormRecord['indicatorGroups']): string {
+function renderFindings(findings: Finding[], record?: LabelSource): string {
   if (findings.length === 0) return '<p class="no-findings">未发现问题。</p>';
   // errors first, then warnings, then infos; within a severity the checker's order
   const ordered = SEVERITIES.flatMap((severity) => findings.filter((f) => f.severity === severity));
-  return `<ul class="findings">${ordered.map((f) => renderFinding(f, groups)).join('')}</ul>`;
+  return `<ul class="findings">${ordered.map((f) => renderFinding(f, record)).join('')}</ul>`;
 }
 
 function renderForm(
@@ -71,7 +71,7 @@ function renderForm(
   }
   return (
     `<article class="form" data-form-index="${form.index}"><h3>${title}</h3>` +
-    `<div class="form-grid"><div>${renderFindings(findings, record?.indicatorGroups)}</div>` +
+    `<div class="form-grid"><div>${renderFindings(findings, record)}</div>` +
     `<div class="numbers">${numbers || '<p class="none">无可显示的资金数据。</p>'}</div></div>${details}</article>`
   );
 }

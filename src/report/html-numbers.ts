@@ -6,7 +6,7 @@ import { escapeHtml as esc } from './html-escape.js';
 import { FUND_GROUP_NAMES, SEVERITY_NAMES } from '../model/names.js';
 import { REPORT_WORDING, blockOf, formatPath, parsePath } from '../model/record-path.js';
 import { fieldLabel, fundLineLabel } from './html-assets/labels.js';
-import { cellPlace } from './html-places.js';
+import { cellPlace } from './places.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -49,16 +49,39 @@ function valueCell(record: FormRecord, marks: Highlights, path: string, value: s
   const titleParts: string[] = [];
   if (origin) titleParts.push(cellPlace(origin));
   if (isText && value && value.length > 16) titleParts.push(value);
-  if (mark) titleParts.push(`${SEVERITY_NAMES[mark]}：${fieldLabel(path)}`);
+  if (mark) titleParts.push(`${SEVERITY_NAMES[mark]}：${fieldLabel(path, record.indicatorGroups, record.lineLabels)}`);
   const title = titleParts.length ? ` title="${esc(titleParts.join(' · '))}"` : '';
   const shown = value === undefined ? '' : value === null || value === '' ? '—' : value;
   return `<td class="${classes.join(' ')}" data-field="${esc(path)}"${title}>${esc(shown)}</td>`;
 }
 
-/** Known lines first in record.md's order, then a province's extra lines as the record lists them. */
-function orderedLines(lines: Record<string, FundLine>, known: readonly string[]): string[] {
+/** A line's printed place: the first cell the form printed for it (page, table, sheet, row), or null. */
+function printedPlace(record: FormRecord, group: string, key: string): number[] | null {
+  const prefix = `funds.${group}.${key}.`;
+  let best: number[] | null = null;
+  for (const [path, origin] of Object.entries(record.provenance)) {
+    if (!path.startsWith(prefix) || origin.row === undefined) continue;
+    const place = [origin.page ?? 0, origin.table ?? 0, origin.row];
+    if (!best || compareSeq(place, best) < 0) best = place;
+  }
+  return best;
+}
+
+function compareSeq(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+/** The lines in the form's printed order (where it printed them); lines with no printed
+ *  cell follow, known lines in record.md's order, then the others as the record lists them. */
+export function orderedLines(record: FormRecord, group: string, lines: Record<string, FundLine>, known: readonly string[]): string[] {
   const present = Object.keys(lines);
-  return [...known.filter((k) => present.includes(k)), ...present.filter((k) => !known.includes(k))];
+  const listed = [...known.filter((k) => present.includes(k)), ...present.filter((k) => !known.includes(k))];
+  const places = new Map(listed.map((k) => [k, printedPlace(record, group, k)]));
+  return listed
+    .map((key, i) => ({ key, i, place: places.get(key) ?? null }))
+    .sort((a, b) => (a.place && b.place ? compareSeq(a.place, b.place) : a.place ? -1 : b.place ? 1 : 0) || a.i - b.i)
+    .map((x) => x.key);
 }
 
 /** The fund block (资金来源 / 资金结构 × the layout's columns); '' when the form has none. */
@@ -74,7 +97,7 @@ export function renderFundTable(record: FormRecord, marks: Highlights): string {
   const bodies = groups
     .filter(([, lines]) => Object.keys(lines).length > 0)
     .map(([group, lines, known]) => {
-      const rows = orderedLines(lines, known).map((key) => {
+      const rows = orderedLines(record, group, lines, known).map((key) => {
         const line = lines[key];
         const cells = columns.map((col) =>
           valueCell(record, marks, `funds.${group}.${key}.${col}`, line[col], col === 'reason'),

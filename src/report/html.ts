@@ -32,10 +32,12 @@ const STATUS_RANK = { ok: 0, discrepancies: 1, failed: 2 } as const;
 
 type Input = Summary['inputs'][number];
 
-/** "2026-11-29T17:00:00.000Z" → "2026-11-29 17:00:00 UTC"; any other text is shown as given. */
+/** summary.json's local time "2026-11-30T01:00:00+08:00" → "2026-11-30 01:00:00（UTC+08:00）";
+ *  a UTC time ("…Z") says so; any other text is shown as given. */
 function readableTime(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(iso);
-  return m ? `${m[1]} ${m[2]} UTC` : iso;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${m[1]} ${m[2]}（UTC${m[3] === 'Z' ? '' : m[3]}）`;
 }
 
 function renderTotals(summary: Summary): string {
@@ -79,31 +81,54 @@ function renderObservations(summary: Summary, known: Set<string>): string {
   );
 }
 
+/** One row of the batch table: a form of a file, or a file that has no form (failed). */
+interface Row {
+  input: Input;
+  /** The form (null for a failed file); `nth` is shown when the file holds several. */
+  form: Input['forms'][number] | null;
+  several: boolean;
+}
+
+function tableRows(summary: Summary): Row[] {
+  return summary.inputs.flatMap((input): Row[] =>
+    input.forms.length === 0
+      ? [{ input, form: null, several: false }]
+      : input.forms.map((form) => ({ input, form, several: input.forms.length > 1 })),
+  );
+}
+
 /** Severities a row answers to in the severity filter; a failed file counts as an error. */
-function rowSeverities(input: Input): string {
+function rowSeverities(status: Input['status'], counts: { errors: number; warnings: number; infos: number }): string {
   const severities: string[] = [];
-  if (input.errors > 0 || input.status === 'failed') severities.push('error');
-  if (input.warnings > 0) severities.push('warning');
-  if (input.infos > 0) severities.push('info');
+  if (counts.errors > 0 || status === 'failed') severities.push('error');
+  if (counts.warnings > 0) severities.push('warning');
+  if (counts.infos > 0) severities.push('info');
   return severities.join(' ');
 }
 
-function renderRow(input: Input, index: number, tags: string[]): string {
+function renderRow({ input, form: f, several }: Row, index: number, tags: string[]): string {
   const anchor = fileAnchor(input.path);
-  const form = input.form ? FORM_NAMES[input.form] : '';
+  const counts = f ?? input;
+  const status = f ? f.status : input.status;
+  const kind = f ? f.form : input.form;
+  const entity = f ? f.entity : input.entity;
+  const year = f ? f.year : input.year;
+  const form = kind ? FORM_NAMES[kind] : '';
   const failure = input.failure ? `${FAILURE_NAMES[input.failure.code] ?? input.failure.code}：${input.failure.message}` : '';
   const tagHtml = tags.map((tag) => `<span class="tag">${esc(tag)}</span>`).join('');
+  const nth = several && f ? `<span class="tag nth">第${f.index + 1}张表</span>` : '';
+  const sortKey = several && f ? `${input.path}#${String(f.index + 1).padStart(4, '0')}` : input.path;
   return (
-    `<tr data-target="${anchor}" data-i="${index}" data-status="${input.status}" data-sevs="${rowSeverities(input)}">` +
-    `<td class="file" data-v="${esc(input.path)}"><a href="#${anchor}">${esc(input.path)}</a>${tagHtml}</td>` +
+    `<tr data-target="${anchor}" data-i="${index}" data-status="${status}" data-sevs="${rowSeverities(status, counts)}"${f ? ` data-form="${f.index}"` : ''}>` +
+    `<td class="file" data-v="${esc(sortKey)}"><a href="#${anchor}">${esc(input.path)}</a>${nth}${tagHtml}</td>` +
     `<td data-v="${esc(form)}">${form ? esc(form) : '—'}</td>` +
-    `<td data-v="${esc(input.entity ?? '')}">${input.entity ? esc(input.entity) : '—'}</td>` +
-    `<td class="num" data-v="${input.year ?? -1}">${input.year ?? '—'}</td>` +
-    `<td data-v="${STATUS_RANK[input.status]}"><span class="badge st-${input.status}"${failure ? ` title="${esc(failure)}"` : ''}>${STATUS_NAMES[input.status]}</span>` +
+    `<td data-v="${esc(entity ?? '')}">${entity ? esc(entity) : '—'}</td>` +
+    `<td class="num" data-v="${year ?? -1}">${year ?? '—'}</td>` +
+    `<td data-v="${STATUS_RANK[status]}"><span class="badge st-${status}"${failure ? ` title="${esc(failure)}"` : ''}>${STATUS_NAMES[status]}</span>` +
     (input.failure ? `<span class="why">${esc(FAILURE_NAMES[input.failure.code] ?? input.failure.code)}</span>` : '') +
     `</td>` +
-    `<td class="num errors${input.errors ? '' : ' zero'}" data-v="${input.errors}">${input.errors}</td>` +
-    `<td class="num warnings${input.warnings ? '' : ' zero'}" data-v="${input.warnings}">${input.warnings}</td>` +
+    `<td class="num errors${counts.errors ? '' : ' zero'}" data-v="${counts.errors}">${counts.errors}</td>` +
+    `<td class="num warnings${counts.warnings ? '' : ' zero'}" data-v="${counts.warnings}">${counts.warnings}</td>` +
     `</tr>`
   );
 }
@@ -130,19 +155,20 @@ function renderBatchTable(summary: Summary): string {
   const thead = heads
     .map(([label, type]) => `<th scope="col" data-type="${type}"${type === 'num' && label !== '状态' ? ' class="num"' : ''}><button type="button">${label}</button></th>`)
     .join('');
-  const rows = summary.inputs.map((input, i) => renderRow(input, i, tagsByPath.get(input.path) ?? []));
+  const all = tableRows(summary);
+  const rows = all.map((row, i) => renderRow(row, i, tagsByPath.get(row.input.path) ?? []));
   const filters =
     `<div class="filters" role="group" aria-label="筛选">` +
     `<label>状态 <select id="filter-status"><option value="">全部</option>` +
-    `<option value="ok">通过</option><option value="discrepancies">有差异</option><option value="failed">失败</option></select></label>` +
+    `<option value="ok">通过</option><option value="discrepancies">有差异</option><option value="failed">${STATUS_NAMES.failed}</option></select></label>` +
     `<label>严重程度 <select id="filter-severity"><option value="">全部</option>` +
     `<option value="error warning">错误和警告</option><option value="error">仅错误</option>` +
     `<option value="warning">仅警告</option><option value="info">仅提示</option></select></label>` +
-    `<span class="shown" id="shown" aria-live="polite">共 ${summary.inputs.length} 个文件</span></div>`;
+    `<span class="shown" id="shown" aria-live="polite">共 ${all.length} 行（${summary.inputs.length} 个文件）</span></div>`;
   return (
     filters +
     `<table class="batch" id="batch"><thead><tr>${thead}</tr></thead><tbody>${rows.join('\n')}` +
-    `<tr class="empty-row" hidden><td colspan="${heads.length}">没有符合条件的文件。</td></tr></tbody></table>`
+    `<tr class="empty-row" hidden><td colspan="${heads.length}">没有符合条件的表或文件。</td></tr></tbody></table>`
   );
 }
 

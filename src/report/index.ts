@@ -19,7 +19,7 @@ export { toJsonText } from './atomic.js';
 
 /** The file's report.html section and findings.csv rows (pure: rendered where the file ran, in parallel). */
 export function renderFileParts(report: FileReport, records: FormRecord[]): SectionParts {
-  return { html: renderHtmlFile(report, records), csv: findingsCsvRows(report) };
+  return { html: renderHtmlFile(report, records), csv: findingsCsvRows(report, records) };
 }
 
 /** Writes one file's records and report under `outDir` (atomically) and returns its rendered parts. */

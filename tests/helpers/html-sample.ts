@@ -2,6 +2,7 @@
 // a seed-like form with findings, a form whose cells carry script payloads, a clean
 // project form, a form of another year and two failed inputs. Parsed by the schemas.
 import { RecordSchema, type FormRecord } from '../../src/model/record.js';
+import { formTallies } from '../../src/model/outcome.js';
 import { ReportSchema, SummarySchema, type FileReport, type Summary } from '../../src/model/report.js';
 import { renderHtmlEnd, renderHtmlFile, renderHtmlStart } from '../../src/report/html.js';
 
@@ -201,14 +202,14 @@ export function buildSample(): HtmlSample {
   ];
   const summary = SummarySchema.parse({
     schema: 'jxaudit/summary@1',
-    generatedAt: '2026-11-29T17:00:00.000Z',
+    generatedAt: '2026-11-30T01:00:00+08:00',
     inputs: [
-      { path: seedPath, status: 'discrepancies', form: 'dept-overall', entity: '岳麓区住房保障服务中心', year: 2022, errors: 1, warnings: 1, infos: 1, failure: null },
-      { path: xssPath, status: 'discrepancies', form: 'dept-overall', entity: IMG_PAYLOAD, year: 2022, errors: 1, warnings: 0, infos: 0, failure: null },
-      { path: projectPath, status: 'ok', form: 'project', entity: '老旧小区改造项目', year: 2022, errors: 0, warnings: 0, infos: 0, failure: null },
-      { path: oldYearPath, status: 'ok', form: 'dept-overall', entity: '天心区住房保障服务中心', year: 2021, errors: 0, warnings: 0, infos: 0, failure: null },
-      { path: coverPath, status: 'failed', form: null, entity: null, year: null, errors: 0, warnings: 0, infos: 0, failure: files[4].report.error },
-      { path: missingPath, status: 'failed', form: null, entity: null, year: null, errors: 0, warnings: 0, infos: 0, failure: files[5].report.error },
+      { path: seedPath, status: 'discrepancies', form: 'dept-overall', entity: '岳麓区住房保障服务中心', year: 2022, errors: 1, warnings: 1, infos: 1, failure: null, forms: formsOf(files[0].report) },
+      { path: xssPath, status: 'discrepancies', form: 'dept-overall', entity: IMG_PAYLOAD, year: 2022, errors: 1, warnings: 0, infos: 0, failure: null, forms: formsOf(files[1].report) },
+      { path: projectPath, status: 'ok', form: 'project', entity: '老旧小区改造项目', year: 2022, errors: 0, warnings: 0, infos: 0, failure: null, forms: formsOf(files[2].report) },
+      { path: oldYearPath, status: 'ok', form: 'dept-overall', entity: '天心区住房保障服务中心', year: 2021, errors: 0, warnings: 0, infos: 0, failure: null, forms: formsOf(files[3].report) },
+      { path: coverPath, status: 'failed', form: null, entity: null, year: null, errors: 0, warnings: 0, infos: 0, failure: files[4].report.error, forms: formsOf(files[4].report) },
+      { path: missingPath, status: 'failed', form: null, entity: null, year: null, errors: 0, warnings: 0, infos: 0, failure: files[5].report.error, forms: formsOf(files[5].report) },
     ],
     totals: { files: 6, ok: 2, discrepancies: 2, failed: 2, errors: 2, warnings: 1 },
     batch: [
@@ -217,6 +218,11 @@ export function buildSample(): HtmlSample {
     ],
   });
   return { summary, files };
+}
+
+/** summary.json's `forms` of a report (what buildSummary writes from the file's row). */
+function formsOf(report: FileReport) {
+  return formTallies(report).map(({ firstMessages: _, ...form }) => form);
 }
 
 /** The whole page as the batch streams it. */

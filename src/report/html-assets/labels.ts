@@ -9,7 +9,8 @@ export function fundLineLabel(group: 'sources' | 'uses', line: string, printed?:
 }
 
 /** A record field path in Chinese; an unknown path is returned as it is. `groups` (the
- *  record's indicatorGroups) lets a group weight name its goal block or level-1 label. */
-export function fieldLabel(path: string, groups?: FormRecord['indicatorGroups']): string {
-  return pathLabel(path, REPORT_WORDING, { indicatorGroups: groups });
+ *  record's indicatorGroups) lets a group weight name its goal block or level-1 label;
+ *  `lineLabels` (the record's) names a fund line a template adds as the form printed it. */
+export function fieldLabel(path: string, groups?: FormRecord['indicatorGroups'], lineLabels?: Record<string, string>): string {
+  return pathLabel(path, REPORT_WORDING, { indicatorGroups: groups, lineLabels });
 }

@@ -23,19 +23,25 @@ export const REPORT_JS = `(function () {
     var status = statusSelect.value;
     var severities = severitySelect.value ? severitySelect.value.split(' ') : [];
     var count = 0;
+    var files = {};
     rows.forEach(function (row) {
       var visible = (!status || row.getAttribute('data-status') === status) &&
         (severities.length === 0 || severities.some(function (s) { return hasToken(row.getAttribute('data-sevs'), s); }));
       row.hidden = !visible;
-      var section = document.getElementById(row.getAttribute('data-target'));
-      if (section) section.hidden = !visible;
+      // a file's section shows while any of its forms' rows does
+      var target = row.getAttribute('data-target');
+      files[target] = files[target] || visible;
       if (visible) count++;
+    });
+    Object.keys(files).forEach(function (target) {
+      var section = document.getElementById(target);
+      if (section) section.hidden = !files[target];
     });
     Array.prototype.forEach.call(document.querySelectorAll('.finding'), function (finding) {
       finding.hidden = severities.length > 0 && severities.indexOf(finding.getAttribute('data-sev')) < 0;
     });
     if (emptyRow) emptyRow.hidden = count > 0;
-    shown.textContent = '显示 ' + count + ' / ' + rows.length + ' 个文件';
+    shown.textContent = '显示 ' + count + ' / ' + rows.length + ' 行';
   }
 
   function sortBy(th) {

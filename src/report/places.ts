@@ -1,0 +1,74 @@
+// Where a finding's numbers stand, in words for people — console, CSV, report.html:
+// "第2页 表1 第8行 第5列 原文“1155.05”" for a table cell, "自评表!E8" for a workbook
+// cell, "文字部分第4段：“…”" for a narrative mention. Tables, rows, columns and
+// paragraphs count from 1 here (JSON keeps them 0-based). Plain text; callers escape.
+import type { FormRecord } from '../model/record.js';
+import type { Location } from '../model/report.js';
+import { fieldLabel } from './html-assets/labels.js';
+
+/** What a form's labels depend on: its group weights and the row labels it printed. */
+export type LabelSource = Partial<Pick<FormRecord, 'indicatorGroups' | 'lineLabels'>>;
+
+interface CellOrigin {
+  table?: number;
+  row?: number;
+  col?: number;
+  page?: number | null;
+  raw?: string;
+  sheet?: string;
+}
+
+/** Excel's column letters for a 0-based column: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** "自评表!D7" for a worksheet cell (row/col 0-based in the sheet), as Excel names it. */
+export function sheetCell(sheet: string, row: number, col: number): string {
+  const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${columnLetters(col)}${row + 1}`;
+}
+
+function pagePart(page: number | null | undefined): string[] {
+  return page !== undefined && page !== null ? [`第${page}页`] : [];
+}
+
+/** A table cell's place, everything counted from 1; `withRaw` adds the text as read. */
+export function cellPlace(origin: CellOrigin, withRaw = true): string {
+  const parts: string[] = [];
+  if (origin.sheet !== undefined && origin.row !== undefined && origin.col !== undefined) {
+    parts.push(sheetCell(origin.sheet, origin.row, origin.col));
+  } else {
+    parts.push(...pagePart(origin.page));
+    if (origin.table !== undefined) parts.push(`表${origin.table + 1}`);
+    if (origin.row !== undefined) parts.push(`第${origin.row + 1}行`);
+    if (origin.col !== undefined) parts.push(`第${origin.col + 1}列`);
+  }
+  if (withRaw && origin.raw !== undefined) {
+    const raw = origin.raw.trim();
+    parts.push(raw === '' ? '原文为空白' : `原文“${raw}”`);
+  }
+  return parts.join(' ');
+}
+
+/** One location of a finding, prefixed with the field it concerns when the finding names several. */
+export function locationText(location: Location, withField: boolean, record?: LabelSource): string {
+  const label = () => fieldLabel(location.field, record?.indicatorGroups, record?.lineLabels);
+  const prefix = withField ? `${label()}：` : '';
+  if (location.table !== undefined || location.row !== undefined) return prefix + cellPlace(location);
+  if (location.paragraph !== undefined) {
+    const quote = location.quote !== undefined ? `：“${location.quote}”` : '';
+    // the field's label already says 文字部分 when a prefix is written
+    const page = pagePart(location.page).join('');
+    return `${prefix || '文字部分'}${page ? `${page}` : ''}第${location.paragraph + 1}段${quote}`;
+  }
+  if (location.quote !== undefined) return `${prefix}“${location.quote}”`;
+  return withField ? label() : location.field;
+}
