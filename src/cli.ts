@@ -36,17 +36,44 @@ const HEADINGS: Record<string, string> = {
   'Global Options:': '全局选项：',
 };
 
+/** Columns a terminal gives `text`: CJK and full-width characters take two (help is aligned by this). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text.replace(/\x1b\[[0-9;]*m/g, '')) {
+    const cp = ch.codePointAt(0)!;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** Lines of two columns, the second aligned by display width. */
+function twoColumns(rows: Array<[string, string]>, indent = '  '): string {
+  const width = Math.max(...rows.map(([a]) => displayWidth(a)));
+  return rows.map(([a, b]) => `${indent}${a}${' '.repeat(width - displayWidth(a) + 3)}${b}`).join('\n');
+}
+
 const EXAMPLES = `
 示例：
-  jxaudit check 收件箱/ --out 核查结果/ --year 2022   核查整个文件夹（含子文件夹）
-  jxaudit check "收件箱/**/*.docx" 补交/表.pdf          通配符与单个文件可以混用
-  jxaudit check 收件箱/ --jobs 2 --timeout 30 --quiet   两个并行进程、每个文件最多 30 秒
-  jxaudit parse 表.docx > 表.json                        只读取一张表，输出归档记录（JSON）
-  jxaudit rules list                                     列出所有核查规则
-  jxaudit rules explain <规则编号>                       说明一条规则核查什么、为什么
-  jxaudit schema                                         输出记录的 JSON Schema
+${twoColumns([
+  ['jxaudit check 收件箱/ --out 核查结果/ --year 2022', '核查整个文件夹（含子文件夹）'],
+  ['jxaudit check "收件箱/**/*.docx" 补交/表.pdf', '通配符与单个文件可以混用'],
+  ['jxaudit check 收件箱/ --jobs 2 --timeout 30 --quiet', '两个并行进程、每个文件最多 30 秒'],
+  ['jxaudit parse 表.docx > 表.json', '只读取一张表，输出归档记录（JSON）'],
+  ['jxaudit rules list', '列出所有核查规则'],
+  ['jxaudit rules explain <规则编号>', '说明一条规则核查什么、为什么'],
+  ['jxaudit schema', '输出记录的 JSON Schema'],
+])}
 
-退出状态：0 没有错误；1 有错误项，或有 .docx/.pdf 文件无法读取；2 用法错误（无输入、未知选项、规则文件有误、没有找到文件）。
+退出状态：
+${twoColumns([
+  ['0', '没有错误项，所有 .docx/.xlsx/.pdf 文件都已读取'],
+  ['1', '有错误项；或有 .docx/.xlsx/.pdf 文件无法读取；或直接写出的路径不存在（在汇总中列为“找不到文件”）'],
+  ['2', '用法错误：无输入、未知选项、规则文件有误；或给出的文件夹、通配符里一个文件也没有'],
+])}
 结果文件夹中：report.html（浏览器打开）、summary.csv 与 findings.csv（Excel/WPS 打开）、summary.json、records/、reports/。`;
 
 /** Commander's English usage errors, said in Chinese. */
@@ -78,6 +105,14 @@ function version(): string {
 function shownPath(file: string): string {
   const rel = relative(process.cwd(), resolve(file));
   return (rel.startsWith('..') ? resolve(file) : rel).split(sep).join('/');
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Loads rules and templates (bundled + --rules) or stops with exit 2 naming the file, rule and line. */
@@ -112,13 +147,15 @@ export function buildProgram(): Command {
   program
     .name('jxaudit')
     .usage('[选项] [命令]')
-    .description('绩效自评表核查工具：读取部门整体 / 项目支出绩效自评表（DOCX、PDF），核对表内算术与文字部分，输出差异报告与归档记录。')
+    .description('绩效自评表核查工具：读取部门整体/项目支出绩效自评表（DOCX、PDF），核对表内算术与文字部分，输出差异报告与归档记录。')
     .version(version(), '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .configureHelp({
       styleTitle: (title) => HEADINGS[title] ?? title,
       subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`.trim(),
+      // CJK text takes two columns: pad the terms by what the terminal shows
+      displayWidth,
     })
     .showHelpAfterError('（运行 jxaudit --help 查看用法）')
     .addHelpText('after', EXAMPLES)
@@ -185,6 +222,7 @@ export function buildProgram(): Command {
       const maxBytes = parseMaxBytesOption(raw.maxBytes);
       if (!maxBytes.ok) throw new Exit(EXIT_USAGE, maxBytes.error);
       const ctx = loadChecksOrExit(raw.rules);
+      if (isFolder(file)) throw new Exit(1, `${file} 是文件夹，不是文件：parse 只读取一个文件（核查整个文件夹请用 jxaudit check ${file}）`);
       const { report, records } = await processFile(file, { ...ctx, maxBytes: maxBytes.value, displayPath: shownPath(file) });
       if (report.error) throw new Exit(1, `无法读取 ${shownPath(file)}（${report.error.code}）：${report.error.message}`);
       process.stdout.write(toJsonText(records.length === 1 ? records[0] : records));
@@ -216,7 +254,7 @@ export function buildProgram(): Command {
 
   program
     .command('schema')
-    .usage('')
+    .usage('[选项]')
     .description('输出归档记录（jxaudit/record@1）的 JSON Schema')
     .action(() => {
       process.stdout.write(toJsonText(recordJsonSchema()));

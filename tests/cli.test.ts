@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram, displayWidth } from '../src/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
@@ -38,6 +39,21 @@ describe('usage', { timeout: 240_000 }, () => {
     const check = jx(['check', '--help']);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('--max-bytes');
+  });
+
+  it('aligns --help by display width (CJK takes two columns) and says it all in Chinese', () => {
+    const help = buildProgram().helpInformation();
+    expect(help).not.toMatch(/\[options\]|Usage|Options|Commands/);
+    // each command's description starts in the same terminal column
+    const commands = help.split('\n\n').find((block) => block.startsWith('命令：'))!.split('\n').slice(1).filter((l) => /^ {2}\S/.test(l));
+    expect(commands.length).toBeGreaterThanOrEqual(4);
+    const columns = commands.map((l) => displayWidth(l.match(/^(.*?\S)\s{2,}\S/)![1]) + l.match(/^.*?\S(\s{2,})\S/)![1].length);
+    expect(new Set(columns).size).toBe(1);
+    expect(displayWidth('核查ab')).toBe(6);
+    // the exit statuses are stated, a missing literal path (1) apart from an empty folder or glob (2)
+    const r = jx(['--help']);
+    expect(r.stdout).toMatch(/1 +.*路径不存在/);
+    expect(r.stdout).toMatch(/2 +.*文件夹、通配符里一个文件也没有/);
   });
 
   it('exits 2 without input, on an unknown option, on a bad value', () => {
@@ -182,6 +198,12 @@ describe('parse, schema, rules', { timeout: 240_000 }, () => {
     expect(r.stderr).toContain('unsupported-format');
     expect(r.stderr).toContain('请另存为 DOCX 或 PDF');
     expect(jx(['parse', join(work, '没有.docx')]).code).toBe(1);
+    // a folder is told as a folder
+    mkdirSync(join(work, '收件箱'), { recursive: true });
+    const folder = jx(['parse', join(work, '收件箱')]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('是文件夹，不是文件');
+    expect(folder.stderr).not.toContain('找不到文件');
   });
 
   it('schema prints the record JSON Schema', () => {
