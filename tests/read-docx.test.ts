@@ -166,7 +166,7 @@ describe('DOCX table structure from raw WordprocessingML', () => {
   });
 
   it('nested tables are tables of their own, numbered after their parent, not in the parent cell or the blocks', async () => {
-    const inner = tbl(2, tr(tc('内1') + tc('内2')));
+    const inner = tbl(2, tr(tc('内1') + tc('内2')) + tr(tc('内3') + tc('内4')) + tr(tc('内5') + tc('内6')));
     const outerCell = `<w:tc><w:tcPr/>${p('外层文字')}${inner}${p('')}</w:tc>`;
     const body = p('前言') + tbl(2, tr(outerCell + tc('右')) + tr(tc('下左') + tc('下右'))) + tbl(1, tr(tc('第二个表')));
     const model = await readDocument(docxFromBody(body), LIMIT);
@@ -176,9 +176,26 @@ describe('DOCX table structure from raw WordprocessingML', () => {
       ['下左@1,0 1x1', '下右@1,1 1x1'],
     ]);
     expect(model.tables[0].rows[0][0].paragraphs).toEqual(['外层文字', '']);
-    expect(describeGrid(model.tables[1].rows)).toEqual([['内1@0,0 1x1', '内2@0,1 1x1']]);
+    expect(describeGrid(model.tables[1].rows)).toEqual([
+      ['内1@0,0 1x1', '内2@0,1 1x1'],
+      ['内3@1,0 1x1', '内4@1,1 1x1'],
+      ['内5@2,0 1x1', '内6@2,1 1x1'],
+    ]);
     expect(describeGrid(model.tables[2].rows)).toEqual([['第二个表@0,0 1x1']]);
     expect(model.blocks.map((b) => (b.kind === 'table' ? `table ${b.index}` : b.text))).toEqual(['前言', 'table 0', 'table 2']);
+  });
+
+  it('a small table nested in a cell (a cell pasted from another table) is that cell\'s content, not a table', async () => {
+    const pasted = tbl(1, tr(tc('1323.56')));
+    const cell = `<w:tc><w:tcPr/>${pasted}<w:p/></w:tc>`;
+    const pastedRow = tbl(2, tr(tc('980.00') + tc('万元')));
+    const body = tbl(2, tr(tc('财政拨款') + cell) + tr(tc('其他') + `<w:tc><w:tcPr/>${p('约')}${pastedRow}<w:p/></w:tc>`)) + tbl(1, tr(tc('下一个表')));
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(model.tables.map((t) => t.index)).toEqual([0, 1]);
+    expect(model.tables[0].rows[0][1].paragraphs).toEqual(['1323.56', '']);
+    expect(model.tables[0].rows[1][1].paragraphs).toEqual(['约', '980.00', '万元', '']);
+    expect(model.tables[1].rows[0][0].text).toBe('下一个表');
+    expect(model.blocks.map((b) => (b.kind === 'table' ? `table ${b.index}` : b.text))).toEqual(['table 0', 'table 1']);
   });
 
   it('survives deeply nested tables without recursion', async () => {
@@ -186,8 +203,10 @@ describe('DOCX table structure from raw WordprocessingML', () => {
     let body = p('最内层');
     for (let i = 0; i < depth; i++) body = `<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>${body}</w:tc></w:tr></w:tbl>`;
     const model = await readDocument(docxFromBody(body + p('正文')), LIMIT);
-    expect(model.tables).toHaveLength(depth);
-    expect(model.tables[depth - 1].rows[0][0].text).toBe('最内层');
+    // The innermost 1×1 table is a small one: its text is its parent cell's.
+    expect(model.tables).toHaveLength(depth - 1);
+    expect(model.tables[depth - 2].rows[0][0].text).toBe('最内层');
+    expect(model.tables.map((t) => t.index)).toEqual([...Array(depth - 1).keys()]);
     expect(model.tables[0].rows[0][0].text).toBe('');
     expect(model.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph']);
   });

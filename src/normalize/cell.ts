@@ -1,5 +1,6 @@
 // Reading one table cell into a normalized value, exactly as record.md's cell
 // table says. Pure string work: no JS float ever touches a money figure.
+import { INVISIBLE } from '../read/invisible.js';
 
 /** What a cell read produced: a value (or null) and, maybe, a note about it. */
 export interface CellReading {
@@ -25,6 +26,9 @@ export function toHalfWidth(s: string): string {
 
 /** Any whitespace, including U+3000 and no-break spaces. */
 const WS = /[\s\u3000\u00A0\u200B\uFEFF]+/g;
+/** Whitespace and invisible format characters (src/read/invisible.ts: soft hyphen, word
+ *  joiner, LRM/RLM, bidi controls …): what a number or label cell loses before reading. */
+const WS_OR_INVISIBLE = new RegExp(`(?:${WS.source}|${INVISIBLE.source})+`, 'g');
 
 /** Cells that mean "not given" in a numeric column. */
 const PLACEHOLDERS = new Set(['', '-', '－', '—', '–', '——', '--', '/', '／', '无', '*', '＊', '\\', 'N/A', 'n/a', '/%', '-%']);
@@ -32,7 +36,7 @@ const PLACEHOLDERS = new Set(['', '-', '－', '—', '–', '——', '--', '/',
 /** True when a raw cell is empty or a placeholder ("－", "—", "/", "无" …). */
 export function isBlankCell(raw: string | null | undefined): boolean {
   if (raw == null) return true;
-  const s = raw.replace(WS, '');
+  const s = raw.replace(WS_OR_INVISIBLE, '');
   return PLACEHOLDERS.has(s) || PLACEHOLDERS.has(toHalfWidth(s));
 }
 
@@ -53,7 +57,7 @@ function canonicalSign(s: string): string {
 /** Strips whitespace, full-width forms and thousands separators; returns a plain
  *  decimal string, or null when the text is no number. */
 export function plainNumber(raw: string): string | null {
-  let s = toHalfWidth(raw.replace(WS, ''));
+  let s = toHalfWidth(raw.replace(WS_OR_INVISIBLE, ''));
   s = s.replace(/^[−﹣]/, '-');
   if (GROUPED.test(s)) s = s.replace(/,/g, '');
   if (!PLAIN_DECIMAL.test(s)) return null;
@@ -95,7 +99,7 @@ export function shiftPointRight(num: string, places: number): string {
  *  moving the point ("11723500元" → "1172.3500"; "20万元" in a 元 form → "20"), issue 'unit'. */
 export function readMoney(raw: string | null | undefined, sourceUnit: '万元' | '元' = '万元'): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
-  let s = (raw as string).replace(WS, '');
+  let s = (raw as string).replace(WS_OR_INVISIBLE, '');
   const printed = /(万元|元)$/.exec(s)?.[1] as '万元' | '元' | undefined;
   if (printed) s = s.slice(0, -printed.length);
   const n = plainNumber(s);
@@ -107,7 +111,7 @@ export function readMoney(raw: string | null | undefined, sourceUnit: '万元' |
 /** A rate cell → percent units without the sign. "0.985" (no %, ≤ 1.5) is a fraction. */
 export function readRate(raw: string | null | undefined): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
-  let s = toHalfWidth((raw as string).replace(WS, ''));
+  let s = toHalfWidth((raw as string).replace(WS_OR_INVISIBLE, ''));
   const hasPercent = /%$/.test(s);
   if (hasPercent) s = s.slice(0, -1);
   const n = plainNumber(s);
@@ -129,7 +133,7 @@ function isFractionRate(n: string): boolean {
 /** A score or weight cell ("5", "7.5", "5分"). */
 export function readScore(raw: string | null | undefined): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
-  const s = (raw as string).replace(WS, '').replace(/分$/, '');
+  const s = (raw as string).replace(WS_OR_INVISIBLE, '').replace(/分$/, '');
   const n = plainNumber(s);
   if (n === null) return { value: null, issue: 'nan' };
   return { value: n, issue: null };
@@ -149,5 +153,5 @@ export function foldText(raw: string | null | undefined): string | null {
 
 /** A label for matching: every whitespace removed ("经济效益\n指标" → "经济效益指标"). */
 export function labelText(raw: string | null | undefined): string {
-  return (raw ?? '').replace(WS, '');
+  return (raw ?? '').replace(WS_OR_INVISIBLE, '');
 }

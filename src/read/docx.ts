@@ -12,8 +12,16 @@
 //   w:noBreakHyphen → "-"). Deleted revisions (w:del, w:moveFrom, deleted rows),
 //   field instructions (w:instrText) and ruby annotations (w:rt, 拼音指南) are
 //   dropped; insertions (w:ins, w:moveTo) and field results are kept.
+// - Only what a person sees is text: a run marked hidden (w:vanish / w:specVanish in
+//   its w:rPr) is dropped, and so is a paragraph whose mark is hidden and that shows
+//   nothing; a content control still showing its placeholder (w:showingPlcHdr, Word's
+//   grey "单击或点击此处输入文字。") reads as blank; invisible format characters
+//   (soft hyphen, word joiner, LRM/RLM … — invisible.ts) are removed from the text.
 // - Wrappers are transparent: w:sdt/w:sdtContent, w:customXml, w:smartTag,
 //   w:hyperlink, w:fldSimple — rows, cells and paragraphs inside them count as usual.
+// - The page header the form's first page shows (its section's first-page header under
+//   w:titlePg, and the default header) is read as paragraphs placed before the body:
+//   a unit printed only there ("单位：元") is where a person sees it, above the form.
 // - mc:AlternateContent: only the first mc:Choice is read (mc:Fallback only when
 //   there is no Choice) — both branches hold the same text box, reading both doubles it.
 // - Text boxes (w:txbxContent): their paragraphs (and tables) are placed right after
@@ -21,18 +29,24 @@
 //   for a body paragraph, further cell paragraphs for a paragraph in a cell.
 // - Nested tables are DocTables of their own, numbered after their parent (index in
 //   order of their opening tag); their text does NOT go into the parent cell, and
-//   they are not body blocks (blocks hold top-level tables only).
+//   they are not body blocks (blocks hold top-level tables only). Except a small one
+//   (at most 2×2, no table inside): a cell or two pasted from another table, which a
+//   person reads as the cell's content — its cells' paragraphs become paragraphs of
+//   the cell it sits in, and it is no table of its own.
 // - Revision history inside properties (w:tblGridChange, w:tcPrChange, w:trPrChange)
 //   is ignored: only a w:gridCol directly under the table's w:tblGrid, and span/merge
 //   properties directly under the cell's w:tcPr / row's w:trPr count.
-// - w:altChunk content lives in another part and is not read; a body that is only
-//   altChunks fails as unsupported-format with a resave hint.
+// - w:altChunk content lives in another part (HTML, RTF, another document) and is not
+//   read; a body that is only altChunks, or any altChunk whose part holds text, fails
+//   as unsupported-format with a resave hint (Word/WPS turn it into ordinary content)
+//   — never silently read without it.
 // - Images: every w:drawing, w:pict and w:object counts once (v:imagedata outside
 //   them counts too); a body of images and no text at all is a scan.
 import { SaxesParser } from 'saxes';
-import type { DocBlock, DocModel, DocTable } from '../model/document.js';
+import type { DocBlock, DocCell, DocModel, DocParagraph, DocTable } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { buildGrid, type PlacedCell } from './grid.js';
+import { visibleText } from './invisible.js';
 import { NameResolver } from './ooxml-names.js';
 import type { ZipArchive } from './zip.js';
 
@@ -56,12 +70,22 @@ export async function readDocx(zip: ZipArchive, opts: DocxReadOptions): Promise<
     throw new FormFailure('corrupt-file', `DOCX 正文（${partName}）不是有效的 XML，文件已损坏（${message}）。请重新导出 DOCX 后再提交`);
   }
   const model = builder.finish();
-  if (builder.altChunks > 0 && !hasAnyText(model)) {
+  if (builder.altChunks.length > 0 && !hasAnyText(model)) {
     throw new FormFailure(
       'unsupported-format',
       'DOCX 的正文以嵌入块（altChunk，多见于由网页或其他系统导出的文档）保存，无法直接读取。请在 Word/WPS 中打开后另存为 DOCX 或 PDF，重新提交',
     );
   }
+  const rels = builder.altChunks.length > 0 || builder.headers.length > 0 ? partRelationships(zip, partName, opts.maxBytes) : new Map<string, string>();
+  const withContent = builder.altChunks.filter((id) => altChunkHasText(zip, rels.get(id), opts.maxBytes));
+  if (withContent.length > 0) {
+    throw new FormFailure(
+      'unsupported-format',
+      `DOCX 中有 ${withContent.length} 处内容以嵌入块（altChunk，多见于从网页或其他系统粘贴、合并的文档）保存，本工具无法读取，若忽略将漏掉其中的文字或表格。请在 Word/WPS 中打开后另存为 DOCX 或 PDF，重新提交`,
+    );
+  }
+  const header = headerParagraphs(zip, builder.headers, rels, opts.maxBytes);
+  if (header.length > 0) model.blocks.unshift(...header);
   if (model.images > 0 && !hasAnyText(model)) {
     throw new FormFailure(
       'no-text-layer',
@@ -88,6 +112,75 @@ function officeDocumentTarget(relsXml: string): string | null {
     if (target) return target.replace(/^\//, '');
   }
   return null;
+}
+
+/** A part's relationships (Id → part name inside the package; external targets left out). */
+function partRelationships(zip: ZipArchive, partName: string, maxBytes: number): Map<string, string> {
+  const slash = partName.lastIndexOf('/');
+  const dir = slash < 0 ? '' : partName.slice(0, slash + 1);
+  const relsName = `${dir}_rels/${partName.slice(slash + 1)}.rels`;
+  const out = new Map<string, string>();
+  const xml = zip.has(relsName) ? zip.read(relsName, Math.min(maxBytes, 4 * 1024 * 1024)) : null;
+  if (!xml) return out;
+  for (const match of decodeXml(xml).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const tag = match[0];
+    const id = /\bId="([^"]+)"/.exec(tag)?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(tag)?.[1];
+    if (!id || !target || /\bTargetMode="External"/.test(tag)) continue;
+    out.set(id, resolvePartName(dir, target));
+  }
+  return out;
+}
+
+/** A relationship target relative to the source part's folder → a part name. */
+function resolvePartName(dir: string, target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : dir + target;
+  const parts: string[] = [];
+  for (const seg of decodeURIComponent(path).split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Whether an altChunk's part holds any text (tags, entities and whitespace aside). */
+function altChunkHasText(zip: ZipArchive, part: string | undefined, maxBytes: number): boolean {
+  if (!part || !zip.has(part)) return false;
+  const bytes = zip.read(part, maxBytes);
+  if (!bytes || bytes.length === 0) return false;
+  const text = decodeXml(bytes)
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ');
+  return visibleText(text).replace(/[\s\u3000\u00A0]+/g, '') !== '';
+}
+
+/** The page header's text as body paragraphs (page unknown, like every DOCX paragraph):
+ *  its paragraphs, and a header table's rows as one line each. */
+function headerParagraphs(zip: ZipArchive, ids: string[], rels: Map<string, string>, maxBytes: number): DocParagraph[] {
+  const out: DocParagraph[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    const part = rels.get(id);
+    if (!part || seen.has(part) || !zip.has(part)) continue;
+    seen.add(part);
+    const xml = zip.read(part, maxBytes);
+    if (!xml) continue;
+    const builder = new DocumentBuilder();
+    try {
+      createParser(builder).write(decodeXml(xml)).close();
+    } catch {
+      continue; // a broken header part hides nothing of the form itself
+    }
+    for (const block of builder.finish().blocks) {
+      const lines =
+        block.kind === 'paragraph'
+          ? [block.text]
+          : block.rows.map((row) => row.filter((cell, c) => cell.origin.col === c).map((cell) => cell.text.replace(/\s+/g, ' ').trim()).filter(Boolean).join('  '));
+      for (const text of lines) if (text.trim() !== '') out.push({ kind: 'paragraph', text, page: null });
+    }
+  }
+  return out;
 }
 
 /** XML parts are UTF-8 in practice; UTF-16 (allowed by XML) is recognized by its BOM. */
@@ -130,6 +223,8 @@ interface Container {
 
 interface Paragraph {
   parts: string[];
+  /** The paragraph mark is hidden (w:pPr/w:rPr/w:vanish): with no visible text, nothing shows. */
+  markHidden: boolean;
   /** Text-box content anchored here, emitted right after this paragraph. */
   anchored: Item[];
 }
@@ -150,6 +245,8 @@ interface RawRow {
 
 interface TableState {
   index: number;
+  /** A table opened inside one of its cells. */
+  hasNested: boolean;
   gridColumns: number;
   rows: RawRow[];
   row: RawRow | null;
@@ -169,6 +266,10 @@ const enum Effect {
   Deleted,
   Alternate,
   Graphic,
+  Run,
+  Sdt,
+  Hidden,
+  Section,
 }
 
 class DocumentBuilder {
@@ -189,8 +290,27 @@ class DocumentBuilder {
   private deletedDepth = 0;
   private graphicDepth = 0;
   private images = 0;
-  /** w:altChunk elements: content imported from another part (HTML, RTF, DOCX). */
-  altChunks = 0;
+  /** Open text a person does not see (a hidden run, a placeholder's content): > 0 drops text. */
+  private hiddenDepth = 0;
+  /** Per open w:r: whether it is hidden (w:vanish). */
+  private readonly runs: boolean[] = [];
+  /** Per open w:sdt: whether it shows its placeholder (w:showingPlcHdr). */
+  private readonly sdts: boolean[] = [];
+  /** Sections seen (w:sectPr): only the first one's headers are read. */
+  private sections = 0;
+  private titlePage = false;
+  private readonly headerRefs: { type: string; id: string }[] = [];
+  /** Tables dissolved into the cell they sit in (small nested tables). */
+  private dissolved = 0;
+  /** w:altChunk elements' relationship ids: content imported from another part (HTML, RTF, DOCX). */
+  readonly altChunks: string[] = [];
+
+  /** Relationship ids of the headers the first section shows on its pages (first page first). */
+  get headers(): string[] {
+    const first = this.titlePage ? this.headerRefs.filter((h) => h.type === 'first') : [];
+    const rest = this.headerRefs.filter((h) => h.type === 'default');
+    return [...first, ...rest].map((h) => h.id);
+  }
 
   open(name: string, attributes: Attributes): void {
     // Inside a skipped subtree nothing is resolved, not even names (the common
@@ -246,6 +366,18 @@ class DocumentBuilder {
       case Effect.Graphic:
         this.graphicDepth--;
         break;
+      case Effect.Run:
+        if (this.runs.pop()) this.hiddenDepth--;
+        break;
+      case Effect.Sdt:
+        this.sdts.pop();
+        break;
+      case Effect.Hidden:
+        this.hiddenDepth--;
+        break;
+      case Effect.Section:
+        this.sections++;
+        break;
       default:
         break;
     }
@@ -259,16 +391,58 @@ class DocumentBuilder {
     const blocks: DocBlock[] = this.body.items.map((item) =>
       item.kind === 'p' ? { kind: 'paragraph', text: item.text, page: null } : item.table,
     );
-    return { format: 'docx', pages: null, blocks, tables: this.finished.filter(Boolean), images: this.images };
+    const tables = this.finished.filter(Boolean);
+    // Dissolved tables leave gaps: number the rest in order again.
+    if (this.dissolved > 0) tables.forEach((t, i) => (t.index = i));
+    return { format: 'docx', pages: null, blocks, tables, images: this.images };
   }
 
   // --- opening ------------------------------------------------------------
 
   private effectOfOpen(key: string, attributes: Attributes): Effect {
+    const parent = this.parent();
+    // Run properties (of a run, or of a paragraph's mark): only hidden text matters.
+    if (parent === 'w:rPr') {
+      if ((key === 'w:vanish' || key === 'w:specVanish') && isOn(this.names.wAttr(attributes, 'val'))) this.markHidden();
+      return Effect.Skip;
+    }
+    // Paragraph properties: only the mark's run properties and a section break.
+    if (parent === 'w:pPr' && key !== 'w:rPr' && key !== 'w:sectPr') return Effect.Skip;
+    // Section properties: which header each page shows.
+    if (parent === 'w:sectPr') {
+      if (this.sections === 0 && key === 'w:headerReference') {
+        const id = relationshipId(attributes);
+        if (id) this.headerRefs.push({ type: this.names.wAttr(attributes, 'type') ?? 'default', id });
+      } else if (this.sections === 0 && key === 'w:titlePg') {
+        this.titlePage = isOn(this.names.wAttr(attributes, 'val'));
+      }
+      return Effect.Skip;
+    }
     switch (key) {
       case 'w:p':
-        this.paragraphs.push({ parts: [], anchored: [] });
+        this.paragraphs.push({ parts: [], markHidden: false, anchored: [] });
         return Effect.Paragraph;
+      case 'w:r':
+        this.runs.push(false);
+        return Effect.Run;
+      case 'w:rPr':
+        return parent === 'w:r' || parent === 'w:pPr' ? Effect.None : Effect.Skip;
+      case 'w:pPr':
+        return Effect.None;
+      case 'w:sectPr':
+        return Effect.Section;
+      case 'w:sdt':
+        this.sdts.push(false);
+        return Effect.Sdt;
+      case 'w:showingPlcHdr':
+        if (parent === 'w:sdtPr' && this.sdts.length > 0 && isOn(this.names.wAttr(attributes, 'val'))) this.sdts[this.sdts.length - 1] = true;
+        return Effect.None;
+      case 'w:sdtContent':
+        if (parent === 'w:sdt' && this.sdts.at(-1)) {
+          this.hiddenDepth++;
+          return Effect.Hidden;
+        }
+        return Effect.None;
       case 'w:t':
         this.textDepth++;
         return Effect.Text;
@@ -299,12 +473,9 @@ class DocumentBuilder {
       case 'w:delText':
       case 'w:delInstrText':
       case 'w:rt': // ruby (拼音指南) annotation text: keep only the base text
-      // Formatting holds no text (tab stops, paragraph-mark revisions, sections…).
-      case 'w:rPr':
-      case 'w:pPr':
+      // Formatting holds no text (table properties, borders, margins…).
       case 'w:tblPr':
       case 'w:tblPrEx':
-      case 'w:sectPr':
       case 'w:tcBorders':
       case 'w:tcMar':
       case 'w:tcW':
@@ -347,7 +518,7 @@ class DocumentBuilder {
         if (this.graphicDepth === 0 && this.deletedDepth === 0) this.images++;
         return Effect.None;
       case 'w:altChunk':
-        this.altChunks++;
+        this.altChunks.push(relationshipId(attributes) ?? '');
         return Effect.Skip;
       case 'mc:AlternateContent':
         this.alternates.push(false);
@@ -374,14 +545,28 @@ class DocumentBuilder {
   }
 
   private append(text: string): void {
-    if (this.deletedDepth > 0) return;
+    if (this.deletedDepth > 0 || this.hiddenDepth > 0) return;
     const paragraph = this.paragraphs.at(-1);
     // Text outside any paragraph (invalid, but seen in generated files) is dropped.
-    if (paragraph) paragraph.parts.push(text);
+    if (paragraph) paragraph.parts.push(visibleText(text));
+  }
+
+  /** A w:vanish in run properties: of the open run, or of the open paragraph's mark. */
+  private markHidden(): void {
+    const owner = this.grandparent();
+    if (owner === 'w:r' && this.runs.length > 0 && !this.runs[this.runs.length - 1]) {
+      this.runs[this.runs.length - 1] = true;
+      this.hiddenDepth++;
+    } else if (owner === 'w:pPr') {
+      const paragraph = this.paragraphs.at(-1);
+      if (paragraph) paragraph.markHidden = true;
+    }
   }
 
   private openTable(): void {
-    this.tables.push({ index: this.tableCount++, gridColumns: 0, rows: [], row: null, cell: null });
+    const parent = this.tables.at(-1);
+    if (parent) parent.hasNested = true;
+    this.tables.push({ index: this.tableCount++, hasNested: false, gridColumns: 0, rows: [], row: null, cell: null });
   }
 
   private openRow(): void {
@@ -422,7 +607,10 @@ class DocumentBuilder {
     const paragraph = this.paragraphs.pop();
     if (!paragraph) return;
     const container = this.containers[this.containers.length - 1];
-    container.items.push({ kind: 'p', text: paragraph.parts.join('') }, ...paragraph.anchored);
+    const text = paragraph.parts.join('');
+    // A hidden paragraph mark with nothing visible before it: Word shows no line at all.
+    if (paragraph.markHidden && text === '') container.items.push(...paragraph.anchored);
+    else container.items.push({ kind: 'p', text }, ...paragraph.anchored);
   }
 
   private closeTextBox(): void {
@@ -456,9 +644,22 @@ class DocumentBuilder {
       0,
     );
     const columns = state.gridColumns > 0 ? state.gridColumns : widest;
-    const table: DocTable = { kind: 'table', index: state.index, rows: buildGrid(placeRows(state.rows), columns) };
+    const rows = buildGrid(placeRows(state.rows), columns);
+    const container = this.containers[this.containers.length - 1];
+    if (container.kind === 'cell' && this.tables.length > 0 && isSmallTable(state, rows)) {
+      // A cell or two pasted from another table: its text is this cell's text.
+      this.dissolved++;
+      for (const [r, row] of rows.entries()) {
+        for (const [c, cell] of row.entries()) {
+          if (cell.origin.row !== r || cell.origin.col !== c) continue;
+          for (const text of cell.paragraphs) container.items.push({ kind: 'p', text });
+        }
+      }
+      return;
+    }
+    const table: DocTable = { kind: 'table', index: state.index, rows };
     this.finished[state.index] = table;
-    this.containers[this.containers.length - 1].items.push({ kind: 'table', table });
+    container.items.push({ kind: 'table', table });
   }
 }
 
@@ -480,6 +681,22 @@ function placeRows(rows: RawRow[]): PlacedCell[][] {
     }
     return placed;
   });
+}
+
+/** At most 2×2 grid positions and no table inside: small enough to be a cell's content. */
+function isSmallTable(state: TableState, rows: DocCell[][]): boolean {
+  return !state.hasNested && rows.length > 0 && rows.length <= 2 && (rows[0]?.length ?? 0) <= 2;
+}
+
+/** An on/off property's w:val: absent, "1", "true", "on" are on. */
+function isOn(value: string | undefined): boolean {
+  return value === undefined || !/^(0|false|off|none)$/i.test(value.trim());
+}
+
+/** The r:id of an element (whatever prefix binds the relationships namespace). */
+function relationshipId(attributes: Attributes): string | undefined {
+  for (const attr in attributes) if (attr === 'id' || attr.endsWith(':id')) return attributes[attr];
+  return undefined;
 }
 
 function count(value: string | undefined): number {

@@ -39,13 +39,18 @@ export function readRules(
   ops: OpCodes,
   pageTop: number,
   pageLeft = 0,
+  /** A turned page (/Rotate): the view transform (user space → top-down page
+   *  coordinates as displayed), used instead of pageTop/pageLeft. */
+  view?: ArrayLike<number>,
 ): Rules {
   const rules: Rules = { h: [], v: [] };
   let state: GState = { ctm: [1, 0, 0, 1, 0, 0], fillWhite: false, strokeWhite: false };
   const stack: GState[] = [];
   const toPage = (x: number, y: number): [number, number] => {
     const [a, b, c, d, e, f] = state.ctm;
-    return [a * x + c * y + e - pageLeft, pageTop - (b * x + d * y + f)];
+    const ux = a * x + c * y + e, uy = b * x + d * y + f;
+    if (view) return [view[0] * ux + view[2] * uy + view[4], view[1] * ux + view[3] * uy + view[5]];
+    return [ux - pageLeft, pageTop - uy];
   };
 
   for (let i = 0; i < fnArray.length; i++) {

@@ -8,6 +8,7 @@ import type { ReadOptions } from './index.js';
 import { layoutPages, type PageContent } from './pdf-layout.js';
 import { openPdf, toFailure } from './pdf-load.js';
 import { readRules } from './pdf-rules.js';
+import { visibleText } from './invisible.js';
 import { splitRunAt, type TextRun } from './pdf-text.js';
 
 export const NO_TEXT_MESSAGE = 'PDF 没有文字层（可能是扫描件），无法读取；请提交由 Word/WPS 导出的 PDF 或 DOCX';
@@ -49,7 +50,12 @@ async function readOpen(doc: PDFDocumentProxy): Promise<DocModel> {
     for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
     // Pictures and no text at all: a scan — no need to look at further pages.
     if (noText && images > 0) throw new FormFailure('no-text-layer', NO_TEXT_MESSAGE);
-    pages.push({ page: page.pageNumber, width: x1 - x0, height: y1 - y0, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0) });
+    const turned = turnedView(page);
+    pages.push(
+      turned
+        ? { page: page.pageNumber, width: turned.width, height: turned.height, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0, turned.transform) }
+        : { page: page.pageNumber, width: x1 - x0, height: y1 - y0, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0) },
+    );
     page.cleanup();
   }
   // (No text and no pictures: an empty document, reported by the recognizer like an
@@ -60,19 +66,37 @@ async function readOpen(doc: PDFDocumentProxy): Promise<DocModel> {
 
 type PageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>;
 
-/** The page's text runs in top-down coordinates (0 at the view's top edge). */
+/** A page with a /Rotate is displayed turned: what is horizontal is decided on the page
+ *  as displayed (a form drawn turned by 90° on a page turned back by /Rotate looks, and
+ *  prints, like any other). null for an unturned page (read in user space as before). */
+function turnedView(page: PageProxy): { transform: number[]; width: number; height: number } | null {
+  if (((page.rotate % 360) + 360) % 360 === 0) return null;
+  const viewport = page.getViewport({ scale: 1 });
+  return { transform: viewport.transform, width: viewport.width, height: viewport.height };
+}
+
+/** The page's text runs in top-down coordinates (0 at the view's top edge, as displayed). */
 async function pageRuns(page: PageProxy, n: number): Promise<TextRun[]> {
   const [x0, y0, x1, y1] = page.view;
-  const width = x1 - x0, height = y1 - y0;
+  const turned = turnedView(page);
+  const width = turned ? turned.width : x1 - x0, height = turned ? turned.height : y1 - y0;
   const content = await page.getTextContent();
   const runs: TextRun[] = [];
   for (const item of content.items) {
     if (!('str' in item) || item.str === '') continue;
-    const [a, b, c, d, e, f] = item.transform as number[];
+    const str = visibleText(item.str);
+    if (str === '') continue;
+    let [a, b, c, d, e, f] = item.transform as number[];
+    if (turned) {
+      // Into displayed, top-down coordinates; then back to the y-up convention below.
+      const [va, vb, vc, vd, ve, vf] = turned.transform;
+      [a, b, c, d, e, f] = [va * a + vc * b, -(vb * a + vd * b), va * c + vc * d, -(vb * c + vd * d), va * e + vc * f + ve, height - (vb * e + vd * f + vf)];
+    }
     // Horizontal text only: its size is the vertical scale of the text matrix.
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue;
     const size = Math.abs(d) || Math.abs(a) || item.height;
-    const run: TextRun = { str: item.str, x: e - x0, right: e - x0 + item.width, baseline: y1 - f, size, page: n };
+    const left = turned ? e : e - x0, top = turned ? height : y1;
+    const run: TextRun = { str, x: left, right: left + item.width, baseline: top - f, size, page: n };
     // Text beyond the page edge is not visible (an over-wide table is cut off there).
     for (const piece of splitRunAt(run, [0, width])) {
       const centre = (piece.x + piece.right) / 2;

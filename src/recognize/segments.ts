@@ -147,6 +147,26 @@ function isPreambleLine(text: string): boolean {
   return s === '' || (s.length <= 80 && (/单位/.test(s) || /^\(?\d{4}年度?\)?$/.test(s)));
 }
 
+/** A line that only states the money unit ("单位：元", "金额单位：万元"). */
+function isUnitLine(text: string): boolean {
+  return /^(?:金额)?单位[:](?:万元|元)$/.test(toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, ''));
+}
+
+/** Unit lines just above a title (blank lines aside) — a page header printed above the
+ *  form ("单位：元" in the DOCX header, or atop the PDF page): they state the unit of the
+ *  form below, so the new candidate gets a copy, after its title, where a unit line
+ *  between title and table would stand. */
+function unitLinesBefore(items: readonly Item[]): Item[] {
+  const out: Item[] = [];
+  for (let i = items.length - 1; i >= 0; i--) {
+    const it = items[i];
+    if (it.kind !== 'para') break;
+    if (isUnitLine(it.text)) out.unshift(it);
+    else if (it.text.trim() !== '') break;
+  }
+  return out;
+}
+
 /** When a fund header opens a new candidate without a title, the rows of its own
  *  table above it (名称, 单位 rows) and the unit lines just above the table belong
  *  to the new form, not to the one before. */
@@ -202,8 +222,11 @@ export function segment(items: Item[], lex: Lexicon): Segment[] {
       // before, inside the first rows of the form's own table.
       const repeatsTitle = item.kind === 'row' && item.r <= 1 && cur.title !== null && cur.fundHeaderAt === null && !cur.items.some((i) => i.kind === 'row');
       if (!repeatsTitle) {
+        const units = unitLinesBefore(cur.items);
         open();
         cur.title = { ...title, at: 0 };
+        cur.items.push(item, ...units);
+        continue;
       }
       cur.items.push(item);
       continue;
