@@ -170,3 +170,15 @@ describe('number reader properties', () => {
     );
   });
 });
+
+describe('invisible format characters (issue 15)', () => {
+  it('a number holding a soft hyphen, word joiner, LRM/RLM, ZWJ or bidi controls is the number a person sees', () => {
+    expect(readMoney('82\u00AD3.56').value).toBe('823.56');
+    expect(readMoney('8\u206000.00').value).toBe('800.00');
+    expect(readMoney('\u200E173.56\u200F')).toEqual({ value: '173.56', issue: null });
+    expect(readMoney('4\u200D50.00').value).toBe('450.00');
+    expect(readRate('\u202A93.44%\u202C')).toEqual({ value: '93.44', issue: null });
+    expect(readScore('9\u2060.34').value).toBe('9.34');
+    expect(isBlankCell('\u00AD\u200E')).toBe(true);
+  });
+});

@@ -439,3 +439,61 @@ describe('bad DOCX input', () => {
     expect(failure.message).toContain('请去除密码后');
   });
 });
+
+// Issue 15: nothing read that a person would not see, nothing missed that a person sees.
+describe('DOCX: what a person sees', () => {
+  const R = (text: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const RELS = (extra: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${extra}</Relationships>`;
+
+  it('hidden runs (w:vanish, w:specVanish) are not text; w:vanish w:val="0" is; a hidden empty paragraph is no paragraph', async () => {
+    const body =
+      `<w:p>${R('14')}${R('9', '<w:sz w:val="21"/><w:vanish/>')}${R('23.56')}${R('x', '<w:vanish w:val="0"/>')}${R('y', '<w:specVanish/>')}</w:p>` +
+      `<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>${R('草稿', '<w:vanish/>')}</w:p>` +
+      `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:tab/><w:t>隐藏</w:t><w:br/></w:r>${R('可见')}</w:p>`;
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(paragraphs(model)).toEqual(['1423.56x', '可见']);
+  });
+
+  it('a content control showing its placeholder reads blank; a filled one reads its text', async () => {
+    const sdt = (content: string, placeholder: boolean) =>
+      `<w:sdt><w:sdtPr><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>${placeholder ? '<w:showingPlcHdr/>' : ''}<w:text/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const body = tbl(2, tr(`<w:tc><w:tcPr/><w:p>${sdt(R('单击或点击此处输入文字。'), true)}</w:p></w:tc>` + `<w:tc><w:tcPr/><w:p>${sdt(R('973.56'), false)}</w:p></w:tc>`)) +
+      sdt(p('单击或点击此处输入文字。'), true);
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(model.tables[0].rows[0].map((c) => c.text)).toEqual(['', '973.56']);
+    expect(paragraphs(model)).toEqual(['']);
+  });
+
+  it('invisible format characters are not text', async () => {
+    const model = await readDocument(docxFromBody(p('82\u00AD3.56 8\u206000.00 \u200E173.56\u200F \u202A93.44%\u202C')), LIMIT);
+    expect(paragraphs(model)).toEqual(['823.56 800.00 173.56 93.44%']);
+  });
+
+  it('the first section\'s page header is read as paragraphs before the body (first-page header first under titlePg)', async () => {
+    const hdr = (text: string) => `<?xml version="1.0"?><w:hdr xmlns:w="${'http://schemas.openxmlformats.org/wordprocessingml/2006/main'}">${p(text)}</w:hdr>`;
+    const body = p('2022年度部门整体支出绩效自评表') +
+      `<w:sectPr xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:headerReference w:type="default" r:id="rId2"/><w:headerReference w:type="first" r:id="rId1"/><w:titlePg/></w:sectPr>`;
+    const bytes = docxFromBody(body, [
+      { name: 'word/_rels/document.xml.rels', data: RELS('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="/word/header2.xml"/>') },
+      { name: 'word/header1.xml', data: hdr('单位：元') },
+      { name: 'word/header2.xml', data: hdr('第二页起的页眉') },
+    ]);
+    const model = await readDocument(bytes, LIMIT);
+    expect(paragraphs(model)).toEqual(['单位：元', '第二页起的页眉', '2022年度部门整体支出绩效自评表']);
+    expect(model.tables).toHaveLength(0);
+  });
+
+  it('an altChunk whose part holds text fails unsupported-format even beside other text; an empty or missing one is nothing', async () => {
+    const chunk = (html: string) =>
+      docxFromBody(p('正文') + '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5"/>', [
+        { name: 'word/_rels/document.xml.rels', data: RELS('<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.htm"/>') },
+        { name: 'word/chunk.htm', data: html },
+      ]);
+    const failure = await failureOf(readDocument(chunk('<html><body><p>其中人员支出900.00万元。</p></body></html>'), LIMIT));
+    expect(failure.code).toBe('unsupported-format');
+    expect(failure.message).toContain('另存为 DOCX 或 PDF');
+    expect(paragraphs(await readDocument(chunk('<html><body><p>&nbsp;</p></body></html>'), LIMIT))).toEqual(['正文']);
+    expect(paragraphs(await readDocument(docxFromBody(p('正文') + '<w:altChunk r:id="rId9"/>'), LIMIT))).toEqual(['正文']);
+  });
+});
