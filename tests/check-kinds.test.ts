@@ -354,6 +354,17 @@ table('cell-unit', {}, [
     { fields: ['funds.uses.project.budget'] }] },
 ]);
 
+table('formula-uncached', {}, [
+  { name: 'no formula without its value' },
+  { name: 'a formula with its cached value is read as a value', edit: (r) => { cell(r, 'funds.sources.total.actual', '950.00'); } },
+], [
+  { name: 'a formula total without cached value, named the Excel way', edit: (r) => {
+    src(r).total.actual = null;
+    cell(r, 'funds.sources.total.actual', '', 'formula', { row: 4, col: 3 });
+    r.provenance['funds.sources.total.actual'].sheet = '自评表';
+  }, want: [{ fields: ['funds.sources.total.actual'], actual: null, expected: null, difference: null, message: /（自评表!D5）是公式，文件中没有保存它的计算结果/ }] },
+]);
+
 table('block-unreadable', {}, [
   { name: 'every block read' },
   { name: 'an absent block is not unreadable', edit: (r) => { r.blocks.goals = 'absent'; r.goals = []; } },

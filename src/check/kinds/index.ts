@@ -2,6 +2,7 @@
 import type { RuleKind } from '../types.js';
 import { blockUnreadable } from './block-unreadable.js';
 import { cellUnit } from './cell-unit.js';
+import { formulaUncached } from './formula-uncached.js';
 import { changeConsistent } from './change-consistent.js';
 import { completeness } from './completeness.js';
 import { deviationReason } from './deviation-reason.js';
@@ -30,7 +31,7 @@ import { weightsTotal } from './weights-total.js';
 const ALL: RuleKind[] = [
   sum, equal, rate, rateAbove, fundScore, indicatorRange,
   weightsTotal, scoresTotal, deviationReason, targetMissedFullScore, proportionalScore, groupWeight,
-  threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction, cellUnit, blockUnreadable,
+  threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction, cellUnit, formulaUncached, blockUnreadable,
   narrativeEqualsTable, factSum, factConflict, changeConsistent, grade,
 ];
 
