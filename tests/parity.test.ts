@@ -113,13 +113,17 @@ function comparable(value: unknown): unknown {
   return value;
 }
 
+/** Where an unread block was seen: a PDF also names its page ("，第1页"), a DOCX cannot. */
+function withoutPage(text: string): string {
+  return text.replace(/，第\s*\d+\s*页/g, '');
+}
+
 /** A finding without the document coordinates of its locations. */
 function comparableFinding(f: Finding): unknown {
   return comparable({
     ...f,
-    // where an unread block was seen: a PDF also names its page
-    message: f.message.replace(/，第\s*\d+\s*页/g, ''),
-    ...(f.data ? { data: Object.fromEntries(Object.entries(f.data).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/，第\s*\d+\s*页/g, '') : v])) } : {}),
+    message: withoutPage(f.message),
+    ...(f.data ? { data: Object.fromEntries(Object.entries(f.data).map(([k, v]) => [k, typeof v === 'string' ? withoutPage(v) : v])) } : {}),
     locations: f.locations.map(({ table: _t, row: _r, col: _c, page: _p, raw: _raw, sheet: _s, ...rest }) => rest),
   });
 }

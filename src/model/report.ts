@@ -51,6 +51,14 @@ export type Finding = z.infer<typeof FindingSchema>;
 
 export const FailureSchema = z.object({ code: z.enum(FAILURE_CODES), message: z.string() }).strict();
 
+/** One form of a file, as reports and the summary name it. */
+const FormIdSchema = z.object({
+  index: z.number().int().nonnegative(),
+  form: z.enum(FORM_KINDS),
+  entity: z.string().nullable(),
+  year: z.number().int().nullable(),
+});
+
 export const ReportSchema = z
   .object({
     schema: z.literal(REPORT_SCHEMA_ID),
@@ -65,16 +73,7 @@ export const ReportSchema = z
       .strict(),
     status: z.enum(['ok', 'discrepancies', 'failed']),
     form: z.enum(FORM_KINDS).nullable(),
-    forms: z.array(
-      z
-        .object({
-          index: z.number().int().nonnegative(),
-          form: z.enum(FORM_KINDS),
-          entity: z.string().nullable(),
-          year: z.number().int().nullable(),
-        })
-        .strict(),
-    ),
+    forms: z.array(FormIdSchema.strict()),
     findings: z.array(FindingSchema),
     error: FailureSchema.nullable(),
   })
@@ -111,18 +110,12 @@ export const SummarySchema = z
           failure: FailureSchema.nullable(),
           /** The file's forms, each with its own status and counts (one summary.csv row each). */
           forms: z.array(
-            z
-              .object({
-                index: z.number().int().nonnegative(),
-                form: z.enum(FORM_KINDS),
-                entity: z.string().nullable(),
-                year: z.number().int().nullable(),
-                status: z.enum(['ok', 'discrepancies']),
-                errors: z.number().int(),
-                warnings: z.number().int(),
-                infos: z.number().int(),
-              })
-              .strict(),
+            FormIdSchema.extend({
+              status: z.enum(['ok', 'discrepancies']),
+              errors: z.number().int(),
+              warnings: z.number().int(),
+              infos: z.number().int(),
+            }).strict(),
           ),
         })
         .strict(),

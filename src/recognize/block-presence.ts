@@ -38,7 +38,7 @@ export function findPrinted(seg: Segment, t: Template): Printed {
     if (!first) continue;
     if (!out.total && matchesExactly(first.label, t.total.labels) && !isFundLineLabel(first.label, t) && !out.total) out.total = at(first.cell.text.trim(), first.col);
     // A funding line with amounts (年度资金总额 | 880 | 880) is the fund block even when its label is gone.
-    if (!out.fund && bestKey(first.label, lineLabels) !== null && fundLineWithAmounts(it, t)) out.fund = at(first.cell.text.trim(), first.col);
+    if (!out.fund && bestKey(first.label, lineLabels) !== null && fundLineWithAmounts(it)) out.fund = at(first.cell.text.trim(), first.col);
   }
   return out;
 }
@@ -49,7 +49,7 @@ function isFundLineLabel(label: string, t: Template): boolean {
 }
 
 /** Two or more money cells after a funding line's label. */
-function fundLineWithAmounts(it: Item & { kind: 'row' }, _t: Template): boolean {
+function fundLineWithAmounts(it: Item & { kind: 'row' }): boolean {
   const cells = rowCells(it.table, it.r);
   return cells.filter((rc) => rc.label !== '' && readMoney(rc.cell.text).value !== null).length >= 2;
 }
