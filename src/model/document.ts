@@ -16,6 +16,38 @@ export interface DocCell {
   page: number | null;
   /** XLSX: 'uncached' for a formula cell saved without its value (text ""; rules.md check 30). */
   formula?: 'uncached';
+  /** PDF: the cell's rectangle on each page it covers (the annotated copy marks it there). */
+  boxes?: PageBox[];
+  /** PDF: the cell's text lines and where each is (a quoted sentence is marked on its lines). */
+  lines?: DocLine[];
+  /** DOCX: where the cell's paragraphs are in word/document.xml, one per entry of `paragraphs`
+   *  (null for text that is no paragraph of the body part) — the annotated copy's comments go there. */
+  anchors?: (XmlAnchor | null)[];
+}
+
+/** A rectangle on a PDF page in the page's own user space (points, y up), as annotations take it. */
+export interface PageBox {
+  /** 1-based. */
+  page: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** One laid-out line of PDF text. */
+export interface DocLine {
+  text: string;
+  box: PageBox;
+}
+
+/** A paragraph of word/document.xml by character offsets into the decoded part: `open` just
+ *  after its <w:p …> start tag, `close` at its </w:p> (equal to `open` for a self-closing <w:p/>). */
+export interface XmlAnchor {
+  open: number;
+  close: number;
+  /** The start tag was self-closing (<w:p/>): it has no close tag. */
+  empty?: boolean;
 }
 
 export interface DocTable {
@@ -38,6 +70,10 @@ export interface DocParagraph {
   kind: 'paragraph';
   text: string;
   page: number | null;
+  /** PDF: the paragraph's lines and where each is. */
+  lines?: DocLine[];
+  /** DOCX: where it is in word/document.xml (absent for the page header's text). */
+  anchor?: XmlAnchor;
 }
 
 export type DocBlock = DocTable | DocParagraph;

@@ -1,6 +1,6 @@
 // Span expansion shared by the DOCX and PDF readers: rows of placed cells (with
 // column spans and vertical-merge marks) → the rectangular grid of DocModel.
-import type { DocCell } from '../model/document.js';
+import type { DocCell, DocLine, PageBox, XmlAnchor } from '../model/document.js';
 
 /** One cell as a reader found it in a row, before merges are expanded. */
 export interface PlacedCell {
@@ -22,6 +22,10 @@ export interface PlacedCell {
   rowSpan?: number;
   /** 1-based page (PDF), null for DOCX. */
   page: number | null;
+  /** Where the cell is, for the annotated copy (DocCell's fields of the same names). */
+  boxes?: PageBox[];
+  lines?: DocLine[];
+  anchors?: (XmlAnchor | null)[];
 }
 
 /**
@@ -70,6 +74,9 @@ export function buildGrid(rows: readonly (readonly PlacedCell[])[], columnCount 
         rowSpan: 1,
         colSpan: end - start,
         page: cell.page,
+        ...(cell.boxes ? { boxes: cell.boxes } : {}),
+        ...(cell.lines ? { lines: cell.lines } : {}),
+        ...(cell.anchors ? { anchors: cell.anchors } : {}),
       };
       for (let c = start; c < end; c++) grid[r][c] = docCell;
       created.set(cell, docCell);

@@ -2,11 +2,11 @@
 // over pages into one (dropping the repeated header rows, re-joining a row the page
 // break split, continuing vertical merges), and turns the text outside tables into
 // paragraphs in reading order. Pure: pdfjs stays in pdf.ts.
-import type { DocBlock, DocParagraph, DocTable } from '../model/document.js';
+import type { DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../model/document.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { assignRuns, boundaries, findTables, type PageCell, type PageTable } from './pdf-grid.js';
 import type { Rules } from './pdf-rules.js';
-import { continues, groupLines, toParagraphs, type Frame, type TextLine, type TextRun } from './pdf-text.js';
+import { continues, groupLines, toParagraphs, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
 export interface PageContent {
   /** 1-based. */
@@ -15,6 +15,9 @@ export interface PageContent {
   height: number;
   runs: TextRun[];
   rules: Rules;
+  /** Displayed, top-down page coordinates → the page's user space (for the boxes the
+   *  annotated copy marks); without it boxes stay in displayed coordinates. */
+  toUser?: (x: number, y: number) => [number, number];
 }
 
 /** Frames this close (points) are the same table continued. */
@@ -33,6 +36,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
     const body = assignRuns(tables, p.runs);
     return { content: p, tables, lines: groupLines(body) };
   });
+  const boxOf = pageBoxes(pages);
   const furniture = pageFurniture(perPage.map((p) => ({ content: p.content, lines: p.lines })));
 
   // Reading order: one sequence of line runs and (possibly multi-page) tables.
@@ -69,18 +73,37 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   for (const s of seq) {
     if (s.kind === 'lines') {
       for (const para of toParagraphs(s.lines, bodyFrame)) {
-        const block: DocParagraph = { kind: 'paragraph', text: para.text, page: para.page };
+        const block: DocParagraph = { kind: 'paragraph', text: para.text, page: para.page, lines: para.lines.map((l) => lineOf(l, boxOf)) };
         blocks.push(block);
       }
     } else {
       for (const chain of splitChains(s.parts)) {
-        const table = joinParts(chain, tables.length);
+        const table = joinParts(chain, tables.length, boxOf);
         tables.push(table);
         blocks.push(table);
       }
     }
   }
   return { blocks, tables };
+}
+
+/** A rectangle in displayed coordinates (top-down) on a page → a PageBox in its user space. */
+type BoxOf = (page: number, left: number, top: number, right: number, bottom: number) => PageBox;
+
+function pageBoxes(pages: readonly PageContent[]): BoxOf {
+  const byPage = new Map(pages.map((p) => [p.page, p.toUser]));
+  return (page, left, top, right, bottom) => {
+    const toUser = byPage.get(page);
+    if (!toUser) return { page, x0: left, y0: top, x1: right, y1: bottom };
+    const [ax, ay] = toUser(left, top);
+    const [bx, by] = toUser(right, bottom);
+    return { page, x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by) };
+  };
+}
+
+/** A line's box: from its glyphs' top (about one em above the baseline) to their descent. */
+function lineOf(line: TextLine, boxOf: BoxOf): DocLine {
+  return { text: line.text, box: boxOf(line.page, line.left, line.baseline - line.size, line.right, line.baseline + 0.25 * line.size) };
 }
 
 /**
@@ -175,10 +198,12 @@ interface JoinedCell {
   r0: number; r1: number; x0: number; x1: number;
   page: number;
   runs: TextRun[];
+  /** Its rectangle on each page part (displayed coordinates). */
+  parts: { page: number; y0: number; y1: number }[];
 }
 
 /** Joins one table's page parts into a DocTable. */
-function joinParts(parts: readonly PageTable[], index: number): DocTable {
+function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): DocTable {
   const first = parts[0];
   let cells: JoinedCell[] = first.cells.map((c) => fromPage(c, 0));
   let rows = first.ys.length - 1;
@@ -207,6 +232,7 @@ function joinParts(parts: readonly PageTable[], index: number): DocTable {
       if (above && joins) {
         above.r1 = offset + cell.r1;
         above.runs.push(...cell.runs);
+        above.parts.push(...cell.parts);
       } else {
         cells.push({ ...cell, r0: cell.r0 + offset, r1: cell.r1 + offset });
       }
@@ -223,8 +249,10 @@ function joinParts(parts: readonly PageTable[], index: number): DocTable {
     const c1 = Math.max(c0 + 1, colOf(cell.x1));
     const paragraphs = cellParagraphs(cell);
     placed[cell.r0].push({
-      text: paragraphs.join('\n'),
-      paragraphs,
+      text: paragraphs.map((p) => p.text).join('\n'),
+      paragraphs: paragraphs.map((p) => p.text),
+      boxes: cell.parts.map((p) => boxOf(p.page, cell.x0, p.y0, cell.x1, p.y1)),
+      lines: paragraphs.flatMap((p) => p.lines.map((l) => lineOf(l, boxOf))),
       col: c0,
       colSpan: c1 - c0,
       vMerge: null,
@@ -236,7 +264,7 @@ function joinParts(parts: readonly PageTable[], index: number): DocTable {
 }
 
 function fromPage(c: PageCell, offset: number): JoinedCell {
-  return { r0: c.r0 + offset, r1: c.r1 + offset, x0: c.x0, x1: c.x1, page: c.page, runs: [...c.runs] };
+  return { r0: c.r0 + offset, r1: c.r1 + offset, x0: c.x0, x1: c.x1, page: c.page, runs: [...c.runs], parts: [{ page: c.page, y0: c.y0, y1: c.y1 }] };
 }
 
 /** Each row's cell texts (whitespace removed), for spotting repeated header rows. */
@@ -316,10 +344,10 @@ function innerFrame(cell: JoinedCell, lines: readonly TextLine[]): Frame {
   return { left: cell.x0 + pad, right: reaching >= 3 ? maxRight : Math.max(cell.x1 - pad, maxRight) };
 }
 
-function cellParagraphs(cell: JoinedCell): string[] {
+function cellParagraphs(cell: JoinedCell): Paragraph[] {
   const lines = groupLines(cell.runs);
   if (lines.length === 0) return [];
-  return toParagraphs(lines, innerFrame(cell, lines)).map((p) => p.text);
+  return toParagraphs(lines, innerFrame(cell, lines));
 }
 
 function nearestIndex(values: readonly number[], x: number): number {

@@ -53,8 +53,8 @@ async function readOpen(doc: PDFDocumentProxy): Promise<DocModel> {
     const turned = turnedView(page);
     pages.push(
       turned
-        ? { page: page.pageNumber, width: turned.width, height: turned.height, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0, turned.transform) }
-        : { page: page.pageNumber, width: x1 - x0, height: y1 - y0, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0) },
+        ? { page: page.pageNumber, width: turned.width, height: turned.height, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0, turned.transform), toUser: inverse(turned.transform) }
+        : { page: page.pageNumber, width: x1 - x0, height: y1 - y0, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0), toUser: (x, y) => [x + x0, y1 - y] },
     );
     page.cleanup();
   }
@@ -73,6 +73,12 @@ function turnedView(page: PageProxy): { transform: number[]; width: number; heig
   if (((page.rotate % 360) + 360) % 360 === 0) return null;
   const viewport = page.getViewport({ scale: 1 });
   return { transform: viewport.transform, width: viewport.width, height: viewport.height };
+}
+
+/** Displayed coordinates back to user space: the inverse of the viewport's transform. */
+function inverse([a, b, c, d, e, f]: number[]): (x: number, y: number) => [number, number] {
+  const det = a * d - b * c;
+  return (x, y) => [(d * (x - e) - c * (y - f)) / det, (a * (y - f) - b * (x - e)) / det];
 }
 
 /** The page's text runs in top-down coordinates (0 at the view's top edge, as displayed). */
