@@ -97,7 +97,8 @@ describe('reader parity: readDocument(docx) vs readPdf(pdf)', () => {
 });
 
 /** Strings with all whitespace removed, `source` and `provenance` dropped, and the
- *  document coordinates of unread blocks (a PDF knows their page, a DOCX does not). */
+ *  document coordinates of unread blocks and narrative quotes (a PDF knows their page,
+ *  a DOCX does not). */
 function comparable(value: unknown): unknown {
   if (typeof value === 'string') return noSpace(value);
   if (Array.isArray(value)) return value.map(comparable);
@@ -105,7 +106,7 @@ function comparable(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (k === 'source' || k === 'provenance') continue;
-      if (k === 'sheet') continue; // a workbook's location
+      if (k === 'sheet' || k === 'page') continue; // a workbook's or a PDF's location
       out[k] = k === 'unreadBlocks' && Array.isArray(v) ? v.map(({ table: _t, row: _r, page: _p, ...rest }) => comparable(rest)) : comparable(v);
     }
     return out;

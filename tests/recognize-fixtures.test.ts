@@ -101,6 +101,16 @@ describe.skipIf(!existsSync(seedFile))('the seed form', () => {
     expect(seed.conclusions).toEqual({ verdict: null, problems: '无', measures: '无' });
     expect(seed.year).toBe(2022);
   });
+
+  it('gives a DOCX quote no page (Word decides pages), a PDF quote the page its paragraph starts on', async () => {
+    expect(seed.narrative.facts['spending.basic']?.every((f) => !('page' in f))).toBe(true);
+    const [pdf] = await recognize('pdf/seed-yuelu-2022.pdf');
+    // the narrative runs in one table cell from page 6 to page 7 (pdftotext -f 6 -l 7 shows it):
+    // 预算为1028.49万元 ends page 6, 上述决算支出中基本支出1150.05万元 and 基本支出1150.05万元 are on page 7
+    expect(pdf.narrative.facts['budget.initial']?.map((f) => f.page)).toEqual([6]);
+    expect(pdf.narrative.facts['spending.basic']?.map((f) => [f.paragraph, f.page])).toEqual([[3, 7], [6, 7]]);
+    expect(pdf.narrative.changes.map((c) => c.page)).toEqual(pdf.narrative.changes.map(() => 7));
+  });
 });
 
 describe('documents that are no form', () => {

@@ -111,13 +111,13 @@ export function locate(record: FormRecord, fields: string[], factValues: Record<
       const want = factValues[field];
       for (const f of record.narrative.facts[p.concept] ?? ([] as Fact[])) {
         if (want !== undefined && (f.approx || !new Decimal(f.value).eq(want))) continue;
-        out.push({ field, paragraph: f.paragraph, quote: f.quote });
+        out.push({ field, paragraph: f.paragraph, quote: f.quote, ...(f.page !== undefined ? { page: f.page } : {}) });
       }
       continue;
     }
     if (p?.kind === 'change') {
       const c = record.narrative.changes[p.index];
-      if (c) out.push({ field, paragraph: c.paragraph, quote: c.quote });
+      if (c) out.push({ field, paragraph: c.paragraph, quote: c.quote, ...(c.page !== undefined ? { page: c.page } : {}) });
       continue;
     }
     if (p?.kind === 'block') {

@@ -14,6 +14,8 @@ export interface DocCell {
   colSpan: number;
   /** 1-based page number (PDF), null for DOCX. */
   page: number | null;
+  /** PDF: the page each of `paragraphs` starts on (a cell may run over a page break). */
+  paragraphPages?: number[];
   /** XLSX: 'uncached' for a formula cell saved without its value (text ""; rules.md check 30). */
   formula?: 'uncached';
   /** PDF: the cell's rectangle on each page it covers (the annotated copy marks it there). */

@@ -1,7 +1,7 @@
 // The small per-file row the batch keeps once a file is done (report.md's summary row
 // plus what the terminal and the benchmark need): built from a per-file report, read
 // by the report phase (summary, console) and the batch (observations, exit status).
-import type { FileReport } from './report.js';
+import type { FileReport, SubmissionTally } from './report.js';
 
 /** Milliseconds spent in each phase of one file. */
 export interface StageTimings {
@@ -49,6 +49,8 @@ export interface FormTally {
   infos: number;
   /** Its first error/warning messages (at most 3; errors first), for the terminal summary. */
   firstMessages: string[];
+  /** With --archive: its submission number and what changed since the one before (archive/batch.ts). */
+  submission?: SubmissionTally;
 }
 
 /** How many messages of a file or form the terminal gets. */

@@ -59,6 +59,8 @@ export const FactSchema = z
     approx: z.boolean(),
     quote: z.string(),
     paragraph: z.number().int().nonnegative(),
+    /** PDF: the 1-based page the paragraph is printed on (absent for DOCX, like provenance's null). */
+    page: z.number().int().positive().optional(),
   })
   .strict();
 export type Fact = z.infer<typeof FactSchema>;
@@ -71,6 +73,7 @@ export const ChangeSchema = z
     percent: nullableDecimal,
     quote: z.string(),
     paragraph: z.number().int().nonnegative(),
+    page: z.number().int().positive().optional(),
   })
   .strict();
 export type Change = z.infer<typeof ChangeSchema>;

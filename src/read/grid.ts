@@ -22,6 +22,8 @@ export interface PlacedCell {
   rowSpan?: number;
   /** 1-based page (PDF), null for DOCX. */
   page: number | null;
+  /** PDF: the page each paragraph starts on (DocCell.paragraphPages). */
+  paragraphPages?: number[];
   /** Where the cell is, for the annotated copy (DocCell's fields of the same names). */
   boxes?: PageBox[];
   lines?: DocLine[];
@@ -74,6 +76,7 @@ export function buildGrid(rows: readonly (readonly PlacedCell[])[], columnCount 
         rowSpan: 1,
         colSpan: end - start,
         page: cell.page,
+        ...(cell.paragraphPages ? { paragraphPages: cell.paragraphPages } : {}),
         ...(cell.boxes ? { boxes: cell.boxes } : {}),
         ...(cell.lines ? { lines: cell.lines } : {}),
         ...(cell.anchors ? { anchors: cell.anchors } : {}),

@@ -251,6 +251,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
     placed[cell.r0].push({
       text: paragraphs.map((p) => p.text).join('\n'),
       paragraphs: paragraphs.map((p) => p.text),
+      paragraphPages: paragraphs.map((p) => p.page),
       boxes: cell.parts.map((p) => boxOf(p.page, cell.x0, p.y0, cell.x1, p.y1)),
       lines: paragraphs.flatMap((p) => p.lines.map((l) => lineOf(l, boxOf))),
       col: c0,

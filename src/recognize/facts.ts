@@ -26,13 +26,16 @@ export interface NarrativeFacts {
 
 let defaultMatcher: ConceptMatcher | null = null;
 
-/** `paragraphs[i]` is narrative paragraph number i (record.md numbering).
+/** `paragraphs[i]` is narrative paragraph number i (record.md numbering), printed on
+ *  `pages[i]` (PDF) — a fact or change then names its page, so staff find the quote.
  *  `lexicon` replaces the bundled concept table (facts-lexicon.ts) when given. */
-export function extractNarrativeFacts(paragraphs: string[], lexicon?: ConceptEntry[]): NarrativeFacts {
+export function extractNarrativeFacts(paragraphs: string[], lexicon?: ConceptEntry[], pages: (number | null)[] = []): NarrativeFacts {
   const matcher = lexicon ? compileLexicon(lexicon) : (defaultMatcher ??= compileLexicon(CONCEPT_LEXICON));
   const facts: Record<string, Fact[]> = {};
   const changes: Change[] = [];
   paragraphs.forEach((paragraph, index) => {
+    const page = pages[index] ?? null;
+    const onPage = page !== null ? { page } : {};
     const view = matchView(paragraph);
     for (const sentence of sentences(view)) {
       const clauses: ClauseScan[] = sentence.map((span) => {
@@ -46,7 +49,7 @@ export function extractNarrativeFacts(paragraphs: string[], lexicon?: ConceptEnt
       });
       resolveShortForms(view.text, clauses);
       const found = findChanges(view, clauses, index);
-      changes.push(...found.changes);
+      changes.push(...found.changes.map((c) => ({ ...c, ...onPage })));
       const frame = breakdownFrames(view.text, clauses);
       for (const clause of clauses) {
         for (const { mention, figure, approx } of bindClause(view.text, clause, found.used)) {
@@ -58,6 +61,7 @@ export function extractNarrativeFacts(paragraphs: string[], lexicon?: ConceptEnt
             approx: figure.approx || approx,
             quote: quoteOf(view, clause.span.start, clause.span.end),
             paragraph: index,
+            ...onPage,
           });
         }
       }

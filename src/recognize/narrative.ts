@@ -1,7 +1,7 @@
 // The narrative part (评价报告综述 / 自评报告): where it is (the table's last cells or
 // the body text after the table), its paragraph numbering (record.md), its
 // sections (存在的主要问题, 改进措施…) and the subject of its 概况 part.
-import type { DocTable } from '../model/document.js';
+import type { DocCell, DocTable } from '../model/document.js';
 import { foldText, toHalfWidth } from '../normalize/cell.js';
 import { rowCells } from './grid.js';
 import { containsAny, matches, normLabel } from './labels.js';
@@ -10,6 +10,18 @@ import type { Template } from './template-schema.js';
 
 const WS = /^[\s\u3000\u00A0\u200B\uFEFF]+|[\s\u3000\u00A0\u200B\uFEFF]+$/g;
 const trimAll = (s: string) => s.replace(WS, '');
+
+/** A narrative paragraph with the page it is printed on (PDF; null for DOCX), so a quote can name its page. */
+export interface NarrativePara {
+  text: string;
+  page: number | null;
+}
+
+/** A cell's paragraphs, each on the cell's page. */
+export function cellParas(cell: DocCell): NarrativePara[] {
+  if (cell.paragraphs.length === 0) return [{ text: cell.text, page: cell.page }];
+  return cell.paragraphs.map((text, i) => ({ text, page: cell.paragraphPages?.[i] ?? cell.page }));
+}
 
 /** Longest paragraph taken for a heading. */
 const MAX_HEADING_LENGTH = 40;
@@ -22,18 +34,18 @@ export function isNarrativeHeading(text: string, t: Template): boolean {
 }
 
 /** Where the table holds the narrative: the cell whose first paragraph is its heading. */
-export function narrativeInTable(table: DocTable, fromRow: number, t: Template): { row: number; paragraphs: string[] } | null {
+export function narrativeInTable(table: DocTable, fromRow: number, t: Template): { row: number; paragraphs: NarrativePara[] } | null {
   for (let r = Math.max(0, fromRow); r < table.rows.length; r++) {
     const cells = rowCells(table, r);
     for (let j = 0; j < cells.length; j++) {
-      const paras = cells[j].cell.paragraphs.length ? cells[j].cell.paragraphs : [cells[j].cell.text];
-      const firstIdx = paras.findIndex((p) => trimAll(p) !== '');
-      if (firstIdx < 0 || !isNarrativeHeading(paras[firstIdx], t)) continue;
+      const paras = cellParas(cells[j].cell);
+      const firstIdx = paras.findIndex((p) => trimAll(p.text) !== '');
+      if (firstIdx < 0 || !isNarrativeHeading(paras[firstIdx].text, t)) continue;
       // The heading paragraph, then the rest of its cell, the cells to its right and the rows below.
       const out = [...paras.slice(firstIdx + 1)];
-      for (const rc of cells.slice(j + 1)) out.push(...(rc.cell.paragraphs.length ? rc.cell.paragraphs : [rc.cell.text]));
+      for (const rc of cells.slice(j + 1)) out.push(...cellParas(rc.cell));
       for (let rr = r + 1; rr < table.rows.length; rr++) {
-        for (const rc of rowCells(table, rr)) if (rc.cell.origin.row === rr) out.push(...(rc.cell.paragraphs.length ? rc.cell.paragraphs : [rc.cell.text]));
+        for (const rc of rowCells(table, rr)) if (rc.cell.origin.row === rr) out.push(...cellParas(rc.cell));
       }
       return { row: r, paragraphs: out };
     }
@@ -42,15 +54,15 @@ export function narrativeInTable(table: DocTable, fromRow: number, t: Template):
 }
 
 /** Body paragraphs of the narrative: after its heading when one is printed. */
-export function narrativeInBody(items: Item[], t: Template): string[] {
-  const paras = items.filter((i): i is Item & { kind: 'para' } => i.kind === 'para').map((p) => p.text);
-  const h = paras.findIndex((p) => isNarrativeHeading(p, t));
+export function narrativeInBody(items: Item[], t: Template): NarrativePara[] {
+  const paras = items.filter((i): i is Item & { kind: 'para' } => i.kind === 'para').map((p) => ({ text: p.text, page: p.page }));
+  const h = paras.findIndex((p) => isNarrativeHeading(p.text, t));
   return h >= 0 ? paras.slice(h + 1) : paras;
 }
 
 /** Numbered narrative paragraphs: blank ones take no number; ends trimmed. */
-export function numberParagraphs(paragraphs: string[]): string[] {
-  return paragraphs.map(trimAll).filter((p) => p !== '');
+export function numberParagraphs(paragraphs: NarrativePara[]): NarrativePara[] {
+  return paragraphs.map((p) => ({ text: trimAll(p.text), page: p.page })).filter((p) => p.text !== '');
 }
 
 // Numbering styles of section headings: 一、 / （一） / 1. / （1）

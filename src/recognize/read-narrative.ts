@@ -6,7 +6,7 @@ import { extractNarrativeFacts } from './facts.js';
 import { blockReading, type BlockReading } from './block-reading.js';
 import { rowCells } from './grid.js';
 import type { IndicatorBlock } from './indicator-block.js';
-import { narrativeInBody, narrativeInTable, numberParagraphs } from './narrative.js';
+import { cellParas, narrativeInBody, narrativeInTable, numberParagraphs, type NarrativePara } from './narrative.js';
 import type { Item, Segment } from './segments.js';
 import type { Template } from './template-schema.js';
 
@@ -28,9 +28,9 @@ export interface FormExtent {
 const MIN_NARRATIVE_CELL = 50;
 
 /** Rows after 总分 made of one wide text cell each (no label beside it): the narrative. */
-function trailingTextRows(table: DocTable, from: number): { row: number; paragraphs: string[] } | null {
+function trailingTextRows(table: DocTable, from: number): { row: number; paragraphs: NarrativePara[] } | null {
   let first = -1;
-  const paragraphs: string[] = [];
+  const paragraphs: NarrativePara[] = [];
   for (let r = from; r < table.rows.length; r++) {
     const cells = rowCells(table, r).filter((rc) => rc.cell.text.trim() !== '' && rc.cell.origin.row === r);
     if (cells.length !== 1) {
@@ -40,14 +40,14 @@ function trailingTextRows(table: DocTable, from: number): { row: number; paragra
     const cell = cells[0].cell;
     if (first < 0 && cell.text.replace(/\s+/g, '').length < MIN_NARRATIVE_CELL) continue;
     if (first < 0) first = r;
-    paragraphs.push(...(cell.paragraphs.length ? cell.paragraphs : [cell.text]));
+    paragraphs.push(...cellParas(cell));
   }
   return first >= 0 ? { row: first, paragraphs } : null;
 }
 
 export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, extent: FormExtent, t: Template): BlockReading<NarrativeReading> {
   const { formEnd, lastTable } = extent;
-  let narrativeParas: string[] | null = null;
+  let narrativeParas: NarrativePara[] | null = null;
   let startItem = -1;
   if (lastTable) {
     const from = indicators?.total?.table === lastTable ? indicators.total.row : 0;
@@ -68,8 +68,9 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
       startItem = seg.items.findIndex((it) => it.kind === 'row' && it.table === tr.table && it.r === wide.row);
     }
   }
-  const paragraphs = numberParagraphs(narrativeParas);
-  const facts = extractNarrativeFacts(paragraphs);
+  const numbered = numberParagraphs(narrativeParas);
+  const paragraphs = numbered.map((p) => p.text);
+  const facts = extractNarrativeFacts(paragraphs, undefined, numbered.map((p) => p.page));
   return blockReading<NarrativeReading>({
     narrative: { text: paragraphs.length ? paragraphs.join('\n') : null, facts: facts.facts, changes: facts.changes },
     paragraphs,

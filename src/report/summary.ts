@@ -50,6 +50,7 @@ export function buildSummary(rows: SummaryRow[], batch: BatchObservation[], gene
         errors: f.errors,
         warnings: f.warnings,
         infos: f.infos,
+        ...(f.submission ? { submission: f.submission } : {}),
       })),
     })),
     totals,
