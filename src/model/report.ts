@@ -59,6 +59,54 @@ const FormIdSchema = z.object({
   year: z.number().int().nullable(),
 });
 
+/** A value that differs from the submission before (archive compare; before/after as the records hold them). */
+export const ValueChangeSchema = z
+  .object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })
+  .strict();
+export type ValueChange = z.infer<typeof ValueChangeSchema>;
+
+/** A finding in a comparison: `finding` indexes this report's findings (absent for a resolved, earlier one). */
+export const ResubmittedFindingSchema = z
+  .object({
+    finding: z.number().int().nonnegative().optional(),
+    rule: z.string(),
+    severity: z.enum(SEVERITIES),
+    fields: z.array(z.string()),
+    message: z.string(),
+  })
+  .strict();
+export type ResubmittedFinding = z.infer<typeof ResubmittedFindingSchema>;
+
+/** A form that an archive (--archive) already holds an earlier, different file of: what changed since. */
+export const ResubmissionSchema = z
+  .object({
+    formIndex: z.number().int().nonnegative(),
+    /** 第n次提交: this file's place among the distinct files archived for the form. */
+    submission: z.number().int().min(2),
+    previous: z.object({ sha256: z.string(), path: z.string(), status: z.enum(['ok', 'discrepancies']) }).strict(),
+    changes: z.array(ValueChangeSchema),
+    /** 已改正: the earlier submission's findings not found again. */
+    resolved: z.array(ResubmittedFindingSchema),
+    /** 仍存在 */
+    persisting: z.array(ResubmittedFindingSchema),
+    /** 新问题 */
+    new: z.array(ResubmittedFindingSchema),
+  })
+  .strict();
+export type Resubmission = z.infer<typeof ResubmissionSchema>;
+
+/** A form's place in the archive, for summaries: its submission number and, from the second on, the counts. */
+export const SubmissionTallySchema = z
+  .object({
+    submission: z.number().int().positive(),
+    resolved: z.number().int().optional(),
+    persisting: z.number().int().optional(),
+    new: z.number().int().optional(),
+    changes: z.number().int().optional(),
+  })
+  .strict();
+export type SubmissionTally = z.infer<typeof SubmissionTallySchema>;
+
 export const ReportSchema = z
   .object({
     schema: z.literal(REPORT_SCHEMA_ID),
@@ -76,6 +124,8 @@ export const ReportSchema = z
     forms: z.array(FormIdSchema.strict()),
     findings: z.array(FindingSchema),
     error: FailureSchema.nullable(),
+    /** Only with --archive, for forms the archive held an earlier file of. */
+    resubmissions: z.array(ResubmissionSchema).optional(),
   })
   .strict();
 export type FileReport = z.infer<typeof ReportSchema>;
@@ -115,6 +165,8 @@ export const SummarySchema = z
               errors: z.number().int(),
               warnings: z.number().int(),
               infos: z.number().int(),
+              /** Only with --archive. */
+              submission: SubmissionTallySchema.optional(),
             }).strict(),
           ),
         })
