@@ -43,12 +43,13 @@ export interface DocLine {
   box: PageBox;
 }
 
-/** A paragraph of word/document.xml by character offsets into the decoded part: `open` just
- *  after its <w:p …> start tag, `close` at its </w:p> (equal to `open` for a self-closing <w:p/>). */
+/** A paragraph of the main document part by string offsets into the decoded part: `open`
+ *  just after its <w:p …> start tag, `end` just after its </w:p> (both just after a
+ *  self-closing <w:p/>). */
 export interface XmlAnchor {
   open: number;
-  close: number;
-  /** The start tag was self-closing (<w:p/>): it has no close tag. */
+  end: number;
+  /** The start tag was self-closing (<w:p/>): it has no content and no close tag. */
   empty?: boolean;
 }
 

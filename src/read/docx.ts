@@ -43,7 +43,7 @@
 // - Images: every w:drawing, w:pict and w:object counts once (v:imagedata outside
 //   them counts too); a body of images and no text at all is a scan.
 import { SaxesParser } from 'saxes';
-import type { DocBlock, DocCell, DocModel, DocParagraph, DocTable } from '../model/document.js';
+import type { DocBlock, DocCell, DocModel, DocParagraph, DocTable, XmlAnchor } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { visibleText } from './invisible.js';
@@ -184,7 +184,7 @@ function headerParagraphs(zip: ZipArchive, ids: string[], rels: Map<string, stri
 }
 
 /** XML parts are UTF-8 in practice; UTF-16 (allowed by XML) is recognized by its BOM. */
-function decodeXml(xml: Buffer): string {
+export function decodeXml(xml: Buffer): string {
   if (xml[0] === 0xff && xml[1] === 0xfe) return xml.toString('utf16le', 2);
   if (xml[0] === 0xfe && xml[1] === 0xff) return Buffer.from(xml.subarray(2)).swap16().toString('utf16le');
   const text = xml.toString('utf8');
@@ -201,8 +201,10 @@ function hasAnyText(model: DocModel): boolean {
 
 function createParser(builder: DocumentBuilder): SaxesParser<{ xmlns: false; position: false }> {
   const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag) => builder.open(tag.name, tag.attributes as Record<string, string>));
-  parser.on('closetag', () => builder.close());
+  // Offsets into the decoded part (one chunk: saxes' position is the string index) let the
+  // annotated copy put its comments in the paragraphs the model was read from.
+  parser.on('opentag', (tag) => builder.open(tag.name, tag.attributes as Record<string, string>, parser.position, tag.isSelfClosing));
+  parser.on('closetag', () => builder.close(parser.position));
   parser.on('text', (text) => builder.text(text));
   parser.on('cdata', (text) => builder.text(text));
   return parser;
@@ -212,7 +214,7 @@ function createParser(builder: DocumentBuilder): SaxesParser<{ xmlns: false; pos
 
 type Attributes = Record<string, string>;
 
-type Item = { kind: 'p'; text: string } | { kind: 'table'; table: DocTable };
+type Item = { kind: 'p'; text: string; anchor: XmlAnchor | null } | { kind: 'table'; table: DocTable };
 
 interface Container {
   kind: 'body' | 'cell' | 'textbox';
@@ -223,6 +225,8 @@ interface Container {
 
 interface Paragraph {
   parts: string[];
+  /** Where it is in the part (its `end` set when it closes). */
+  anchor: XmlAnchor;
   /** The paragraph mark is hidden (w:pPr/w:rPr/w:vanish): with no visible text, nothing shows. */
   markHidden: boolean;
   /** Text-box content anchored here, emitted right after this paragraph. */
@@ -312,7 +316,13 @@ class DocumentBuilder {
     return [...first, ...rest].map((h) => h.id);
   }
 
-  open(name: string, attributes: Attributes): void {
+  /** Position of the tag being handled (just after it), for paragraph anchors. */
+  private at = 0;
+  private selfClosing = false;
+
+  open(name: string, attributes: Attributes, at = 0, selfClosing = false): void {
+    this.at = at;
+    this.selfClosing = selfClosing;
     // Inside a skipped subtree nothing is resolved, not even names (the common
     // case: run and paragraph properties, most of Word's elements).
     if (this.skipDepth > 0) {
@@ -329,7 +339,8 @@ class DocumentBuilder {
     this.effects.push(effect);
   }
 
-  close(): void {
+  close(at = 0): void {
+    this.at = at;
     if (this.skipDepth > 0) {
       this.skipDepth--;
       if (this.skipDepth === 0) this.names.leave(); // the skipped element itself
@@ -389,7 +400,7 @@ class DocumentBuilder {
 
   finish(): DocModel {
     const blocks: DocBlock[] = this.body.items.map((item) =>
-      item.kind === 'p' ? { kind: 'paragraph', text: item.text, page: null } : item.table,
+      item.kind === 'p' ? { kind: 'paragraph', text: item.text, page: null, ...(item.anchor ? { anchor: item.anchor } : {}) } : item.table,
     );
     const tables = this.finished.filter(Boolean);
     // Dissolved tables leave gaps: number the rest in order again.
@@ -420,7 +431,7 @@ class DocumentBuilder {
     }
     switch (key) {
       case 'w:p':
-        this.paragraphs.push({ parts: [], markHidden: false, anchored: [] });
+        this.paragraphs.push({ parts: [], anchor: { open: this.at, end: this.at, ...(this.selfClosing ? { empty: true } : {}) }, markHidden: false, anchored: [] });
         return Effect.Paragraph;
       case 'w:r':
         this.runs.push(false);
@@ -608,9 +619,10 @@ class DocumentBuilder {
     if (!paragraph) return;
     const container = this.containers[this.containers.length - 1];
     const text = paragraph.parts.join('');
+    paragraph.anchor.end = this.at;
     // A hidden paragraph mark with nothing visible before it: Word shows no line at all.
     if (paragraph.markHidden && text === '') container.items.push(...paragraph.anchored);
-    else container.items.push({ kind: 'p', text }, ...paragraph.anchored);
+    else container.items.push({ kind: 'p', text, anchor: paragraph.anchor }, ...paragraph.anchored);
   }
 
   private closeTextBox(): void {
@@ -652,7 +664,7 @@ class DocumentBuilder {
       for (const [r, row] of rows.entries()) {
         for (const [c, cell] of row.entries()) {
           if (cell.origin.row !== r || cell.origin.col !== c) continue;
-          for (const text of cell.paragraphs) container.items.push({ kind: 'p', text });
+          cell.paragraphs.forEach((text, i) => container.items.push({ kind: 'p', text, anchor: cell.anchors?.[i] ?? null }));
         }
       }
       return;
@@ -670,12 +682,14 @@ function placeRows(rows: RawRow[]): PlacedCell[][] {
     const placed: PlacedCell[] = [];
     let col = row.gridBefore;
     for (const cell of row.cells) {
-      const paragraphs = cell.container.items.flatMap((item) => (item.kind === 'p' ? [item.text] : []));
+      const items = cell.container.items.filter((item) => item.kind === 'p');
+      const paragraphs = items.map((item) => item.text);
+      const anchors = items.map((item) => item.anchor);
       const previous = placed[placed.length - 1];
       if (cell.hMerge === 'continue' && previous) {
         previous.colSpan += cell.colSpan;
       } else {
-        placed.push({ text: paragraphs.join('\n'), paragraphs, col, colSpan: cell.colSpan, vMerge: cell.vMerge, page: null });
+        placed.push({ text: paragraphs.join('\n'), paragraphs, col, colSpan: cell.colSpan, vMerge: cell.vMerge, page: null, anchors });
       }
       col += cell.colSpan;
     }

@@ -1,0 +1,83 @@
+// Writing the annotated copy's zip: entries the annotation does not touch are copied
+// with their compressed bytes as they were (so every other part stays byte-identical),
+// changed and new parts are deflated. No timestamps from the run: every entry carries
+// the DOS epoch (1980-01-01 00:00), so the same input gives the same bytes.
+import { crc32, deflateRawSync } from 'node:zlib';
+import type { ZipArchive } from '../read/zip.js';
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIR = 0x06054b50;
+/** 1980-01-01 00:00 in DOS date/time fields. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+/** General-purpose flag: names are UTF-8. */
+const UTF8_NAMES = 0x0800;
+
+interface Entry {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  data: Buffer;
+}
+
+/** A stored or deflated entry of `zip` copied without inflating it (its bytes as they were). */
+export function rawEntry(zip: ZipArchive, name: string): Entry {
+  const entry = zip.entry(name);
+  if (!entry) throw new Error(`zip entry missing: ${name}`);
+  const bytes = zip.bytes;
+  const p = entry.localOffset;
+  const start = p + 30 + bytes.readUInt16LE(p + 26) + bytes.readUInt16LE(p + 28);
+  return { name: entry.name, method: entry.method, crc: entry.crc32 >>> 0, size: entry.uncompressedSize, data: bytes.subarray(start, start + entry.compressedSize) };
+}
+
+/** A new or changed part, deflated. */
+export function newEntry(name: string, content: Buffer): Entry {
+  return { name, method: 8, crc: crc32(content) >>> 0, size: content.length, data: deflateRawSync(content) };
+}
+
+/** The archive of `entries`, in the given order. */
+export function writeZip(entries: readonly Entry[]): Buffer {
+  const chunks: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_HEADER, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(UTF8_NAMES, 6);
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL_HEADER, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(UTF8_NAMES, 8);
+    central.writeUInt16LE(e.method, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(e.crc, 16);
+    central.writeUInt32LE(e.data.length, 20);
+    central.writeUInt32LE(e.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    chunks.push(local, name, e.data);
+    centrals.push(central, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_CENTRAL_DIR, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, directory, end]);
+}
