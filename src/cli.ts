@@ -14,6 +14,7 @@ import { SEVERITY_NAMES } from './model/names.js';
 import { recordJsonSchema } from './model/record.js';
 import { packageRoot } from './paths.js';
 import { processFile } from './pipeline.js';
+import { openArchiveForCheck, registerArchiveCommands } from './archive/cli.js';
 import { createProgress, summaryText, toJsonText } from './report/index.js';
 
 const EXIT_USAGE = 2;
@@ -62,6 +63,8 @@ ${twoColumns([
   ['jxaudit check 收件箱/ --out 核查结果/ --year 2022', '核查整个文件夹（含子文件夹）'],
   ['jxaudit check "收件箱/**/*.docx" 补交/表.pdf', '通配符与单个文件可以混用'],
   ['jxaudit check 收件箱/ --jobs 2 --timeout 30 --quiet', '两个并行进程、每个文件最多 30 秒'],
+  ['jxaudit check 收件箱/ --archive 档案/', '核查并存入档案；再次提交的表与上一次比较'],
+  ['jxaudit archive show 岳麓区财政局 --archive 档案/', '查看一个单位的历次提交及改正情况'],
   ['jxaudit parse 表.docx > 表.json', '只读取一张表，输出归档记录（JSON）'],
   ['jxaudit rules list', '列出所有核查规则'],
   ['jxaudit rules explain <规则编号>', '说明一条规则核查什么、为什么'],
@@ -177,6 +180,7 @@ export function buildProgram(): Command {
     .option('--year <YYYY>', '本次核查的年度：其他年度的表会在汇总中标出')
     .option('--soffice <PATH>', 'LibreOffice 的 soffice 程序位置，用于读取 .doc/.wps/.xls/.et/.rtf/.odt/.ods（默认在 PATH 中查找）')
     .option('--quiet', '不显示进度条和逐个文件的结果，只输出最后的汇总')
+    .option('--archive <DIR>', '档案文件夹：每张表的记录与报告存入其中（不覆盖）；同一单位、年度、表样再次提交时，报告写明已改正、仍存在和新出现的问题')
     .addHelpText('after', '\n示例：\n  jxaudit check 收件箱/ --out 核查结果/ --year 2022\n  jxaudit check "收件箱/**/*.pdf" --jobs 2 --quiet')
     .action(async (inputs: string[], raw: Record<string, unknown>) => {
       const parsed = parseCheckOptions(raw);
@@ -185,11 +189,13 @@ export function buildProgram(): Command {
       // --rules: loaded (and a missing folder told) before anything runs, then handed to the batch — loaded once
       const context = o.rulesDir !== undefined ? loadChecksOrExit(o.rulesDir) : undefined;
       const progress = createProgress({ quiet: o.quiet, stream: process.stderr });
+      const archive = openArchiveForCheck(raw.archive, (code, message) => new Exit(code, message));
       let result;
       try {
         result = await runBatch({
           inputs,
           outDir: o.outDir,
+          archive,
           rulesDir: o.rulesDir,
           context,
           jobs: o.jobs,
@@ -251,6 +257,8 @@ export function buildProgram(): Command {
       if (text === null) throw new Exit(EXIT_USAGE, `没有编号为 ${id} 的规则；运行 jxaudit rules list 查看全部规则`);
       process.stdout.write(`${text}\n`);
     });
+
+  registerArchiveCommands(program, (code, message) => new Exit(code, message));
 
   program
     .command('schema')

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FileOutcome, StageTimings } from '../model/outcome.js';
 import type { Summary } from '../model/report.js';
+import type { ArchiveRun } from '../archive/batch.js';
 import { DEFAULT_MAX_BYTES } from '../pipeline.js';
 import { allocateOutputNames, buildSummary, insideOut, prepareOutputs, writeRunOutputs } from '../report/index.js';
 import { batchObservations } from './batch-checks.js';
@@ -41,6 +42,8 @@ export interface BatchOptions {
   onFile?: (row: FileOutcome, done: number, total: number) => void;
   /** The run's time for summary.json (tests pass a fixed one). */
   now?: () => Date;
+  /** --archive: each file is compared with its earlier submissions there, then filed (archive/batch.ts). */
+  archive?: ArchiveRun;
 }
 
 export interface BatchResult {
@@ -67,7 +70,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   if (opts.inputs.length === 0) throw new UsageError('没有给出要核查的文件、文件夹或通配符');
   const cwd = opts.cwd ?? process.cwd();
   const outDir = resolve(cwd, opts.outDir);
-  const resolved = await resolveInputs(opts.inputs, cwd, { exclude: [outDir] });
+  const resolved = await resolveInputs(opts.inputs, cwd, { exclude: [outDir, ...(opts.archive ? [resolve(opts.archive.store.dir)] : [])] });
   if (resolved.files.length === 0) {
     throw new UsageError(`这些文件夹或通配符中没有找到任何文件：${resolved.empty.join('、')}`);
   }
@@ -121,6 +124,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes, ...convert, ...(converted ? { converted } : {}) };
       running.push(
         pool.run(task).then((row) => {
+          opts.archive?.take(row, task.outDir); // before the parts are spooled: a resubmission's are re-rendered
           if (row.parts) spool.put(index, row.parts);
           delete row.parts; // the row stays small: its sections wait on disk
           rows[index] = row;

@@ -5,6 +5,7 @@ import cliProgress from 'cli-progress';
 import type { BatchObservation, Summary } from '../model/report.js';
 import { FAILURE_NAMES, FORM_NAMES, SEVERITY_NAMES, STATUS_NAMES } from '../model/names.js';
 import type { FileOutcome, FormTally } from '../model/outcome.js';
+import { resubmissionLine } from '../archive/compare.js';
 
 /** Above this many files a terminal gets a progress bar instead of one line per file. */
 const BAR_THRESHOLD = 3;
@@ -56,7 +57,7 @@ function counts(c: { errors: number; warnings: number; infos: number }): string 
 }
 
 /** How many of each list the end summary shows; every cut list says how many it left out. */
-export const LIST_LIMITS = { errorForms: 20, warningForms: 10, failuresPerReason: 10, observations: 20 } as const;
+export const LIST_LIMITS = { errorForms: 20, warningForms: 10, failuresPerReason: 10, observations: 20, resubmitted: 20 } as const;
 
 type Row = Pick<FileOutcome, 'path' | 'status' | 'errors' | 'warnings' | 'infos' | 'failure' | 'formTallies'>;
 
@@ -103,6 +104,16 @@ export function summaryText(summary: Summary, rows: Row[], outDir: string, cwd: 
     `核查完成：共 ${t.files} 个文件、${forms.length} 张表 — ${STATUS_NAMES.ok} ${t.ok}，${STATUS_NAMES.discrepancies} ${t.discrepancies}，${STATUS_NAMES.failed} ${t.failed}（按文件计）；` +
       `${SEVERITY_NAMES.error} ${t.errors} 条，${SEVERITY_NAMES.warning} ${t.warnings} 条，${SEVERITY_NAMES.info} ${infos} 条`,
   ];
+  // --archive: forms the archive held an earlier file of, with what became of its findings
+  const resubmitted = forms.filter((f) => f.form.submission?.resolved !== undefined).sort(byPath);
+  if (resubmitted.length > 0) {
+    lines.push(`再次提交的表（${resubmitted.length} 张，与档案中上一次提交比较）：`);
+    for (const listed of resubmitted.slice(0, LIST_LIMITS.resubmitted)) {
+      const s = listed.form.submission!;
+      lines.push(`  ${formName(listed)}：${resubmissionLine({ submission: s.submission, resolved: s.resolved ?? 0, persisting: s.persisting ?? 0, new: s.new ?? 0 })}`);
+    }
+    if (resubmitted.length > LIST_LIMITS.resubmitted) lines.push(`  ……另有 ${resubmitted.length - LIST_LIMITS.resubmitted} 张，详见 summary.csv 与 report.html`);
+  }
   const withErrors = forms.filter((f) => f.form.errors > 0).sort((a, b) => b.form.errors - a.form.errors || byPath(a, b));
   if (withErrors.length > 0) {
     lines.push(`有错误的表（${withErrors.length} 张，错误多的在前）：`);

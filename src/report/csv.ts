@@ -2,7 +2,7 @@
 // CRLF, and text cells that could run as a formula neutralized with a leading '.
 import { stringify } from 'csv-stringify/sync';
 import type { FormRecord } from '../model/record.js';
-import type { BatchObservation, FileReport, Finding, Summary } from '../model/report.js';
+import type { BatchObservation, FileReport, Finding, SubmissionTally, Summary } from '../model/report.js';
 import { FAILURE_NAMES, FORM_NAMES, SEVERITY_NAMES, STATUS_NAMES } from '../model/names.js';
 import { fieldLabel } from './html-assets/labels.js';
 import { cellPlace, locationText } from './places.js';
@@ -42,13 +42,22 @@ export const SUMMARY_CSV_COLUMNS = [
   'status', 'form', 'failure',
 ] as const;
 
+/** With --archive, after 批次情况: the form's submission number and, from the second on, what became of the earlier findings. */
+export const ARCHIVE_CSV_COLUMNS = ['提交次数', '已改正', '仍存在', '新问题'] as const;
+
 /** The whole summary.csv: one row per form (a failed file is one row), the batch observations naming a file in its 批次情况 cell. */
 export function summaryCsv(summary: Summary): string {
+  const archived = summary.inputs.some((input) => input.forms.some((form) => form.submission));
+  const archiveCells = (s?: SubmissionTally): Cell[] =>
+    archived ? [s?.submission, s?.resolved, s?.persisting, s?.new] : [];
+
   const byPath = new Map<string, BatchObservation[]>();
   for (const obs of summary.batch) {
     for (const path of obs.paths) byPath.set(path, [...(byPath.get(path) ?? []), obs]);
   }
-  const rows: Cell[][] = [[...SUMMARY_CSV_COLUMNS]];
+  const head: string[] = [...SUMMARY_CSV_COLUMNS];
+  if (archived) head.splice(head.indexOf('status'), 0, ...ARCHIVE_CSV_COLUMNS);
+  const rows: Cell[][] = [head];
   for (const input of summary.inputs) {
     const batch = (byPath.get(input.path) ?? []).map((o) => o.message).join('；');
     if (input.forms.length === 0) {
@@ -56,6 +65,7 @@ export function summaryCsv(summary: Summary): string {
         input.path, null, input.form ? FORM_NAMES[input.form] : null, input.entity, input.year,
         STATUS_NAMES[input.status], input.errors, input.warnings, input.infos,
         input.failure ? FAILURE_NAMES[input.failure.code] : null, input.failure?.message, batch,
+        ...archiveCells(),
         input.status, input.form, input.failure?.code,
       ]);
       continue;
@@ -65,6 +75,7 @@ export function summaryCsv(summary: Summary): string {
         input.path, form.index + 1, FORM_NAMES[form.form], form.entity, form.year,
         STATUS_NAMES[form.status], form.errors, form.warnings, form.infos,
         null, null, batch,
+        ...archiveCells(form.submission),
         form.status, form.form, null,
       ]);
     }

@@ -7,6 +7,7 @@ import { FAILURE_NAMES, FORM_NAMES, SEVERITY_NAMES, STATUS_NAMES } from '../mode
 import { fieldLabel } from './html-assets/labels.js';
 import { collectHighlights, renderFormDetails, renderFundTable, renderIndicatorTable } from './html-numbers.js';
 import { locationText, type LabelSource } from './places.js';
+import { renderResubmission } from './html-resubmission.js';
 
 function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -56,6 +57,7 @@ function renderForm(
   record: FormRecord | undefined,
   findings: Finding[],
   several: boolean,
+  resubmission?: NonNullable<FileReport['resubmissions']>[number],
 ): string {
   const title = [
     `<span class="kind">${several ? `第${form.index + 1}张表 · ` : ''}${esc(FORM_NAMES[form.form])}支出绩效自评表</span>`,
@@ -70,7 +72,7 @@ function renderForm(
     details = renderFormDetails(record, marks);
   }
   return (
-    `<article class="form" data-form-index="${form.index}"><h3>${title}</h3>` +
+    `<article class="form" data-form-index="${form.index}"><h3>${title}</h3>${renderResubmission(resubmission)}` +
     `<div class="form-grid"><div>${renderFindings(findings, record)}</div>` +
     `<div class="numbers">${numbers || '<p class="none">无可显示的资金数据。</p>'}</div></div>${details}</article>`
   );
@@ -101,7 +103,7 @@ export function renderHtmlFile(report: FileReport, records: FormRecord[]): strin
     const findings = report.findings.filter((f) => (f.formIndex ?? 0) === form.index);
     findings.forEach((f) => placed.add(f));
     const record = records.find((r) => r.source.formIndex === form.index) ?? records[form.index];
-    body += renderForm(form, record, findings, several);
+    body += renderForm(form, record, findings, several, report.resubmissions?.find((r) => r.formIndex === form.index));
   }
   const unplaced = report.findings.filter((f) => !placed.has(f));
   if (unplaced.length > 0) body += `<article class="form"><h3>其他发现</h3>${renderFindings(unplaced)}</article>`;

@@ -8,6 +8,7 @@ import { escapeHtml as esc, fileAnchor } from './html-escape.js';
 import { BATCH_KIND_NAMES, BATCH_KIND_TAGS, FAILURE_NAMES, FORM_NAMES, SEVERITY_NAMES, STATUS_NAMES } from '../model/names.js';
 import { REPORT_JS } from './html-assets/script.js';
 import { REPORT_CSS } from './html-assets/style.js';
+import { resubmissionLine } from '../archive/compare.js';
 
 export { renderHtmlFile } from './html-file.js';
 export { escapeHtml } from './html-escape.js';
@@ -117,10 +118,13 @@ function renderRow({ input, form: f, several }: Row, index: number, tags: string
   const failure = input.failure ? `${FAILURE_NAMES[input.failure.code] ?? input.failure.code}：${input.failure.message}` : '';
   const tagHtml = tags.map((tag) => `<span class="tag">${esc(tag)}</span>`).join('');
   const nth = several && f ? `<span class="tag nth">第${f.index + 1}张表</span>` : '';
+  const again = f?.submission && f.submission.submission > 1 && f.submission.resolved !== undefined
+    ? `<span class="tag" title="${esc(resubmissionLine({ submission: f.submission.submission, resolved: f.submission.resolved, persisting: f.submission.persisting ?? 0, new: f.submission.new ?? 0 }))}">第${f.submission.submission}次提交</span>`
+    : '';
   const sortKey = several && f ? `${input.path}#${String(f.index + 1).padStart(4, '0')}` : input.path;
   return (
     `<tr data-target="${anchor}" data-i="${index}" data-status="${status}" data-sevs="${rowSeverities(status, counts)}"${f ? ` data-form="${f.index}"` : ''}>` +
-    `<td class="file" data-v="${esc(sortKey)}"><a href="#${anchor}">${esc(input.path)}</a>${nth}${tagHtml}</td>` +
+    `<td class="file" data-v="${esc(sortKey)}"><a href="#${anchor}">${esc(input.path)}</a>${nth}${again}${tagHtml}</td>` +
     `<td data-v="${esc(form)}">${form ? esc(form) : '—'}</td>` +
     `<td data-v="${esc(entity ?? '')}">${entity ? esc(entity) : '—'}</td>` +
     `<td class="num" data-v="${year ?? -1}">${year ?? '—'}</td>` +

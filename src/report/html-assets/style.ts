@@ -80,6 +80,10 @@ details.file:target>summary,details.file.current>summary{box-shadow:inset 3px 0 
 .form:first-of-type{border-top:0;margin-top:0;padding-top:0}
 .form h3{margin-bottom:8px}
 .form h3 .kind{color:var(--accent)}
+.resubmission{border-left:3px solid var(--accent);padding:4px 10px;margin:0 0 10px}
+.resubmission h4{margin:6px 0 2px;font-size:13px}
+.resubmission ul{margin:0;padding-left:18px}
+.resub-line .meta{margin-left:8px}
 .form-grid{display:grid;grid-template-columns:minmax(0,1.15fr) minmax(0,1fr);gap:16px;align-items:start}
 .findings{list-style:none;margin:0;padding:0}
 .finding{border:1px solid var(--line);border-left-width:4px;border-radius:4px;padding:6px 10px;margin-bottom:8px;break-inside:avoid}
