@@ -15,6 +15,7 @@ import { recordJsonSchema } from './model/record.js';
 import { packageRoot } from './paths.js';
 import { processFile } from './pipeline.js';
 import { openArchiveForCheck, registerArchiveCommands } from './archive/cli.js';
+import { annotatorOption, DEFAULT_ANNOTATOR } from './annotate/options.js';
 import { createProgress, summaryText, toJsonText } from './report/index.js';
 
 const EXIT_USAGE = 2;
@@ -180,12 +181,16 @@ export function buildProgram(): Command {
     .option('--year <YYYY>', '本次核查的年度：其他年度的表会在汇总中标出')
     .option('--soffice <PATH>', 'LibreOffice 的 soffice 程序位置，用于读取 .doc/.wps/.xls/.et/.rtf/.odt/.ods（默认在 PATH 中查找）')
     .option('--quiet', '不显示进度条和逐个文件的结果，只输出最后的汇总')
+    .option('--no-annotate', '不生成批注副本（默认：每个有错误或警告的文件，在输出文件夹的 annotated/ 下生成一份原文件副本，问题处加批注）')
+    .option('--annotator <NAME>', `批注副本中批注的作者（默认“${DEFAULT_ANNOTATOR}”）`)
     .option('--archive <DIR>', '档案文件夹：每张表的记录与报告存入其中（不覆盖）；同一单位、年度、表样再次提交时，报告写明已改正、仍存在和新出现的问题')
     .addHelpText('after', '\n示例：\n  jxaudit check 收件箱/ --out 核查结果/ --year 2022\n  jxaudit check "收件箱/**/*.pdf" --jobs 2 --quiet')
     .action(async (inputs: string[], raw: Record<string, unknown>) => {
       const parsed = parseCheckOptions(raw);
       if (!parsed.ok) throw new Exit(EXIT_USAGE, parsed.errors.join('\n'));
       const o = parsed.value;
+      const annotator = annotatorOption(raw);
+      if (!annotator.ok) throw new Exit(EXIT_USAGE, annotator.error);
       // --rules: loaded (and a missing folder told) before anything runs, then handed to the batch — loaded once
       const context = o.rulesDir !== undefined ? loadChecksOrExit(o.rulesDir) : undefined;
       const progress = createProgress({ quiet: o.quiet, stream: process.stderr });
@@ -203,6 +208,7 @@ export function buildProgram(): Command {
           maxBytes: o.maxBytes,
           year: o.year,
           soffice: typeof raw.soffice === 'string' ? raw.soffice : undefined,
+          ...(annotator.value !== undefined ? { annotator: annotator.value } : {}),
           onStart: (files) => progress.start(files.length),
           onFile: (row, done, total) => progress.file(row, done, total),
         });

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { checkRecord, type RuleSet } from './check/index.js';
+import type { DocModel } from './model/document.js';
 import { FormFailure } from './model/failure.js';
 import { RECORD_SCHEMA_ID, type FormRecord } from './model/record.js';
 import { REPORT_SCHEMA_ID, type FileReport, type Finding } from './model/report.js';
@@ -38,6 +39,8 @@ export interface ProcessOptions {
   soffice?: string | null;
   /** Timeout of one conversion (ms); default 60 s. */
   convertTimeoutMs?: number;
+  /** Keep the document model and the bytes it was read from in the result (an annotated copy is made from them). */
+  keepDocument?: boolean;
 }
 
 /** Milliseconds per phase of one file; `check` covers every form of the file. */
@@ -51,6 +54,10 @@ export interface ProcessResult {
   report: FileReport;
   /** One record per form found, in document order. */
   records: FormRecord[];
+  /** With keepDocument, for a file that was read: its document model and the bytes read
+   *  (a converted file's converted DOCX/XLSX). */
+  document?: DocModel;
+  readBytes?: Buffer;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -139,7 +146,7 @@ export async function processBytes(
       findings,
       error: null,
     };
-    return { report, records };
+    return { report, records, ...(opts.keepDocument ? { document: doc, readBytes } : {}) };
   } catch (err) {
     if (err instanceof FormFailure) return { report: failedReport(displayPath, sha256, format, err, convertedFrom), records: [] };
     // An unexpected exception in our own code is still one file's failure, not the batch's.

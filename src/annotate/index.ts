@@ -7,13 +7,9 @@
 import type { DocModel } from '../model/document.js';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport } from '../model/report.js';
-import { annotateDocx } from './docx.js';
 import { planMarks } from './marks.js';
-import { annotatePdf } from './pdf.js';
-import { annotateXlsx } from './xlsx.js';
 
-/** Default author of the comments (--annotator). */
-export const DEFAULT_ANNOTATOR = '财政局核查';
+export { DEFAULT_ANNOTATOR } from './options.js';
 
 export interface AnnotatedCopy {
   bytes: Buffer;
@@ -40,13 +36,14 @@ export async function annotateCopy(
   if (marks.length === 0) return { skipped: '问题均无法定位到原文中的位置' };
   const suffix = report.source.convertedFrom ? `.${doc.format}` : '';
   try {
+    // Each writer's library loads when a file of its format first needs it.
     const result =
       doc.format === 'docx'
-        ? annotateDocx(bytes, doc, marks, opts)
+        ? (await import('./docx.js')).annotateDocx(bytes, doc, marks, opts)
         : doc.format === 'pdf'
-          ? await annotatePdf(bytes, doc, marks, opts)
+          ? await (await import('./pdf.js')).annotatePdf(bytes, doc, marks, opts)
           : doc.format === 'xlsx'
-            ? await annotateXlsx(bytes, doc, marks, opts)
+            ? await (await import('./xlsx.js')).annotateXlsx(bytes, doc, marks, opts)
             : { skipped: `${doc.format} 文件不生成批注副本` };
     return 'skipped' in result ? result : { bytes: result.bytes, suffix, unplaced };
   } catch (err) {

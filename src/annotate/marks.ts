@@ -66,8 +66,14 @@ export function planMarks(report: FileReport, records: readonly FormRecord[], do
       places.push(place);
     }
     if (places.length === 0) {
-      unplaced.push(index);
-      return;
+      // A finding about the whole form (units, an unreadable block) cites no cell: it goes
+      // on the form's title — the first text of the file, or of the form's first table.
+      const whole = formPlace(units, record, finding.formIndex !== undefined && finding.formIndex > 0);
+      if (!whole) {
+        unplaced.push(index);
+        return;
+      }
+      places.push(whole);
     }
     places.forEach((place, i) => marks.push({ place, text: i === 0 ? firstText(finding) : laterText(finding), finding: index, first: i === 0 }));
   });
@@ -100,6 +106,13 @@ function placeOf(location: Location, doc: DocModel, units: readonly TextUnit[], 
     const cell = cellOf(doc.tables[location.table], location.row, location.col, location.sheet !== undefined);
     return cell ? { kind: 'cell', ...cell } : null;
   }
+  if (location.table !== undefined && location.row !== undefined) {
+    // A row (an unreadable block's header row): its cell printing the quoted text, else its first with text.
+    const table = doc.tables[location.table];
+    const row = table?.rows[location.sheet !== undefined && table.sheetRows ? table.sheetRows.indexOf(location.row) : location.row];
+    const cell = row?.find((c) => location.raw !== undefined && c.text === location.raw) ?? row?.find((c) => c.text.trim() !== '');
+    return table && cell ? { kind: 'cell', table: table.index, row: cell.origin.row, col: cell.origin.col } : null;
+  }
   if (location.quote !== undefined) {
     const paragraph = location.paragraph !== undefined ? paragraphs[location.paragraph] : undefined;
     return findQuote(units, location.quote, paragraph);
@@ -115,6 +128,17 @@ function cellOf(table: DocTable | undefined, row: number, col: number, inSheet: 
   const cell = table.rows[r]?.[c];
   if (!cell) return null;
   return { table: table.index, row: cell.origin.row, col: cell.origin.col };
+}
+
+/** The first text of the file (its title), or for a later form of the file the first text of its first table. */
+function formPlace(units: readonly TextUnit[], record: FormRecord | undefined, laterForm: boolean): Place | null {
+  const tables = laterForm && record ? Object.values(record.provenance ?? {}).map((p) => p.table) : [];
+  const first = tables.length > 0 ? Math.min(...tables) : null;
+  // Text with no place to mark (a DOCX page header, a workbook's title line) is passed over.
+  const unit = units.find((u) => u.text.trim() !== '' && (u.anchor || u.lines || u.cell) && (first === null || u.cell?.table === first));
+  if (!unit) return null;
+  if (unit.cell && !unit.anchor && !unit.lines) return { kind: 'cell', ...unit.cell };
+  return { kind: 'text', unit, lines: unit.lines ? [0] : [] };
 }
 
 /** Every piece of text a narrative quote may stand in, in document order. */

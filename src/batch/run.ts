@@ -36,6 +36,8 @@ export interface BatchOptions {
   cwd?: string;
   /** --soffice: LibreOffice to convert legacy formats with (default: soffice on PATH). */
   soffice?: string;
+  /** --annotator: author of the annotated copies (annotated/<rel>) of files with errors or warnings; absent: none written. */
+  annotator?: string;
   /** Called once the inputs are known, before any file runs. */
   onStart?: (files: InputFile[]) => void;
   /** Called as each file finishes (in completion order). */
@@ -121,7 +123,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       const file = files[index];
       const converted = await conversions.pending.get(index);
       await pool.ready(); // feed lazily: the queue never holds more than --jobs waiting tasks
-      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes, ...convert, ...(converted ? { converted } : {}) };
+      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes, ...convert, ...(converted ? { converted } : {}), ...(opts.annotator !== undefined ? { annotator: opts.annotator } : {}) };
       running.push(
         pool.run(task).then((row) => {
           opts.archive?.take(row, task.outDir); // before the parts are spooled: a resubmission's are re-rendered

@@ -6,7 +6,9 @@ import { convertedBytes, type ConvertedInput } from './convert.js';
 import { outcomeOf, type FileOutcome } from '../model/outcome.js';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport } from '../model/report.js';
-import { writeFailedFileOutputs, writeFileOutputs } from '../report/index.js';
+import { writeAnnotatedCopy, writeFailedFileOutputs, writeFileOutputs } from '../report/index.js';
+import { annotateCopy } from '../annotate/index.js';
+import type { DocModel } from '../model/document.js';
 import { failedReport, processFile, type StageTimings } from '../pipeline.js';
 import type { RuleSet } from '../check/index.js';
 import type { TemplateSet } from '../recognize/index.js';
@@ -26,6 +28,8 @@ export interface FileTask {
   soffice?: string | null;
   /** Time allowed for that conversion (ms). */
   convertTimeoutMs?: number;
+  /** Author of the annotated copy's comments (--annotator); absent: no annotated copy (--no-annotate). */
+  annotator?: string;
   /** A legacy file the main thread already converted (batch/convert.ts): its converted bytes' path, or why it failed. */
   converted?: ConvertedInput;
 }
@@ -41,6 +45,7 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
   const timings: StageTimings = { read: 0, recognize: 0, check: 0 };
   let report: FileReport;
   let records: unknown[] = [];
+  let read: { document: DocModel; bytes: Buffer } | null = null;
   try {
     const result = await processFile(task.abs, {
       rules: ctx.rules,
@@ -52,14 +57,20 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
       soffice: task.soffice,
       convertTimeoutMs: task.convertTimeoutMs,
       converted: task.converted ? convertedBytes(task.converted, (path) => readFileSync(path)) : undefined,
+      keepDocument: task.annotator !== undefined,
     });
     report = result.report;
     records = result.records;
+    if (result.document && result.readBytes) read = { document: result.document, bytes: result.readBytes };
   } catch (err) {
     // processFile promises not to throw; if our own code still does, the batch goes on.
     report = failedReport(task.rel, null, null, internalFailure(err));
   }
   const parts = writeFileOutputs(task.outDir, task.name, report, records as FormRecord[]);
+  if (read && task.annotator !== undefined) {
+    const copy = await annotateCopy(read.bytes, read.document, report, records as FormRecord[], { author: task.annotator });
+    if (copy && 'bytes' in copy) writeAnnotatedCopy(task.outDir, task.name, copy.suffix, copy.bytes);
+  }
   return { ...outcomeOf(report, task.name, timings), parts, taskMs: performance.now() - started };
 }
 

@@ -10,7 +10,7 @@ import type { FileReport, Summary } from '../model/report.js';
 import { AtomicStream, removeStaleTemps, toJsonText, writeFileAtomic, writeFileAtomicSync } from './atomic.js';
 import { findingsCsvHeader, findingsCsvRows, summaryCsv } from './csv.js';
 import { renderHtmlEnd, renderHtmlFile, renderHtmlStart } from './html.js';
-import { insideOut, recordPath, reportPath } from './output-paths.js';
+import { annotatedPath, insideOut, recordPath, reportPath } from './output-paths.js';
 
 export { allocateOutputNames, insideOut } from './output-paths.js';
 export { buildSummary } from './summary.js';
@@ -27,6 +27,11 @@ export function writeFileOutputs(outDir: string, name: string, report: FileRepor
   records.forEach((record, index) => writeFileAtomicSync(recordPath(outDir, name, index), toJsonText(record)));
   writeFileAtomicSync(reportPath(outDir, name), toJsonText(report));
   return renderFileParts(report, records);
+}
+
+/** Writes a file's annotated copy (issue 17) under `annotated/`, atomically like its report. */
+export function writeAnnotatedCopy(outDir: string, name: string, suffix: string, bytes: Buffer): void {
+  writeFileAtomicSync(annotatedPath(outDir, name, suffix), bytes);
 }
 
 /** Writes the report of a file that failed outside the pipeline (a stopped worker);

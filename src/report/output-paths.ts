@@ -77,3 +77,8 @@ export function reportPath(outDir: string, name: string): string {
 export function recordPath(outDir: string, name: string, formIndex: number): string {
   return insideOut(outDir, 'records', formIndex === 0 ? `${name}.json` : `${name}#${formIndex + 1}.json`);
 }
+
+/** `annotated/<name>` (issue 17): the input's marked copy; `suffix` names a converted copy's format (`a.doc` → `a.doc.docx`). */
+export function annotatedPath(outDir: string, name: string, suffix = ''): string {
+  return insideOut(outDir, 'annotated', `${name}${suffix}`);
+}
