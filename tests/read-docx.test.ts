@@ -82,12 +82,20 @@ describe('DOCX built with the docx package', () => {
     expect(model.tables[0].rows[0][0].page).toBeNull();
   });
 
-  it('a body of images and no text is a scan: no-text-layer', async () => {
+  it('a body of images and no text is a scan: no-text-layer where Tesseract is absent (issue 18: else read by OCR)', async () => {
     const image = () => new ImageRun({ type: 'png', data: PNG, transformation: { width: 600, height: 800 } });
     const doc = new Document({ sections: [{ children: [new Paragraph({ children: [image()] }), new Paragraph({ children: [image()] })] }] });
-    const failure = await failureOf(readDocument(await Packer.toBuffer(doc), LIMIT));
-    expect(failure.code).toBe('no-text-layer');
-    expect(failure.message).toContain('文档只有图片');
+    const saved = process.env.JXAUDIT_TESSERACT;
+    process.env.JXAUDIT_TESSERACT = 'none';
+    try {
+      const failure = await failureOf(readDocument(await Packer.toBuffer(doc), LIMIT));
+      expect(failure.code).toBe('no-text-layer');
+      expect(failure.message).toContain('文档只有图片');
+      expect(failure.message).toContain('tesseract-ocr');
+    } finally {
+      if (saved === undefined) delete process.env.JXAUDIT_TESSERACT;
+      else process.env.JXAUDIT_TESSERACT = saved;
+    }
   });
 
   it('counts images in a document that also has text', async () => {

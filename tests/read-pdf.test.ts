@@ -125,10 +125,19 @@ describe('rows that wrap heavily in narrow columns', () => {
 });
 
 describe('failures', () => {
-  it('a scan (a page image, no text) fails with no-text-layer', async () => {
-    const failure = await failureOf(read('scanned.pdf'));
-    expect(failure.code).toBe('no-text-layer');
-    expect(failure.message).toContain('扫描件');
+  it('a scan (a page image, no text) fails with no-text-layer where Tesseract is absent, saying how to enable scans', async () => {
+    // JXAUDIT_TESSERACT=none stands for a machine without Tesseract (issue 18)
+    const saved = process.env.JXAUDIT_TESSERACT;
+    process.env.JXAUDIT_TESSERACT = 'none';
+    try {
+      const failure = await failureOf(read('scanned.pdf'));
+      expect(failure.code).toBe('no-text-layer');
+      expect(failure.message).toContain('扫描件');
+      expect(failure.message).toContain('tesseract-ocr tesseract-ocr-chi-sim');
+    } finally {
+      if (saved === undefined) delete process.env.JXAUDIT_TESSERACT;
+      else process.env.JXAUDIT_TESSERACT = saved;
+    }
   });
 
   it('a PDF that needs a password to open fails with encrypted', async () => {

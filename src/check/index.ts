@@ -7,6 +7,7 @@ import type { Finding } from '../model/report.js';
 import { inUnreadableBlock, locate } from './context.js';
 import { RULE_KINDS } from './kinds/index.js';
 import { loadRules, RuleFileError } from './loader.js';
+import { ocrDoubt } from './ocr-doubt.js';
 import { kindMessage } from './messages.js';
 import type { Rule } from './types.js';
 
@@ -41,17 +42,21 @@ export function checkRecord(record: FormRecord, rules: RuleSet): Finding[] {
     if (!kind) continue; // cannot happen: the loader refuses unknown kinds
     for (const d of kind.run(record, rule.options)) {
       if (anyUnread && d.fields.some((f) => inUnreadableBlock(record, f))) continue;
+      const locations = locate(record, d.fields, d.factValues);
+      // check 31: an error resting on a doubtful OCR reading is a warning that says where to look
+      const doubt = ocrDoubt(record, locations);
       findings.push({
         rule: rule.id,
-        severity: rule.severity,
-        message: kindMessage(kind, d.messageId, d.data),
+        severity: doubt && rule.severity === 'error' ? 'warning' : rule.severity,
+        message: kindMessage(kind, d.messageId, d.data) + (doubt?.note ?? ''),
         messageId: d.messageId,
         data: d.data,
         fields: d.fields,
         actual: d.actual,
         expected: d.expected,
         difference: d.difference,
-        locations: locate(record, d.fields, d.factValues),
+        locations,
+        ...(doubt ? { uncertain: true as const } : {}),
       });
     }
   }

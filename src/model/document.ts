@@ -18,6 +18,9 @@ export interface DocCell {
   paragraphPages?: number[];
   /** XLSX: 'uncached' for a formula cell saved without its value (text ""; rules.md check 30). */
   formula?: 'uncached';
+  /** A scan (readBy 'ocr'): how sure OCR is of the cell's text (0–1; a cell of no ink is a
+   *  sure blank, ink read as nothing 0) and whether a red seal lies over it. Its place is `boxes`. */
+  ocr?: { confidence: number; seal?: true };
   /** PDF: the cell's rectangle on each page it covers (the annotated copy marks it there). */
   boxes?: PageBox[];
   /** PDF: the cell's text lines and where each is (a quoted sentence is marked on its lines). */
@@ -82,7 +85,8 @@ export interface DocParagraph {
 export type DocBlock = DocTable | DocParagraph;
 
 export interface DocModel {
-  format: 'docx' | 'pdf' | 'xlsx';
+  /** A picture file read by OCR is its picture format. */
+  format: 'docx' | 'pdf' | 'xlsx' | 'png' | 'jpeg' | 'tiff';
   /** Page count for PDF; null for DOCX. */
   pages: number | null;
   /** Body content in reading order: paragraphs outside tables and top-level tables. */
@@ -91,4 +95,11 @@ export interface DocModel {
   tables: DocTable[];
   /** How many images/drawings the body holds: a body of images and no text is a scan. */
   images: number;
+  /** 'ocr': the text was read from pictures by OCR (a scan). */
+  readBy?: 'ocr';
+  /** A scan: every word OCR read that holds a digit, with its confidence and place
+   *  (points from the page's top-left) — narrative figures are matched to them. */
+  ocrDigits?: { text: string; conf: number; page: number; box: [number, number, number, number] }[];
+  /** A scan: the skew corrected on each page, in degrees. */
+  skew?: number[];
 }

@@ -4,6 +4,12 @@ import { z } from 'zod';
 
 export const RECORD_SCHEMA_ID = 'jxaudit/record@1';
 
+/** The format read: a document, or a picture read by OCR (a scan or photo; record.readBy 'ocr'). */
+export const SOURCE_FORMATS = ['docx', 'pdf', 'xlsx', 'png', 'jpeg', 'tiff'] as const;
+
+/** OCR confidence (0–1) of a value read from a scan; below OCR_CONFIDENCE_THRESHOLD it is doubtful (check 31). */
+const ocrConfidence = z.number().min(0).max(1);
+
 /** Exact decimal as a string (money in 万元, rates in percent units, scores). */
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string');
 const nullableDecimal = decimal.nullable();
@@ -61,6 +67,8 @@ export const FactSchema = z
     paragraph: z.number().int().nonnegative(),
     /** PDF: the 1-based page the paragraph is printed on (absent for DOCX, like provenance's null). */
     page: z.number().int().positive().optional(),
+    /** A scan: how sure OCR is of the figure's digits (rules.md check 31). */
+    confidence: ocrConfidence.optional(),
   })
   .strict();
 export type Fact = z.infer<typeof FactSchema>;
@@ -87,6 +95,14 @@ export const ProvenanceSchema = z
     raw: z.string(),
     /** XLSX: the worksheet; row and col are then the sheet's (0-based; D7 is row 6, col 3). */
     sheet: z.string().optional(),
+    /** A scan (readBy 'ocr'): how sure OCR is of the cell's text, 0–1 (rules.md check 31). */
+    confidence: ocrConfidence.optional(),
+    /** A scan: the cell's rectangle on its page, [left, top, right, bottom] in points from the
+     *  page's top-left corner (a picture file: its pixels × 72 ÷ its resolution, the picture
+     *  taken as an A4 page). */
+    box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+    /** A scan: a red seal lies over the cell (read through it where the print is black). */
+    seal: z.literal(true).optional(),
   })
   .strict();
 export type Provenance = z.infer<typeof ProvenanceSchema>;
@@ -97,7 +113,7 @@ export const SourceSchema = z
     path: z.string(),
     sha256: z.string(),
     /** The format read: docx, pdf, xlsx; a converted file names its original in convertedFrom. */
-    format: z.enum(['docx', 'pdf', 'xlsx']),
+    format: z.enum(SOURCE_FORMATS),
     convertedFrom: z.enum(['doc', 'wps', 'xls', 'et', 'rtf', 'odt', 'ods']).optional(),
     bytes: z.number().int().nonnegative(),
     pages: z.number().int().positive().nullable(),
@@ -141,6 +157,8 @@ export const RecordSchema = z
     form: z.enum(FORM_KINDS),
     /** Which template (layout variant) recognized the form, e.g. "project-sichuan". */
     layout: z.string().optional(),
+    /** 'ocr': read from a scan by OCR; values carry their confidence in provenance (check 31). */
+    readBy: z.literal('ocr').optional(),
     year: z.number().int().nullable(),
     entity: z.string().nullable(),
     header: z.object({ department: z.string().nullable(), implementer: z.string().nullable() }).strict(),

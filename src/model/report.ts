@@ -1,7 +1,7 @@
 // Findings, per-file reports and the batch summary (report.md) as zod schemas.
 import { z } from 'zod';
 import { FAILURE_CODES } from './failure.js';
-import { FORM_KINDS } from './record.js';
+import { FORM_KINDS, SOURCE_FORMATS } from './record.js';
 
 export const REPORT_SCHEMA_ID = 'jxaudit/report@1';
 export const SUMMARY_SCHEMA_ID = 'jxaudit/summary@1';
@@ -20,6 +20,10 @@ export const LocationSchema = z
     raw: z.string().optional(),
     /** XLSX: the worksheet of row/col (the sheet's own, 0-based). */
     sheet: z.string().optional(),
+    /** A scan: OCR's confidence in the value and where the cell is (record provenance's). */
+    confidence: z.number().min(0).max(1).optional(),
+    box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+    seal: z.literal(true).optional(),
     // a narrative mention
     paragraph: z.number().int().optional(),
     quote: z.string().optional(),
@@ -45,6 +49,9 @@ export const FindingSchema = z
     difference: z.string().nullable(),
     locations: z.array(LocationSchema),
     formIndex: z.number().int().nonnegative().optional(),
+    /** rules.md check 31: an operand was read by OCR below the confidence threshold — the
+     *  finding is a warning asking staff to check the original there. */
+    uncertain: z.literal(true).optional(),
   })
   .strict();
 export type Finding = z.infer<typeof FindingSchema>;
@@ -115,7 +122,7 @@ export const ReportSchema = z
         name: z.string(),
         path: z.string(),
         sha256: z.string().nullable(),
-        format: z.enum(['docx', 'pdf', 'xlsx']).nullable(),
+        format: z.enum(SOURCE_FORMATS).nullable(),
         convertedFrom: z.enum(['doc', 'wps', 'xls', 'et', 'rtf', 'odt', 'ods']).optional(),
       })
       .strict(),

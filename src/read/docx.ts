@@ -87,10 +87,17 @@ export async function readDocx(zip: ZipArchive, opts: DocxReadOptions): Promise<
   const header = headerParagraphs(zip, builder.headers, rels, opts.maxBytes);
   if (header.length > 0) model.blocks.unshift(...header);
   if (model.images > 0 && !hasAnyText(model)) {
-    throw new FormFailure(
-      'no-text-layer',
-      '文档只有图片，没有可读取的文字（可能是扫描件或截图粘贴）。请提交由 Word/WPS 直接编辑导出的 DOCX 或 PDF 原件',
-    );
+    // Pictures of the form pasted into Word (issue 18): OCR where Tesseract is installed.
+    const ocr = await import('./ocr/index.js');
+    const noText = '文档只有图片，没有可读取的文字（可能是扫描件或截图粘贴）。请提交由 Word/WPS 直接编辑导出的 DOCX 或 PDF 原件';
+    if (!ocr.canOcr('image')) throw new FormFailure('no-text-layer', `${noText}；${ocr.INSTALL_OCR}`);
+    const rels = partRelationships(zip, partName, opts.maxBytes);
+    const pictures = [...decodeXml(xml).matchAll(/\br:(?:embed|id)="([^"]+)"/g)]
+      .map((m) => rels.get(m[1]))
+      .filter((name, i, all): name is string => !!name && all.indexOf(name) === i && /\.(png|jpe?g|tiff?)$/i.test(name))
+      .map((name) => zip.read(name, opts.maxBytes))
+      .filter((b): b is Buffer => !!b);
+    return ocr.readPictures(pictures);
   }
   return model;
 }

@@ -3,6 +3,7 @@
 import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { readDocx } from './docx.js';
+import type { PageTest } from './pdf-page-filter.js';
 import { sniffFormat, withoutSoffice, type LegacyFormat, type SniffedFormat } from './sniff.js';
 
 export { sniffFormat, type LegacyFormat, type SniffedFormat };
@@ -12,6 +13,9 @@ export { buildGrid, type PlacedCell } from './grid.js';
 export interface ReadOptions {
   /** Per-file size limit in bytes; also bounds what a DOCX may inflate to. */
   maxBytes: number;
+  /** PDF: whether a page's text can hold part of a form; the pages before the first that
+   *  can are not laid out (pdf-page-filter.ts). Absent: every page is. */
+  mayHoldForm?: PageTest;
 }
 
 /** The one size-limit check and message, for a file on disk (by its stat, before
@@ -38,6 +42,12 @@ export async function readDocument(bytes: Buffer, opts: ReadOptions, sniffed: Sn
     // Loaded on first use: exceljs is large, and a DOCX/PDF-only worker never needs it.
     const { readXlsx } = await import('./xlsx.js');
     return readXlsx(sniffed.zip, opts);
+  }
+  if (sniffed.kind === 'image') {
+    // A scan or photo (issue 18): OCR where Tesseract is installed.
+    const ocr = await import('./ocr/index.js');
+    if (!ocr.canOcr('image')) throw new FormFailure('no-text-layer', `这是图片文件（${sniffed.type.toUpperCase()}，可能是扫描件或照片），没有可读取的文字。${ocr.INSTALL_OCR}；或提交由 Word/WPS 导出的 DOCX 或 PDF`);
+    return ocr.readImageFile(bytes, sniffed.type);
   }
   // Loaded on first use: pdfjs is heavy, and a DOCX-only worker never needs it.
   const { readPdf } = await import('./pdf.js');

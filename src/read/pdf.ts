@@ -6,6 +6,7 @@ import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import type { ReadOptions } from './index.js';
 import { layoutPages, type PageContent } from './pdf-layout.js';
+import { pagesToLayOut, pageText } from './pdf-page-filter.js';
 import { openPdf, toFailure } from './pdf-load.js';
 import { readRules } from './pdf-rules.js';
 import { visibleText } from './invisible.js';
@@ -19,32 +20,41 @@ const READ_TIMEOUT_MS = 120_000;
 const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject]);
 
 /** Reads a PDF into the document model; throws FormFailure for scanned, encrypted or damaged files. */
-export async function readPdf(bytes: Buffer, _opts: ReadOptions): Promise<DocModel> {
+export async function readPdf(bytes: Buffer, opts: ReadOptions): Promise<DocModel> {
   const doc = await openPdf(bytes);
+  const pageCount = doc.numPages;
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new FormFailure('timeout', `PDF 读取超过 ${READ_TIMEOUT_MS / 1000} 秒仍未完成，已跳过此文件`)), READ_TIMEOUT_MS);
     });
-    return await Promise.race([readOpen(doc), timeout]);
+    return await Promise.race([readOpen(doc, opts), timeout]);
   } catch (err) {
-    throw toFailure(err);
+    if (!(err instanceof FormFailure && err.code === 'no-text-layer')) throw toFailure(err);
   } finally {
     clearTimeout(timer);
     await doc.destroy().catch(() => undefined);
   }
+  // A scan (issue 18): OCR where Tesseract is installed, with its own time budget per page.
+  const ocr = await import('./ocr/index.js');
+  if (!ocr.canOcr('pdf')) throw new FormFailure('no-text-layer', `${NO_TEXT_MESSAGE}。${ocr.INSTALL_OCR}`);
+  return ocr.readScannedPdf(bytes, pageCount);
 }
 
-async function readOpen(doc: PDFDocumentProxy): Promise<DocModel> {
+async function readOpen(doc: PDFDocumentProxy, opts: ReadOptions): Promise<DocModel> {
   const texts = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     texts.push({ page, runs: await pageRuns(page, n) });
+    page.cleanup();
   }
   const noText = texts.every((t) => t.runs.every((r) => r.str.trim() === ''));
+  // A scan is told by its pictures on any page; otherwise only the pages that can hold a form are laid out.
+  const layOut = noText ? null : pagesToLayOut(texts.map((t) => pageText(t.runs)), opts.mayHoldForm);
   const pages: PageContent[] = [];
   let images = 0;
-  for (const { page, runs } of texts) {
+  for (const [i, { page, runs }] of texts.entries()) {
+    if (layOut && !layOut[i]) continue;
     const [x0, y0, x1, y1] = page.view;
     const ops = await page.getOperatorList();
     for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;

@@ -1,6 +1,7 @@
 // Format recognition by content (magic numbers, zip entry names, OLE2 stream
 // names), never by file name: a renamed .doc or an encrypted DOCX is told apart
 // from a real DOCX/PDF and gets a Chinese message saying what it is and what to do.
+import { imageType, type ImageType } from './ocr/image-type.js';
 import { looksLikeZip, openZip, type ZipArchive } from './zip.js';
 
 export type SniffedFormat =
@@ -8,6 +9,8 @@ export type SniffedFormat =
   | { kind: 'docx'; zip: ZipArchive }
   | { kind: 'xlsx'; zip: ZipArchive }
   | { kind: 'pdf' }
+  /** A picture (a scan or photo of a form): read by OCR where Tesseract is installed. */
+  | { kind: 'image'; type: ImageType }
   /** A format read after LibreOffice converts it to `to` (when soffice is present). */
   | { kind: 'convertible'; from: LegacyFormat; to: 'docx' | 'xlsx'; what: string }
   | { kind: 'other'; what: string; code: 'unsupported-format' | 'encrypted' | 'corrupt-file' };
@@ -46,6 +49,9 @@ export function sniffFormat(bytes: Buffer): SniffedFormat {
   if (looksLikeZip(bytes)) return sniffZip(bytes);
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(OLE2_MAGIC)) return sniffOle2(bytes);
   if (bytes.subarray(0, 1024).includes('%PDF-')) return { kind: 'pdf' };
+
+  const image = imageType(bytes);
+  if (image) return { kind: 'image', type: image };
 
   const head = bytes.subarray(0, 2048).toString('latin1');
   if (head.startsWith('{\\rtf')) return convertible('rtf', 'RTF 格式文档（.rtf）');

@@ -1,6 +1,6 @@
 // What every block reader returns: its part of the record, the provenance of the
 // cells it read, what reading those cells noticed, and the blocks it could not read.
-import type { DocTable } from '../model/document.js';
+import type { DocCell, DocTable } from '../model/document.js';
 import type { CellIssue, Provenance, UnreadBlock } from '../model/record.js';
 import type { CellReading } from '../normalize/cell.js';
 
@@ -24,11 +24,22 @@ export function noteCell(into: BlockReading<unknown>, path: string, table: DocTa
   const cell = table.rows[row]?.[col];
   into.provenance[path] =
     table.sheet === undefined
-      ? { table: table.index, row, col, page: cell?.page ?? null, raw }
+      ? { table: table.index, row, col, page: cell?.page ?? null, raw, ...(cell?.ocr ? ocrProvenance(cell) : {}) }
       : // a workbook: the sheet's own row and column (hidden ones are not in the grid)
         { table: table.index, row: table.sheetRows?.[row] ?? row, col: table.sheetCols?.[col] ?? col, page: null, raw, sheet: table.sheet };
   // a formula saved without its value (rules.md check 30): the value is unknown
   if (cell?.formula === 'uncached' && reading) into.cellIssues[path] = 'formula';
   else if (reading?.issue) into.cellIssues[path] = reading.issue;
   else if (reading) delete into.cellIssues[path]; // a later read of the same path replaces the earlier one
+}
+
+/** A scanned cell's confidence, rectangle (on its first page) and seal (rules.md check 31). */
+function ocrProvenance(cell: DocCell): Pick<Provenance, 'confidence' | 'box' | 'seal'> {
+  const box = cell.boxes?.[0];
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return {
+    confidence: cell.ocr!.confidence,
+    ...(box ? { box: [r(box.x0), r(box.y0), r(box.x1), r(box.y1)] as [number, number, number, number] } : {}),
+    ...(cell.ocr!.seal ? { seal: true as const } : {}),
+  };
 }

@@ -4,6 +4,7 @@ import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { buildRecord, fitTemplate, type RecognizedForm, type TemplateFit } from './build-record.js';
 import { loadTemplates, TemplateFileError, type TemplateSet } from './load-templates.js';
+import { withOcrConfidence } from './ocr-confidence.js';
 import { buildLexicon, flatten, segment, type Lexicon, type Segment } from './segments.js';
 import type { FormBlock, Template } from './template-schema.js';
 
@@ -77,5 +78,5 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
     if (broken.length) throw new FormFailure('unrecognized-form', brokenMessage(broken[0]));
     throw new FormFailure('unrecognized-form', notFoundMessage(templates.templates));
   }
-  return found.map(({ seg, fit }) => buildRecord(seg, fit));
+  return found.map(({ seg, fit }) => withOcrConfidence(buildRecord(seg, fit), doc));
 }

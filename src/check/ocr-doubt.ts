@@ -1,0 +1,51 @@
+// rules.md check 31: a finding resting on a value OCR was not sure of is not an error
+// about the form — it may be a misread digit. It stays under its rule, becomes a
+// warning marked `uncertain`, and says where to look in the original.
+import { parsePath } from '../model/record-path.js';
+import type { FormRecord } from '../model/record.js';
+import type { Location } from '../model/report.js';
+
+/**
+ * Below this OCR confidence a value is doubtful. Chosen by measurement over the scanned
+ * fixtures (issue 18's note): every misread money, rate, weight or score cell there was
+ * below it, while few correctly read ones were.
+ */
+export const OCR_CONFIDENCE_THRESHOLD = 0.8;
+
+export interface Doubt {
+  /** Appended to the finding's message. */
+  note: string;
+}
+
+/** The doubtful operands of a finding (by its locations), or null when all were read surely. */
+export function ocrDoubt(record: FormRecord, locations: readonly Location[]): Doubt | null {
+  if (record.readBy !== 'ocr') return null;
+  const places: string[] = [];
+  for (const loc of locations) {
+    const confidence = loc.confidence ?? factConfidence(record, loc);
+    if (confidence === undefined || confidence >= OCR_CONFIDENCE_THRESHOLD) continue;
+    places.push(placeOf(loc, confidence));
+  }
+  if (places.length === 0) return null;
+  const shown = places.slice(0, 3).join('；') + (places.length > 3 ? `；另有 ${places.length - 3} 处` : '');
+  return { note: `（此项涉及扫描件中识别把握不大的数字：${shown}。请对照原件该处核对，确认后再作结论）` };
+}
+
+function factConfidence(record: FormRecord, loc: Location): number | undefined {
+  const p = parsePath(loc.field);
+  if (p?.kind !== 'fact' || loc.quote === undefined) return undefined;
+  const fact = (record.narrative.facts[p.concept] ?? []).find((f) => f.quote === loc.quote && f.paragraph === loc.paragraph);
+  return fact?.confidence;
+}
+
+function placeOf(loc: Location, confidence: number): string {
+  const at: string[] = [];
+  if (loc.page !== undefined && loc.page !== null) at.push(`第${loc.page}页`);
+  if (loc.table !== undefined && loc.row !== undefined && loc.col !== undefined) at.push(`表${loc.table + 1}第${loc.row + 1}行第${loc.col + 1}列`);
+  if (loc.paragraph !== undefined) at.push(`说明第${loc.paragraph + 1}段`);
+  const text = loc.raw ?? loc.quote;
+  const shown = text !== undefined ? `“${text.length > 30 ? text.slice(0, 30) + '…' : text}”` : '';
+  const seal = loc.seal ? '，有红色印章遮挡' : '';
+  const blank = text === '' ? '（有字迹但未能识别）' : '';
+  return `${at.join('')}${shown}${blank}（可信度 ${confidence.toFixed(2)}${seal}）`;
+}

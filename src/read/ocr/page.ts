@@ -1,0 +1,210 @@
+// One scanned page → the same page content a PDF's text layer gives (positioned
+// runs and ruling lines, in points), so pdf-layout.ts builds its tables and
+// paragraphs. Each run carries what OCR knows of its cell: the confidence, the
+// cell's box and whether a red seal lies over it.
+import type { PageContent } from '../pdf-layout.js';
+import { findTables } from '../pdf-grid.js';
+import type { TextRun } from '../pdf-text.js';
+import { binarize, deskew, despeckle, otsu, pgmOf, redChannel, redMask, skewAngle, type Grey, type Rgb } from './raster.js';
+import { eraseRules, findRuling, toPoints } from './ruling.js';
+import { tesseractWords, type OcrWord } from './tesseract.js';
+
+/** A digit-bearing word anywhere on the page (narrative figures are matched to these). */
+export interface OcrDigits {
+  text: string;
+  conf: number;
+  page: number;
+  box: [number, number, number, number];
+}
+
+/** What OCR knows of one table cell of a page (box in points, top-down, as pdf-grid.ts has it). */
+export interface OcrCellInfo {
+  page: number;
+  box: [number, number, number, number];
+  /** 0–1: the least confident word's; 0 for ink that read as nothing. */
+  conf: number;
+  /** Seal red lies over the cell. */
+  seal?: true;
+  /** Read a second time as a number (digits only). */
+  numeric?: true;
+}
+
+export interface OcrPage {
+  content: PageContent;
+  cells: OcrCellInfo[];
+  digits: OcrDigits[];
+  /** Degrees the scan was turned by (corrected). */
+  skew: number;
+}
+
+/** Characters a numeric cell may hold (the second, digit-only reading). */
+const DIGITS = '0123456789.,-%';
+/** A cell whose first reading looks like this is read again as a number. */
+const NUMERIC = /^[-−—–+]?[\d.,，。:：·%％\s]*\d[\d.,，。:：·%％\s]*$/;
+/** Both readings of a number must agree; where they do not, the value is doubtful. */
+export const DISAGREEMENT_CONFIDENCE = 0.3;
+/** A cell with fewer ink pixels than this share of its area is blank (scanner dust). */
+const BLANK_INK = 0.0015;
+/** A first reading this unsure, in a column of numbers, is read again as digits. */
+const DOUBTFUL_FIRST_READING = 0.6;
+/** Ink specks up to this size (inches, squared for the area) are dust, not print. */
+const SPECK_INCHES = 0.012;
+/** Seal red over this share of a cell: the seal covers it. */
+const SEAL_SHARE = 0.02;
+
+export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: string, timeoutMs: number): Promise<OcrPage> {
+  const deadline = Date.now() + timeoutMs;
+  const left = () => Math.max(1000, deadline - Date.now());
+  let grey = redChannel(rgb);
+  const level = Math.min(200, Math.max(60, otsu(grey)));
+  const skew = skewAngle(binarize(grey, level), grey.width, grey.height);
+  const level_rgb = skew === 0 ? rgb : deskew(rgb, skew, 3);
+  grey = redChannel(level_rgb);
+  const { width, height } = grey;
+  const ink = binarize(grey, level);
+  const pxRules = findRuling(ink, width, height, dpi);
+  const seal = redMask(level_rgb);
+  const clean: Grey = { width, height, data: Uint8Array.from(grey.data) };
+  eraseRules(clean, pxRules);
+  despeckle(clean, level, Math.max(4, Math.round((SPECK_INCHES * dpi) ** 2)));
+  const cleanInk = binarize(clean, level);
+
+  const k = 72 / dpi;
+  const tables = findTables(toPoints(pxRules, dpi), page);
+  const pad = Math.max(2, Math.round(0.02 * dpi));
+  const margin = Math.round(0.1 * dpi);
+  type Crop = { page: number; x0: number; y0: number; x1: number; y1: number; box: [number, number, number, number]; seal: boolean; inked: boolean };
+  const crops: Crop[] = [];
+  for (const t of tables) {
+    for (const cell of t.cells) {
+      const x0 = cell.x0 / k + pad, x1 = cell.x1 / k - pad, y0 = cell.y0 / k + pad, y1 = cell.y1 / k - pad;
+      if (x1 <= x0 || y1 <= y0) continue;
+      const area = (x1 - x0) * (y1 - y0);
+      crops.push({ page, x0, y0, x1, y1, box: [cell.x0, cell.y0, cell.x1, cell.y1], seal: count(seal, width, x0, y0, x1, y1) > SEAL_SHARE * area, inked: count(cleanInk, width, x0, y0, x1, y1) > BLANK_INK * area });
+    }
+  }
+  // Outside the tables: the page with the tables painted white.
+  const outside: Grey = { width, height, data: Uint8Array.from(clean.data) };
+  for (const t of tables) {
+    const x0 = Math.max(0, Math.floor(t.xs[0] / k) - pad), x1 = Math.min(width, Math.ceil(t.xs.at(-1)! / k) + pad);
+    for (let y = Math.max(0, Math.floor(t.ys[0] / k) - pad); y < Math.min(height, Math.ceil(t.ys.at(-1)! / k) + pad); y++) outside.data.fill(255, y * width + x0, y * width + x1);
+  }
+  const inked = crops.filter((c) => c.inked);
+  // Tesseract reads 10.5 pt print best enlarged to about 300 dpi.
+  const scale = dpi >= 280 ? 1 : 300 / dpi;
+  const first = await tesseractWords(tesseract, [...inked.map((c) => pgmOf(clean, c.x0, c.y0, c.x1, c.y1, margin, scale)), pgmOf(outside, 0, 0, width, height, 0)], { psm: 6, lang: 'chi_sim' }, left());
+  // Read again as digits: cells that read as a number, and short doubtful readings in a
+  // column that mostly holds numbers (a smudged "15" read as two Chinese glyphs).
+  const texts = inked.map((_, i) => first[i].map((w) => w.text).join(''));
+  const looksNumeric = texts.map((t) => NUMERIC.test(t));
+  const column = (c: Crop) => `${c.page}:${Math.round(c.box[0])}:${Math.round(c.box[2])}`;
+  const tally = new Map<string, { numbers: number; filled: number }>();
+  inked.forEach((c, i) => {
+    const t = tally.get(column(c)) ?? { numbers: 0, filled: 0 };
+    if (texts[i] !== '') t.filled++;
+    if (looksNumeric[i]) t.numbers++;
+    tally.set(column(c), t);
+  });
+  const numeric = inked.map((c, i) => {
+    if (looksNumeric[i]) return true;
+    const t = tally.get(column(c))!;
+    return t.numbers >= 2 && t.numbers * 2 >= t.filled && texts[i] !== '' && Array.from(texts[i]).length <= 4 && minConf(first[i]) < DOUBTFUL_FIRST_READING;
+  });
+  const again = inked.filter((_, i) => numeric[i]);
+  const second = await tesseractWords(tesseract, again.map((c) => pgmOf(clean, c.x0, c.y0, c.x1, c.y1, margin, scale)), { psm: 6, lang: 'eng', whitelist: DIGITS }, left());
+
+  const runs: TextRun[] = [];
+  const digits: OcrDigits[] = [];
+  const cells: OcrCellInfo[] = [];
+  const toRun = (w: OcrWord, ox: number, oy: number, s: number): TextRun => {
+    const x = (w.left / s + ox) * k, top = (w.top / s + oy) * k;
+    return { str: w.text, x, right: x + (w.width / s) * k, baseline: top + (w.height / s) * k, size: Math.max(4, (w.height / s) * k), page };
+  };
+  let j = 0;
+  inked.forEach((c, i) => {
+    let words = first[i];
+    let conf = minConf(words);
+    if (numeric[i]) {
+      const reread = second[j++];
+      tidyNumber(reread);
+      // a reading that did not look like a number is replaced only by a surer one
+      if (reread.length > 0 && (looksNumeric[i] || minConf(reread) > minConf(words))) {
+        if (digitsOf(reread) !== digitsOf(words)) conf = Math.min(minConf(reread), DISAGREEMENT_CONFIDENCE);
+        else conf = Math.min(minConf(reread), conf);
+        words = reread;
+      }
+    }
+    if (words.length === 0 && isDash(cleanInk, width, c, dpi)) {
+      // a lone dash (—, "not applicable"): Tesseract drops a bare rule-like stroke
+      const b = inkBox(cleanInk, width, c)!;
+      words = [{ text: '—', left: (margin + b.x0 - c.x0) * scale, top: (margin + b.y0 - c.y0 - 0.04 * dpi) * scale, width: (b.x1 - b.x0) * scale, height: 0.08 * dpi * scale, conf: DASH_CONFIDENCE }];
+      conf = DASH_CONFIDENCE;
+    }
+    // ink that reads as nothing is not a blank (nothing from absence) but a doubtful one: conf 0
+    cells.push({ page, box: c.box, conf: round2(words.length === 0 ? 0 : conf), ...(c.seal ? { seal: true as const } : {}), ...(numeric[i] ? { numeric: true as const } : {}) });
+    const ox = c.x0 - margin, oy = c.y0 - margin;
+    for (const w of words) {
+      const run = toRun(w, ox, oy, scale);
+      runs.push(run);
+      if (/\d/.test(w.text)) digits.push({ text: w.text, conf: round2(w.conf), page, box: [round2(run.x), round2(run.baseline - run.size), round2(run.right), round2(run.baseline)] });
+    }
+  });
+  for (const w of first[inked.length]) {
+    const run = toRun(w, 0, 0, 1);
+    runs.push(run);
+    if (/\d/.test(w.text)) digits.push({ text: w.text, conf: round2(w.conf), page, box: [round2(run.x), round2(run.baseline - run.size), round2(run.right), round2(run.baseline)] });
+  }
+  return { content: { page, width: width * k, height: height * k, runs, rules: toPoints(pxRules, dpi) }, cells, digits, skew };
+}
+
+/** A dash read from its shape alone is sure enough when nothing else is in the cell. */
+const DASH_CONFIDENCE = 0.9;
+
+/** The bounding box of the ink in a cell (pixels), or null. */
+function inkBox(ink: Uint8Array, width: number, c: { x0: number; y0: number; x1: number; y1: number }): { x0: number; y0: number; x1: number; y1: number } | null {
+  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  for (let y = Math.floor(c.y0); y < Math.ceil(c.y1); y++) {
+    for (let x = Math.floor(c.x0); x < Math.ceil(c.x1); x++) {
+      if (!ink[y * width + x]) continue;
+      if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+    }
+  }
+  return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
+}
+
+/** The cell's ink is one flat stroke: a dash. */
+function isDash(ink: Uint8Array, width: number, c: { x0: number; y0: number; x1: number; y1: number }, dpi: number): boolean {
+  const b = inkBox(ink, width, c);
+  if (!b) return false;
+  const w = b.x1 - b.x0, h = b.y1 - b.y0;
+  return h <= 0.04 * dpi && w >= 2.5 * h && w >= 0.05 * dpi;
+}
+
+function count(mask: Uint8Array, width: number, x0: number, y0: number, x1: number, y1: number): number {
+  let n = 0;
+  for (let y = Math.floor(y0); y < Math.ceil(y1); y++) for (let x = Math.floor(x0); x < Math.ceil(x1); x++) n += mask[y * width + x];
+  return n;
+}
+
+/** Drops the dust the digit reading turns into a trailing "." "," or "-" (or a lone one):
+ *  no printed number ends in them. */
+function tidyNumber(words: OcrWord[]): void {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i];
+    const text = w.text.replace(/[.,-]+$/, '').replace(/^[.,]+/, '');
+    if (text === '' || text === '-') words.splice(i, 1);
+    else w.text = text;
+  }
+}
+
+function minConf(words: readonly OcrWord[]): number {
+  return words.length === 0 ? 0 : Math.min(...words.map((w) => w.conf));
+}
+
+function digitsOf(words: readonly OcrWord[]): string {
+  return words.map((w) => w.text).join('').replace(/[。．]/g, '.').replace(/％/g, '%').replace(/[^\d.%-]/g, '');
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
