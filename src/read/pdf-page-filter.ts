@@ -1,0 +1,32 @@
+// Which pages of a PDF are laid out (operator lists, ruling lines, tables). A 30-page
+// 部门决算 publication carries its 自评表, if at all, on a few pages; its other pages
+// cost ten times their text to lay out. Each page's text (already read, cheap) is
+// asked whether it can hold a form; the layout starts one page before the first page
+// that can (the form's title or its first rows may end the page before) and runs to
+// the end of the document: a table continuing from that page, later forms and the
+// pages after a form (its narrative — the recognizer gives a form every text after it)
+// are all read as before. Pages before that are prose and other tables of no form.
+import type { TextRun } from './pdf-text.js';
+
+/** Whether a page's text (whitespace removed) can hold part of a form. */
+export type PageTest = (text: string) => boolean;
+
+/** The page's text as the test sees it: its runs' strings in stream order, no whitespace. */
+export function pageText(runs: readonly TextRun[]): string {
+  let text = '';
+  for (const run of runs) text += run.str;
+  return text.replace(/\s+/g, '');
+}
+
+/**
+ * For each page (0-based), whether to lay it out. Every page when there is no test.
+ * No page when no page can hold a form: the document is then read as having no
+ * tables or paragraphs, which the recognizer reports as no form found.
+ */
+export function pagesToLayOut(texts: readonly string[], mayHoldForm: PageTest | undefined): boolean[] {
+  if (!mayHoldForm) return texts.map(() => true);
+  const first = texts.findIndex((t) => mayHoldForm(t));
+  if (first < 0) return texts.map(() => false);
+  const from = Math.max(0, first - 1);
+  return texts.map((_, i) => i >= from);
+}
