@@ -17,12 +17,12 @@ import { ArchiveStore, sameFormKey, type IndexedEntry } from './store.js';
 
 /** A form's place among its archived submissions: its number and the one before it. */
 export function placeInArchive(
-  snapshot: IndexedEntry[],
+  snapshot: IndexedEntry[] | Map<string, IndexedEntry[]>,
   form: { sha256: string; formIndex: number; form: IndexedEntry['form']; year: number | null; entity: string | null },
 ): { submission: number; previous: IndexedEntry | null } | null {
   const key = sameFormKey({ year: form.year, form: form.form, entityKey: entityKey(form.entity) });
   if (key === null) return null; // no year or no entity: nothing to match it by
-  const group = snapshot.filter((e) => sameFormKey(e) === key).sort((a, b) => a.seq - b.seq);
+  const group = (Array.isArray(snapshot) ? snapshot.filter((e) => sameFormKey(e) === key) : (snapshot.get(key) ?? [])).sort((a, b) => a.seq - b.seq);
   const at = group.findIndex((e) => e.sha256 === form.sha256);
   const before = (at >= 0 ? group.slice(0, at) : group).filter((e) => e.sha256 !== form.sha256);
   const distinct = new Set(before.map((e) => e.sha256)).size;
@@ -32,13 +32,18 @@ export function placeInArchive(
 export class ArchiveRun {
   private constructor(
     readonly store: ArchiveStore,
-    /** The archive as the run found it. */
-    private readonly snapshot: IndexedEntry[],
+    /** The archive as the run found it, by form (year, kind, entity key). */
+    private readonly snapshot: Map<string, IndexedEntry[]>,
   ) {}
 
   static open(dir: string): ArchiveRun {
     const store = ArchiveStore.open(dir);
-    return new ArchiveRun(store, store.list());
+    const byForm = new Map<string, IndexedEntry[]>();
+    for (const e of store.list()) {
+      const key = sameFormKey(e);
+      if (key !== null) byForm.set(key, [...(byForm.get(key) ?? []), e]);
+    }
+    return new ArchiveRun(store, byForm);
   }
 
   /**

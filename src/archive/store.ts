@@ -98,6 +98,9 @@ export function sameFormKey(e: Pick<ArchiveEntry, 'year' | 'form' | 'entityKey'>
 
 export class ArchiveStore {
   private entries: IndexedEntry[] = [];
+  /** sha256#formIndex of every entry, and the highest seq: filing stays O(1) at tens of thousands of forms. */
+  private held = new Set<string>();
+  private maxSeq = 0;
   private consumed = 0;
 
   constructor(readonly dir: string) {}
@@ -130,7 +133,7 @@ export class ArchiveStore {
     const size = statSync(path).size;
     if (size < this.consumed) {
       // rewritten by a rebuild elsewhere
-      this.entries = [];
+      this.setEntries([]);
       this.consumed = 0;
     }
     if (size === this.consumed) return;
@@ -157,7 +160,7 @@ export class ArchiveStore {
       }
       added.push(parsed.data);
     }
-    this.entries.push(...added);
+    for (const e of added) this.hold(e);
     this.consumed = size;
   }
 
@@ -178,7 +181,7 @@ export class ArchiveStore {
     const temp = join(this.dir, `${INDEX_NAME}.tmp-${process.pid}`);
     writeFileSync(temp, text);
     renameSync(temp, join(this.dir, INDEX_NAME));
-    this.entries = found;
+    this.setEntries(found);
     this.consumed = Buffer.byteLength(text);
     return [...found];
   }
@@ -191,8 +194,8 @@ export class ArchiveStore {
   add(entry: NewEntry, record: string, report: string, now: Date = new Date()): IndexedEntry | null {
     return withArchiveLock(this.dir, (broke) => {
       this.refresh(broke);
-      if (this.entries.some((e) => e.sha256 === entry.sha256 && e.formIndex === entry.formIndex)) return null;
-      const seq = this.entries.reduce((max, e) => Math.max(max, e.seq), 0) + 1;
+      if (this.held.has(`${entry.sha256}#${entry.formIndex}`)) return null;
+      const seq = this.maxSeq + 1;
       const full: ArchiveEntry = {
         schema: ENTRY_SCHEMA_ID,
         seq,
@@ -214,9 +217,22 @@ export class ArchiveStore {
       const indexed: IndexedEntry = { ...full, dir };
       appendFileSync(join(this.dir, INDEX_NAME), `${JSON.stringify(indexed)}\n`);
       this.consumed += Buffer.byteLength(`${JSON.stringify(indexed)}\n`);
-      this.entries.push(indexed);
+      this.hold(indexed);
       return indexed;
     });
+  }
+
+  private setEntries(entries: IndexedEntry[]): void {
+    this.entries = [];
+    this.held.clear();
+    this.maxSeq = 0;
+    for (const e of entries) this.hold(e);
+  }
+
+  private hold(e: IndexedEntry): void {
+    this.entries.push(e);
+    this.held.add(`${e.sha256}#${e.formIndex}`);
+    this.maxSeq = Math.max(this.maxSeq, e.seq);
   }
 
   /** An entry's record and report, as filed. */
