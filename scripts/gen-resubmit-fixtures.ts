@@ -18,7 +18,7 @@
 //       "2023年 农村公路安全生命防护工程" (a space)
 //   round3/project-road-2023.docx      得分 15 filled, but 总分 written 98.81 for
 //       9.81 + 90 = 99.81: one new slip
-// Expected outcomes (hand-written): tests/expected/resubmit.json.
+// Expected outcomes (hand-written): tests/resubmit/expected.json.
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

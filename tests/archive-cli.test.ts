@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const FIX = join(ROOT, 'fixtures', 'resubmit');
 const DOCX = join(ROOT, 'fixtures', 'docx');
-const EXPECTED = JSON.parse(readFileSync(join(ROOT, 'tests', 'expected', 'resubmit.json'), 'utf8'));
+const EXPECTED = JSON.parse(readFileSync(join(ROOT, 'tests', 'resubmit', 'expected.json'), 'utf8'));
 
 function jx(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
