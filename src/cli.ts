@@ -8,7 +8,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { checkDirs, loadTaskContext } from './batch/checks-context.js';
 import { parseCheckOptions, parseMaxBytesOption } from './batch/options.js';
-import { runBatch, UsageError } from './batch/run.js';
+import { describeOsError, EnvironmentError, isOsError } from './batch/os-errors.js';
+import { BatchInterrupted, runBatch, UsageError } from './batch/run.js';
 import { explainRule, listRules } from './check/index.js';
 import { SEVERITY_NAMES } from './model/names.js';
 import { recordJsonSchema } from './model/record.js';
@@ -19,6 +20,8 @@ import { annotatorOption, DEFAULT_ANNOTATOR } from './annotate/options.js';
 import { createProgress, summaryText, toJsonText } from './report/index.js';
 
 const EXIT_USAGE = 2;
+/** 128 + SIGINT, as shells report a Ctrl-C. */
+const EXIT_INTERRUPTED = 130;
 
 /** A stop with an exit status and a message for stderr (thrown inside actions, caught in main). */
 class Exit extends Error {
@@ -194,6 +197,11 @@ export function buildProgram(): Command {
       // --rules: loaded (and a missing folder told) before anything runs, then handed to the batch — loaded once
       const context = o.rulesDir !== undefined ? loadChecksOrExit(o.rulesDir) : undefined;
       const progress = createProgress({ quiet: o.quiet, stream: process.stderr });
+      // Ctrl-C: the batch stops and --out keeps the previous run's outputs (exit 130). A second
+      // Ctrl-C gets the default (immediate stop); the next run clears what that leaves.
+      const interrupt = new AbortController();
+      const onSigint = () => interrupt.abort();
+      process.once('SIGINT', onSigint);
       const archive = openArchiveForCheck(raw.archive, (code, message) => new Exit(code, message));
       let result;
       try {
@@ -211,16 +219,23 @@ export function buildProgram(): Command {
           ...(annotator.value !== undefined ? { annotator: annotator.value } : {}),
           onStart: (files) => progress.start(files.length),
           onFile: (row, done, total) => progress.file(row, done, total),
+          signal: interrupt.signal,
         });
       } catch (err) {
         progress.stop();
-        if (err instanceof UsageError) throw new Exit(EXIT_USAGE, err.message);
+        if (err instanceof BatchInterrupted) throw new Exit(EXIT_INTERRUPTED, err.message);
+        if (err instanceof UsageError || err instanceof EnvironmentError) throw new Exit(EXIT_USAGE, err.message);
         throw asRuleExit(err);
+      } finally {
+        process.off('SIGINT', onSigint);
       }
       progress.stop();
       for (const pattern of result.empty) process.stderr.write(`注意：${pattern} 中没有找到文件\n`);
       process.stdout.write(summaryText(result.summary, result.rows, result.outDir));
       process.exitCode = result.exitCode;
+      if (interrupt.signal.aborted) {
+        throw new Exit(EXIT_INTERRUPTED, `已中断：中断时本次结果已在写入，已全部写完（${result.rows.length} 个文件）`);
+      }
     });
 
   program
@@ -296,6 +311,11 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       process.stderr.write(`${err.message}\n`);
       return err.code;
     }
+    // The machine refused (a full disk, no permission) somewhere not caught nearer: still a sentence, exit 2.
+    if (isOsError(err)) {
+      process.stderr.write(`无法完成：${describeOsError(err)}\n`);
+      return EXIT_USAGE;
+    }
     process.stderr.write(`jxaudit 内部错误：${(err as Error)?.stack ?? String(err)}\n`);
     return 70;
   }
@@ -317,7 +337,14 @@ if (invokedDirectly()) {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
+  // A promise nobody awaited that failed is still told in a sentence; the machine's refusals exit 2.
+  process.on('unhandledRejection', (err) => {
+    process.stderr.write(isOsError(err) ? `无法完成：${describeOsError(err)}\n` : `jxaudit 内部错误：${(err as Error)?.stack ?? String(err)}\n`);
+    process.exit(isOsError(err) ? EXIT_USAGE : 70);
+  });
   main().then((code) => {
     process.exitCode = code;
+    // Interrupted: workers and a LibreOffice conversion may still be winding down; nothing of theirs is kept.
+    if (code === EXIT_INTERRUPTED) process.exit(code);
   });
 }

@@ -13,7 +13,6 @@ import { REPORT_SCHEMA_ID, type FileReport, type Finding } from './model/report.
 import { checkSize, convertBatch, readDocument, sniffFormat, type ConversionResult, type LegacyFormat } from './read/index.js';
 import { withoutSoffice } from './read/sniff.js';
 import { recognizeForms, type TemplateSet } from './recognize/index.js';
-import { formPageTest } from './recognize/form-page.js';
 
 export interface ProcessOptions {
   rules: RuleSet;
@@ -64,23 +63,36 @@ export interface ProcessResult {
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** Reads, recognizes and checks one file from disk. Never throws for bad input. */
-export async function processFile(path: string, opts: ProcessOptions): Promise<ProcessResult> {
-  const displayPath = opts.displayPath ?? path;
+export async function processFile(path: string | Buffer, opts: ProcessOptions): Promise<ProcessResult> {
+  // A Buffer path: a file name that is not UTF-8, opened by its raw bytes.
+  const displayPath = opts.displayPath ?? path.toString();
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Buffer;
   try {
     const info = opts.syncIo ? statSync(path) : await stat(path);
-    if (!info.isFile()) throw new FormFailure('not-found', `找不到文件：${displayPath}`);
+    if (info.isDirectory()) throw new FormFailure('unreadable', `${displayPath} 是文件夹，不是文件，无法打开`);
+    // A FIFO or device would block or never end: it is not a submitted file.
+    if (!info.isFile()) throw new FormFailure('unreadable', `${displayPath} 不是普通文件（管道、设备等），无法打开`);
     checkSize(info.size, maxBytes);
     bytes = opts.syncIo ? readFileSync(path) : await readFile(path);
   } catch (err) {
-    const failure =
-      err instanceof FormFailure
-        ? err
-        : new FormFailure('not-found', `找不到或无法读取文件：${displayPath}`);
-    return { report: failedReport(displayPath, null, null, failure), records: [] };
+    return { report: failedReport(displayPath, null, null, openFailure(err, displayPath)), records: [] };
   }
   return processBytes(bytes, { ...opts, displayPath, maxBytes });
+}
+
+/** Why a file could not be opened: gone (not-found) or there but refused (unreadable), said with the OS's reason. */
+function openFailure(err: unknown, displayPath: string): FormFailure {
+  if (err instanceof FormFailure) return err;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new FormFailure('not-found', `找不到文件：${displayPath}`);
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? '没有读取权限，请让提交人或管理员放开此文件的读取权限后重新核查'
+      : code === 'EISDIR'
+        ? '这是一个文件夹'
+        : `系统拒绝读取（${code ?? (err as Error)?.message ?? String(err)}）`;
+  return new FormFailure('unreadable', `文件存在但无法打开：${displayPath}（${reason}）`);
 }
 
 /** Reads, recognizes and checks one file already in memory. Never throws for bad input. */
@@ -119,7 +131,7 @@ export async function processBytes(
   const format = sniffed.kind as 'docx' | 'pdf' | 'xlsx';
   const converted = convertedFrom ? { convertedFrom } : {};
   try {
-    const doc = await readDocument(readBytes, { maxBytes, mayHoldForm: formPageTest(opts.templates) }, sniffed);
+    const doc = await readDocument(readBytes, { maxBytes }, sniffed);
     if (opts.timings) opts.timings.read += performance.now() - mark;
     mark = performance.now();
     const forms = recognizeForms(doc, opts.templates);

@@ -53,7 +53,8 @@ describe('runBatch', { timeout: 240_000 }, () => {
       'findings.csv', 'report.html', 'summary.csv', 'summary.json',
       'reports/坏.docx.json', 'reports/天心区/表.docx.json', 'reports/岳麓区/表.docx.json', 'reports/说明.txt.json', 'reports/天心区/干净.docx.json',
     ]));
-    expect(files.filter((f) => f.includes('.tmp-') || f.startsWith('.'))).toEqual([]);
+    // no scratch; the one hidden file is the list of what this run wrote (report/staging.ts)
+    expect(files.filter((f) => f.includes('.tmp-') || f.startsWith('.'))).toEqual(['.jxaudit-manifest.json']);
     // report.html and findings.csv hold every file's section, in input order
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const positions = ['坏.docx', '天心区/干净.docx', '天心区/表.docx', '岳麓区/表.docx', '说明.txt'].map((p) => html.indexOf(p, html.indexOf('</table>')));
@@ -95,8 +96,11 @@ describe('runBatch', { timeout: 240_000 }, () => {
     mkdirSync(join(out, 'reports', '天心区'), { recursive: true });
     writeFileSync(join(out, 'reports', '天心区', '干净.docx.json.tmp-99999-1'), '{"schema": "jxaudit/rep');
     writeFileSync(join(out, '.jxaudit-sections-99999'), '<section>半截');
+    // a killed run's staging folder, never switched in (no commit mark)
+    mkdirSync(join(out, '.jxaudit-run-99999', 'reports'), { recursive: true });
+    writeFileSync(join(out, '.jxaudit-run-99999', 'reports', '半截.docx.json'), '{}');
     const result = await runBatch({ inputs: [join(inbox, '收件箱', '天心区', '干净.docx')], outDir: out, inProcess: true });
-    expect([...tree(out).keys()].sort()).toEqual(['findings.csv', 'records/干净.docx.json', 'report.html', 'reports/干净.docx.json', 'summary.csv', 'summary.json']);
+    expect([...tree(out).keys()].sort()).toEqual(['.jxaudit-manifest.json', 'findings.csv', 'records/干净.docx.json', 'report.html', 'reports/干净.docx.json', 'summary.csv', 'summary.json']);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).not.toContain('半截');
     expect(result.summary.totals.files).toBe(1);
   });

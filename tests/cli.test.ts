@@ -153,24 +153,26 @@ describe('check', { timeout: 240_000 }, () => {
       env: { ...process.env, JXAUDIT_TEST_HANG: '卡住' },
       stdio: 'ignore',
     });
-    // Wait until some reports are written (the hanging last file keeps the run alive), then kill hard.
-    for (let i = 0; i < 600 && !(existsSync(join(out, 'reports')) && readdirSync(join(out, 'reports')).length >= 3); i++) {
+    // Wait until some reports are written into the run's staging folder (the hanging last file keeps the run alive), then kill hard.
+    const staging = join(out, `.jxaudit-run-${child.pid}`);
+    for (let i = 0; i < 600 && !(existsSync(join(staging, 'reports')) && readdirSync(join(staging, 'reports')).length >= 3); i++) {
       await new Promise((ok) => setTimeout(ok, 50));
     }
     child.kill('SIGKILL');
     await new Promise((ok) => child.once('exit', ok));
-    expect(existsSync(join(out, 'summary.json'))).toBe(false);
-    for (const sub of ['records', 'reports']) {
-      for (const name of readdirSync(join(out, sub))) {
-        if (name.endsWith('.json')) expect(() => JSON.parse(readFileSync(join(out, sub, name), 'utf8')), name).not.toThrow();
-      }
+    // Nothing was switched in: --out holds no outputs of the killed run, only its staging folder.
+    expect(readdirSync(join(staging, 'reports')).length).toBeGreaterThanOrEqual(3);
+    expect(readdirSync(out)).toEqual([`.jxaudit-run-${child.pid}`]);
+    for (const name of readdirSync(join(staging, 'reports'))) {
+      if (name.endsWith('.json')) expect(() => JSON.parse(readFileSync(join(staging, 'reports', name), 'utf8')), name).not.toThrow();
     }
     const rerun = jx(['check', dir, '--out', out, '--quiet']);
     expect(rerun.code).toBe(1); // z-卡住.docx is the seed: error findings
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.totals.files).toBe(7);
     expect(readdirSync(join(out, 'reports')).filter((n) => n.includes('.tmp-'))).toEqual([]);
-    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]); // no leftover section folder
+    // no leftover staging or section folder; the manifest lists what this run wrote
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual(['.jxaudit-manifest.json']);
   });
 });
 

@@ -33,7 +33,7 @@ describe('csvCell', () => {
     expect(csvCell('-2+3')).toBe("'-2+3");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\tx')).toBe("'\tx");
-    expect(csvCell('\rx')).toBe("' x");
+    expect(csvCell('\rx')).toBe("'↵x");
   });
 
   it('keeps decimal strings and counts as numbers, plain text as is', () => {
@@ -45,7 +45,7 @@ describe('csvCell', () => {
   });
 
   it('keeps a cell on one line and within Excel\'s 32,767 characters', () => {
-    expect(csvCell('第一行\r\n第二行\n第三行')).toBe('第一行 第二行 第三行');
+    expect(csvCell('第一行\r\n第二行\n第三行')).toBe('第一行↵第二行↵第三行');
     const long = csvCell('字'.repeat(40_000)) as string;
     expect(long.length).toBe(32_767);
     expect(long.endsWith('…')).toBe(true);

@@ -72,11 +72,12 @@ describe('outputs are atomic', () => {
 
     const child = spawn(process.execPath, [CLI, 'check', inbox, '--out', out, '--jobs', '2', '--quiet'], { cwd: ROOT, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((ok) => child.on('exit', (_code, signal) => ok(signal)));
-    // Kill it as soon as the first reports are there (polling; no timing assumption).
+    // Kill it as soon as the first reports are in its staging folder (polling; no timing assumption).
+    const staging = join(out, `.jxaudit-run-${child.pid}`);
     let reportsSeen = 0;
     while (child.exitCode === null && reportsSeen < 3) {
       await new Promise((ok) => setTimeout(ok, 20));
-      reportsSeen = filesUnder(join(out, 'reports')).filter((f) => f.endsWith('.json')).length;
+      reportsSeen = filesUnder(join(staging, 'reports')).filter((f) => f.endsWith('.json')).length;
     }
     child.kill('SIGKILL');
     const signal = await exited;
@@ -87,7 +88,8 @@ describe('outputs are atomic', () => {
     expect(jsons.length).toBeGreaterThanOrEqual(3);
     expect(jsons.length).toBeLessThan(inputs.length * 2); // really stopped midway
     for (const f of jsons) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8')), f).not.toThrow();
-    // summary.json is written only at the end of a run.
+    // Nothing of the killed run was switched in: all it wrote is in its staging folder.
+    expect(left.every((f) => f.startsWith(`.jxaudit-run-${child.pid}/`))).toBe(true);
     expect(existsSync(join(out, 'summary.json'))).toBe(false);
 
     const rerun = await runCli(['check', inbox, '--out', out, '--jobs', '2', '--quiet']);
@@ -98,8 +100,8 @@ describe('outputs are atomic', () => {
     for (const f of filesUnder(out).filter((n) => n.endsWith('.json'))) {
       expect(() => JSON.parse(readFileSync(join(out, f), 'utf8')), f).not.toThrow();
     }
-    // The killed run's temporaries are gone.
-    expect(filesUnder(out).filter((f) => /\.tmp-/.test(f))).toEqual([]);
+    // The killed run's temporaries and staging folder are gone.
+    expect(filesUnder(out).filter((f) => /\.tmp-|\.jxaudit-run-/.test(f))).toEqual([]);
     expect(readJson(join(out, 'summary.json')).totals.files).toBe(inputs.length);
   }, 900_000);
 });

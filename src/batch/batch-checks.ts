@@ -18,7 +18,7 @@ export function batchObservations(rows: BatchRow[], opts: { year?: number } = {}
     out.push({
       kind: 'duplicate-content',
       severity: 'warning',
-      message: `${group.length} 个文件内容完全相同（重复提交）：${group.map((r) => r.path).join('、')}`,
+      message: `${group.length} 个文件内容完全相同（重复提交）：${someOf(group.map((r) => r.path))}`,
       paths: group.map((r) => r.path),
     });
   }
@@ -38,7 +38,7 @@ export function batchObservations(rows: BatchRow[], opts: { year?: number } = {}
     out.push({
       kind: 'duplicate-form',
       severity: 'warning',
-      message: `“${entity}”${year} 年度${KIND_NAMES[form] ?? form}出现 ${group.length} 份，请确认以哪一份为准：${paths.join('、')}`,
+      message: `“${entity}”${year} 年度${KIND_NAMES[form] ?? form}出现 ${group.length} 份，请确认以哪一份为准：${someOf(paths)}`,
       paths,
     });
   }
@@ -70,6 +70,15 @@ export function observationsByPath(observations: BatchObservation[]): Map<string
     }
   }
   return map;
+}
+
+/** How many paths a message names: a whole batch submitted twice must not make one message (or CSV cell) per path. */
+export const LISTED_PATHS = 5;
+
+/** "a、b、c" — or the first few and the count, the full list being the observation's `paths` (once, in summary.json). */
+function someOf(paths: string[]): string {
+  if (paths.length <= LISTED_PATHS) return paths.join('、');
+  return `${paths.slice(0, LISTED_PATHS).join('、')} 等 ${paths.length} 个（完整清单见 summary.json）`;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

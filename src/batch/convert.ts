@@ -37,7 +37,7 @@ function mayBeLegacy(head: Buffer): boolean {
   return text.startsWith('{\\rtf') || (text.startsWith('PK\u0003\u0004') && text.includes('mimetypeapplication/vnd.oasis.opendocument'));
 }
 
-function readHead(path: string): Buffer {
+function readHead(path: string | Buffer): Buffer {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -57,7 +57,7 @@ function readHead(path: string): Buffer {
  * converted files once the run is over.
  */
 export async function startConversions(
-  paths: readonly string[],
+  paths: readonly (string | Buffer)[],
   settings: ConversionSettings,
   maxBytes: number,
 ): Promise<{ pending: Map<number, Promise<ConvertedInput>>; dispose: () => Promise<void> }> {

@@ -1,12 +1,16 @@
 // Turns the command line's inputs (files, folders, glob patterns) into a sorted,
 // de-duplicated list of files to check, each with its path relative to the inputs' common folder.
-import { readdir, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { displayName, isUtf8Name } from './file-names.js';
 
 export interface InputFile {
-  /** Absolute path on disk. */
+  /** Absolute path on disk (a name that is not UTF-8 decoded for people: file-names.ts). */
   abs: string;
+  /** The path's raw bytes when a name in it is not UTF-8: the file is opened by these. */
+  raw?: Buffer;
   /** Path relative to the common folder of the inputs, forward slashes (report.md `<rel>`). */
   rel: string;
   /** True when the path was given literally and does not exist: a `not-found` entry. */
@@ -44,10 +48,11 @@ export async function resolveInputs(
   cwd: string = process.cwd(),
   opts: { exclude?: string[] } = {},
 ): Promise<ResolvedInputs> {
-  // The output folder may sit inside an input folder (`check . --out out/`): never read our own outputs back.
-  const excluded = (opts.exclude ?? []).map((p) => resolve(cwd, p));
+  // The output folder may sit inside an input folder (`check . --out out/`), or be a symlink
+  // into one: never read our own outputs back. Compared by the path as given and by its real path.
+  const excluded = (opts.exclude ?? []).flatMap((p) => [resolve(cwd, p), realPathIntended(resolve(cwd, p))]);
   const isExcluded = (abs: string) => excluded.some((ex) => abs === ex || abs.startsWith(ex + sep));
-  const found = new Map<string, { missing: boolean }>();
+  const found = new Map<string, { abs: string; raw?: Buffer; missing: boolean }>();
   // Folders the user named (and the static part of glob patterns): `rel` is computed from them.
   const anchors: string[] = [];
   const empty: string[] = [];
@@ -57,47 +62,85 @@ export async function resolveInputs(
     const info = await stat(abs).catch(() => null);
     if (info?.isDirectory()) {
       anchors.push(abs);
-      const files = (await walkFolder(abs)).filter((f) => !isExcluded(f));
+      const files = (await walkFolder(abs, isExcluded)).filter((f) => !isExcluded(f.abs));
       if (files.length === 0) empty.push(arg);
-      for (const file of files) found.set(file, { missing: false });
-    } else if (info?.isFile()) {
+      for (const file of files) found.set(file.raw ? `raw:${file.raw.toString('hex')}` : file.abs, { ...file, missing: false });
+    } else if (info) {
+      // A file — or a FIFO or device named literally: it exists, so it is read and fails `unreadable`, not `not-found`.
       anchors.push(dirname(abs));
-      if (!isTemporaryName(basename(abs))) found.set(abs, { missing: false });
+      if (!isTemporaryName(basename(abs))) found.set(abs, { abs, missing: false });
     } else if (isDynamicPattern(arg)) {
       anchors.push(resolve(cwd, globBase(arg)));
       const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false });
       const files = matches
         .map((m) => resolve(m))
-        .filter((m) => !isTemporaryName(basename(m)) && !hasHiddenPart(relative(cwd, m)) && !isExcluded(m));
+        .filter((m) => !isTemporaryName(basename(m)) && !hasHiddenPart(relative(cwd, m)) && !isExcluded(m) && !isExcluded(realPathIntended(m)));
       if (files.length === 0) empty.push(arg);
-      for (const file of files) found.set(file, { missing: false });
+      for (const file of files) found.set(file, { abs: file, missing: false });
     } else if (!found.has(abs)) {
-      found.set(abs, { missing: true });
+      found.set(abs, { abs, missing: true });
     }
   }
 
-  const base = commonFolder(anchors.length > 0 ? anchors : [...found.keys()].map((abs) => dirname(abs)));
-  const files: InputFile[] = [...found].map(([abs, { missing }]) => ({ abs, rel: relativeName(base, abs), missing }));
-  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
+  const base = commonFolder(anchors.length > 0 ? anchors : [...found.values()].map((f) => dirname(f.abs)));
+  const files: InputFile[] = [...found.values()].map(({ abs, raw, missing }) => ({
+    abs,
+    ...(raw ? { raw } : {}),
+    rel: relativeName(base, abs),
+    missing,
+  }));
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : compareRaw(a, b)));
   return { files, empty, base };
 }
 
-/** Every regular file under a folder, recursively; hidden and temporary names skipped, symlinked folders not followed. */
-async function walkFolder(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const pending = [root];
+/** Two names that read the same (a GBK name decoded, and the same name in UTF-8) still sort in one order. */
+function compareRaw(a: InputFile, b: InputFile): number {
+  return Buffer.compare(a.raw ?? Buffer.from(a.abs), b.raw ?? Buffer.from(b.abs));
+}
+
+/** The real path of `path`, or of its nearest existing parent joined with the rest (an --out not yet made). */
+export function realPathIntended(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathIntended(parent), basename(path));
+  }
+}
+
+interface Walked {
+  /** As people read it (names that are not UTF-8 decoded). */
+  abs: string;
+  /** Raw bytes, when some name on the way is not UTF-8. */
+  raw?: Buffer;
+}
+
+/**
+ * Every regular file under a folder, recursively; hidden and temporary names skipped, symlinked
+ * folders not followed, folders that are (or are links into) `isExcluded` not entered.
+ * Names are read as bytes: one that is not UTF-8 keeps its raw path to be opened by.
+ */
+async function walkFolder(root: string, isExcluded: (abs: string) => boolean): Promise<Walked[]> {
+  const out: Walked[] = [];
+  const pending: Walked[] = [{ abs: root }];
   while (pending.length > 0) {
     const dir = pending.pop()!;
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(dir.raw ?? dir.abs, { withFileTypes: true, encoding: 'buffer' }).catch(() => []);
     for (const entry of entries) {
-      if (isHidden(entry.name) || isTemporaryName(entry.name)) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) pending.push(path);
-      else if (entry.isFile()) out.push(path);
+      const bytes = entry.name as unknown as Buffer;
+      const name = displayName(bytes);
+      if (isHidden(name) || isTemporaryName(name)) continue;
+      const abs = join(dir.abs, name);
+      const raw = dir.raw || !isUtf8Name(bytes) ? Buffer.concat([dir.raw ?? Buffer.from(dir.abs), Buffer.from(sep), bytes]) : undefined;
+      const path = raw ?? abs;
+      const walked: Walked = raw ? { abs, raw } : { abs };
+      if (entry.isDirectory()) {
+        if (!isExcluded(abs) && !isExcluded(await realpath(path).then(String, () => abs))) pending.push(walked);
+      } else if (entry.isFile()) out.push(walked);
       else if (entry.isSymbolicLink()) {
         // A link to a file is a submission; a link to a folder could loop, so it is not followed.
         const target = await stat(path).catch(() => null);
-        if (target?.isFile()) out.push(path);
+        if (target?.isFile() && !isExcluded(await realpath(path).then(String, () => abs))) out.push(walked);
       }
     }
   }

@@ -37,7 +37,14 @@ export interface FilePool {
   run(task: FileTask): Promise<FileOutcome>;
   /** Resolves once fewer than `jobs` tasks are waiting: lets a producer feed tasks lazily. */
   ready(): Promise<void>;
+  /** Ends the run early (Ctrl-C, a full disk): tasks not begun reject with PoolStopped, running workers are terminated. */
+  stop(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A task the pool did not finish because the run was stopped. */
+export class PoolStopped extends Error {
+  override name = 'PoolStopped';
 }
 
 /** The compiled worker, next to this module in dist/, or dist/ under the package when run from src/. */
@@ -66,9 +73,13 @@ export function createPool(opts: PoolOptions): FilePool {
     resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 1024 },
   });
 
+  let stopping = false;
+  let destroyed: Promise<void> | null = null;
+  const destroy = () => (destroyed ??= piscina.destroy());
   return {
     run: (task) =>
       queue.add(async () => {
+        if (stopping) throw new PoolStopped();
         // The limit starts when the worker says it began this file (not while a fresh worker boots);
         // a worker that never even starts is stopped after the limit plus a boot allowance.
         const abort = new AbortController();
@@ -82,6 +93,7 @@ export function createPool(opts: PoolOptions): FilePool {
           const message: WorkerTask = { task, started: channel.port2 };
           return (await piscina.run(message, { signal: abort.signal, transferList: [channel.port2] })) as FileOutcome;
         } catch (err) {
+          if (stopping) throw new PoolStopped();
           return writeFailedTask(task, ...failureOfStoppedWorker(err, opts.timeoutMs));
         } finally {
           clearTimeout(timer);
@@ -89,9 +101,13 @@ export function createPool(opts: PoolOptions): FilePool {
         }
       }) as Promise<FileOutcome>,
     ready: () => queue.onSizeLessThan(opts.jobs),
+    stop: async () => {
+      stopping = true;
+      await destroy(); // a synchronous parse cannot be interrupted: its worker is terminated
+    },
     close: async () => {
       await queue.onIdle();
-      await piscina.destroy();
+      await destroy();
       offer?.close();
     },
   };
@@ -99,9 +115,11 @@ export function createPool(opts: PoolOptions): FilePool {
 
 function inProcessPool(queue: PQueue, opts: PoolOptions): FilePool {
   let context: TaskContext | null = null;
+  let stopping = false;
   return {
     run: (task) =>
       queue.add(async () => {
+        if (stopping) throw new PoolStopped();
         context ??= (await opts.context) ?? loadTaskContext(opts.dirs);
         // In-process the limit can only be awaited, not enforced on a synchronous parse.
         let timer: NodeJS.Timeout | undefined;
@@ -115,6 +133,10 @@ function inProcessPool(queue: PQueue, opts: PoolOptions): FilePool {
         }
       }) as Promise<FileOutcome>,
     ready: () => queue.onSizeLessThan(opts.jobs),
+    // In-process a running file cannot be stopped: it finishes, the ones not begun do not start.
+    stop: async () => {
+      stopping = true;
+    },
     close: () => queue.onIdle(),
   };
 }

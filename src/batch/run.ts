@@ -3,19 +3,22 @@
 // Memory stays flat: workers hand each file to the report phase (records, report,
 // rendered parts); the main thread keeps one small row per file and hands the rows
 // and spooled parts to the report phase at the end. Batch itself formats nothing.
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FileOutcome, StageTimings } from '../model/outcome.js';
 import type { Summary } from '../model/report.js';
 import type { ArchiveRun } from '../archive/batch.js';
 import { DEFAULT_MAX_BYTES } from '../pipeline.js';
-import { allocateOutputNames, buildSummary, insideOut, prepareOutputs, writeRunOutputs } from '../report/index.js';
+import { isDynamicPattern } from 'tinyglobby';
+import { buildSummary, commitStaging, discardStaging, openStaging, outputNamesInOrder, prepareOutputs, writeRunOutputs } from '../report/index.js';
 import { batchObservations } from './batch-checks.js';
 import { checkDirs, loadTaskContext } from './checks-context.js';
-import { resolveInputs, type InputFile } from './inputs.js';
+import { globBase, realPathIntended, resolveInputs, type InputFile } from './inputs.js';
+import { describeOsError, EnvironmentError, isOsError } from './os-errors.js';
 import { conversionSettings, startConversions } from './convert.js';
-import { createPool } from './pool.js';
+import { createPool, PoolStopped } from './pool.js';
 import { SectionSpool } from './spool.js';
 import type { FileTask, TaskContext } from './task.js';
 
@@ -46,6 +49,8 @@ export interface BatchOptions {
   now?: () => Date;
   /** --archive: each file is compared with its earlier submissions there, then filed (archive/batch.ts). */
   archive?: ArchiveRun;
+  /** Aborted on Ctrl-C: the run stops, --out keeps the previous run's outputs, BatchInterrupted is thrown. */
+  signal?: AbortSignal;
 }
 
 export interface BatchResult {
@@ -72,6 +77,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   if (opts.inputs.length === 0) throw new UsageError('没有给出要核查的文件、文件夹或通配符');
   const cwd = opts.cwd ?? process.cwd();
   const outDir = resolve(cwd, opts.outDir);
+  await refuseOutAsInput(opts.inputs, cwd, outDir, opts.outDir);
   const resolved = await resolveInputs(opts.inputs, cwd, { exclude: [outDir, ...(opts.archive ? [resolve(opts.archive.store.dir)] : [])] });
   if (resolved.files.length === 0) {
     throw new UsageError(`这些文件夹或通配符中没有找到任何文件：${resolved.empty.join('、')}`);
@@ -89,6 +95,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     context: new Promise<TaskContext>((ok) => (contextLoaded = ok)),
     inProcess: opts.inProcess,
   });
+  let staging: string;
   let spool: SectionSpool;
   try {
     // Validate rules and templates once, here, before any check: a bad rule file stops the run (exit 2).
@@ -96,59 +103,133 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     try {
       await mkdir(outDir, { recursive: true });
     } catch (err) {
-      throw new UsageError(`无法创建输出文件夹 ${opts.outDir}：${(err as Error).message}`);
+      throw new EnvironmentError(`无法创建输出文件夹 ${opts.outDir}：${describeOsError(err)}`);
     }
-    await prepareOutputs(outDir);
-    // Per-file HTML sections and CSV rows, rendered by the workers, joined in input order at the end.
-    await removeStaleScratch(outDir);
-    spool = new SectionSpool(insideOut(outDir, `${SCRATCH_PREFIX}${process.pid}`));
+    try {
+      await prepareOutputs(outDir);
+      await removeStaleScratch(outDir);
+      // Everything of this run goes to a staging folder switched in at the end: --out never mixes runs.
+      staging = await openStaging(outDir);
+      // Per-file HTML sections and CSV rows, rendered by the workers, joined in input order at the end.
+      spool = new SectionSpool(join(staging, SPOOL_NAME));
+    } catch (err) {
+      if (!isOsError(err)) throw err;
+      throw new EnvironmentError(`无法写入输出文件夹 ${opts.outDir}：${describeOsError(err)}`);
+    }
   } catch (err) {
     await pool.close();
     throw err;
   }
-  const names = allocateOutputNames(files.map((f) => f.rel));
+  const names = outputNamesInOrder(files.map((f) => f.rel));
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const convert = conversionSettings(opts.soffice, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   opts.onStart?.(files);
+
+  // The run stops early on Ctrl-C (opts.signal) or when an output cannot be written (the disk is full).
+  const stop = new AbortController();
+  const stopped = new Promise<void>((ok) => stop.signal.addEventListener('abort', () => ok(), { once: true }));
+  let writeError: string | null = null;
+  const stopRun = () => {
+    if (stop.signal.aborted) return;
+    stop.abort();
+    void pool.stop();
+  };
+  const interrupted = () => opts.signal?.aborted === true;
+  opts.signal?.addEventListener('abort', stopRun, { once: true });
+  if (interrupted()) stopRun();
+  /** Waits for `promise` unless the run stops first. */
+  const unlessStopped = <T>(promise: Promise<T>) => Promise.race([promise, stopped.then(() => undefined)]);
 
   const rows: FileOutcome[] = new Array(files.length);
   const started = performance.now();
   let done = 0;
   const running: Promise<void>[] = [];
-  // Legacy files convert in batches in the background; the pool checks the others first.
-  const conversions = await startConversions(files.map((f) => f.abs), convert, maxBytes);
-  const order = [...files.keys()].sort((a, b) => Number(conversions.pending.has(a)) - Number(conversions.pending.has(b)));
+  let conversions: Awaited<ReturnType<typeof startConversions>> | null = null;
   try {
+    // Legacy files convert in batches in the background; the pool checks the others first.
+    conversions = await startConversions(files.map((f) => f.raw ?? f.abs), convert, maxBytes);
+    const pending = conversions.pending;
+    const order = [...files.keys()].sort((a, b) => Number(pending.has(a)) - Number(pending.has(b)));
     for (const index of order) {
+      if (stop.signal.aborted) break;
       const file = files[index];
-      const converted = await conversions.pending.get(index);
-      await pool.ready(); // feed lazily: the queue never holds more than --jobs waiting tasks
-      const task: FileTask = { abs: file.abs, rel: file.rel, name: names.get(file.rel)!, outDir, maxBytes, ...convert, ...(converted ? { converted } : {}), ...(opts.annotator !== undefined ? { annotator: opts.annotator } : {}) };
+      const converted = await unlessStopped(pending.get(index) ?? Promise.resolve(undefined));
+      await unlessStopped(pool.ready()); // feed lazily: the queue never holds more than --jobs waiting tasks
+      if (stop.signal.aborted) break;
+      const task: FileTask = {
+        abs: file.abs,
+        ...(file.raw ? { raw: file.raw } : {}),
+        rel: file.rel,
+        name: names[index],
+        outDir: staging,
+        maxBytes,
+        ...convert,
+        ...(converted ? { converted } : {}),
+        ...(opts.annotator !== undefined ? { annotator: opts.annotator } : {}),
+      };
       running.push(
-        pool.run(task).then((row) => {
-          opts.archive?.take(row, task.outDir); // before the parts are spooled: a resubmission's are re-rendered
-          if (row.parts) spool.put(index, row.parts);
-          delete row.parts; // the row stays small: its sections wait on disk
-          rows[index] = row;
-          opts.onFile?.(row, ++done, files.length);
-        }),
+        pool.run(task).then(
+          (row) => {
+            if (row.outputError) {
+              writeError ??= row.outputError;
+              return stopRun();
+            }
+            try {
+              opts.archive?.take(row, task.outDir); // before the parts are spooled: a resubmission's are re-rendered
+              if (row.parts) spool.put(index, row.parts);
+            } catch (err) {
+              if (!isOsError(err)) throw err;
+              writeError ??= describeOsError(err, spool.path);
+              return stopRun();
+            }
+            delete row.parts; // the row stays small: its sections wait on disk
+            rows[index] = row;
+            opts.onFile?.(row, ++done, files.length);
+          },
+          (err: unknown) => {
+            if (!(err instanceof PoolStopped)) throw err;
+          },
+        ),
       );
     }
     await Promise.all(running);
   } catch (err) {
+    stopRun();
+    await Promise.allSettled(running);
     spool.dispose();
+    await discardStaging(staging).catch(() => {});
     throw err;
   } finally {
     await pool.close();
-    await conversions.dispose();
+    await conversions?.dispose();
   }
   const wallMs = performance.now() - started;
+  const shownOut = opts.outDir;
+  const untouched = `${shownOut} 保持上一次运行的结果，未作任何改动`;
+  const giveUp = async (): Promise<never> => {
+    spool.dispose();
+    await discardStaging(staging).catch(() => {});
+    if (writeError) throw new EnvironmentError(`无法写入结果，核查已停止：${writeError}。${untouched}；请处理后重新运行`);
+    throw new BatchInterrupted(`已中断：已核查 ${done}/${files.length} 个文件，本次结果没有写入；${untouched}`, done, files.length);
+  };
+  if (writeError || interrupted()) await giveUp();
 
   const summary = buildSummary(rows, batchObservations(rows, { year: opts.year }), (opts.now ?? (() => new Date()))());
   try {
-    await writeRunOutputs(outDir, summary, rows, (index) => spool.get(index));
+    await writeRunOutputs(staging, summary, rows, (index) => spool.get(index));
+  } catch (err) {
+    if (!isOsError(err)) throw err;
+    writeError = describeOsError(err);
   } finally {
-    spool.dispose();
+    if (!writeError) spool.dispose();
+  }
+  // The last moment to stop with nothing changed; once the switch begins it is finished (it takes a blink).
+  if (writeError || interrupted()) await giveUp();
+  try {
+    await commitStaging(outDir, staging);
+  } catch (err) {
+    if (!isOsError(err)) throw err;
+    throw new EnvironmentError(`结果已写好，但换入 ${shownOut} 时出错：${describeOsError(err)}。请处理后重新运行（会先完成这次换入）`);
   }
 
   const timings = { read: 0, recognize: 0, check: 0, wallMs, taskMs: 0 };
@@ -159,6 +240,33 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     timings.check += row.timings.check;
   }
   return { summary, rows, exitCode: exitCodeOf(rows), outDir, empty: resolved.empty, timings };
+}
+
+/** Ctrl-C before this run's outputs were switched in: --out holds the previous run's, untouched (exit 130). */
+export class BatchInterrupted extends Error {
+  override name = 'BatchInterrupted';
+  constructor(
+    message: string,
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(message);
+  }
+}
+
+/** `--out` that is one of the input folders (or a glob's folder) would mix outputs with submissions: exit 2. */
+async function refuseOutAsInput(inputs: string[], cwd: string, outDir: string, shown: string): Promise<void> {
+  const realOut = realPathIntended(outDir);
+  for (const arg of inputs) {
+    const folder = isDynamicPattern(arg) && !existsSync(resolve(cwd, arg)) ? resolve(cwd, globBase(arg)) : resolve(cwd, arg);
+    const info = await stat(folder).catch(() => null);
+    if (!info?.isDirectory()) continue;
+    if (realPathIntended(folder) === realOut) {
+      throw new UsageError(
+        `输出文件夹 ${shown} 就是输入文件夹 ${arg}：结果会和要核查的文件混在一起。请用 --out 指定输入文件夹以外的文件夹（例如 --out 核查结果/）`,
+      );
+    }
+  }
 }
 
 /** 1 when any file has an error finding, or a .docx/.pdf (or a missing path) failed. */
@@ -177,9 +285,12 @@ function countsAsFailure(row: Pick<FileOutcome, 'path' | 'failure'>): boolean {
   return /\.(docx|xlsx|pdf)$/i.test(row.path);
 }
 
+/** The spool inside the staging folder (removed before the switch). */
+const SPOOL_NAME = '.sections';
+/** Before staging folders, the spool sat in --out itself. */
 const SCRATCH_PREFIX = '.jxaudit-sections-';
 
-/** Scratch files a killed run left behind. */
+/** Scratch files a killed run of an earlier version left behind. */
 async function removeStaleScratch(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   for (const name of names) {

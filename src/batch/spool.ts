@@ -40,8 +40,12 @@ export class SectionSpool {
     return { html: buf.toString('utf8', 0, place.htmlBytes), csv: buf.toString('utf8', place.htmlBytes) };
   }
 
-  /** Closes and deletes the scratch file. */
+  private disposed = false;
+
+  /** Closes and deletes the scratch file (again: nothing). */
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     closeSync(this.fd);
     rmSync(this.path, { force: true });
   }

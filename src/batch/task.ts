@@ -10,6 +10,7 @@ import { writeAnnotatedCopy, writeFailedFileOutputs, writeFileOutputs } from '..
 import { annotateCopy } from '../annotate/index.js';
 import type { DocModel } from '../model/document.js';
 import { failedReport, processFile, type StageTimings } from '../pipeline.js';
+import { describeOsError, isOsError } from './os-errors.js';
 import type { RuleSet } from '../check/index.js';
 import type { TemplateSet } from '../recognize/index.js';
 
@@ -17,7 +18,10 @@ export type { FileOutcome };
 
 /** What the main thread sends for one file (plain data: it crosses to a worker). */
 export interface FileTask {
+  /** Absolute path as shown (a name that is not UTF-8 appears decoded: batch/file-names.ts). */
   abs: string;
+  /** The path's raw bytes when a name in it is not UTF-8: what the file is opened by. */
+  raw?: Uint8Array;
   /** Path relative to the inputs' common folder: written into the record and report. */
   rel: string;
   /** Sanitized, collision-free output name (usually equal to rel). */
@@ -47,7 +51,7 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
   let records: unknown[] = [];
   let read: { document: DocModel; bytes: Buffer } | null = null;
   try {
-    const result = await processFile(task.abs, {
+    const result = await processFile(task.raw ? Buffer.from(task.raw) : task.abs, {
       rules: ctx.rules,
       templates: ctx.templates,
       maxBytes: task.maxBytes,
@@ -66,17 +70,32 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
     // processFile promises not to throw; if our own code still does, the batch goes on.
     report = failedReport(task.rel, null, null, internalFailure(err));
   }
-  const parts = writeFileOutputs(task.outDir, task.name, report, records as FormRecord[]);
-  if (read && task.annotator !== undefined) {
-    const copy = await annotateCopy(read.bytes, read.document, report, records as FormRecord[], { author: task.annotator });
-    if (copy && 'bytes' in copy) writeAnnotatedCopy(task.outDir, task.name, copy.suffix, copy.bytes);
+  const outcome = outcomeOf(report, task.name, timings);
+  try {
+    const parts = writeFileOutputs(task.outDir, task.name, report, records as FormRecord[]);
+    if (read && task.annotator !== undefined) {
+      const copy = await annotateCopy(read.bytes, read.document, report, records as FormRecord[], { author: task.annotator });
+      if (copy && 'bytes' in copy) writeAnnotatedCopy(task.outDir, task.name, copy.suffix, copy.bytes);
+    }
+    return { ...outcome, parts, taskMs: performance.now() - started };
+  } catch (err) {
+    return { ...outcome, outputError: outputErrorText(err), taskMs: performance.now() - started };
   }
-  return { ...outcomeOf(report, task.name, timings), parts, taskMs: performance.now() - started };
+}
+
+/** A failed write is the machine's problem (the batch stops, exit 2), never this file's failure. */
+function outputErrorText(err: unknown): string {
+  if (isOsError(err)) return describeOsError(err);
+  throw err;
 }
 
 /** Writes the failed report of a file whose worker was stopped (timeout, memory) and returns its row. */
 export async function writeFailedTask(task: FileTask, code: FailureCode, message: string): Promise<FileOutcome> {
   const report = failedReport(task.rel, null, null, new FormFailure(code, message));
-  const parts = await writeFailedFileOutputs(task.outDir, task.name, report);
-  return { ...outcomeOf(report, task.name, { read: 0, recognize: 0, check: 0 }), parts };
+  const outcome = outcomeOf(report, task.name, { read: 0, recognize: 0, check: 0 });
+  try {
+    return { ...outcome, parts: await writeFailedFileOutputs(task.outDir, task.name, report) };
+  } catch (err) {
+    return { ...outcome, outputError: outputErrorText(err) };
+  }
 }

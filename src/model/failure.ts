@@ -2,6 +2,7 @@
 
 export const FAILURE_CODES = [
   'not-found',
+  'unreadable',
   'unsupported-format',
   'corrupt-file',
   'encrypted',

@@ -25,6 +25,7 @@ export const FORM_NAMES: Record<FormKind, string> = {
 
 export const FAILURE_NAMES: Record<FailureCode, string> = {
   'not-found': '找不到文件',
+  unreadable: '无法打开',
   'unsupported-format': '格式不支持',
   'corrupt-file': '文件损坏',
   encrypted: '文件已加密',

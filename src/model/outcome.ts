@@ -35,6 +35,8 @@ export interface FileOutcome {
   taskMs: number;
   /** This file's report.html section and findings.csv rows, rendered where the file ran; the batch spools them and drops them from the row. */
   parts?: SectionParts;
+  /** Writing this file's outputs failed (a full disk, a read-only --out): the sentence to tell. The batch stops. */
+  outputError?: string;
 }
 
 /** One form of a file: what it is, its status and counts, and its first messages. */

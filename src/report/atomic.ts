@@ -2,6 +2,7 @@
 // the target. A killed run leaves only *.tmp-* files, which the next run removes.
 import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -76,7 +77,9 @@ export class AtomicStream {
   /** Writes a chunk, waiting when the OS buffer is full so memory stays flat. */
   async write(chunk: string): Promise<void> {
     if (this.failed) throw this.failed;
-    if (!this.stream.write(chunk)) await new Promise<void>((ok) => this.stream.once('drain', ok));
+    // A write error (a full disk) ends the wait too: 'drain' would never come.
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    if (this.failed) throw this.failed;
   }
 
   async commit(): Promise<void> {

@@ -12,17 +12,21 @@ export const CSV_BOM = '\uFEFF';
 /** A decimal string written by us (actual, expected, difference): stays a number for Excel. */
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
+/** What a line break inside a cell is shown as. */
+export const LINE_BREAK_MARK = '↵';
+
 /** Excel's limit on one cell's text. */
 export const MAX_CELL_CHARS = 32_767;
 
 /** Text that Excel would evaluate (= + - @, or a leading tab/CR) gets a leading ' ; numbers stay numbers.
- *  Line breaks become spaces (a row stays one line wherever it is opened) and a cell keeps to Excel's limit. */
+ *  A line break becomes a visible ↵ (a row stays one line wherever it is opened, even by a reader that
+ *  splits at every LF, and `a↵b.docx` stays apart from `a b.docx`); a cell keeps to Excel's limit. */
 export function csvCell(value: string | number | null | undefined): string | number {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return value;
   if (DECIMAL_TEXT.test(value)) return value;
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  const flat = safe.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+  const flat = safe.replace(/\r\n|[\r\n\u2028\u2029]/g, LINE_BREAK_MARK);
   return flat.length > MAX_CELL_CHARS ? `${flat.slice(0, MAX_CELL_CHARS - 1)}…` : flat;
 }
 

@@ -12,7 +12,8 @@ import { findingsCsvHeader, findingsCsvRows, summaryCsv } from './csv.js';
 import { renderHtmlEnd, renderHtmlFile, renderHtmlStart } from './html.js';
 import { annotatedPath, insideOut, recordPath, reportPath } from './output-paths.js';
 
-export { allocateOutputNames, insideOut } from './output-paths.js';
+export { allocateOutputNames, insideOut, outputNamesInOrder } from './output-paths.js';
+export { commitStaging, discardStaging, openStaging } from './staging.js';
 export { buildSummary } from './summary.js';
 export { createProgress, summaryText, type Progress } from './console.js';
 export { toJsonText } from './atomic.js';

@@ -36,17 +36,21 @@ export function sanitizeRelPath(rel: string): string {
  * sanitizer replaced get `~2`, `~3`… before their extension.
  */
 export function allocateOutputNames(rels: string[]): Map<string, string> {
+  const unique = [...new Set(rels)];
+  const names = outputNamesInOrder(unique);
+  return new Map(unique.map((rel, i) => [rel, names[i]]));
+}
+
+/** One distinct output name per entry, even for equal `rels` (a GBK name that reads like a UTF-8 neighbour's). */
+export function outputNamesInOrder(rels: string[]): string[] {
   const taken = new Set<string>();
-  const names = new Map<string, string>();
-  for (const rel of rels) {
-    if (names.has(rel)) continue;
+  return rels.map((rel) => {
     const safe = sanitizeRelPath(rel);
     let name = safe;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = withCounter(safe, n);
     taken.add(name.toLowerCase());
-    names.set(rel, name);
-  }
-  return names;
+    return name;
+  });
 }
 
 function withCounter(path: string, n: number): string {

@@ -1,0 +1,140 @@
+// `--out` never mixes two runs. A run writes everything into its own hidden staging
+// folder inside `--out` (same file system, so moving a file in is a rename) and
+// switches it in at the end: it writes the commit mark (the list of the run's files),
+// renames each file into place, removes the files the previous run listed in its
+// manifest that this run did not write, and the mark becomes the new manifest.
+// Only files a manifest lists are ever deleted: a user's own file in `--out` is never
+// touched. A run stopped before the mark leaves the previous outputs as they were (its
+// staging folder is removed by the next run); a run stopped during the switch is
+// finished by the next run, which finds the mark and moves the rest in.
+import { existsSync } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { toJsonText, writeFileAtomic } from './atomic.js';
+import { insideOut } from './output-paths.js';
+
+/** Staging folders are `.jxaudit-run-<pid>`: hidden, so a walk of an input folder that holds `--out` skips them. */
+export const STAGING_PREFIX = '.jxaudit-run-';
+/** The list of the files the last complete run wrote under `--out` (relative, forward slashes). */
+export const MANIFEST_NAME = '.jxaudit-manifest.json';
+const COMMIT_MARK = '.jxaudit-commit.json';
+const MANIFEST_SCHEMA = 'jxaudit/outputs@1';
+
+interface Manifest {
+  schema: typeof MANIFEST_SCHEMA;
+  files: string[];
+}
+
+/** This run's staging folder under `outDir`, created empty; stale ones of dead runs are finished or removed first. */
+export async function openStaging(outDir: string): Promise<string> {
+  await recoverStaging(outDir);
+  const staging = insideOut(outDir, `${STAGING_PREFIX}${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  return staging;
+}
+
+/** Drops a staging folder: `--out` keeps the previous run's outputs. */
+export async function discardStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+}
+
+/** Switches a complete staging folder in (see the top of this file). */
+export async function commitStaging(outDir: string, staging: string): Promise<void> {
+  const files = (await filesUnder(staging)).filter((f) => f !== COMMIT_MARK).sort();
+  const manifest: Manifest = { schema: MANIFEST_SCHEMA, files };
+  await writeFileAtomic(join(staging, COMMIT_MARK), toJsonText(manifest));
+  await finishCommit(outDir, staging, manifest);
+}
+
+/** Staging folders left by runs that no longer run: a marked one is finished, an unmarked one removed. */
+export async function recoverStaging(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const pid = Number(name.slice(STAGING_PREFIX.length));
+    if (pid !== process.pid && Number.isInteger(pid) && isRunning(pid)) continue; // another run writes there now
+    const staging = join(outDir, name);
+    const mark = await readManifest(join(staging, COMMIT_MARK));
+    if (mark) await finishCommit(outDir, staging, mark);
+    else await discardStaging(staging);
+  }
+}
+
+async function finishCommit(outDir: string, staging: string, manifest: Manifest): Promise<void> {
+  const madeDirs = new Set<string>();
+  for (const file of manifest.files) {
+    const from = join(staging, file);
+    if (!existsSync(from)) continue; // moved in before an interruption
+    const to = insideOut(outDir, file);
+    const dir = dirname(to);
+    if (!madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+    await rename(from, to);
+  }
+  await pruneOldOutputs(outDir, manifest.files);
+  await rename(join(staging, COMMIT_MARK), join(outDir, MANIFEST_NAME));
+  await discardStaging(staging);
+}
+
+/** Removes what the previous manifest listed and this run did not write, then the folders that left empty. */
+async function pruneOldOutputs(outDir: string, keep: string[]): Promise<void> {
+  const previous = await readManifest(join(outDir, MANIFEST_NAME));
+  if (!previous) return;
+  const kept = new Set(keep);
+  const emptied = new Set<string>();
+  for (const file of previous.files) {
+    if (kept.has(file)) continue;
+    let path: string;
+    try {
+      path = insideOut(outDir, file);
+    } catch {
+      continue; // a hand-edited manifest naming a path outside --out: never followed
+    }
+    const info = await lstat(path).catch(() => null);
+    if (!info?.isFile()) continue;
+    await rm(path, { force: true });
+    emptied.add(dirname(path));
+  }
+  // Deepest first; rmdir refuses a folder that still holds anything (a user's file stays).
+  const dirs = [...emptied].flatMap((d) => ancestorsBelow(outDir, d));
+  for (const dir of [...new Set(dirs)].sort((a, b) => b.length - a.length)) {
+    await rmdir(dir).catch(() => {});
+  }
+}
+
+/** `dir` and its parents up to (not including) `outDir`. */
+function ancestorsBelow(outDir: string, dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dir; relative(outDir, d) !== '' && !relative(outDir, d).startsWith('..'); d = dirname(d)) out.push(d);
+  return out;
+}
+
+async function readManifest(path: string): Promise<Manifest | null> {
+  try {
+    const value = JSON.parse(await readFile(path, 'utf8')) as Partial<Manifest>;
+    if (value.schema !== MANIFEST_SCHEMA || !Array.isArray(value.files)) return null;
+    return { schema: MANIFEST_SCHEMA, files: value.files.filter((f): f is string => typeof f === 'string') };
+  } catch {
+    return null;
+  }
+}
+
+/** Every file under `dir`, relative, forward slashes. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
