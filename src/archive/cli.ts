@@ -37,10 +37,11 @@ function archiveDir(raw: { archive?: string }, fail: Fail): string {
 export function registerArchiveCommands(program: Command, fail: Fail): void {
   const archive = program
     .command('archive')
-    .usage('list | show <单位|SHA-256> | rebuild --archive <文件夹>')
+    .usage('list | show | rebuild --archive <文件夹>')
     .description('查看档案（check --archive 存入的历次提交）：列出、查看一个单位的历次提交、重建索引');
   archive
     .command('list')
+    .usage('--archive <文件夹> [选项]')
     .description('列出档案中的表（年度、表样、单位、第几次提交、状态、核查时间）')
     .option('--archive <DIR>', '档案文件夹（必填）')
     .option('--year <YYYY>', '只列出这一年度的表')
@@ -66,6 +67,7 @@ export function registerArchiveCommands(program: Command, fail: Fail): void {
     });
   archive
     .command('show')
+    .usage('<单位|SHA-256> --archive <文件夹>')
     .description('显示一个单位（或项目）的历次提交及每次改正情况；也可给出文件的 SHA-256（前 6 位以上）')
     .argument('<单位|SHA-256>', '单位或项目名称（全称、简称均可），或文件的 SHA-256')
     .option('--archive <DIR>', '档案文件夹（必填）')
@@ -78,6 +80,7 @@ export function registerArchiveCommands(program: Command, fail: Fail): void {
     });
   archive
     .command('rebuild')
+    .usage('--archive <文件夹>')
     .description('由各表存档中的 entry.json 重建索引 index.jsonl（索引丢失或损坏时使用；存档本身不变）')
     .option('--archive <DIR>', '档案文件夹（必填）')
     .action((raw: { archive?: string }) => {
