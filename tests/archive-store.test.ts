@@ -1,6 +1,6 @@
 // The archive's files (archive/store.ts, lock.ts): an entry is never overwritten, the
 // index is rebuilt when it is lost or torn, and a dead writer's lock is broken.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -50,10 +50,13 @@ describe('archive store', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     writeFileSync(join(dir, LOCK_NAME), `${dead}\n${hostname()}\n2026-01-01T00:00:00.000Z\n`);
     rmSync(join(dir, INDEX_NAME)); // as if it died before writing its line
+    mkdirSync(join(dir, `.incoming-${dead}-2`)); // …or before renaming its entry into place
+    writeFileSync(join(dir, `.incoming-${dead}-2`, 'record.json'), '{');
     const again = ArchiveStore.open(dir);
     expect(again.list().map((e) => e.path)).toEqual(['a.docx']);
     expect(again.add(entry('c'), '{}\n', '{}\n')).not.toBeNull();
     expect(existsSync(join(dir, LOCK_NAME))).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
   });
 });

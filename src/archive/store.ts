@@ -170,6 +170,10 @@ export class ArchiveStore {
   }
 
   private rebuildLocked(): IndexedEntry[] {
+    // Entries are written aside only while the lock is held: under it, any left is a dead writer's.
+    for (const name of readdirSync(this.dir)) {
+      if (name.startsWith(TEMP_PREFIX) || name.startsWith(`${INDEX_NAME}.tmp-`)) rmSync(join(this.dir, name), { recursive: true, force: true });
+    }
     const found: IndexedEntry[] = [];
     for (const file of findEntryFiles(this.dir)) {
       const parsed = EntrySchema.safeParse(safeJson(readFileSync(file, 'utf8')));
