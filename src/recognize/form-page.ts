@@ -19,26 +19,34 @@ function fold(text: string): string {
 }
 
 function groupsOf(templates: Template[]): string[][] {
-  const words = (pick: (t: Template) => (string[] | undefined)[]) =>
-    [...new Set(templates.flatMap((t) => pick(t).flatMap((l) => l ?? [])).map(fold).filter((w) => w.length >= MIN_WORD))];
+  const words = (min: number, pick: (t: Template) => (string[] | undefined)[]) =>
+    [...new Set(templates.flatMap((t) => pick(t).flatMap((l) => l ?? [])).map(fold).filter((w) => w.length >= min))]
+      // Longest first: a title is taken out of the text whole (see formPageTest).
+      .sort((a, b) => b.length - a.length);
   return [
-    words((t) => [t.title]),
-    words((t) => [t.fund.anchors]),
-    words((t) => [t.fund.columns.score, t.fund.columns.weight, t.indicators.columns.score, t.indicators.columns.weight, t.total.labels.filter((l) => l.includes('分'))]),
-    words((t) => [t.indicators.anchors, t.indicators.columns.level1, t.indicators.columns.level2, t.indicators.columns.name]),
-    words((t) => [t.goals.anchors]),
-  ].filter((g) => g.length > 0);
+    words(MIN_WORD, (t) => [t.title]),
+    words(MIN_WORD, (t) => [t.fund.anchors]),
+    words(MIN_WORD, (t) => [t.fund.columns.score, t.fund.columns.weight, t.indicators.columns.score, t.indicators.columns.weight, t.total.labels.filter((l) => l.includes('分'))]),
+    // 一级/二级 alone are a 决算's 一级项目 and 二级预算单位.
+    words(MIN_WORD + 1, (t) => [t.indicators.anchors, t.indicators.columns.level1, t.indicators.columns.level2, t.indicators.columns.name]),
+    words(MIN_WORD, (t) => [t.goals.anchors]),
+  ];
 }
 
 /** The page test for a template set (built once per set). */
 export function formPageTest(set: TemplateSet): PageTest {
   let test = tests.get(set.templates);
   if (!test) {
-    const groups = groupsOf(set.templates);
+    const [titles, ...others] = groupsOf(set.templates);
     test = (text: string) => {
-      const folded = fold(text);
+      let folded = fold(text);
       let hits = 0;
-      for (const group of groups) if (group.some((w) => folded.includes(w)) && ++hits >= 2) return true;
+      // A title's words count for the title alone (整体支出 and 绩效目标 are inside titles).
+      if (titles.some((w) => folded.includes(w))) {
+        hits++;
+        for (const w of titles) folded = folded.replaceAll(w, '|');
+      }
+      for (const group of others) if (group.some((w) => folded.includes(w)) && ++hits >= 2) return true;
       return false;
     };
     tests.set(set.templates, test);

@@ -1,0 +1,31 @@
+// Makes fixtures/long/ (run: `npx tsx scripts/make-long-pdfs.ts`; needs qpdf — tests
+// never do): long 部门决算-style publications for the page filter and the benchmark.
+// - long-no-form.pdf: the four publication pages of fixtures/pdf/juesuan-2022-with-form.pdf
+//   (目录, 部门概况, 决算表 with 预算数/决算数 tables, 情况说明) seven times over: 28 pages,
+//   no form;
+// - long-with-form.pdf: the same pages six times over (24 pages), then the two pages of
+//   fixtures/pdf/dept-slip-typo.pdf (a department form with slips) as its last pages.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const PDF_DIR = join(ROOT, 'fixtures', 'pdf');
+const OUT_DIR = join(ROOT, 'fixtures', 'long');
+const PUBLICATION = join(PDF_DIR, 'juesuan-2022-with-form.pdf');
+const FORM = join(PDF_DIR, 'dept-slip-typo.pdf');
+
+/** qpdf --pages arguments repeating the publication's pages 1–4 `times` times. */
+function publicationPages(times: number): string[] {
+  return Array.from({ length: times }, () => [PUBLICATION, '1-4']).flat();
+}
+
+function qpdf(out: string, pages: string[]): void {
+  // --deterministic-id: the same inputs give the same bytes.
+  execFileSync('qpdf', ['--deterministic-id', '--empty', '--pages', ...pages, '--', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+mkdirSync(OUT_DIR, { recursive: true });
+qpdf(join(OUT_DIR, 'long-no-form.pdf'), publicationPages(7));
+qpdf(join(OUT_DIR, 'long-with-form.pdf'), [...publicationPages(6), FORM, '1-2']);
+console.log(`written: ${OUT_DIR}/long-no-form.pdf, long-with-form.pdf`);

@@ -1,0 +1,118 @@
+// Issue 19: a long publication costs what its form costs. The pages before the first
+// page that can hold a form are not laid out (src/read/pdf-page-filter.ts, the test's
+// words from the templates: src/recognize/form-page.ts), and that changes nothing a
+// user sees: a 26-page publication ending with a form (fixtures/long, made by
+// scripts/make-long-pdfs.ts) gives the form's own record and findings, apart from
+// where they are (source, pages, table numbers).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRuleSet, type RuleSet } from '../src/check/index.js';
+import { FormFailure } from '../src/model/failure.js';
+import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
+import { processFile } from '../src/pipeline.js';
+import { readPdf } from '../src/read/pdf.js';
+import { pagesToLayOut } from '../src/read/pdf-page-filter.js';
+import { formPageTest } from '../src/recognize/form-page.js';
+import { loadTemplates, recognizeForms, type TemplateSet } from '../src/recognize/index.js';
+import { FIXTURES } from './helpers/expected.js';
+
+const LONG_WITH_FORM = join(FIXTURES, 'long', 'long-with-form.pdf');
+const LONG_NO_FORM = join(FIXTURES, 'long', 'long-no-form.pdf');
+const FORM_ALONE = join(FIXTURES, 'pdf', 'dept-slip-typo.pdf');
+const LIMIT = { maxBytes: 50 * 1024 * 1024 };
+
+let rules: RuleSet;
+let templates: TemplateSet;
+beforeAll(() => {
+  rules = loadRuleSet([bundledRulesDir()]);
+  templates = loadTemplates([bundledTemplatesDir()]);
+});
+
+/** A record or finding without where it is: source, formIndex, page and table numbers (in fields and in words). */
+function withoutPlace(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/第\s*\d+\s*页/g, '第?页').replace(/表\s*\d+/g, '表?');
+  if (Array.isArray(value)) return value.map(withoutPlace);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'source' || k === 'formIndex' || k === 'page' || k === 'table' || k === 'paragraphPages') continue;
+      out[k] = withoutPlace(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+describe('a long PDF publication', () => {
+  it('with a form on its last pages gives the record and findings of the form alone', async () => {
+    const long = await processFile(LONG_WITH_FORM, { rules, templates });
+    const alone = await processFile(FORM_ALONE, { rules, templates });
+    expect(long.report.error).toBeNull();
+    expect(long.records).toHaveLength(1);
+    expect(alone.records).toHaveLength(1);
+    // The form is where it is printed: pages 25–26 of 26.
+    expect(long.records[0].provenance['funds.sources.total.budget'].page).toBe(25);
+    expect(long.records[0].source.pages).toBe(26);
+    expect(withoutPlace(long.records)).toEqual(withoutPlace(alone.records));
+    // dept-slip-typo's slips (fixtures catalogue): the findings are there, and the same.
+    expect(long.report.findings.length).toBeGreaterThan(0);
+    expect(withoutPlace(long.report.findings)).toEqual(withoutPlace(alone.report.findings));
+    expect(long.report.status).toBe(alone.report.status);
+  });
+
+  it('lays out only the pages from the one before the form (the 24 publication pages have tables)', async () => {
+    const bytes = readFileSync(LONG_WITH_FORM);
+    const filtered = await readPdf(bytes, { ...LIMIT, mayHoldForm: formPageTest(templates) });
+    const all = await readPdf(bytes, LIMIT);
+    const alone = await readPdf(readFileSync(FORM_ALONE), LIMIT);
+    expect(filtered.pages).toBe(26);
+    expect(filtered.tables.length).toBe(alone.tables.length);
+    expect(all.tables.length).toBeGreaterThan(alone.tables.length + 6);
+    const pagesSeen = new Set(filtered.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.page] : b.rows.flat().map((c) => c.page))));
+    expect(Math.min(...[...pagesSeen].filter((p): p is number => p !== null))).toBe(24);
+  });
+
+  it('without a form fails as the whole document read would, with the same message', async () => {
+    const bytes = readFileSync(LONG_NO_FORM);
+    const failure = (doc: Parameters<typeof recognizeForms>[0]) => {
+      try {
+        recognizeForms(doc, templates);
+      } catch (err) {
+        if (err instanceof FormFailure) return { code: err.code, message: err.message };
+        throw err;
+      }
+      return null;
+    };
+    const filtered = await readPdf(bytes, { ...LIMIT, mayHoldForm: formPageTest(templates) });
+    const all = await readPdf(bytes, LIMIT);
+    expect(filtered.tables).toHaveLength(0);
+    expect(all.tables.length).toBeGreaterThan(6);
+    expect(failure(filtered)).toEqual(failure(all));
+    expect(failure(filtered)?.code).toBe('unrecognized-form');
+  });
+});
+
+describe('which pages can hold a form', () => {
+  it('needs words of two groups: a title with a fund table, a fund anchor with 分值/得分, indicator levels with 分值', () => {
+    const test = formPageTest(templates);
+    expect(test('2022年度部门整体支出绩效自评表单位平江县教育局年度总体目标资金情况（万元）年初预算数全年预算数全年执行数分值执行率得分')).toBe(true);
+    expect(test('一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标')).toBe(true);
+    expect(test('项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分')).toBe(true);
+  });
+
+  it('is not fooled by one group alone: a table of contents naming the form, prose on 预算执行情况, a 决算 table', () => {
+    const test = formPageTest(templates);
+    expect(test('目录第一部分部门概况第二部分2022年度部门决算表第四部分附件：2022年度部门整体支出绩效自评表')).toBe(false);
+    expect(test('二、一般公共预算财政拨款支出预算执行情况说明：本年度预算资金主要用于项目支出。')).toBe(false);
+    expect(test('收入支出决算总表单位：万元收入项目决算数支出项目决算数合计2548.00')).toBe(false);
+  });
+
+  it('starts one page before the first page that can, and runs to the end', () => {
+    const test = (t: string) => t === 'form';
+    expect(pagesToLayOut(['a', 'b', 'c', 'form', 'd'], test)).toEqual([false, false, true, true, true]);
+    expect(pagesToLayOut(['form', 'a'], test)).toEqual([true, true]);
+    expect(pagesToLayOut(['a', 'b'], test)).toEqual([false, false]);
+    expect(pagesToLayOut(['a', 'b'], undefined)).toEqual([true, true]);
+  });
+});
