@@ -148,6 +148,7 @@ describe('check --archive: two runs at once', { timeout: 240_000 }, () => {
     const archive = join(work, 'shared-archive');
     const a = [join(FIX, 'round1'), join(DOCX, 'dept-clean-rounding.docx'), join(DOCX, 'dept-yuan.docx'), join(DOCX, 'project-national-clean.docx')];
     // the seed again (same bytes as round1's: the same submission) and dept-yuan in both runs
+    expect(readFileSync(join(DOCX, 'seed-yuelu-2022.docx')).equals(readFileSync(join(FIX, 'round1', 'seed-yuelu-2022.docx'))), 'rerun scripts/gen-resubmit-fixtures.ts').toBe(true);
     const b = [join(FIX, 'round2'), join(DOCX, 'seed-yuelu-2022.docx'), join(DOCX, 'dept-yuan.docx'), join(DOCX, 'project-sichuan-clean.docx')];
     const [ra, rb] = await Promise.all([
       jxAsync(['check', ...a, '--out', join(work, 'ca'), '--archive', archive, '--jobs', '1', '--quiet']),
