@@ -128,6 +128,25 @@ const makers: Record<string, Maker> = {
       parts.set(DOC, xml);
     }),
 
+  /** Hidden the way a template hides notes: by a style, not on the run. A character style
+   *  「隐藏批注」 (based on a style that is itself hidden) on the "9" typed into 1423.56 and on a
+   *  narrative tail contradicting the table; a paragraph style 「草稿标题」 with hidden text on
+   *  a paragraph before the title holding another form title. Word shows the clean form. */
+  'hidden-style.docx': async () =>
+    edit(await buildDocx(deptForm(clean('hidden-style'))), (parts) => {
+      const styles =
+        '<w:style w:type="character" w:customStyle="1" w:styleId="NoteBase"><w:name w:val="批注基础"/><w:rPr><w:vanish/><w:color w:val="FF0000"/></w:rPr></w:style>' +
+        '<w:style w:type="character" w:customStyle="1" w:styleId="HiddenNote"><w:name w:val="隐藏批注"/><w:basedOn w:val="NoteBase"/><w:rPr><w:i/></w:rPr></w:style>' +
+        '<w:style w:type="paragraph" w:customStyle="1" w:styleId="DraftTitle"><w:name w:val="草稿标题"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:vanish/></w:rPr></w:style>';
+      parts.set('word/styles.xml', parts.get('word/styles.xml')!.replace('</w:styles>', `${styles}</w:styles>`));
+      const styled = (rPr: string) => (rPr ? rPr.replace('<w:rPr>', '<w:rPr><w:rStyle w:val="HiddenNote"/>') : '<w:rPr><w:rStyle w:val="HiddenNote"/></w:rPr>');
+      let xml = parts.get(DOC)!;
+      xml = replaceRun(xml, '1423.56', (rPr) => run(rPr, '14') + run(styled(rPr), '9') + run(rPr, '23.56'));
+      xml = replaceRun(xml, NARRATIVE, (rPr) => run(rPr, NARRATIVE) + run(styled(rPr), '其中人员支出900.00万元，公用支出200.00万元。'));
+      xml = xml.replace('<w:p><w:r>', `<w:p><w:pPr><w:pStyle w:val="DraftTitle"/></w:pPr>${run('', '2021年度部门整体支出绩效自评表（草稿）')}</w:p><w:p><w:r>`);
+      parts.set(DOC, xml);
+    }),
+
   /** A 偏差原因 cell holding a plain-text content control nobody filled: Word shows its
    *  grey placeholder "单击或点击此处输入文字。" (w:showingPlcHdr). And a 执行数 cell whose
    *  control was filled in (the placeholder mark gone): its number is read. */

@@ -46,6 +46,7 @@ import { SaxesParser } from 'saxes';
 import type { DocBlock, DocCell, DocModel, DocParagraph, DocTable, XmlAnchor } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { buildGrid, type PlacedCell } from './grid.js';
+import { hiddenStyles, NO_HIDDEN_STYLES, type HiddenStyles } from './docx-styles.js';
 import { visibleText } from './invisible.js';
 import { NameResolver } from './ooxml-names.js';
 import type { ZipArchive } from './zip.js';
@@ -61,7 +62,7 @@ export async function readDocx(zip: ZipArchive, opts: DocxReadOptions): Promise<
   const partName = mainDocumentPart(zip, opts.maxBytes);
   const xml = zip.read(partName, opts.maxBytes);
   if (!xml) throw new FormFailure('corrupt-file', `DOCX 文件缺少正文部件（${partName}），文件已损坏。请重新导出 DOCX 后再提交`);
-  const builder = new DocumentBuilder();
+  const builder = new DocumentBuilder(stylesHidingText(zip, opts.maxBytes));
   try {
     createParser(builder).write(decodeXml(xml)).close();
   } catch (err) {
@@ -190,6 +191,12 @@ function headerParagraphs(zip: ZipArchive, ids: string[], rels: Map<string, stri
   return out;
 }
 
+/** The styles that hide their text, from word/styles.xml (none when the part is absent). */
+function stylesHidingText(zip: ZipArchive, maxBytes: number): HiddenStyles {
+  const part = zip.has('word/styles.xml') ? zip.read('word/styles.xml', maxBytes) : null;
+  return part ? hiddenStyles(decodeXml(part)) : NO_HIDDEN_STYLES;
+}
+
 /** XML parts are UTF-8 in practice; UTF-16 (allowed by XML) is recognized by its BOM. */
 export function decodeXml(xml: Buffer): string {
   if (xml[0] === 0xff && xml[1] === 0xfe) return xml.toString('utf16le', 2);
@@ -236,6 +243,8 @@ interface Paragraph {
   anchor: XmlAnchor;
   /** The paragraph mark is hidden (w:pPr/w:rPr/w:vanish): with no visible text, nothing shows. */
   markHidden: boolean;
+  /** Its paragraph style hides text: its runs start hidden. */
+  styleHidden?: boolean;
   /** Text-box content anchored here, emitted right after this paragraph. */
   anchored: Item[];
 }
@@ -284,6 +293,8 @@ const enum Effect {
 }
 
 class DocumentBuilder {
+  constructor(private readonly styles: HiddenStyles = NO_HIDDEN_STYLES) {}
+
   private readonly names = new NameResolver();
   private readonly body: Container = { kind: 'body', items: [], anchor: null };
   private readonly containers: Container[] = [this.body];
@@ -421,7 +432,18 @@ class DocumentBuilder {
     const parent = this.parent();
     // Run properties (of a run, or of a paragraph's mark): only hidden text matters.
     if (parent === 'w:rPr') {
-      if ((key === 'w:vanish' || key === 'w:specVanish') && isOn(this.names.wAttr(attributes, 'val'))) this.markHidden();
+      if (key === 'w:vanish' || key === 'w:specVanish') {
+        if (isOn(this.names.wAttr(attributes, 'val'))) this.markHidden();
+        else this.markShown(); // w:vanish w:val="0": shown though its style hides text
+      } else if (key === 'w:rStyle' && this.styles.character.has(this.names.wAttr(attributes, 'val') ?? '')) {
+        this.markHidden();
+      }
+      return Effect.Skip;
+    }
+    // A paragraph style that hides text hides the paragraph's runs and its mark.
+    if (parent === 'w:pPr' && key === 'w:pStyle' && this.styles.paragraph.has(this.names.wAttr(attributes, 'val') ?? '')) {
+      const paragraph = this.paragraphs.at(-1);
+      if (paragraph) paragraph.markHidden = paragraph.styleHidden = true;
       return Effect.Skip;
     }
     // Paragraph properties: only the mark's run properties and a section break.
@@ -440,9 +462,12 @@ class DocumentBuilder {
       case 'w:p':
         this.paragraphs.push({ parts: [], anchor: { open: this.at, end: this.at, ...(this.selfClosing ? { empty: true } : {}) }, markHidden: false, anchored: [] });
         return Effect.Paragraph;
-      case 'w:r':
-        this.runs.push(false);
+      case 'w:r': {
+        const hidden = this.paragraphs.at(-1)?.styleHidden === true;
+        this.runs.push(hidden);
+        if (hidden) this.hiddenDepth++;
         return Effect.Run;
+      }
       case 'w:rPr':
         return parent === 'w:r' || parent === 'w:pPr' ? Effect.None : Effect.Skip;
       case 'w:pPr':
@@ -578,6 +603,14 @@ class DocumentBuilder {
     } else if (owner === 'w:pPr') {
       const paragraph = this.paragraphs.at(-1);
       if (paragraph) paragraph.markHidden = true;
+    }
+  }
+
+  /** w:vanish turned off on a run its style (or its paragraph's) hides. */
+  private markShown(): void {
+    if (this.grandparent() === 'w:r' && this.runs.at(-1)) {
+      this.runs[this.runs.length - 1] = false;
+      this.hiddenDepth--;
     }
   }
 
