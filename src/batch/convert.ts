@@ -65,9 +65,11 @@ export async function startConversions(
   if (!settings.soffice) return { pending, dispose: async () => {} };
   const legacy: { index: number; bytes: Buffer; from: LegacyFormat; to: 'docx' | 'xlsx' }[] = [];
   for (const [index, path] of paths.entries()) {
+    // Only regular files are opened: opening a FIFO would wait for a writer forever (the worker reports it unreadable).
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) continue;
+    if (info.size > maxBytes) continue; // the worker reports too-large
     if (!mayBeLegacy(readHead(path))) continue;
-    const size = await stat(path).then((s) => s.size, () => Infinity);
-    if (size > maxBytes) continue; // the worker reports too-large
     const bytes = await readFile(path).catch(() => null);
     const sniffed = bytes && sniffFormat(bytes);
     if (bytes && sniffed?.kind === 'convertible') legacy.push({ index, bytes, from: sniffed.from, to: sniffed.to });

@@ -14,11 +14,24 @@ export function isUtf8Name(bytes: Uint8Array): boolean {
 /** The name as people should read it: UTF-8 as is; else GBK when it decodes; else UTF-8 with bad bytes as %XX. */
 export function displayName(bytes: Uint8Array): string {
   if (isUtf8Name(bytes)) return Buffer.from(bytes).toString('utf8');
+  if (!isGbkShaped(bytes)) return percentEscaped(bytes);
   try {
     return gbk.decode(bytes);
   } catch {
-    return percentEscaped(bytes);
+    return percentEscaped(bytes); // a pair GBK leaves unassigned
   }
+}
+
+/** Every byte ASCII (or 0x80, the euro sign), or a lead 81–FE with a trail 40–7E/80–FE. Checked here because
+ *  ICU's decoder, even when fatal, silently drops some bytes it cannot map (a lone FF). */
+function isGbkShaped(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] <= 0x80) continue;
+    if (b[i] === 0xff || i + 1 >= b.length) return false;
+    const t = b[++i];
+    if (t < 0x40 || t === 0x7f || t === 0xff) return false;
+  }
+  return true;
 }
 
 /** Valid UTF-8 sequences decoded, every other byte as %XX (upper-case hex). */

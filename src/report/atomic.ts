@@ -1,6 +1,6 @@
 // Files are written whole or not at all: write `<file>.tmp-<pid>`, then rename over
 // the target. A killed run leaves only *.tmp-* files, which the next run removes.
-import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
@@ -22,8 +22,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true });
-    throw err;
+    throw withPath(err, path);
   }
+}
+
+/** A failed write() names no path (ENOSPC): the message a user reads must. */
+function withPath(err: unknown, path: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e === 'object' && e.path === undefined) e.path = path;
+  return err;
 }
 
 /** Folders this thread already created: a batch writes thousands of files into few folders. */
@@ -46,9 +53,10 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
     renameSync(temp, path);
   } catch (err) {
     rmSync(temp, { force: true });
-    // The folder may have been removed since we made it: forget it so the next write recreates it.
     madeDirs.delete(dir);
-    throw err;
+    // The folder was removed since we made it (a previous run's staging folder, switched in): make it again, once.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(dir)) throw withPath(err, path);
+    writeFileAtomicSync(path, data);
   }
 }
 
@@ -66,7 +74,7 @@ export class AtomicStream {
   private constructor(readonly path: string) {
     this.temp = tempName(path);
     this.stream = createWriteStream(this.temp);
-    this.stream.on('error', (err) => (this.failed = err));
+    this.stream.on('error', (err) => (this.failed = withPath(err, path) as Error));
   }
 
   static async open(path: string): Promise<AtomicStream> {
