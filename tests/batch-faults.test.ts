@@ -78,6 +78,21 @@ describe('--out holds one run at a time', { timeout: 240_000 }, () => {
     expect(manifest.files).toEqual(filesUnder(out).filter((f) => !['.jxaudit-manifest.json', '我的笔记.txt', 'records/我的.txt'].includes(f)));
   });
 
+  it('an --out filled by a version without a manifest: its records and reports of withdrawn files go, a user\'s JSON stays', async () => {
+    const inbox = scratch('legacy-in');
+    const out = join(scratch('legacy-out'), 'out');
+    copyFileSync(MULTI, join(inbox, '多表.docx'));
+    copyFileSync(CLEAN, join(inbox, '旧.docx'));
+    await runBatch({ inputs: [inbox], outDir: out, inProcess: true, jobs: 1 });
+    unlinkSync(join(out, '.jxaudit-manifest.json')); // what an earlier version left: the same files, no list of them
+    writeFileSync(join(out, 'reports', '我的.json'), '{\n  "schema": "我的台账"\n}\n');
+    unlinkSync(join(inbox, '旧.docx'));
+    copyFileSync(CLEAN, join(inbox, '多表.docx'));
+    await runBatch({ inputs: [inbox], outDir: out, inProcess: true, jobs: 1 });
+    expect(filesUnder(join(out, 'records'))).toEqual(['多表.docx.json']);
+    expect(filesUnder(join(out, 'reports'))).toEqual(['多表.docx.json', '我的.json']);
+  });
+
   it('Ctrl-C leaves the previous run\'s outputs exactly, no scratch, says what was done and exits 130', async () => {
     const inbox = scratch('int-in');
     const out = join(scratch('int-out'), 'out');

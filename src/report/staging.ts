@@ -3,12 +3,13 @@
 // switches it in at the end: it writes the commit mark (the list of the run's files),
 // renames each file into place, removes the files the previous run listed in its
 // manifest that this run did not write, and the mark becomes the new manifest.
-// Only files a manifest lists are ever deleted: a user's own file in `--out` is never
-// touched. A run stopped before the mark leaves the previous outputs as they were (its
+// Only files a manifest lists are ever deleted (or, in an --out an earlier version wrote
+// without one, records and reports that open with our schema id): a user's own file in
+// `--out` is never touched. A run stopped before the mark leaves the previous outputs as they were (its
 // staging folder is removed by the next run); a run stopped during the switch is
 // finished by the next run, which finds the mark and moves the rest in.
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { toJsonText, writeFileAtomic } from './atomic.js';
 import { insideOut } from './output-paths.js';
@@ -81,11 +82,10 @@ async function finishCommit(outDir: string, staging: string, manifest: Manifest)
 
 /** Removes what the previous manifest listed and this run did not write, then the folders that left empty. */
 async function pruneOldOutputs(outDir: string, keep: string[]): Promise<void> {
-  const previous = await readManifest(join(outDir, MANIFEST_NAME));
-  if (!previous) return;
+  const previous = (await readManifest(join(outDir, MANIFEST_NAME)))?.files ?? (await unlistedOutputs(outDir));
   const kept = new Set(keep);
   const emptied = new Set<string>();
-  for (const file of previous.files) {
+  for (const file of previous) {
     if (kept.has(file)) continue;
     let path: string;
     try {
@@ -102,6 +102,32 @@ async function pruneOldOutputs(outDir: string, keep: string[]): Promise<void> {
   const dirs = [...emptied].flatMap((d) => ancestorsBelow(outDir, d));
   for (const dir of [...new Set(dirs)].sort((a, b) => b.length - a.length)) {
     await rmdir(dir).catch(() => {});
+  }
+}
+
+/** What a run of a version without manifests wrote: the records and reports under `outDir`, told by their first
+ *  bytes (every JSON of ours opens with its schema id). A user's file there opens otherwise and stays. */
+async function unlistedOutputs(outDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [folder, schema] of [['records', 'jxaudit/record@1'], ['reports', 'jxaudit/report@1']] as const) {
+    const head = Buffer.from(`{\n  "schema": "${schema}"`);
+    for (const file of await filesUnder(join(outDir, folder)).catch(() => [] as string[])) {
+      if (!file.endsWith('.json')) continue;
+      if (await startsWith(join(outDir, folder, file), head)) out.push(`${folder}/${file}`);
+    }
+  }
+  return out;
+}
+
+async function startsWith(path: string, head: Buffer): Promise<boolean> {
+  const file = await open(path, 'r').catch(() => null);
+  if (!file) return false;
+  try {
+    const buf = Buffer.alloc(head.length);
+    const { bytesRead } = await file.read(buf, 0, head.length, 0);
+    return bytesRead === head.length && buf.equals(head);
+  } finally {
+    await file.close();
   }
 }
 
