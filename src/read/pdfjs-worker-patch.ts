@@ -89,6 +89,6 @@ export function patchWorkerSource(source: string): string | null {
     if (at < 0 || out.indexOf(edit.from, at + 1) >= 0) return null;
     out = out.slice(0, at) + edit.to + out.slice(at + edit.from.length);
   }
-  // A data: URL has no neighbour to find the source map at.
+  // Imported from elsewhere than its folder: its source map is not beside it.
   return out.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }

@@ -4,7 +4,9 @@
 // in-thread worker are loaded (so nothing else may import pdfjs-dist before this).
 // The worker code is loaded up front and runs in this thread behind one shared
 // port (sharedWorker), so it cannot pollute the builtins again later.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { patchWorkerSource } from './pdfjs-worker-patch.js';
@@ -17,7 +19,9 @@ const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 // pdfjs' worker side, driven through InThreadPort below (see sharedWorker), with its
 // font compiler's byte copying made linear (pdfjs-worker-patch.ts).
 const workerModule = workerModuleUrl();
-const { WorkerMessageHandler } = (await import(workerModule.url)) as { WorkerMessageHandler: { initializeFromPort(port: unknown): void } };
+const { WorkerMessageHandler } = (await import(workerModule.url).finally(() => {
+  if (workerModule.dir) rmSync(workerModule.dir, { recursive: true, force: true });
+})) as { WorkerMessageHandler: { initializeFromPort(port: unknown): void } };
 
 // The replaced versions only add edge cases nothing here relies on (array lengths
 // beyond 2^53, JSON.parse's `source` context).
@@ -32,13 +36,21 @@ export const { getDocument, OPS } = pdfjs;
 /** Whether the worker runs with the font-compiler patch (false: another pdfjs version, unpatched). */
 export const workerPatched = workerModule.patched;
 
-/** The worker module to import: its patched source as a data: URL, or the file itself
- *  (JXAUDIT_PDFJS_PATCH=off: the tests compare the two). */
-function workerModuleUrl(): { url: string; patched: boolean } {
+/** The worker module to import: its patched source, or the file itself (JXAUDIT_PDFJS_PATCH=off:
+ *  the tests compare the two). The patched source is imported from a file in a private
+ *  temporary folder, removed once loaded: as a data: URL the same module costs 60 MB more. */
+function workerModuleUrl(): { url: string; patched: boolean; dir?: string } {
   const path = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const patched = process.env.JXAUDIT_PDFJS_PATCH === 'off' ? null : patchWorkerSource(readFileSync(path, 'utf8'));
   if (patched === null) return { url: pathToFileURL(path).href, patched: false };
-  return { url: `data:text/javascript;base64,${Buffer.from(patched, 'utf8').toString('base64')}`, patched: true };
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'jxaudit-pdfjs-'));
+    const file = join(dir, 'pdf.worker.mjs');
+    writeFileSync(file, patched);
+    return { url: pathToFileURL(file).href, patched: true, dir };
+  } catch {
+    return { url: `data:text/javascript;base64,${Buffer.from(patched, 'utf8').toString('base64')}`, patched: true };
+  }
 }
 
 type Listener = (event: { data: unknown }) => void;
