@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `jxaudit` command: wires the command line to the batch runner, the pipeline
 // and the rule catalogue. Exit status (report.md): 0 clean, 1 error findings or
-// failed forms, 2 bad usage (no input, unknown option, invalid rules, nothing found).
+// failed forms, 2 bad usage (no input, unknown option, invalid rules, nothing found) or
+// the machine refusing (unwritable --out, full disk), 130 interrupted (Ctrl-C).
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative, resolve, sep } from 'node:path';
@@ -79,7 +80,8 @@ ${twoColumns([
 ${twoColumns([
   ['0', '没有错误项，所有 .docx/.xlsx/.pdf 文件都已读取'],
   ['1', '有错误项；或有 .docx/.xlsx/.pdf 文件无法读取；或直接写出的路径不存在（在汇总中列为“找不到文件”）'],
-  ['2', '用法错误：无输入、未知选项、规则文件有误；或给出的文件夹、通配符里一个文件也没有'],
+  ['2', '用法错误：无输入、未知选项、规则文件有误；给出的文件夹、通配符里一个文件也没有；--out 就是输入文件夹；或输出文件夹无法写入、磁盘已满（结果文件夹保持上一次的结果）'],
+  ['130', '被 Ctrl-C 中断（结果文件夹保持上一次的结果）'],
 ])}
 结果文件夹中：report.html（浏览器打开）、summary.csv 与 findings.csv（Excel/WPS 打开）、summary.json、records/、reports/。`;
 
