@@ -32,6 +32,9 @@ export async function annotateCopy(
   opts: { author: string },
 ): Promise<AnnotatedCopy | { skipped: string } | null> {
   if (!report.findings.some((f) => f.severity !== 'info')) return null;
+  // A scan's cells are placed on page images, not in the PDF's own coordinates: a mark
+  // could land beside its figure, and a wrong mark is worse than none.
+  if (doc.readBy === 'ocr') return { skipped: '扫描件（由 OCR 读取）不生成批注副本' };
   const { marks, unplaced } = planMarks(report, records, doc);
   if (marks.length === 0) return { skipped: '问题均无法定位到原文中的位置' };
   const suffix = report.source.convertedFrom ? `.${doc.format}` : '';
