@@ -245,6 +245,11 @@ describe('file names that are not UTF-8', { timeout: 240_000 }, () => {
     expect(inputs.every((i) => i.status === 'ok')).toBe(true);
     expect(filesUnder(join(out, 'reports')).sort()).toEqual(['%FFa.docx.json', '自评表.docx.json', '表.docx.json', '表~2.docx.json'].sort());
     expect(readJson(join(out, 'records', '自评表.docx.json')).source.path).toBe('自评表.docx');
+    // A glob reads names as strings (U+FFFD for these bytes): they are still found by their bytes.
+    const globbed = await runBatch({ inputs: [`${inbox}/*.docx`], outDir: join(scratch('gbk-glob'), 'out'), inProcess: true });
+    expect(globbed.summary.inputs.map((i) => [i.path, i.status]).sort()).toEqual(
+      [['%FFa.docx', 'ok'], ['自评表.docx', 'ok'], ['表.docx', 'ok'], ['表.docx', 'ok']].sort(),
+    );
   });
 });
 

@@ -76,7 +76,12 @@ export async function resolveInputs(
         .map((m) => resolve(m))
         .filter((m) => !isTemporaryName(basename(m)) && !hasHiddenPart(relative(cwd, m)) && !isExcluded(m) && !isExcluded(realPathIntended(m)));
       if (files.length === 0) empty.push(arg);
-      for (const file of files) found.set(file, { abs: file, missing: false });
+      for (const file of files) {
+        // The glob reads names as strings: one that is not UTF-8 came back with U+FFFD and would not open.
+        const raws = file.includes('\uFFFD') ? await rawNamesOf(file) : [];
+        if (raws.length === 0) found.set(file, { abs: file, missing: false });
+        for (const walked of raws) found.set(walked.raw ? `raw:${walked.raw.toString('hex')}` : walked.abs, { ...walked, missing: false });
+      }
     } else if (!found.has(abs)) {
       found.set(abs, { abs, missing: true });
     }
@@ -106,6 +111,15 @@ export function realPathIntended(path: string): string {
     const parent = dirname(path);
     return parent === path ? path : join(realPathIntended(parent), basename(path));
   }
+}
+
+/** The files a lossily decoded glob match stands for: its folder's entries whose names decode to the same text. */
+async function rawNamesOf(lossy: string): Promise<Walked[]> {
+  const dir = dirname(lossy);
+  const entries = await readdir(dir, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+  return entries
+    .filter((bytes) => !isUtf8Name(bytes) && bytes.toString('utf8') === basename(lossy))
+    .map((bytes) => ({ abs: join(dir, displayName(bytes)), raw: Buffer.concat([Buffer.from(dir), Buffer.from(sep), bytes]) }));
 }
 
 interface Walked {
