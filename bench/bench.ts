@@ -1,14 +1,18 @@
-// `npm run bench`: builds a batch of ≥ 500 forms under bench/work/ and measures the
-// real worker pool — forms/s for DOCX, PDF, XLSX and converted (.doc/.rtf/.xls) forms, peak RSS, time per stage, the speed-up
-// of a second worker, and the floors (unzip + saxes of word/document.xml alone;
-// `pdftotext -layout` per file) — printed next to the issue's targets.
+// `npm run bench`: builds batches under bench/work/ and runs each as `jxaudit check` does,
+// in a process of its own (bench/batch-child.ts: process start and peak RSS are the
+// batch's own) — per input class (DOCX, PDF forms, long PDF publications with and
+// without a form, XLSX, converted .doc/.rtf/.xls): forms/s, the ratio to the floor
+// (unzip + saxes of word/document.xml alone; `pdftotext -layout` per file), peak RSS,
+// the speed-up of a second worker (jobs=2 / jobs=1) and time per stage, printed next
+// to the targets (issue 19).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
-import { runBatch, type BatchResult } from '../src/batch/run.js';
 import { packageRoot } from '../src/paths.js';
 import { DEFAULT_LEVEL, pack, readZipEntries, writeZip } from '../scripts/lib/zip.js';
 
@@ -20,9 +24,10 @@ const BENCH_STAMP = { date: 0x21, time: 0 };
 interface Args {
   docx: number;
   pdf: number;
+  /** Long publications per batch (one class without a form, one with). */
+  long: number;
   xlsx: number;
   converted: number;
-  scaling: number;
   jobs: number;
 }
 
@@ -32,7 +37,7 @@ function parseArgs(argv: string[]): Args {
     const n = i >= 0 ? Number(argv[i + 1]) : fallback;
     return Number.isInteger(n) && n >= 0 ? n : fallback;
   };
-  return { docx: get('docx', 500), pdf: get('pdf', 200), xlsx: get('xlsx', 200), converted: get('converted', 20), scaling: get('scaling', 200), jobs: get('jobs', availableParallelism()) };
+  return { docx: get('docx', 500), pdf: get('pdf', 200), long: get('long', 20), xlsx: get('xlsx', 200), converted: get('converted', 20), jobs: get('jobs', Math.min(2, availableParallelism())) };
 }
 
 // ---- building the batch ---------------------------------------------------
@@ -97,6 +102,24 @@ function buildCopies(kind: string, from: string, exts: string[], count: number):
   return dir;
 }
 
+/** Real publications without a form (../shared/perf, when there) and fixtures/long's. */
+function longSources(withForm: boolean): string[] {
+  if (withForm) return [join(ROOT, 'fixtures', 'long', 'long-with-form.pdf')].filter(existsSync);
+  const perf = join(ROOT, '..', 'shared', 'perf');
+  const real = existsSync(perf) ? readdirSync(perf).filter((n) => n.endsWith('.pdf')).sort().map((n) => join(perf, n)) : [];
+  return [...real, join(ROOT, 'fixtures', 'long', 'long-no-form.pdf')].filter(existsSync);
+}
+
+/** `count` copies of the sources, in turn, in their own folder. */
+function buildLongBatch(kind: string, sources: string[], count: number): string | null {
+  if (sources.length === 0 || count === 0) return null;
+  const dir = join(WORK, kind);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) copyFileSync(sources[i % sources.length], join(dir, `刊${String(i).padStart(3, '0')}.pdf`));
+  return dir;
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
@@ -140,6 +163,7 @@ async function docxFloor(files: string[]): Promise<number> {
   return files.length / ((performance.now() - start) / 1000);
 }
 
+/** Files per second of `pdftotext -layout`, one process per file, one after another. */
 function pdfFloor(files: string[]): number | null {
   if (spawnSync('pdftotext', ['-v']).error) return null;
   const start = performance.now();
@@ -149,28 +173,28 @@ function pdfFloor(files: string[]): number | null {
 
 // ---- measuring ------------------------------------------------------------
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-sampler.unref();
+const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'batch-child.js');
 
 interface Run {
-  result: BatchResult;
   forms: number;
   files: number;
+  /** Wall time from starting the process to its exit. */
   seconds: number;
   /** CPU seconds of the whole process (all threads): unlike wall time, barely moved by other load on the machine. */
   cpuSeconds: number;
+  maxRss: number;
+  timings: { read: number; recognize: number; check: number; taskMs: number; wallMs: number };
+  totals: { ok: number; discrepancies: number; failed: number };
 }
 
-async function run(inputs: string[], jobs: number, out: string): Promise<Run> {
+/** One `check` over `inputs` with `jobs` workers, in a process of its own. */
+function run(inputs: string[], jobs: number, out: string): Run {
   rmSync(out, { recursive: true, force: true });
   const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  const result = await runBatch({ inputs, outDir: out, jobs, timeoutMs: 120_000 });
+  const child = spawnSync(process.execPath, [CHILD, out, String(jobs), ...inputs], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpuStart);
-  const forms = result.rows.reduce((n, r) => n + Math.max(1, r.forms.length), 0);
-  return { result, forms, files: result.rows.length, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  if (child.status !== 0) throw new Error(`batch failed (${child.status}): ${child.stderr}`);
+  return { ...(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Omit<Run, 'seconds'>), seconds };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -178,14 +202,56 @@ const rate = (n: number) => `${n.toFixed(1)}/s`;
 const mark = (ok: boolean) => (ok ? '✓ 达标' : '✗ 未达标');
 
 function stageLine(r: Run): string {
-  const t = r.result.timings;
+  const t = r.timings;
   const per = (ms: number) => `${(ms / r.files).toFixed(1)} ms`;
   const other = r.seconds * 1000 - t.wallMs;
   return (
-    `读取 ${per(t.read)} / 识别 ${per(t.recognize)} / 核查 ${per(t.check)}，整个任务 ${per(t.taskMs)}（含哈希、写出记录与报告、渲染 HTML 片段；每个文件平均，工作线程内计时）；` +
-    `线程池阶段 ${(t.wallMs / 1000).toFixed(1)} s，其余（读规则与模板、启动线程、汇总与 CSV/HTML 写出）${(other / 1000).toFixed(1)} s；` +
-    `CPU 合计 ${r.cpuSeconds.toFixed(1)} s（每个文件 ${((r.cpuSeconds * 1000) / r.files).toFixed(1)} ms，含启动工作线程）`
+    `读取 ${per(t.read)} / 识别 ${per(t.recognize)} / 核查 ${per(t.check)}，整个任务 ${per(t.taskMs)}（每个文件平均，工作线程内计时）；` +
+    `线程池阶段 ${(t.wallMs / 1000).toFixed(1)} s，其余（进程启动、读规则与模板、启动线程、汇总与写出）${(other / 1000).toFixed(1)} s；` +
+    `CPU 合计 ${r.cpuSeconds.toFixed(1)} s（每个文件 ${((r.cpuSeconds * 1000) / r.files).toFixed(1)} ms）`
   );
+}
+
+const statusLine = (r: Run) => `  状态     通过 ${r.totals.ok}，有差异 ${r.totals.discrepancies}，失败 ${r.totals.failed}`;
+
+/** A class of forms: throughput with `jobs` workers, the speed-up over one, the floor, peak RSS. */
+function formsClass(label: string, dir: string, jobs: number, target: number | null, floor: { rate: number | null; what: string }): void {
+  const many = run([dir], jobs, join(WORK, `out-${label}-${jobs}`));
+  const one = jobs > 1 ? run([dir], 1, join(WORK, `out-${label}-1`)) : null;
+  const r = many.forms / many.seconds;
+  console.log(`\n${label}（${many.files} 个文件，--jobs ${jobs}，含进程启动）`);
+  console.log(`  吞吐     ${rate(r)} 张表（${many.forms} 张 / ${many.seconds.toFixed(1)} s）` + (target !== null ? `  目标 ≥ ${target}/s  ${mark(r >= target)}` : ''));
+  if (floor.rate !== null) console.log(`  下限     ${rate(floor.rate)}（${floor.what}）  比值 ${(floor.rate / r).toFixed(2)}×`);
+  if (one) {
+    const speedup = one.seconds / many.seconds;
+    console.log(`  并行     jobs=1 ${rate(one.forms / one.seconds)}，jobs=${jobs} ${rate(r)}，加速 ${speedup.toFixed(2)}×  目标 ≥ 1.7×  ${mark(speedup >= 1.7)}（CPU 合计 jobs=1 ${one.cpuSeconds.toFixed(1)} s，jobs=${jobs} ${many.cpuSeconds.toFixed(1)} s）`);
+  }
+  console.log(`  内存峰值 ${mb(many.maxRss)}（进程含工作线程）  目标 ≤ 300 MB  ${mark(many.maxRss <= 300 * 1024 * 1024)}`);
+  console.log(`  分阶段   ${stageLine(many)}`);
+  console.log(statusLine(many));
+}
+
+/** Long publications: the batch's time per file with the start-up (a one-file run) taken off, against pdftotext's. */
+function longClass(label: string, dir: string, jobs: number): void {
+  const files = filesUnder(dir);
+  const batch = run([dir], jobs, join(WORK, `out-${label}-${jobs}`));
+  const single = run([files[0]], jobs, join(WORK, `out-${label}-single`));
+  const serial = jobs > 1 ? run([dir], 1, join(WORK, `out-${label}-1`)) : null;
+  const perFile = (batch.seconds - single.seconds) / (files.length - 1);
+  const cpuPerFile = (batch.cpuSeconds - single.cpuSeconds) / (files.length - 1);
+  const floor = pdfFloor(files);
+  const pages = files.map((f) => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [f], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 0));
+  console.log(`\n${label}（${files.length} 个 ${Math.min(...pages)}–${Math.max(...pages)} 页的文件，--jobs ${jobs}）`);
+  console.log(`  每个文件 ${(perFile * 1000).toFixed(0)} ms（批次 ${batch.seconds.toFixed(1)} s 减单个文件 ${single.seconds.toFixed(1)} s 的启动，÷ ${files.length - 1}）；CPU ${(cpuPerFile * 1000).toFixed(0)} ms`);
+  if (floor === null) console.log('  下限     未安装 pdftotext（poppler-utils），无法测量');
+  else {
+    const ratio = perFile * floor;
+    console.log(`  下限     pdftotext -layout 每个文件 ${(1000 / floor).toFixed(0)} ms  比值 ${ratio.toFixed(2)}×  目标 ≤ 5×  ${mark(ratio <= 5)}（CPU 比值 ${(cpuPerFile * floor).toFixed(2)}×）`);
+  }
+  if (serial) console.log(`  并行     jobs=1 ${serial.seconds.toFixed(1)} s，jobs=${jobs} ${batch.seconds.toFixed(1)} s，加速 ${(serial.seconds / batch.seconds).toFixed(2)}×`);
+  console.log(`  内存峰值 ${mb(batch.maxRss)}（整个批次，进程含工作线程；单个文件 ${mb(single.maxRss)}）  目标 ≤ 150 MB  ${mark(batch.maxRss <= 150 * 1024 * 1024)}`);
+  console.log(`  分阶段   ${stageLine(batch)}`);
+  console.log(statusLine(batch));
 }
 
 async function main(): Promise<void> {
@@ -196,58 +262,29 @@ async function main(): Promise<void> {
   const docxDir = await buildDocxBatch(args.docx);
   const pdfDir = buildPdfBatch(args.pdf);
   const docxFiles = filesUnder(docxDir);
-  console.log(`批次：DOCX ${docxFiles.length} 个（由 fixtures/docx 改数生成）${pdfDir ? `，PDF ${filesUnder(pdfDir).length} 个（fixtures/pdf 复制）` : '，无 PDF 样例'}`);
 
-  // `--docx 0` measures PDF alone.
-  if (docxFiles.length > 0) {
-    const docx = await run([docxDir], args.jobs, join(WORK, 'out-docx'));
-    const docxRate = docx.forms / docx.seconds;
-    const docxFloorRate = await docxFloor(docxFiles);
-    console.log('\nDOCX');
-    console.log(`  吞吐     ${rate(docxRate)} 张表（${docx.forms} 张 / ${docx.seconds.toFixed(1)} s，含写出全部结果）  目标 ≥ 100/s  ${mark(docxRate >= 100)}`);
-    console.log(`  下限     ${rate(docxFloorRate)}（单进程只解压并 saxes 解析 word/document.xml）  比值 ${(docxFloorRate / docxRate).toFixed(2)}×  目标 ≤ 3×  ${mark(docxFloorRate / docxRate <= 3)}`);
-    console.log(`  分阶段   ${stageLine(docx)}`);
-    console.log(`  状态     通过 ${docx.result.summary.totals.ok}，有差异 ${docx.result.summary.totals.discrepancies}，失败 ${docx.result.summary.totals.failed}`);
+  // `--docx 0` measures the others alone.
+  if (docxFiles.length > 0) formsClass('DOCX', docxDir, args.jobs, 150, { rate: await docxFloor(docxFiles), what: '单进程只解压并 saxes 解析 word/document.xml' });
+  if (pdfDir) formsClass('PDF', pdfDir, args.jobs, 40, { rate: pdfFloor(filesUnder(pdfDir)), what: '每个文件一次 pdftotext -layout' });
+
+  for (const [label, withForm] of [['长 PDF（部门决算，无自评表）', false], ['长 PDF（部门决算，末页附自评表）', true]] as const) {
+    const dir = buildLongBatch(withForm ? 'long-form' : 'long', longSources(withForm), args.long);
+    if (dir && args.long > 1) longClass(label, dir, args.jobs);
   }
 
-  if (pdfDir) {
-    const pdf = await run([pdfDir], args.jobs, join(WORK, 'out-pdf'));
-    const pdfRate = pdf.forms / pdf.seconds;
-    const floor = pdfFloor(filesUnder(pdfDir));
-    console.log('\nPDF');
-    console.log(`  吞吐     ${rate(pdfRate)} 张表（${pdf.forms} 张 / ${pdf.seconds.toFixed(1)} s）  目标 ≥ 30/s  ${mark(pdfRate >= 30)}`);
-    if (floor === null) console.log('  下限     未安装 pdftotext（poppler-utils），无法测量');
-    else console.log(`  下限     ${rate(floor)}（每个文件一次 pdftotext -layout）  比值 ${(floor / pdfRate).toFixed(2)}×  目标 ≤ 3×  ${mark(floor / pdfRate <= 3)}`);
-    console.log(`  分阶段   ${stageLine(pdf)}`);
-    console.log(`  状态     通过 ${pdf.result.summary.totals.ok}，有差异 ${pdf.result.summary.totals.discrepancies}，失败 ${pdf.result.summary.totals.failed}`);
-  }
-
-  // Workbooks (exceljs + numfmt) and LibreOffice conversions (one soffice per file, in the workers).
+  // Workbooks (exceljs + numfmt) and LibreOffice conversions (batched soffice starts).
   for (const [label, dir] of [
     ['XLSX', buildCopies('xlsx', 'xlsx', ['.xlsx'], args.xlsx)],
     ['转换（.doc/.rtf/.xls，经 LibreOffice）', buildCopies('converted', 'office', ['.doc', '.rtf', '.xls'], args.converted)],
   ] as const) {
     if (!dir) continue;
-    const r = await run([dir], args.jobs, join(WORK, `out-${label.length}`));
-    console.log(`\n${label}`);
-    console.log(`  吞吐     ${rate(r.forms / r.seconds)} 张表（${r.forms} 张 / ${r.seconds.toFixed(1)} s）`);
+    const r = run([dir], args.jobs, join(WORK, `out-${label.length}`));
+    console.log(`\n${label}（${r.files} 个文件，--jobs ${args.jobs}）`);
+    console.log(`  吞吐     ${rate(r.forms / r.seconds)} 张表（${r.forms} 张 / ${r.seconds.toFixed(1)} s）  内存峰值 ${mb(r.maxRss)}`);
     console.log(`  分阶段   ${stageLine(r)}`);
-    console.log(`  状态     通过 ${r.result.summary.totals.ok}，有差异 ${r.result.summary.totals.discrepancies}，失败 ${r.result.summary.totals.failed}`);
+    console.log(statusLine(r));
   }
-
-  if (args.scaling > 0 && docxFiles.length > 0) {
-    const subset = docxFiles.slice(0, args.scaling);
-    const one = await run(subset, 1, join(WORK, 'out-jobs1'));
-    const two = await run(subset, 2, join(WORK, 'out-jobs2'));
-    const speedup = one.seconds / two.seconds;
-    console.log(`\n并行（${subset.length} 个 DOCX）`);
-    console.log(`  jobs=1 ${rate(one.forms / one.seconds)}，jobs=2 ${rate(two.forms / two.seconds)}，加速 ${speedup.toFixed(2)}×  目标 ≥ 1.4×  ${mark(speedup >= 1.4)}`);
-    console.log(`  CPU 合计 jobs=1 ${one.cpuSeconds.toFixed(1)} s，jobs=2 ${two.cpuSeconds.toFixed(1)} s；结束时系统负载 ${loadavg()[0].toFixed(2)}`);
-  }
-
-  const maxRss = process.resourceUsage().maxRSS * 1024; // KB → bytes; the whole process, worker threads included
-  const peak = Math.max(peakRss, maxRss);
-  console.log(`\n内存峰值 ${mb(peak)}（进程含工作线程：resourceUsage().maxRSS ${mb(maxRss)}，采样 rss ${mb(peakRss)}）  目标 < 400 MB  ${mark(peak < 400 * 1024 * 1024)}`);
+  console.log(`\n结束时系统负载 ${loadavg()[0].toFixed(2)}（高于核数时，墙钟时间与加速比受其他进程影响）`);
 }
 
 main().catch((err) => {
