@@ -45,6 +45,7 @@ export async function annotatePdf(bytes: Buffer, doc: DocModel, marks: readonly 
         Contents: PDFHexString.fromText(mark.text),
         Subj: PDFHexString.fromText('核查意见'),
       });
+      highlight.set(PDFName.of('AP'), pdf.context.obj({ N: appearance(pdf, rect, boxes) }));
       const highlightRef = pdf.context.register(highlight);
       const { width } = page.getSize();
       const left = Math.min(rect.x1, Math.max(0, width - POPUP_WIDTH));
@@ -68,6 +69,24 @@ export async function annotatePdf(bytes: Buffer, doc: DocModel, marks: readonly 
   } catch (err) {
     return { skipped: `PDF 无法写入批注（${(err as Error).message}）` };
   }
+}
+
+/**
+ * The highlight as drawn (translucent yellow, multiplied over the text): viewers that do
+ * not draw a highlight from its QuadPoints themselves show this. Form space is page space
+ * (BBox = Rect, no matrix).
+ */
+function appearance(pdf: PDFDocument, rect: PageBox, boxes: readonly PageBox[]): PDFRef {
+  const n = (v: number) => Number(v.toFixed(3)).toString();
+  const fills = boxes.map((b) => `${n(b.x0)} ${n(b.y0)} ${n(b.x1 - b.x0)} ${n(b.y1 - b.y0)} re`).join('\n');
+  const content = `/GS0 gs\n${COLOUR.join(' ')} rg\n${fills}\nf\n`;
+  const stream = pdf.context.stream(content, {
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [rect.x0, rect.y0, rect.x1, rect.y1],
+    Resources: { ExtGState: { GS0: { Type: 'ExtGState', CA: OPACITY, ca: OPACITY, BM: 'Multiply' } } },
+  });
+  return pdf.context.register(stream);
 }
 
 /** A mark's rectangles grouped by page: a cell's box on each page it covers, or the quoted lines. */
