@@ -41,7 +41,7 @@ export const workerPatched = workerModule.patched;
  *  temporary folder, removed once loaded: as a data: URL the same module costs 60 MB more. */
 function workerModuleUrl(): { url: string; patched: boolean; dir?: string } {
   const path = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const patched = process.env.JXAUDIT_PDFJS_PATCH === 'off' ? null : patchWorkerSource(readFileSync(path, 'utf8'));
+  const patched = process.env.JXAUDIT_PDFJS_PATCH === 'off' ? null : patchWorkerSource(readFileSync(path));
   if (patched === null) return { url: pathToFileURL(path).href, patched: false };
   try {
     const dir = mkdtempSync(join(tmpdir(), 'jxaudit-pdfjs-'));
@@ -49,7 +49,7 @@ function workerModuleUrl(): { url: string; patched: boolean; dir?: string } {
     writeFileSync(file, patched);
     return { url: pathToFileURL(file).href, patched: true, dir };
   } catch {
-    return { url: `data:text/javascript;base64,${Buffer.from(patched, 'utf8').toString('base64')}`, patched: true };
+    return { url: `data:text/javascript;base64,${patched.toString('base64')}`, patched: true };
   }
 }
 
