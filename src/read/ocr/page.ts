@@ -115,6 +115,8 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
 
   const runs: TextRun[] = [];
   const digits: OcrDigits[] = [];
+  const textDigits: { text: string; conf: number; run: TextRun }[] = [];
+  const boxOf = (run: TextRun): [number, number, number, number] => [round2(run.x), round2(run.baseline - run.size), round2(run.right), round2(run.baseline)];
   const cells: OcrCellInfo[] = [];
   const toRun = (w: OcrWord, ox: number, oy: number, s: number): TextRun => {
     const x = (w.left / s + ox) * k, top = (w.top / s + oy) * k;
@@ -129,8 +131,9 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
       tidyNumber(reread);
       // a reading that did not look like a number is replaced only by a surer one
       if (reread.length > 0 && (looksNumeric[i] || minConf(reread) > minConf(words))) {
+        // two readings agreeing (a Chinese model, a digits-only one) is the best evidence there is
         if (digitsOf(reread) !== digitsOf(words)) conf = Math.min(minConf(reread), DISAGREEMENT_CONFIDENCE);
-        else conf = Math.min(minConf(reread), conf);
+        else conf = Math.max(minConf(reread), conf);
         words = reread;
       }
     }
@@ -146,14 +149,36 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
     for (const w of words) {
       const run = toRun(w, ox, oy, scale);
       runs.push(run);
-      if (/\d/.test(w.text)) digits.push({ text: w.text, conf: round2(w.conf), page, box: [round2(run.x), round2(run.baseline - run.size), round2(run.right), round2(run.baseline)] });
+      if (!/\d/.test(w.text)) continue;
+      if (numeric[i]) digits.push({ text: w.text, conf: round2(conf), page, box: boxOf(run) });
+      else textDigits.push({ text: w.text, conf: w.conf, run });
     }
   });
   for (const w of first[inked.length]) {
     const run = toRun(w, 0, 0, 1);
     runs.push(run);
-    if (/\d/.test(w.text)) digits.push({ text: w.text, conf: round2(w.conf), page, box: [round2(run.x), round2(run.baseline - run.size), round2(run.right), round2(run.baseline)] });
+    if (/\d/.test(w.text)) textDigits.push({ text: w.text, conf: w.conf, run });
   }
+  // Figures in running text (the narrative's 1150.05万元) are read again as digits too: a
+  // figure both readings agree on is sure, one they differ on is doubtful.
+  // wide at the sides: the Chinese model's word boxes may clip a figure's first digit
+  const padX = 0.1 * dpi, padY = 0.03 * dpi;
+  const reread = await tesseractWords(
+    tesseract,
+    textDigits.map((d) => pgmOf(clean, d.run.x / k - padX, (d.run.baseline - d.run.size) / k - padY, d.run.right / k + padX, d.run.baseline / k + padY, margin, scale)),
+    // no whitelist: the Chinese glyphs beside a figure then read as letters, not as digits
+    // that would seem to lengthen it
+    { psm: 7, lang: 'eng' },
+    left(),
+  );
+  const token = (t: string) => t.replace(/%/g, '').replace(/^[.-]+|[.]+$/g, '');
+  textDigits.forEach((d, n) => {
+    const mine = token(digitsOf([{ text: d.text } as OcrWord]));
+    // agreement: the figure is a whole number of the second reading — no digit more or less
+    const hit = reread[n].find((w) => numbersOf([w]).split(/\s+/).map(token).includes(mine));
+    const conf = mine !== '' && hit ? Math.max(d.conf, hit.conf) : Math.min(d.conf, DISAGREEMENT_CONFIDENCE);
+    digits.push({ text: d.text, conf: round2(conf), page, box: boxOf(d.run) });
+  });
   return { content: { page, width: width * k, height: height * k, runs, rules: toPoints(pxRules, dpi) }, cells, digits, skew };
 }
 
@@ -186,15 +211,22 @@ function count(mask: Uint8Array, width: number, x0: number, y0: number, x1: numb
   return n;
 }
 
-/** Drops the dust the digit reading turns into a trailing "." "," or "-" (or a lone one):
- *  no printed number ends in them. */
+/** Drops the dust the digit reading turns into a "." "," or "-" at the cell's end (or a
+ *  lone one): no printed number ends in them. Inside, a "." ending a line is the decimal
+ *  point of a number wrapped in a narrow column ("4183." / "83"). */
 function tidyNumber(words: OcrWord[]): void {
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
-    const text = w.text.replace(/[.,-]+$/, '').replace(/^[.,]+/, '');
-    if (text === '' || text === '-') words.splice(i, 1);
+    let text = i === words.length - 1 ? w.text.replace(/[.,-]+$/, '') : w.text;
+    if (i === 0) text = text.replace(/^[.,]+/, '');
+    if (text === '' || text === '-' || /^[.,]+$/.test(text)) words.splice(i, 1);
     else w.text = text;
   }
+}
+
+/** The reading's characters with everything but digits, ".", "%" and "-" turned into spaces. */
+function numbersOf(words: readonly OcrWord[]): string {
+  return words.map((w) => w.text).join(' ').replace(/[。．]/g, '.').replace(/％/g, '%').replace(/[^\d.%-]/g, ' ');
 }
 
 function minConf(words: readonly OcrWord[]): number {
