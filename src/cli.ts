@@ -182,6 +182,7 @@ export function buildProgram(): Command {
     .option('--rules <DIR>', '追加的规则文件夹（在内置规则之后加载，同编号的规则替换内置规则；模板放在 DIR/templates）')
     .addOption(new Option('--jobs <N>', '并行处理的工作线程数（默认：CPU 核数）'))
     .option('--timeout <S>', '每个文件的处理时限，单位秒（默认 60）')
+    .option('--ocr-timeout <S>', '扫描件（图片、无文字层的 PDF，经 OCR 识别）每页的时限，单位秒（默认 60）；这样的文件时限为 --timeout 加页数 × 此值')
     .option('--max-bytes <N>', '每个文件的大小上限，可带单位如 50MB、10mb（默认 50MB；也限制 DOCX 解压后的大小）')
     .option('--year <YYYY>', '本次核查的年度：其他年度的表会在汇总中标出')
     .option('--soffice <PATH>', 'LibreOffice 的 soffice 程序位置，用于读取 .doc/.wps/.xls/.et/.rtf/.odt/.ods（默认在 PATH 中查找）')
@@ -215,6 +216,7 @@ export function buildProgram(): Command {
           context,
           jobs: o.jobs,
           timeoutMs: o.timeoutMs,
+          ocrTimeoutMs: o.ocrTimeoutMs,
           maxBytes: o.maxBytes,
           year: o.year,
           soffice: typeof raw.soffice === 'string' ? raw.soffice : undefined,

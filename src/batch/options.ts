@@ -42,6 +42,16 @@ const timeout = z.string().transform((text, ctx) => {
   return Math.max(1, Math.round(n * 1000));
 });
 
+/** --ocr-timeout: seconds per scanned page (issue 18). */
+const ocrTimeout = z.string().transform((text, ctx) => {
+  const n = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!(n > 0) || n > 86_400) {
+    ctx.addIssue({ code: 'custom', message: `--ocr-timeout 需要大于 0、不超过 86400 的秒数（扫描件每页），收到 ${shown(text)}` });
+    return z.NEVER;
+  }
+  return Math.max(1, Math.round(n * 1000));
+});
+
 const maxBytes = z.string().transform((text, ctx) => {
   const n = parseByteSize(text);
   if (n === null) {
@@ -65,6 +75,7 @@ const CheckOptionsSchema = z.object({
   rules: z.string().min(1, '--rules 需要一个文件夹').optional(),
   jobs: jobs.optional(),
   timeout: timeout.optional(),
+  ocrTimeout: ocrTimeout.optional(),
   maxBytes: maxBytes.optional(),
   year: year.optional(),
   quiet: z.boolean().default(false),
@@ -75,6 +86,8 @@ export interface CheckOptions {
   rulesDir?: string;
   jobs: number;
   timeoutMs: number;
+  /** Per scanned page read by OCR (ms): such a file may take --timeout plus pages × this. */
+  ocrTimeoutMs: number;
   maxBytes: number;
   year?: number;
   quiet: boolean;
@@ -92,6 +105,7 @@ export function parseCheckOptions(raw: Record<string, unknown>): { ok: true; val
       rulesDir: v.rules,
       jobs: v.jobs ?? Math.min(64, availableParallelism()),
       timeoutMs: v.timeout ?? 60_000,
+      ocrTimeoutMs: v.ocrTimeout ?? 60_000,
       maxBytes: v.maxBytes ?? DEFAULT_MAX_BYTES,
       year: v.year,
       quiet: v.quiet,

@@ -85,9 +85,12 @@ export function createPool(opts: PoolOptions): FilePool {
         const abort = new AbortController();
         const channel = new MessageChannel();
         let timer = setTimeout(() => abort.abort(), opts.timeoutMs + WORKER_BOOT_ALLOWANCE_MS);
-        channel.port1.once('message', () => {
+        channel.port1.on('message', (message: unknown) => {
           clearTimeout(timer);
-          timer = setTimeout(() => abort.abort(), opts.timeoutMs);
+          // a scan (issue 18): the file gets its own budget per page read by OCR
+          const ocr = message as { ocrPages?: number; pageMs?: number } | null;
+          const extra = typeof ocr === 'object' && ocr && ocr.ocrPages && ocr.pageMs ? ocr.ocrPages * ocr.pageMs : 0;
+          timer = setTimeout(() => abort.abort(), opts.timeoutMs + extra);
         });
         try {
           const message: WorkerTask = { task, started: channel.port2 };

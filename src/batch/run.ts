@@ -31,6 +31,8 @@ export interface BatchOptions {
   context?: TaskContext;
   jobs?: number;
   timeoutMs?: number;
+  /** --ocr-timeout: per scanned page (ms). */
+  ocrTimeoutMs?: number;
   maxBytes?: number;
   /** --year: flag forms of another year. */
   year?: number;
@@ -88,6 +90,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   // The workers start loading their code now and receive the rules and templates when
   // this thread has read them: start-up and loading overlap instead of adding up.
   let contextLoaded!: (context: TaskContext) => void;
+  // Workers read the per-page OCR budget from their environment (a copy of this one).
+  if (opts.ocrTimeoutMs !== undefined) process.env.JXAUDIT_OCR_PAGE_TIMEOUT_MS = String(opts.ocrTimeoutMs);
   const pool = createPool({
     jobs: Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length)), // no idle workers to boot
     timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -4,6 +4,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import { loadTaskContext, type WorkerSetup } from './checks-context.js';
 import { receiveContext } from './context-offer.js';
+import { onOcrBudget } from '../read/ocr/budget.js';
 import { runFileTask, type FileOutcome, type FileTask, type TaskContext } from './task.js';
 
 let context: TaskContext | null = null;
@@ -19,9 +20,15 @@ export default async function runInWorker({ task, started }: WorkerTask): Promis
   context ??= setup.context ?? (setup.contextChannel ? await receiveContext(setup.contextChannel) : null) ?? loadTaskContext(setup.dirs);
   // The time limit counts from here: a fresh worker's start-up is not the file's fault.
   started.postMessage('started');
-  started.close();
-  hangForTests(task);
-  return runFileTask(task, context);
+  // A scan tells how many pages it will OCR: the pool then extends this file's limit.
+  onOcrBudget((pages, pageMs) => started.postMessage({ ocrPages: pages, pageMs }));
+  try {
+    hangForTests(task);
+    return await runFileTask(task, context);
+  } finally {
+    onOcrBudget(null);
+    started.close();
+  }
 }
 
 /**

@@ -26,6 +26,13 @@ export function ocrDoubt(record: FormRecord, locations: readonly Location[]): Do
     if (confidence === undefined || confidence >= OCR_CONFIDENCE_THRESHOLD) continue;
     places.push(placeOf(loc, confidence));
   }
+  // met-or-missed judgements (checks 13–15) rest on the indicator's 指标性质 (≥/≤) too,
+  // though it is not a field of theirs: a doubtful sign is a doubtful judgement
+  const judged = new Set(locations.map((l) => /^indicators\[(\d+)\]\.(target|actual)$/.exec(l.field)?.[1]).filter((i): i is string => i !== undefined));
+  for (const i of judged) {
+    const origin = record.provenance[`indicators[${i}].nature`];
+    if (origin?.confidence !== undefined && origin.confidence < OCR_CONFIDENCE_THRESHOLD) places.push(placeOf({ field: `indicators[${i}].nature`, ...origin }, origin.confidence));
+  }
   if (places.length === 0) return null;
   const shown = places.slice(0, 3).join('；') + (places.length > 3 ? `；另有 ${places.length - 3} 处` : '');
   return { note: `（此项涉及扫描件中识别把握不大的数字：${shown}。请对照原件该处核对，确认后再作结论）` };

@@ -10,14 +10,13 @@ import { layoutPages, type PageContent } from '../pdf-layout.js';
 import { ocrPage, type OcrCellInfo, type OcrDigits, type OcrPage } from './page.js';
 import { decodeImage, decodePnm, imageType, type ImageType, type Rgb } from './raster.js';
 import { runBytes } from './tesseract.js';
+import { announceOcr, ocrPageTimeoutMs } from './budget.js';
 import { findOcrTools, INSTALL_OCR, type OcrTools } from './tools.js';
 
 export { findOcrTools, imageType, INSTALL_OCR, type ImageType };
 
 /** Resolution pages are rendered at: 200 dpi reads 10.5 pt digits reliably (see the note of issue 18). */
 export const OCR_DPI = 200;
-/** Default time budget of one page (ms), `--ocr-timeout`. */
-export const DEFAULT_OCR_PAGE_TIMEOUT_MS = 60_000;
 /** Pages of one file read at once (each is one Tesseract process at a time). */
 const PAGE_CONCURRENCY = 2;
 /** Pages whose table frames are this close (points) are aligned before layout: a scanner
@@ -27,18 +26,6 @@ const ALIGN_WITHIN = 15;
 export interface OcrOptions {
   /** Time budget per page (ms). */
   pageTimeoutMs?: number;
-}
-
-let budgetListener: ((pages: number, pageTimeoutMs: number) => void) | null = null;
-/** The batch worker learns here how many pages a file will OCR, to extend its time limit. */
-export function onOcrBudget(listener: ((pages: number, pageTimeoutMs: number) => void) | null): void {
-  budgetListener = listener;
-}
-
-let pageTimeout = DEFAULT_OCR_PAGE_TIMEOUT_MS;
-/** Sets the per-page budget for this thread (`--ocr-timeout`). */
-export function setOcrPageTimeout(ms: number): void {
-  pageTimeout = ms;
 }
 
 function toolsOrNull(): OcrTools | null {
@@ -55,8 +42,8 @@ export function canOcr(kind: 'pdf' | 'image'): boolean {
 export async function readScannedPdf(bytes: Buffer, pages: number, opts: OcrOptions = {}): Promise<DocModel> {
   const tools = toolsOrNull();
   if (!tools?.pdftoppm) throw new Error('OCR tools absent');
-  const perPage = opts.pageTimeoutMs ?? pageTimeout;
-  budgetListener?.(pages, perPage);
+  const perPage = opts.pageTimeoutMs ?? ocrPageTimeoutMs();
+  announceOcr(pages, perPage);
   const pdftoppm = tools.pdftoppm;
   const read = await mapPages(pages, async (n) => {
     // pdftoppm reads the PDF from stdin ("-") and writes the page as PPM to stdout.
@@ -85,8 +72,8 @@ export async function readPictures(pictures: readonly Buffer[], opts: OcrOptions
 async function readRasters(rasters: Rgb[], format: DocModel['format'], opts: OcrOptions): Promise<DocModel> {
   const tools = toolsOrNull();
   if (!tools) throw new Error('OCR tools absent');
-  const perPage = opts.pageTimeoutMs ?? pageTimeout;
-  budgetListener?.(rasters.length, perPage);
+  const perPage = opts.pageTimeoutMs ?? ocrPageTimeoutMs();
+  announceOcr(rasters.length, perPage);
   const read = await mapPages(rasters.length, (n) => ocrPage(rasters[n - 1], n, dpiOf(rasters[n - 1]), tools.tesseract, perPage));
   return model(format, read);
 }

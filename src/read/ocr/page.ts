@@ -5,7 +5,7 @@
 import type { PageContent } from '../pdf-layout.js';
 import { findTables } from '../pdf-grid.js';
 import type { TextRun } from '../pdf-text.js';
-import { binarize, deskew, despeckle, otsu, pgmOf, redChannel, redMask, skewAngle, type Grey, type Rgb } from './raster.js';
+import { binarize, deskew, despeckle, evenLight, otsu, pgmOf, redChannel, redMask, skewAngle, type Grey, type Rgb } from './raster.js';
 import { eraseRules, findRuling, toPoints } from './ruling.js';
 import { tesseractWords, type OcrWord } from './tesseract.js';
 
@@ -45,6 +45,8 @@ const NUMERIC = /^[-−—–+]?[\d.,，。:：·%％\s]*\d[\d.,，。:：·%％
 export const DISAGREEMENT_CONFIDENCE = 0.3;
 /** A cell with fewer ink pixels than this share of its area is blank (scanner dust). */
 const BLANK_INK = 0.0015;
+/** The paper's brightness is measured over blocks this wide (inches). */
+const LIGHT_BLOCK = 0.3;
 /** A first reading this unsure, in a column of numbers, is read again as digits. */
 const DOUBTFUL_FIRST_READING = 0.6;
 /** Ink specks up to this size (inches, squared for the area) are dust, not print. */
@@ -55,11 +57,14 @@ const SEAL_SHARE = 0.02;
 export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: string, timeoutMs: number): Promise<OcrPage> {
   const deadline = Date.now() + timeoutMs;
   const left = () => Math.max(1000, deadline - Date.now());
+  const block = Math.round(LIGHT_BLOCK * dpi);
   let grey = redChannel(rgb);
+  evenLight(grey, block);
   const level = Math.min(200, Math.max(60, otsu(grey)));
   const skew = skewAngle(binarize(grey, level), grey.width, grey.height);
   const level_rgb = skew === 0 ? rgb : deskew(rgb, skew, 3);
   grey = redChannel(level_rgb);
+  evenLight(grey, block);
   const { width, height } = grey;
   const ink = binarize(grey, level);
   const pxRules = findRuling(ink, width, height, dpi);

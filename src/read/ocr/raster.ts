@@ -143,9 +143,10 @@ export function skewAngle(ink: Uint8Array, width: number, height: number): numbe
   if (xs.length < 100) return 0;
   const score = (deg: number): number => {
     const t = Math.tan((deg * Math.PI) / 180);
-    const hist = new Float64Array(height + width + 2);
+    // bins as wide as the sampling step: finer bins would favour 0° (every sample on a bin)
+    const hist = new Float64Array(Math.ceil((height + width) / step) + 2);
     const off = width;
-    for (let i = 0; i < xs.length; i++) hist[Math.round(ys[i] - xs[i] * t) + off]++;
+    for (let i = 0; i < xs.length; i++) hist[Math.round((ys[i] - xs[i] * t + off) / step)]++;
     let s = 0;
     for (let i = 0; i < hist.length; i++) s += hist[i] * hist[i];
     return s;
@@ -265,6 +266,52 @@ export function despeckle(img: Grey, level: number, maxArea: number): void {
         seen[n] = 1;
         push(n);
       }
+    }
+  }
+}
+
+/**
+ * Evens out the light (a photo darkens towards a corner, a scanner's lamp fades): each
+ * pixel is divided by the paper's brightness around it, taken as the brightest pixels of
+ * blocks about `block` pixels wide, smoothed and interpolated. Print keeps its contrast.
+ */
+export function evenLight(img: Grey, block: number): void {
+  const { width, height, data } = img;
+  const bw = Math.max(1, Math.ceil(width / block)), bh = Math.max(1, Math.ceil(height / block));
+  const peak = new Float64Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      // the 95th percentile, not the maximum: one bright speck is not the paper
+      const hist = new Uint32Array(256);
+      let n = 0;
+      for (let y = by * block; y < Math.min(height, (by + 1) * block); y++) {
+        for (let x = bx * block; x < Math.min(width, (bx + 1) * block); x++) { hist[data[y * width + x]]++; n++; }
+      }
+      let seen = 0, v = 255;
+      for (; v > 0; v--) { seen += hist[v]; if (seen >= n * 0.05) break; }
+      peak[by * bw + bx] = v;
+    }
+  }
+  const smooth = new Float64Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let s = 0, n = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const x = bx + dx, y = by + dy;
+        if (x < 0 || y < 0 || x >= bw || y >= bh) continue;
+        s += peak[y * bw + x]; n++;
+      }
+      smooth[by * bw + bx] = Math.max(40, s / n);
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / block - 0.5));
+    const y0 = Math.floor(fy), y1 = Math.min(bh - 1, y0 + 1), ty = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / block - 0.5));
+      const x0 = Math.floor(fx), x1 = Math.min(bw - 1, x0 + 1), tx = fx - x0;
+      const paper = (smooth[y0 * bw + x0] * (1 - tx) + smooth[y0 * bw + x1] * tx) * (1 - ty) + (smooth[y1 * bw + x0] * (1 - tx) + smooth[y1 * bw + x1] * tx) * ty;
+      data[y * width + x] = Math.min(255, Math.round((data[y * width + x] * 255) / paper));
     }
   }
 }
