@@ -15,6 +15,7 @@ import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { packageRoot } from '../src/paths.js';
 import { DEFAULT_LEVEL, pack, readZipEntries, writeZip } from '../scripts/lib/zip.js';
+import { ocrBench } from './ocr.js';
 
 const ROOT = packageRoot();
 const WORK = join(ROOT, 'bench', 'work');
@@ -284,6 +285,8 @@ async function main(): Promise<void> {
     console.log(`  分阶段   ${stageLine(r)}`);
     console.log(statusLine(r));
   }
+  // Scans (issue 18): forms/s through OCR and its digit accuracy.
+  await ocrBench();
   console.log(`\n结束时系统负载 ${loadavg()[0].toFixed(2)}（高于核数时，墙钟时间与加速比受其他进程影响）`);
 }
 
