@@ -128,7 +128,7 @@ export async function processBytes(
       return { report: failedReport(displayPath, sha256, to, failure, from), records: [] };
     }
   }
-  const format = sniffed.kind as 'docx' | 'pdf' | 'xlsx';
+  const format = sniffed.kind === 'image' ? sniffed.type : (sniffed.kind as 'docx' | 'pdf' | 'xlsx');
   const converted = convertedFrom ? { convertedFrom } : {};
   try {
     const doc = await readDocument(readBytes, { maxBytes }, sniffed);
@@ -176,7 +176,7 @@ function withoutSchema(form: object): Omit<FormRecord, 'schema' | 'source'> {
 export function failedReport(
   displayPath: string,
   sha256: string | null,
-  format: 'docx' | 'pdf' | 'xlsx' | null,
+  format: FileReport['source']['format'],
   failure: FormFailure,
   convertedFrom?: LegacyFormat,
 ): FileReport {
