@@ -8,11 +8,15 @@ import type { RecognizedForm } from './build-record.js';
 
 export function withOcrConfidence(form: RecognizedForm, doc: DocModel): RecognizedForm {
   if (doc.readBy !== 'ocr') return form;
-  const words = (doc.ocrDigits ?? []).map((w) => ({ digits: digitsOf(w.text), conf: w.conf }));
+  const words = (doc.ocrDigits ?? []).map((w) => ({ digits: digitsOf(w.text), conf: w.conf, page: w.page }));
   const facts = Object.fromEntries(
     Object.entries(form.narrative.facts).map(([concept, list]) => [
       concept,
-      list.map((fact) => ({ ...fact, confidence: figureConfidence(fact.quote, fact.value, words) })),
+      // the words of the fact's own page where it is known (the same figure elsewhere is another reading)
+      list.map((fact) => {
+        const onPage = fact.page !== undefined ? words.filter((w) => w.page === fact.page) : [];
+        return { ...fact, confidence: figureConfidence(fact.quote, fact.value, onPage.length > 0 ? onPage : words) };
+      }),
     ]),
   );
   return { ...form, readBy: 'ocr', narrative: { ...form.narrative, facts } };

@@ -7,6 +7,7 @@
 import type { DocCell, DocModel } from '../../model/document.js';
 import { FormFailure } from '../../model/failure.js';
 import { layoutPages, type PageContent } from '../pdf-layout.js';
+import { joinContinuedRows } from './continued-rows.js';
 import { ocrPage, type OcrCellInfo, type OcrDigits, type OcrPage } from './page.js';
 import { decodeImage, decodePnm, imageType, type ImageType, type Rgb } from './raster.js';
 import { runBytes } from './tesseract.js';
@@ -113,6 +114,7 @@ function runPdftoppm(pdftoppm: string, bytes: Buffer, page: number, timeoutMs: n
 function model(format: DocModel['format'], pages: OcrPage[]): DocModel {
   align(pages);
   const { blocks, tables } = layoutPages(pages.map((p) => p.content));
+  for (const table of tables) joinContinuedRows(table);
   const infos = pages.flatMap((p) => p.cells);
   const seen = new Set<DocCell>();
   for (const table of tables) {

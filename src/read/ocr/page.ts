@@ -142,10 +142,12 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
         words = reread;
       }
     }
-    if (words.length === 0 && isDash(cleanInk, width, c, dpi)) {
-      // a lone dash (—, "not applicable"): Tesseract drops a bare rule-like stroke
+    const flat = flatMark(cleanInk, width, c, dpi);
+    if (flat) {
+      // a lone dash (—, "not applicable") or dots (……, a template's placeholder row): Tesseract
+      // drops a bare stroke or reads dots as letters
       const b = inkBox(cleanInk, width, c)!;
-      words = [{ text: '—', left: (margin + b.x0 - c.x0) * scale, top: (margin + b.y0 - c.y0 - 0.04 * dpi) * scale, width: (b.x1 - b.x0) * scale, height: 0.08 * dpi * scale, conf: DASH_CONFIDENCE }];
+      words = [{ text: flat, left: (margin + b.x0 - c.x0) * scale, top: (margin + b.y0 - c.y0 - 0.04 * dpi) * scale, width: (b.x1 - b.x0) * scale, height: 0.08 * dpi * scale, conf: DASH_CONFIDENCE }];
       conf = DASH_CONFIDENCE;
     }
     // ink that reads as nothing is not a blank (nothing from absence) but a doubtful one: conf 0
@@ -202,12 +204,21 @@ function inkBox(ink: Uint8Array, width: number, c: { x0: number; y0: number; x1:
   return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
 }
 
-/** The cell's ink is one flat stroke: a dash. */
-function isDash(ink: Uint8Array, width: number, c: { x0: number; y0: number; x1: number; y1: number }, dpi: number): boolean {
+/** The cell's ink is one flat mark: a dash (one stroke, "—") or dots ("……"); else null. */
+function flatMark(ink: Uint8Array, width: number, c: { x0: number; y0: number; x1: number; y1: number }, dpi: number): '—' | '……' | null {
   const b = inkBox(ink, width, c);
-  if (!b) return false;
+  if (!b) return null;
   const w = b.x1 - b.x0, h = b.y1 - b.y0;
-  return h <= 0.04 * dpi && w >= 2.5 * h && w >= 0.05 * dpi;
+  if (!(h <= 0.04 * dpi && w >= 2.5 * h && w >= 0.05 * dpi)) return null;
+  // runs of ink along the mark's middle band: one for a dash, several for dots
+  let runs = 0, inRun = false;
+  for (let x = b.x0; x < b.x1; x++) {
+    let any = false;
+    for (let y = b.y0; y < b.y1 && !any; y++) any = ink[y * width + x] === 1;
+    if (any && !inRun) runs++;
+    inRun = any;
+  }
+  return runs >= 3 ? '……' : '—';
 }
 
 function count(mask: Uint8Array, width: number, x0: number, y0: number, x1: number, y1: number): number {
