@@ -348,7 +348,8 @@ if (invokedDirectly()) {
   });
   main().then((code) => {
     process.exitCode = code;
-    // Interrupted: workers and a LibreOffice conversion may still be winding down; nothing of theirs is kept.
-    if (code === EXIT_INTERRUPTED) process.exit(code);
+    // Interrupted: the process ends by itself once the stopped workers are gone (exiting while a thread is
+    // being torn down can abort); a LibreOffice conversion still winding down gets a few seconds, no more.
+    if (code === EXIT_INTERRUPTED) setTimeout(() => process.exit(code), 5000).unref();
   });
 }

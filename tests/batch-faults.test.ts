@@ -119,8 +119,8 @@ describe('--out holds one run at a time', { timeout: 240_000 }, () => {
     expect(thisRunsReports(), 'the run never got going').toBeGreaterThanOrEqual(3);
     child.kill('SIGINT');
     const [code, signal] = await exited;
-    expect(signal).toBeNull();
-    expect(code).toBe(130);
+    expect(signal, stderr).toBeNull();
+    expect(code, stderr).toBe(130);
     expect(stderr).toMatch(/已中断：已核查 \d\/7 个文件，本次结果没有写入/);
     expect(stderr).toContain('保持上一次运行的结果');
     expect(stderr).not.toMatch(STACK);
