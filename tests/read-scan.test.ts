@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { numericFields } from '../bench/ocr.js';
 import { loadRuleSet, type RuleSet } from '../src/check/index.js';
+import { buildProgram } from '../src/cli.js';
 import { OCR_CONFIDENCE_THRESHOLD } from '../src/check/ocr-doubt.js';
 import type { FormRecord } from '../src/model/record.js';
 import { RecordSchema, ReportSchema, type Finding } from '../src/index.js';
@@ -121,6 +122,26 @@ describe('without Tesseract', () => {
     } finally {
       if (saved === undefined) delete process.env.JXAUDIT_TESSERACT;
       else process.env.JXAUDIT_TESSERACT = saved;
+    }
+  });
+});
+
+describe('the time budget of a scan', () => {
+  it('is stated in check --help', () => {
+    const check = buildProgram().commands.find((c) => c.name() === 'check')!;
+    expect(check.helpInformation()).toMatch(/--ocr-timeout <S>\s+扫描件[\s\S]*每页的时限/);
+  });
+
+  it.skipIf(!findOcrTools())('stops a page past it with a timeout that names --ocr-timeout', async () => {
+    const saved = process.env.JXAUDIT_OCR_PAGE_TIMEOUT_MS;
+    process.env.JXAUDIT_OCR_PAGE_TIMEOUT_MS = '200';
+    try {
+      const { report } = await processFile(join(FIXTURES, 'scan', 'project-national-clean-scan.png'), { rules, templates });
+      expect(report.error?.code).toBe('timeout');
+      expect(report.error?.message).toContain('--ocr-timeout');
+    } finally {
+      if (saved === undefined) delete process.env.JXAUDIT_OCR_PAGE_TIMEOUT_MS;
+      else process.env.JXAUDIT_OCR_PAGE_TIMEOUT_MS = saved;
     }
   });
 });

@@ -45,6 +45,8 @@ const NUMERIC = /^[-−—–+]?[\d.,，。:：·%％\s]*\d[\d.,，。:：·%％
 export const DISAGREEMENT_CONFIDENCE = 0.3;
 /** A cell with fewer ink pixels than this share of its area is blank (scanner dust). */
 const BLANK_INK = 0.0015;
+/** A low-resolution picture is enlarged at most this much: more invents nothing and costs time. */
+const MAX_ENLARGE = 3;
 /** The paper's brightness is measured over blocks this wide (inches). */
 const LIGHT_BLOCK = 0.3;
 /** A first reading this unsure, in a column of numbers, is read again as digits. */
@@ -96,7 +98,7 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
   }
   const inked = crops.filter((c) => c.inked);
   // Tesseract reads 10.5 pt print best enlarged to about 300 dpi.
-  const scale = dpi >= 280 ? 1 : 300 / dpi;
+  const scale = dpi >= 280 ? 1 : Math.min(MAX_ENLARGE, 300 / dpi);
   const first = await tesseractWords(tesseract, [...inked.map((c) => pgmOf(clean, c.x0, c.y0, c.x1, c.y1, margin, scale)), pgmOf(outside, 0, 0, width, height, 0)], { psm: 6, lang: 'chi_sim' }, left());
   // Read again as digits: cells that read as a number, and short doubtful readings in a
   // column that mostly holds numbers (a smudged "15" read as two Chinese glyphs).
@@ -163,6 +165,9 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
   });
   for (const w of first[inked.length]) {
     const run = toRun(w, 0, 0, 1);
+    // what the table blanking missed is already read in its cell: never twice
+    const cx = (run.x + run.right) / 2, cy = run.baseline - run.size / 2;
+    if (tables.some((t) => cx >= t.xs[0] && cx <= t.xs.at(-1)! && cy >= t.ys[0] && cy <= t.ys.at(-1)!)) continue;
     runs.push(run);
     if (/\d/.test(w.text)) textDigits.push({ text: w.text, conf: w.conf, run });
   }

@@ -32,19 +32,25 @@ export function findRuling(ink: Uint8Array, width: number, height: number, dpi: 
   };
 }
 
-/** Runs of ink along one line, bridging gaps up to GAP pixels. */
+/** Runs of ink along one line, bridging gaps up to GAP pixels; only solid ones (a line of
+ *  small print, blurred, also runs on with short gaps — but far more of them). */
 function runsOf(isInk: (i: number) => boolean, length: number): [number, number][] {
   const out: [number, number][] = [];
-  let start = -1, lastInk = -1;
+  let start = -1, lastInk = -1, inked = 0;
+  const close = () => { if (inked >= SOLID * (lastInk + 1 - start)) out.push([start, lastInk + 1]); };
   for (let i = 0; i < length; i++) {
     if (!isInk(i)) continue;
     if (start < 0) start = i;
-    else if (i - lastInk > GAP + 1) { out.push([start, lastInk + 1]); start = i; }
+    else if (i - lastInk > GAP + 1) { close(); start = i; inked = 0; }
     lastInk = i;
+    inked++;
   }
-  if (start >= 0) out.push([start, lastInk + 1]);
+  if (start >= 0) close();
   return out;
 }
+
+/** Share of a rule's length that must be ink. */
+const SOLID = 0.9;
 
 /** Joins segments on neighbouring rows (columns) that overlap into one rule, at the
  *  middle of its thickness; too-thick bands are not rules. */
