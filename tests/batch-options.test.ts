@@ -31,11 +31,12 @@ describe('parseCheckOptions', () => {
   });
 
   it('converts the given values', () => {
-    const r = parseCheckOptions({ out: '核查结果', jobs: '2', timeout: '1.5', maxBytes: '10mb', year: '2022', quiet: true });
+    const r = parseCheckOptions({ out: '核查结果', jobs: '2', timeout: '1.5', ocrTimeout: '30', maxBytes: '10mb', year: '2022', quiet: true });
     expect(r).toEqual({
       ok: true,
-      value: { outDir: '核查结果', rulesDir: undefined, jobs: 2, timeoutMs: 1500, maxBytes: 10 * 1024 * 1024, year: 2022, quiet: true },
+      value: { outDir: '核查结果', rulesDir: undefined, jobs: 2, timeoutMs: 1500, ocrTimeoutMs: 30_000, maxBytes: 10 * 1024 * 1024, year: 2022, quiet: true },
     });
+    expect(parseCheckOptions({ ocrTimeout: '0' })).toEqual({ ok: false, errors: ['--ocr-timeout 需要大于 0、不超过 86400 的秒数（扫描件每页），收到 "0"'] });
   });
 
   it('says in Chinese what each bad value should be, quoting it', () => {
