@@ -13,6 +13,7 @@ import { REPORT_SCHEMA_ID, type FileReport, type Finding } from './model/report.
 import { checkSize, convertBatch, readDocument, sniffFormat, type ConversionResult, type LegacyFormat } from './read/index.js';
 import { withoutSoffice } from './read/sniff.js';
 import { recognizeForms, type TemplateSet } from './recognize/index.js';
+import { formPageTest } from './recognize/form-page.js';
 
 export interface ProcessOptions {
   rules: RuleSet;
@@ -131,7 +132,7 @@ export async function processBytes(
   const format = sniffed.kind === 'image' ? sniffed.type : (sniffed.kind as 'docx' | 'pdf' | 'xlsx');
   const converted = convertedFrom ? { convertedFrom } : {};
   try {
-    const doc = await readDocument(readBytes, { maxBytes }, sniffed);
+    const doc = await readDocument(readBytes, { maxBytes, mayHoldForm: formPageTest(opts.templates) }, sniffed);
     if (opts.timings) opts.timings.read += performance.now() - mark;
     mark = performance.now();
     const forms = recognizeForms(doc, opts.templates);
