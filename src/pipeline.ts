@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { checkRecord, type RuleSet } from './check/index.js';
 import type { DocModel } from './model/document.js';
-import { FormFailure } from './model/failure.js';
+import { FormFailure, internalFailure } from './model/failure.js';
 import { RECORD_SCHEMA_ID, type FormRecord } from './model/record.js';
 import { REPORT_SCHEMA_ID, type FileReport, type Finding } from './model/report.js';
 import { checkSize, convertBatch, readDocument, sniffFormat, type ConversionResult, type LegacyFormat } from './read/index.js';
@@ -22,6 +22,8 @@ export interface ProcessOptions {
   maxBytes?: number;
   /** The path written into records and reports (relative to the inputs' common folder). */
   displayPath?: string;
+  /** The path as the user typed it: a missing one is named so, not by its relative name. */
+  typedPath?: string;
   /** When given, filled with the milliseconds spent in each phase (for the benchmark). */
   timings?: StageTimings;
   /**
@@ -77,16 +79,16 @@ export async function processFile(path: string | Buffer, opts: ProcessOptions): 
     checkSize(info.size, maxBytes);
     bytes = opts.syncIo ? readFileSync(path) : await readFile(path);
   } catch (err) {
-    return { report: failedReport(displayPath, null, null, openFailure(err, displayPath)), records: [] };
+    return { report: failedReport(displayPath, null, null, openFailure(err, displayPath, opts.typedPath)), records: [] };
   }
   return processBytes(bytes, { ...opts, displayPath, maxBytes });
 }
 
 /** Why a file could not be opened: gone (not-found) or there but refused (unreadable), said with the OS's reason. */
-function openFailure(err: unknown, displayPath: string): FormFailure {
+function openFailure(err: unknown, displayPath: string, typedPath = displayPath): FormFailure {
   if (err instanceof FormFailure) return err;
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new FormFailure('not-found', `找不到文件：${displayPath}`);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new FormFailure('not-found', `找不到${missingKind(typedPath)}：${typedPath}`);
   const reason =
     code === 'EACCES' || code === 'EPERM'
       ? '没有读取权限，请让提交人或管理员放开此文件的读取权限后重新核查'
@@ -94,6 +96,15 @@ function openFailure(err: unknown, displayPath: string): FormFailure {
         ? '这是一个文件夹'
         : `系统拒绝读取（${code ?? (err as Error)?.message ?? String(err)}）`;
   return new FormFailure('unreadable', `文件存在但无法打开：${displayPath}（${reason}）`);
+}
+
+/**
+ * What a missing path was meant to be, as far as its spelling tells: a trailing slash is a
+ * folder, a name with an extension a file; a bare name could be either.
+ */
+export function missingKind(typed: string): string {
+  if (/[\\/]$/.test(typed)) return '文件夹';
+  return /\.[A-Za-z0-9]{1,5}$/.test(typed) ? '文件' : '文件或文件夹';
 }
 
 /** Reads, recognizes and checks one file already in memory. Never throws for bad input. */
@@ -162,10 +173,8 @@ export async function processBytes(
     };
     return { report, records, ...(opts.keepDocument ? { document: doc, readBytes } : {}) };
   } catch (err) {
-    if (err instanceof FormFailure) return { report: failedReport(displayPath, sha256, format, err, convertedFrom), records: [] };
     // An unexpected exception in our own code is still one file's failure, not the batch's.
-    const message = `读取时发生内部错误，已跳过此文件：${(err as Error)?.message ?? String(err)}`;
-    return { report: failedReport(displayPath, sha256, format, new FormFailure('corrupt-file', message), convertedFrom), records: [] };
+    return { report: failedReport(displayPath, sha256, format, internalFailure(err), convertedFrom), records: [] };
   }
 }
 

@@ -56,7 +56,7 @@ describe('resolveInputs', () => {
     const r = await resolveInputs(['收件箱/a.pdf', '收件箱/没有这个.docx'], root);
     expect(r.files).toEqual([
       { abs: join(root, '收件箱/a.pdf'), rel: 'a.pdf', missing: false },
-      { abs: join(root, '收件箱/没有这个.docx'), rel: '没有这个.docx', missing: true },
+      { abs: join(root, '收件箱/没有这个.docx'), rel: '没有这个.docx', missing: true, typed: '收件箱/没有这个.docx' },
     ]);
   });
 

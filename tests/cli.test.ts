@@ -208,6 +208,20 @@ describe('parse, schema, rules', { timeout: 240_000 }, () => {
     expect(folder.stderr).not.toContain('找不到文件');
   });
 
+  it('check names a missing path as typed, a folder as a folder, and exits 1 (issue 16)', () => {
+    const r = jx(['check', './没有/表.docx', './不在的收件箱/', '不在的', '--out', join(work, 'out-missing'), '--no-annotate'], { cwd: work });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('找不到文件：./没有/表.docx');
+    expect(r.stdout).toContain('找不到文件夹：./不在的收件箱/');
+    expect(r.stdout).toContain('找不到文件或文件夹：不在的');
+    expect(r.stdout).toContain('路径不存在（3 个）');
+    // the report keeps the path relative to the inputs (report.md), the message the typed one
+    const summary = JSON.parse(readFileSync(join(work, 'out-missing', 'summary.json'), 'utf8'));
+    expect(summary.inputs.map((i: { failure: { message: string } }) => i.failure.message).sort()).toEqual(
+      ['找不到文件夹：./不在的收件箱/', '找不到文件或文件夹：不在的', '找不到文件：./没有/表.docx'].sort(),
+    );
+  });
+
   it('schema prints the record JSON Schema', () => {
     const r = jx(['schema']);
     expect(r.code).toBe(0);

@@ -15,6 +15,8 @@ export interface InputFile {
   rel: string;
   /** True when the path was given literally and does not exist: a `not-found` entry. */
   missing: boolean;
+  /** A missing path as the user typed it (its message names it so). */
+  typed?: string;
 }
 
 export interface ResolvedInputs {
@@ -52,7 +54,7 @@ export async function resolveInputs(
   // into one: never read our own outputs back. Compared by the path as given and by its real path.
   const excluded = (opts.exclude ?? []).flatMap((p) => [resolve(cwd, p), realPathIntended(resolve(cwd, p))]);
   const isExcluded = (abs: string) => excluded.some((ex) => abs === ex || abs.startsWith(ex + sep));
-  const found = new Map<string, { abs: string; raw?: Buffer; missing: boolean }>();
+  const found = new Map<string, { abs: string; raw?: Buffer; missing: boolean; typed?: string }>();
   // Folders the user named (and the static part of glob patterns): `rel` is computed from them.
   const anchors: string[] = [];
   const empty: string[] = [];
@@ -83,16 +85,17 @@ export async function resolveInputs(
         for (const walked of raws) found.set(walked.raw ? `raw:${walked.raw.toString('hex')}` : walked.abs, { ...walked, missing: false });
       }
     } else if (!found.has(abs)) {
-      found.set(abs, { abs, missing: true });
+      found.set(abs, { abs, missing: true, typed: arg });
     }
   }
 
   const base = commonFolder(anchors.length > 0 ? anchors : [...found.values()].map((f) => dirname(f.abs)));
-  const files: InputFile[] = [...found.values()].map(({ abs, raw, missing }) => ({
+  const files: InputFile[] = [...found.values()].map(({ abs, raw, missing, typed }) => ({
     abs,
     ...(raw ? { raw } : {}),
     rel: relativeName(base, abs),
     missing,
+    ...(typed !== undefined ? { typed } : {}),
   }));
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : compareRaw(a, b)));
   return { files, empty, base };

@@ -164,6 +164,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
         abs: file.abs,
         ...(file.raw ? { raw: file.raw } : {}),
         rel: file.rel,
+        ...(file.typed !== undefined ? { typed: file.typed } : {}),
         name: names[index],
         outDir: staging,
         maxBytes,

@@ -24,6 +24,8 @@ export interface FileTask {
   raw?: Uint8Array;
   /** Path relative to the inputs' common folder: written into the record and report. */
   rel: string;
+  /** A missing path as the user typed it (batch/inputs.ts). */
+  typed?: string;
   /** Sanitized, collision-free output name (usually equal to rel). */
   name: string;
   outDir: string;
@@ -56,6 +58,7 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
       templates: ctx.templates,
       maxBytes: task.maxBytes,
       displayPath: task.rel,
+      ...(task.typed !== undefined ? { typedPath: task.typed } : {}),
       timings,
       syncIo: true, // one file at a time per worker: blocking reads cost nothing here
       soffice: task.soffice,

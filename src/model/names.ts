@@ -24,7 +24,7 @@ export const FORM_NAMES: Record<FormKind, string> = {
 };
 
 export const FAILURE_NAMES: Record<FailureCode, string> = {
-  'not-found': '找不到文件',
+  'not-found': '路径不存在',
   unreadable: '无法打开',
   'unsupported-format': '格式不支持',
   'corrupt-file': '文件损坏',
