@@ -29,6 +29,8 @@ interface Args {
   long: number;
   xlsx: number;
   converted: number;
+  /** 0 skips the OCR class (minutes of Tesseract) while iterating on the others. */
+  scans: number;
   jobs: number;
 }
 
@@ -38,7 +40,7 @@ function parseArgs(argv: string[]): Args {
     const n = i >= 0 ? Number(argv[i + 1]) : fallback;
     return Number.isInteger(n) && n >= 0 ? n : fallback;
   };
-  return { docx: get('docx', 500), pdf: get('pdf', 200), long: get('long', 20), xlsx: get('xlsx', 200), converted: get('converted', 20), jobs: get('jobs', Math.min(2, availableParallelism())) };
+  return { docx: get('docx', 500), pdf: get('pdf', 200), long: get('long', 20), xlsx: get('xlsx', 200), converted: get('converted', 20), scans: get('scans', 1), jobs: get('jobs', Math.min(2, availableParallelism())) };
 }
 
 // ---- building the batch ---------------------------------------------------
@@ -309,7 +311,7 @@ async function main(): Promise<void> {
     console.log(statusLine(r));
   }
   // Scans (issue 18): forms/s through OCR and its digit accuracy.
-  await ocrBench();
+  if (args.scans > 0) await ocrBench();
   console.log(`\n结束时系统负载 ${loadavg()[0].toFixed(2)}（高于核数时，墙钟时间与加速比受其他进程影响）`);
 }
 

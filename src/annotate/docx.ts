@@ -129,12 +129,21 @@ function afterProperties(xml: string, open: number, limit: number): number {
   return open;
 }
 
-/** Applies edits from the end backwards; equal positions keep their given order. */
+/**
+ * Applies edits in one pass from the start (slicing the whole part once per edit was
+ * quadratic: a third of a DOCX's annotation time); equal positions keep their given order.
+ */
 function applyEdits(xml: string, edits: readonly Edit[]): string {
-  const ordered = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.at - a.e.at || b.i - a.i);
-  let out = xml;
-  for (const { e } of ordered) out = out.slice(0, e.at) + e.text + out.slice(e.at + e.remove);
-  return out;
+  const ordered = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i);
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const { e } of ordered) {
+    if (e.at > cursor) pieces.push(xml.slice(cursor, e.at));
+    pieces.push(e.text);
+    cursor = Math.max(cursor, e.at + e.remove);
+  }
+  pieces.push(xml.slice(cursor));
+  return pieces.join('');
 }
 
 function maxId(xml: string, re: RegExp): number {
