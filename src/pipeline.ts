@@ -2,7 +2,7 @@
 // Pure of output I/O: the caller (CLI, worker, library user) decides where
 // records and reports go. Problems in a file become its report, never a throw.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { checkRecord, type RuleSet } from './check/index.js';
@@ -73,7 +73,8 @@ export async function processFile(path: string | Buffer, opts: ProcessOptions): 
   let bytes: Buffer;
   try {
     const info = opts.syncIo ? statSync(path) : await stat(path);
-    if (info.isDirectory()) throw new FormFailure('unreadable', `${displayPath} 是文件夹，不是文件，无法打开`);
+    // Only a folder the walk could not list arrives here (batch/inputs.ts).
+    if (info.isDirectory()) throw unlistedFolder(path, displayPath);
     // A FIFO or device would block or never end: it is not a submitted file.
     if (!info.isFile()) throw new FormFailure('unreadable', `${displayPath} 不是普通文件（管道、设备等），无法打开`);
     checkSize(info.size, maxBytes);
@@ -89,13 +90,27 @@ function openFailure(err: unknown, displayPath: string, typedPath = displayPath)
   if (err instanceof FormFailure) return err;
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return new FormFailure('not-found', `找不到${missingKind(typedPath)}：${typedPath}`);
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? '没有读取权限，请让提交人或管理员放开此文件的读取权限后重新核查'
-      : code === 'EISDIR'
-        ? '这是一个文件夹'
-        : `系统拒绝读取（${code ?? (err as Error)?.message ?? String(err)}）`;
+  const reason = code === 'EISDIR' ? '这是一个文件夹' : refusal(err, '此文件');
   return new FormFailure('unreadable', `文件存在但无法打开：${displayPath}（${reason}）`);
+}
+
+/** The OS's refusal in words: a permission the clerk can ask for, or the code it gave. */
+function refusal(err: unknown, what: string): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return code === 'EACCES' || code === 'EPERM'
+    ? `没有读取权限，请让提交人或管理员放开${what}的读取权限后重新核查`
+    : `系统拒绝读取（${code ?? (err as Error)?.message ?? String(err)}）`;
+}
+
+/** A folder whose list of files could not be read: none of its files was checked, and the entry says so. */
+function unlistedFolder(path: string | Buffer, displayPath: string): FormFailure {
+  let reason = '无法列出其中的文件';
+  try {
+    readdirSync(path); // a rare path: asked again only to say why
+  } catch (err) {
+    reason = refusal(err, '此文件夹');
+  }
+  return new FormFailure('unreadable', `文件夹无法读取，其中的文件都没有核查：${displayPath}（${reason}）`);
 }
 
 /**

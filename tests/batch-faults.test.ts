@@ -208,6 +208,11 @@ describe('the machine\'s problems: a sentence with the path, exit 2', { timeout:
     copyFileSync(CLEAN, join(inbox, '可读.docx'));
     copyFileSync(CLEAN, join(inbox, '无权限.docx'));
     chmodSync(join(inbox, '无权限.docx'), 0o000);
+    // A subfolder the clerk cannot list: its forms must not vanish from the run unseen.
+    const locked = join(inbox, '锁住的科室');
+    mkdirSync(locked, { mode: 0o755 });
+    copyFileSync(CLEAN, join(locked, '表.docx'));
+    chmodSync(locked, 0o000);
     // A FIFO named like a submission (what a broken unzip or a mount can leave): reading it would block forever.
     const fifo = join(parent, '管道.docx');
     execFileSync('mkfifo', [fifo]);
@@ -221,6 +226,9 @@ describe('the machine\'s problems: a sentence with the path, exit 2', { timeout:
     expect(byPath.get('in/无权限.docx')).toMatchObject({ status: 'failed', failure: { code: 'unreadable' } });
     expect(byPath.get('in/无权限.docx')?.failure?.message).toContain('没有读取权限');
     expect(byPath.get('管道.docx')).toMatchObject({ status: 'failed', failure: { code: 'unreadable' } });
+    expect(byPath.get('in/锁住的科室')).toMatchObject({ status: 'failed', failure: { code: 'unreadable' } });
+    expect(byPath.get('in/锁住的科室')?.failure?.message).toMatch(/文件夹无法读取，其中的文件都没有核查.*没有读取权限/);
+    chmodSync(locked, 0o755); // so the scratch folder can be removed
     expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain('无法打开');
   });
 });

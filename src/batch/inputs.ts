@@ -134,7 +134,8 @@ interface Walked {
 
 /**
  * Every regular file under a folder, recursively; hidden and temporary names skipped, symlinked
- * folders not followed, folders that are (or are links into) `isExcluded` not entered.
+ * folders not followed, folders that are (or are links into) `isExcluded` not entered; a
+ * folder that cannot be listed is returned itself (its entry then fails `unreadable`).
  * Names are read as bytes: one that is not UTF-8 keeps its raw path to be opened by.
  */
 async function walkFolder(root: string, isExcluded: (abs: string) => boolean): Promise<Walked[]> {
@@ -142,7 +143,13 @@ async function walkFolder(root: string, isExcluded: (abs: string) => boolean): P
   const pending: Walked[] = [{ abs: root }];
   while (pending.length > 0) {
     const dir = pending.pop()!;
-    const entries = await readdir(dir.raw ?? dir.abs, { withFileTypes: true, encoding: 'buffer' }).catch(() => []);
+    const entries = await readdir(dir.raw ?? dir.abs, { withFileTypes: true, encoding: 'buffer' }).catch(() => null);
+    if (!entries) {
+      // A folder that cannot be listed (no permission) is not passed over in silence: it
+      // becomes an entry of its own, which fails `unreadable` saying its files were not checked.
+      out.push(dir);
+      continue;
+    }
     for (const entry of entries) {
       const bytes = entry.name as unknown as Buffer;
       const name = displayName(bytes);
