@@ -158,6 +158,28 @@ describe('--out and the inputs', { timeout: 240_000 }, () => {
 });
 
 describe('the machine\'s problems: a sentence with the path, exit 2', { timeout: 240_000 }, () => {
+  it('a second run into an --out another run is writing refuses, and disturbs neither', async () => {
+    const inbox = scratch('busy-in');
+    copyFileSync(CLEAN, join(inbox, '表.docx'));
+    const out = join(scratch('busy-out'), 'out');
+    expect((await runCli(['check', inbox, '--out', out, '--quiet'])).code).toBe(0);
+    // Another jxaudit still at work there: its staging folder, named by its (live) pid, holding a half-written file.
+    const other = spawn('sleep', ['60']);
+    try {
+      const staging = join(out, `.jxaudit-run-${other.pid}`);
+      mkdirSync(join(staging, 'records'), { recursive: true });
+      writeFileSync(join(staging, 'records', '表.docx.json.tmp-1-1'), '{"半');
+      const before = snapshot(out);
+      const r = await runCli(['check', inbox, '--out', out, '--quiet']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`另一个 jxaudit 进程（${other.pid}）正在向这个输出文件夹写结果`);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(snapshot(out)).toEqual(before);
+    } finally {
+      other.kill();
+    }
+  });
+
   it('an --out the user may not write to', () => {
     const parent = scratch('ro');
     const inbox = join(parent, 'in');

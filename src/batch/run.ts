@@ -12,7 +12,7 @@ import type { Summary } from '../model/report.js';
 import type { ArchiveRun } from '../archive/batch.js';
 import { DEFAULT_MAX_BYTES } from '../pipeline.js';
 import { isDynamicPattern } from 'tinyglobby';
-import { buildSummary, commitStaging, discardStaging, openStaging, outputNamesInOrder, prepareOutputs, writeRunOutputs } from '../report/index.js';
+import { buildSummary, commitStaging, discardStaging, openStaging, OutputBusy, outputNamesInOrder, prepareOutputs, writeRunOutputs } from '../report/index.js';
 import { batchObservations } from './batch-checks.js';
 import { checkDirs, loadTaskContext } from './checks-context.js';
 import { globBase, realPathIntended, resolveInputs, type InputFile } from './inputs.js';
@@ -110,13 +110,17 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       throw new EnvironmentError(`无法创建输出文件夹 ${opts.outDir}：${describeOsError(err)}`);
     }
     try {
+      // Everything of this run goes to a staging folder switched in at the end: --out never mixes runs.
+      // First, before any clean-up: a run still writing here is never disturbed.
+      staging = await openStaging(outDir);
       await prepareOutputs(outDir);
       await removeStaleScratch(outDir);
-      // Everything of this run goes to a staging folder switched in at the end: --out never mixes runs.
-      staging = await openStaging(outDir);
       // Per-file HTML sections and CSV rows, rendered by the workers, joined in input order at the end.
       spool = new SectionSpool(join(staging, SPOOL_NAME));
     } catch (err) {
+      if (err instanceof OutputBusy) {
+        throw new EnvironmentError(`${err.message}：${opts.outDir}。请等它结束后再运行，或用 --out 另选一个文件夹；${opts.outDir} 未作任何改动`);
+      }
       if (!isOsError(err)) throw err;
       throw new EnvironmentError(`无法写入输出文件夹 ${opts.outDir}：${describeOsError(err)}`);
     }

@@ -13,7 +13,7 @@ import { renderHtmlEnd, renderHtmlFile, renderHtmlStart } from './html.js';
 import { annotatedPath, insideOut, recordPath, reportPath } from './output-paths.js';
 
 export { allocateOutputNames, insideOut, outputNamesInOrder } from './output-paths.js';
-export { commitStaging, discardStaging, openStaging } from './staging.js';
+export { commitStaging, discardStaging, openStaging, OutputBusy } from './staging.js';
 export { buildSummary } from './summary.js';
 export { createProgress, summaryText, type Progress } from './console.js';
 export { toJsonText } from './atomic.js';

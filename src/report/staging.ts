@@ -28,11 +28,38 @@ interface Manifest {
 
 /** This run's staging folder under `outDir`, created empty; stale ones of dead runs are finished or removed first. */
 export async function openStaging(outDir: string): Promise<string> {
+  // Two runs into one --out would switch their files in interleaved: the second refuses.
+  const busy = (await otherRuns(outDir)).at(0);
+  if (busy !== undefined) throw new OutputBusy(busy);
   await recoverStaging(outDir);
   const staging = insideOut(outDir, `${STAGING_PREFIX}${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  // Two runs that started together both passed the check above: the one with the lower pid goes on.
+  const earlier = (await otherRuns(outDir)).find((pid) => pid < process.pid);
+  if (earlier !== undefined) {
+    await discardStaging(staging);
+    throw new OutputBusy(earlier);
+  }
   return staging;
+}
+
+/** Another jxaudit process (on this machine) is writing into the same `--out`. */
+export class OutputBusy extends Error {
+  override name = 'OutputBusy';
+  constructor(readonly pid: number) {
+    super(`另一个 jxaudit 进程（${pid}）正在向这个输出文件夹写结果`);
+  }
+}
+
+/** The pids of live runs with a staging folder in `outDir`, other than this one. */
+async function otherRuns(outDir: string): Promise<number[]> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  return names
+    .filter((name) => name.startsWith(STAGING_PREFIX))
+    .map((name) => Number(name.slice(STAGING_PREFIX.length)))
+    .filter((pid) => Number.isInteger(pid) && pid !== process.pid && isRunning(pid))
+    .sort((a, b) => a - b);
 }
 
 /** Drops a staging folder: `--out` keeps the previous run's outputs. */
