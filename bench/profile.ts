@@ -18,10 +18,10 @@ const annotate = process.argv.includes('--annotate');
 const out = join(ROOT, 'bench', 'work', 'out-profile');
 
 const files = readdirSync(folder, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile() && e.name.endsWith('.docx'))
+  .filter((e) => e.isFile() && /\.(docx|pdf)$/.test(e.name))
   .map((e) => join(e.parentPath, e.name))
   .sort();
-if (files.length === 0) throw new Error(`no .docx under ${folder}: run the benchmark once to build bench/work/docx`);
+if (files.length === 0) throw new Error(`no .docx or .pdf under ${folder}: run the benchmark once to build bench/work/docx`);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

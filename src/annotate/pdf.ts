@@ -3,7 +3,7 @@
 // an incremental update — the department's bytes stay as they were, the annotations
 // follow them. No dates and no document metadata change: the same input gives the same
 // copy on any day.
-import { PDFDocument, PDFHexString, PDFName, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFRef, type PDFPage } from '@cantoo/pdf-lib';
 import type { DocModel, PageBox } from '../model/document.js';
 import { cellAt, type Mark } from './marks.js';
 
@@ -27,6 +27,14 @@ export async function annotatePdf(bytes: Buffer, doc: DocModel, marks: readonly 
   }
   const pages = pdf.getPages();
   let placed = 0;
+  // In incremental mode pdf-lib looks, for every value it changes (each array element
+  // pushed, each key set), through every object of the file for the one holding it:
+  // quadratic, most of a PDF's annotation time. New objects are written anyway (their
+  // numbers follow the file's last); the only old objects changed here are the pages
+  // given annotations (and an /Annots array of their own), marked for saving below.
+  const snapshot = pdf.context.snapshot;
+  pdf.context.snapshot = undefined;
+  const touched = new Set<PDFPage>();
   for (const mark of marks) {
     for (const [pageNo, boxes] of boxesByPage(doc, mark)) {
       const page = pages[pageNo - 1];
@@ -60,8 +68,15 @@ export async function annotatePdf(bytes: Buffer, doc: DocModel, marks: readonly 
       highlight.set(PDFName.of('Popup'), popupRef);
       page.node.addAnnot(highlightRef);
       page.node.addAnnot(popupRef);
+      touched.add(page);
       placed++;
     }
+  }
+  pdf.context.snapshot = snapshot;
+  for (const page of touched) {
+    snapshot?.markRefForSave(page.ref);
+    const annots = page.node.get(PDFName.of('Annots'));
+    if (annots instanceof PDFRef) snapshot?.markRefForSave(annots);
   }
   if (placed === 0) return { skipped: '没有可以放置批注的位置' };
   try {
