@@ -1,5 +1,5 @@
 // The batch runner in-process (no workers): outputs, exit status, determinism.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,13 @@ describe('runBatch', { timeout: 240_000 }, () => {
     mkdirSync(join(inbox, '空'), { recursive: true });
     await expect(runBatch({ inputs: [join(inbox, '空')], outDir: join(inbox, 'o'), inProcess: true })).rejects.toBeInstanceOf(UsageError);
     await expect(runBatch({ inputs: [], outDir: join(inbox, 'o'), inProcess: true })).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('refuses an empty path (an unset shell variable) instead of checking the whole current folder', async () => {
+    const run = runBatch({ inputs: [''], outDir: join(inbox, 'o-empty'), inProcess: true, cwd: join(inbox, '收件箱') });
+    await expect(run).rejects.toBeInstanceOf(UsageError);
+    await expect(run).rejects.toThrow(/路径是空的/);
+    expect(existsSync(join(inbox, 'o-empty'))).toBe(false);
   });
 });
 

@@ -77,6 +77,10 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   if (opts.inputs.length === 0) throw new UsageError('没有给出要核查的文件、文件夹或通配符');
+  // An empty argument (a shell variable never set: check "$收件箱") would otherwise mean the current folder.
+  if (opts.inputs.some((arg) => arg.trim() === '')) {
+    throw new UsageError('有一个要核查的路径是空的（可能是未设置的变量）；请写出文件、文件夹或通配符，当前文件夹请写 .');
+  }
   const cwd = opts.cwd ?? process.cwd();
   const outDir = resolve(cwd, opts.outDir);
   await refuseOutAsInput(opts.inputs, cwd, outDir, opts.outDir);
