@@ -4,7 +4,10 @@
 //   (目录, 部门概况, 决算表 with 预算数/决算数 tables, 情况说明) seven times over: 28 pages,
 //   no form;
 // - long-with-form.pdf: the same pages six times over (24 pages), then the two pages of
-//   fixtures/pdf/dept-slip-typo.pdf (a department form with slips) as its last pages.
+//   fixtures/pdf/dept-slip-typo.pdf (a department form with slips) as its last pages;
+// - long-with-scanned-form.pdf: the publication pages twice (8 pages of text), then the
+//   signed form scanned in: fixtures/scan/project-national-slips-seal.pdf (one page, a
+//   picture only, a red seal over a money cell) — read by OCR among pages of text.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +17,7 @@ const PDF_DIR = join(ROOT, 'fixtures', 'pdf');
 const OUT_DIR = join(ROOT, 'fixtures', 'long');
 const PUBLICATION = join(PDF_DIR, 'juesuan-2022-with-form.pdf');
 const FORM = join(PDF_DIR, 'dept-slip-typo.pdf');
+const SCANNED_FORM = join(ROOT, 'fixtures', 'scan', 'project-national-slips-seal.pdf');
 
 /** qpdf --pages arguments repeating the publication's pages 1–4 `times` times. */
 function publicationPages(times: number): string[] {
@@ -28,4 +32,5 @@ function qpdf(out: string, pages: string[]): void {
 mkdirSync(OUT_DIR, { recursive: true });
 qpdf(join(OUT_DIR, 'long-no-form.pdf'), publicationPages(7));
 qpdf(join(OUT_DIR, 'long-with-form.pdf'), [...publicationPages(6), FORM, '1-2']);
-console.log(`written: ${OUT_DIR}/long-no-form.pdf, long-with-form.pdf`);
+qpdf(join(OUT_DIR, 'long-with-scanned-form.pdf'), [...publicationPages(2), SCANNED_FORM, '1']);
+console.log(`written: ${OUT_DIR}/long-no-form.pdf, long-with-form.pdf, long-with-scanned-form.pdf`);

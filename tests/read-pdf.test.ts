@@ -266,6 +266,16 @@ describe('ruling lines from the operator list (pdfjs 5.4.296 encoding)', () => {
   });
 });
 
+describe('pictures in the operator list', () => {
+  it('measure the largest picture on the page (a scanned sheet fills most of it, a logo does not)', () => {
+    const fn = [OPS.save, OPS.transform, OPS.paintImageXObject, OPS.restore, OPS.save, OPS.transform, OPS.paintImageXObject, OPS.restore];
+    const args = [null, [60, 0, 0, 40, 50, 760], ['logo'], null, null, [595, 0, 0, 842, 0, 0], ['page'], null];
+    expect(readRules(fn, args, OPS, 842).picture).toBe(595 * 842);
+    expect(readRules(fn.slice(0, 4), args.slice(0, 4), OPS, 842).picture).toBe(60 * 40);
+    expect(readRules([], [], OPS, 842).picture).toBeUndefined();
+  });
+});
+
 describe('loading pdfjs', () => {
   it('leaves native the builtins its bundled core-js replaces (slow JS versions otherwise)', async () => {
     await read('project-hubei-clean.pdf');

@@ -19,7 +19,7 @@ import { findRuling } from '../src/read/ocr/ruling.js';
 import { loadTemplates, type TemplateSet } from '../src/recognize/index.js';
 import { findingMatches, FIXTURES, ROOT, type ExpectedFinding } from './helpers/expected.js';
 
-interface ScanExpectation { like: string; format: string; pages: number; sealed?: string[] }
+interface ScanExpectation { like: string; format: string; pages: number; sealed?: string[]; folder?: string; formPage?: number }
 const scans = JSON.parse(readFileSync(join(ROOT, 'tests', 'scan', 'expected.json'), 'utf8')).files as Record<string, ScanExpectation>;
 const original = (like: string) => JSON.parse(readFileSync(join(ROOT, 'tests', 'expected', `${like}.json`), 'utf8'));
 
@@ -48,7 +48,8 @@ describe.skipIf(!findOcrTools())('scans read by OCR (Tesseract installed)', () =
     describe(file, () => {
       let result: ProcessResult;
       beforeAll(async () => {
-        result = await processFile(join(FIXTURES, 'scan', file), { rules, templates, displayPath: `scan/${file}` });
+        const folder = want.folder ?? 'scan';
+        result = await processFile(join(FIXTURES, folder, file), { rules, templates, displayPath: `${folder}/${file}` });
       }, 300_000);
 
       it('is read as a scan of the form it was printed from', () => {
@@ -82,6 +83,7 @@ describe.skipIf(!findOcrTools())('scans read by OCR (Tesseract installed)', () =
         for (const [path, origin] of Object.entries(result.records[0].provenance)) {
           if (origin.table === undefined) continue;
           expect(origin.page, path).toBeGreaterThanOrEqual(1);
+          if (want.formPage !== undefined) expect(origin.page, path).toBe(want.formPage);
           expect(origin.confidence, path).toBeGreaterThanOrEqual(0);
           expect(origin.box, path).toHaveLength(4);
         }

@@ -100,6 +100,9 @@ export interface DocModel {
   /** A scan: every word OCR read that holds a digit, with its confidence and place
    *  (points from the page's top-left) — narrative figures are matched to them. */
   ocrDigits?: { text: string; conf: number; page: number; box: [number, number, number, number] }[];
-  /** A scan: the skew corrected on each page, in degrees. */
+  /** A scan: the skew corrected on each page read by OCR, in degrees. */
   skew?: number[];
+  /** The pages read by OCR (1-based): every page of a scan, or the picture-only pages of
+   *  a PDF whose other pages have text. */
+  ocrPages?: number[];
 }

@@ -20,12 +20,14 @@ export function pageText(runs: readonly TextRun[]): string {
 
 /**
  * For each page (0-based), whether to lay it out. Every page when there is no test.
+ * `pictures`: the pages holding only a picture (read by OCR), which may always hold a form.
  * No page when no page can hold a form: the document is then read as having no
  * tables or paragraphs, which the recognizer reports as no form found.
  */
-export function pagesToLayOut(texts: readonly string[], mayHoldForm: PageTest | undefined): boolean[] {
+export function pagesToLayOut(texts: readonly string[], mayHoldForm: PageTest | undefined, pictures: ReadonlySet<number> = new Set()): boolean[] {
   if (!mayHoldForm) return texts.map(() => true);
-  const first = texts.findIndex((t) => mayHoldForm(t));
+  // a picture-only page (a scanned sheet) has no text to ask: it may hold a form
+  const first = texts.findIndex((t, i) => pictures.has(i) || mayHoldForm(t));
   if (first < 0) return texts.map(() => false);
   const from = Math.max(0, first - 1);
   return texts.map((_, i) => i >= from);

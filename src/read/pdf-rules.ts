@@ -7,7 +7,12 @@
 export interface HRule { y: number; x0: number; x1: number }
 /** A vertical rule: x from y0 to y1 (top-down page coordinates). */
 export interface VRule { x: number; y0: number; y1: number }
-export interface Rules { h: HRule[]; v: VRule[] }
+export interface Rules {
+  h: HRule[];
+  v: VRule[];
+  /** The largest picture painted on the page, in square points (absent: none). */
+  picture?: number;
+}
 
 /** The subset of pdfjs' OPS table this module reads. */
 export interface OpCodes {
@@ -16,6 +21,7 @@ export interface OpCodes {
   setFillRGBColor: number; setStrokeRGBColor: number;
   stroke: number; closeStroke: number; fill: number; eoFill: number;
   fillStroke: number; eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number;
+  paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number;
 }
 
 // pdfjs 5.x DrawOPS inside a constructPath buffer.
@@ -69,6 +75,10 @@ export function readRules(
       state = m && m.length === 6 ? { ...state, ctm: multiply(state.ctm, Array.from(m) as Matrix) } : { ...state };
     } else if (fn === ops.paintFormXObjectEnd) {
       state = stack.pop() ?? state;
+    } else if (fn === ops.paintImageXObject || fn === ops.paintInlineImageXObject || fn === ops.paintImageMaskXObject) {
+      // a picture fills the unit square the CTM maps onto the page
+      const [a, b, c, d] = state.ctm;
+      rules.picture = Math.max(rules.picture ?? 0, Math.abs(a * d - b * c));
     } else if (fn === ops.setFillRGBColor) {
       state = { ...state, fillWhite: isWhite(args) };
     } else if (fn === ops.setStrokeRGBColor) {

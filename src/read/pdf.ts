@@ -17,6 +17,9 @@ export const NO_TEXT_MESSAGE = 'PDF 没有文字层（可能是扫描件），�
  *  hold the batch: give up after this long. */
 const READ_TIMEOUT_MS = 120_000;
 
+/** A picture this share of the page or more, on a page without text, is a scanned sheet. */
+const SCANNED_SHARE = 0.5;
+
 const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject]);
 
 /** Reads a PDF into the document model; throws FormFailure for scanned, encrypted or damaged files. */
@@ -28,7 +31,7 @@ export async function readPdf(bytes: Buffer, opts: ReadOptions): Promise<DocMode
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new FormFailure('timeout', `PDF 读取超过 ${READ_TIMEOUT_MS / 1000} 秒仍未完成，已跳过此文件`)), READ_TIMEOUT_MS);
     });
-    return await Promise.race([readOpen(doc, opts), timeout]);
+    return await Promise.race([readOpen(doc, bytes, opts), timeout]);
   } catch (err) {
     if (!(err instanceof FormFailure && err.code === 'no-text-layer')) throw toFailure(err);
   } finally {
@@ -41,20 +44,29 @@ export async function readPdf(bytes: Buffer, opts: ReadOptions): Promise<DocMode
   return ocr.readScannedPdf(bytes, pageCount);
 }
 
-async function readOpen(doc: PDFDocumentProxy, opts: ReadOptions): Promise<DocModel> {
+async function readOpen(doc: PDFDocumentProxy, bytes: Buffer, opts: ReadOptions): Promise<DocModel> {
   const texts = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     texts.push({ page, runs: await pageRuns(page, n) });
     page.cleanup();
   }
-  const noText = texts.every((t) => t.runs.every((r) => r.str.trim() === ''));
+  const blank = texts.map((t) => t.runs.every((r) => r.str.trim() === ''));
+  const noText = blank.every(Boolean);
+  // Text on some pages, only a picture on others: a signed form scanned into an exported
+  // document. Those pages are read by OCR (where it is installed) and may hold a form.
+  const scanned = noText ? new Set<number>() : await picturePages(texts.map((t) => t.page), blank);
   // A scan is told by its pictures on any page; otherwise only the pages that can hold a form are laid out.
-  const layOut = noText ? null : pagesToLayOut(texts.map((t) => pageText(t.runs)), opts.mayHoldForm);
+  const layOut = noText ? null : pagesToLayOut(texts.map((t) => pageText(t.runs)), opts.mayHoldForm, scanned);
   const pages: PageContent[] = [];
+  const toOcr: number[] = [];
   let images = 0;
   for (const [i, { page, runs }] of texts.entries()) {
     if (layOut && !layOut[i]) continue;
+    if (scanned.has(i)) {
+      toOcr.push(page.pageNumber);
+      continue;
+    }
     const [x0, y0, x1, y1] = page.view;
     const ops = await page.getOperatorList();
     for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
@@ -70,8 +82,32 @@ async function readOpen(doc: PDFDocumentProxy, opts: ReadOptions): Promise<DocMo
   }
   // (No text and no pictures: an empty document, reported by the recognizer like an
   // empty DOCX.)
+  const ocr = toOcr.length > 0 ? await import('./ocr/index.js') : null;
+  // Without Tesseract those pages stay unread, as they always were.
+  const read = ocr?.canOcr('pdf') ? await ocr.readPdfPages(bytes, toOcr) : [];
+  pages.push(...read.map((p) => p.content));
+  pages.sort((a, b) => a.page - b.page);
   const { blocks, tables } = layoutPages(pages);
-  return { format: 'pdf', pages: doc.numPages, blocks, tables, images };
+  const model: DocModel = { format: 'pdf', pages: doc.numPages, blocks, tables, images: images + read.length };
+  return ocr && read.length > 0 ? ocr.markOcrCells(model, read) : model;
+}
+
+/**
+ * The pages (0-based) with no text but a picture covering most of the page: scanned
+ * sheets. A cover's logo or a chart is smaller and is not read. Only blank pages are
+ * asked (their operator list is the cost).
+ */
+async function picturePages(pages: readonly PageProxy[], blank: readonly boolean[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (const [i, page] of pages.entries()) {
+    if (!blank[i]) continue;
+    const [x0, y0, x1, y1] = page.view;
+    const ops = await page.getOperatorList();
+    const { picture } = readRules(ops.fnArray, ops.argsArray, OPS, y1, x0);
+    if (picture !== undefined && picture >= SCANNED_SHARE * (x1 - x0) * (y1 - y0)) out.add(i);
+    page.cleanup();
+  }
+  return out;
 }
 
 type PageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>;

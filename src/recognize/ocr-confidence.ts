@@ -9,11 +9,14 @@ import type { RecognizedForm } from './build-record.js';
 export function withOcrConfidence(form: RecognizedForm, doc: DocModel): RecognizedForm {
   if (doc.readBy !== 'ocr') return form;
   const words = (doc.ocrDigits ?? []).map((w) => ({ digits: digitsOf(w.text), conf: w.conf, page: w.page }));
+  // In a PDF scanned only in part, a figure on a page of text was read from its text layer.
+  const fromText = (page: number | undefined) => doc.ocrPages !== undefined && doc.ocrPages.length < (doc.pages ?? 0) && (page === undefined || !doc.ocrPages.includes(page));
   const facts = Object.fromEntries(
     Object.entries(form.narrative.facts).map(([concept, list]) => [
       concept,
       // the words of the fact's own page where it is known (the same figure elsewhere is another reading)
       list.map((fact) => {
+        if (fromText(fact.page)) return fact;
         const onPage = fact.page !== undefined ? words.filter((w) => w.page === fact.page) : [];
         return { ...fact, confidence: figureConfidence(fact.quote, fact.value, onPage.length > 0 ? onPage : words) };
       }),

@@ -14,7 +14,7 @@ import { runBytes } from './tesseract.js';
 import { announceOcr, ocrPageTimeoutMs } from './budget.js';
 import { findOcrTools, INSTALL_OCR, type OcrTools } from './tools.js';
 
-export { findOcrTools, imageType, INSTALL_OCR, type ImageType };
+export { findOcrTools, imageType, INSTALL_OCR, type ImageType, type OcrPage };
 
 /** Resolution pages are rendered at: 200 dpi reads 10.5 pt digits reliably (see the note of issue 18). */
 export const OCR_DPI = 200;
@@ -41,17 +41,29 @@ export function canOcr(kind: 'pdf' | 'image'): boolean {
 
 /** Reads an image-only PDF of `pages` pages. */
 export async function readScannedPdf(bytes: Buffer, pages: number, opts: OcrOptions = {}): Promise<DocModel> {
+  const read = await readPdfPages(bytes, Array.from({ length: pages }, (_, i) => i + 1), opts);
+  return model('pdf', read);
+}
+
+/**
+ * Reads the given pages (1-based) of a PDF by OCR: the picture-only pages of a PDF whose
+ * other pages have text (a signed form scanned into an exported publication). The
+ * caller lays them out with its text pages, then calls `markOcrCells`.
+ */
+export async function readPdfPages(bytes: Buffer, pageNumbers: readonly number[], opts: OcrOptions = {}): Promise<OcrPage[]> {
   const tools = toolsOrNull();
   if (!tools?.pdftoppm) throw new Error('OCR tools absent');
   const perPage = opts.pageTimeoutMs ?? ocrPageTimeoutMs();
-  announceOcr(pages, perPage);
+  announceOcr(pageNumbers.length, perPage);
   const pdftoppm = tools.pdftoppm;
-  const read = await mapPages(pages, async (n) => {
+  const read = await mapPages(pageNumbers.length, async (i) => {
+    const n = pageNumbers[i - 1];
     // pdftoppm reads the PDF from stdin ("-") and writes the page as PPM to stdout.
     const ppm = await runPdftoppm(pdftoppm, bytes, n, perPage);
     return ocrPage(decodePnm(ppm), n, OCR_DPI, tools.tesseract, perPage);
   });
-  return model('pdf', read);
+  align(read);
+  return read;
 }
 
 /** Reads a picture file (a multi-page TIFF: each page). */
@@ -76,6 +88,7 @@ async function readRasters(rasters: Rgb[], format: DocModel['format'], opts: Ocr
   const perPage = opts.pageTimeoutMs ?? ocrPageTimeoutMs();
   announceOcr(rasters.length, perPage);
   const read = await mapPages(rasters.length, (n) => ocrPage(rasters[n - 1], n, dpiOf(rasters[n - 1]), tools.tesseract, perPage));
+  align(read);
   return model(format, read);
 }
 
@@ -110,17 +123,30 @@ function runPdftoppm(pdftoppm: string, bytes: Buffer, page: number, timeoutMs: n
   return runBytes(pdftoppm, ['-r', String(OCR_DPI), '-f', String(page), '-l', String(page), '-'], timeoutMs, 1024 * 1024 * 1024, bytes);
 }
 
-/** The pages laid out as a document, each table cell told what OCR knows of it. */
+/** The pages (aligned) laid out as a document, each table cell told what OCR knows of it. */
 function model(format: DocModel['format'], pages: OcrPage[]): DocModel {
-  align(pages);
   const { blocks, tables } = layoutPages(pages.map((p) => p.content));
-  for (const table of tables) joinContinuedRows(table);
+  const doc: DocModel = { format, pages: pages.length, blocks, tables, images: pages.length };
+  return markOcrCells(doc, pages);
+}
+
+/**
+ * Tells each table cell on a page read by OCR what OCR knows of it (confidence, seal),
+ * joins the rows a scan split over pages, and marks the document as read by OCR with
+ * the digits it read (narrative figures are matched to them) and the pages it read.
+ */
+export function markOcrCells(doc: DocModel, pages: readonly OcrPage[]): DocModel {
+  const ocrPages = new Set(pages.map((p) => p.content.page));
+  const whole = doc.pages === ocrPages.size; // a scan: every cell, placed or not
+  const onOcrPage = (cell: DocCell) => whole || (cell.boxes ?? []).some((b) => ocrPages.has(b.page));
   const infos = pages.flatMap((p) => p.cells);
   const seen = new Set<DocCell>();
-  for (const table of tables) {
+  for (const table of doc.tables) {
+    if (!table.rows.some((row) => row.some(onOcrPage))) continue;
+    joinContinuedRows(table);
     for (const row of table.rows) {
       for (const cell of row) {
-        if (seen.has(cell)) continue;
+        if (seen.has(cell) || !onOcrPage(cell)) continue;
         seen.add(cell);
         const parts = (cell.boxes ?? []).map((b) => infos.find((i) => i.page === b.page && near(i.box[0], b.x0) && near(i.box[1], b.y0) && near(i.box[2], b.x1)));
         const known = parts.filter((p): p is OcrCellInfo => p !== undefined);
@@ -133,7 +159,7 @@ function model(format: DocModel['format'], pages: OcrPage[]): DocModel {
     }
   }
   const digits: OcrDigits[] = pages.flatMap((p) => p.digits);
-  return { format, pages: pages.length, blocks, tables, images: pages.length, readBy: 'ocr', ocrDigits: digits, skew: pages.map((p) => p.skew) };
+  return { ...doc, readBy: 'ocr', ocrDigits: digits, skew: pages.map((p) => p.skew), ocrPages: [...ocrPages].sort((a, b) => a - b) };
 }
 
 function near(a: number, b: number): boolean {
