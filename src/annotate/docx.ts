@@ -9,7 +9,7 @@ import { openZip } from '../read/zip.js';
 import type { XmlAnchor } from '../model/document.js';
 import type { DocModel } from '../model/document.js';
 import { cellAt, type Mark } from './marks.js';
-import { newEntry, rawEntry, writeZip } from './zip-write.js';
+import { newEntry, rawEntry, writeZip } from '../read/zip-write.js';
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

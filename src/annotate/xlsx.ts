@@ -8,9 +8,9 @@
 // none) and the zip is rewritten without timestamps: the same input gives the same copy.
 import ExcelJS from 'exceljs';
 import type { DocModel } from '../model/document.js';
-import { openZip, storedZip } from '../read/zip.js';
+import { openZip } from '../read/zip.js';
 import type { Mark } from './marks.js';
-import { newEntry, writeZip } from './zip-write.js';
+import { newEntry, storedZip, writeZip } from '../read/zip-write.js';
 
 export interface AnnotateOptions {
   author: string;

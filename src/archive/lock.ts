@@ -7,6 +7,7 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../process-alive.js';
 
 export const LOCK_NAME = '.lock';
 /** Nothing holds the lock this long while alive (one entry is a few ms). */
@@ -16,15 +17,6 @@ const WAIT_MS = 60_000;
 
 export class ArchiveLockError extends Error {
   override name = 'ArchiveLockError';
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Whether the lock file at `path` belongs to nobody alive. */

@@ -28,7 +28,8 @@ import numfmt from 'numfmt';
 import type { DocBlock, DocCell, DocModel, DocTable } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { buildGrid, type PlacedCell } from './grid.js';
-import { storedZip, type ZipArchive } from './zip.js';
+import type { ZipArchive } from './zip.js';
+import { storedZip } from './zip-write.js';
 
 export interface XlsxReadOptions {
   maxBytes: number;

@@ -13,6 +13,7 @@ import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir } from 'node:f
 import { dirname, join, relative, sep } from 'node:path';
 import { toJsonText, writeFileAtomic } from './atomic.js';
 import { insideOut } from './output-paths.js';
+import { processAlive } from '../process-alive.js';
 
 /** Staging folders are `.jxaudit-run-<pid>`: hidden, so a walk of an input folder that holds `--out` skips them. */
 export const STAGING_PREFIX = '.jxaudit-run-';
@@ -58,7 +59,7 @@ async function otherRuns(outDir: string): Promise<number[]> {
   return names
     .filter((name) => name.startsWith(STAGING_PREFIX))
     .map((name) => Number(name.slice(STAGING_PREFIX.length)))
-    .filter((pid) => Number.isInteger(pid) && pid !== process.pid && isRunning(pid))
+    .filter((pid) => Number.isInteger(pid) && pid !== process.pid && processAlive(pid))
     .sort((a, b) => a - b);
 }
 
@@ -81,7 +82,7 @@ export async function recoverStaging(outDir: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(STAGING_PREFIX)) continue;
     const pid = Number(name.slice(STAGING_PREFIX.length));
-    if (pid !== process.pid && Number.isInteger(pid) && isRunning(pid)) continue; // another run writes there now
+    if (pid !== process.pid && Number.isInteger(pid) && processAlive(pid)) continue; // another run writes there now
     const staging = join(outDir, name);
     const mark = await readManifest(join(staging, COMMIT_MARK));
     if (mark) await finishCommit(outDir, staging, mark);
@@ -181,13 +182,4 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

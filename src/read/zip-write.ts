@@ -1,9 +1,10 @@
-// Writing the annotated copy's zip: entries the annotation does not touch are copied
+// Writing zips. The annotated copy: entries the annotation does not touch are copied
 // with their compressed bytes as they were (so every other part stays byte-identical),
-// changed and new parts are deflated. No timestamps from the run: every entry carries
-// the DOS epoch (1980-01-01 00:00), so the same input gives the same bytes.
+// changed and new parts are deflated. A workbook handed to exceljs: parts already
+// inflated (and bounded) by ZipArchive.read, stored. No timestamps from the run: every
+// entry carries the DOS epoch (1980-01-01 00:00), so the same input gives the same bytes.
 import { crc32, deflateRawSync } from 'node:zlib';
-import type { ZipArchive } from '../read/zip.js';
+import type { ZipArchive } from './zip.js';
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -35,6 +36,15 @@ export function rawEntry(zip: ZipArchive, name: string): Entry {
 /** A new or changed part, deflated. */
 export function newEntry(name: string, content: Buffer): Entry {
   return { name, method: 8, crc: crc32(content) >>> 0, size: content.length, data: deflateRawSync(content) };
+}
+
+/**
+ * Entries already inflated through ZipArchive.read (so bounded and verified) as an
+ * uncompressed zip. A workbook library given this inflates nothing itself: the
+ * zip-bomb guards of zip.ts stay the only inflation path.
+ */
+export function storedZip(entries: readonly { name: string; data: Buffer }[]): Buffer {
+  return writeZip(entries.map(({ name, data }) => ({ name, method: 0, crc: crc32(data) >>> 0, size: data.length, data })));
 }
 
 /** The archive of `entries`, in the given order. */
