@@ -73,7 +73,7 @@ export async function processFile(path: string | Buffer, opts: ProcessOptions): 
   let bytes: Buffer;
   try {
     const info = opts.syncIo ? statSync(path) : await stat(path);
-    // Only a folder the walk could not list arrives here (batch/inputs.ts).
+    // From the batch, only a folder its walk could not list arrives here (batch/inputs.ts).
     if (info.isDirectory()) throw unlistedFolder(path, displayPath);
     // A FIFO or device would block or never end: it is not a submitted file.
     if (!info.isFile()) throw new FormFailure('unreadable', `${displayPath} 不是普通文件（管道、设备等），无法打开`);
@@ -104,13 +104,13 @@ function refusal(err: unknown, what: string): string {
 
 /** A folder whose list of files could not be read: none of its files was checked, and the entry says so. */
 function unlistedFolder(path: string | Buffer, displayPath: string): FormFailure {
-  let reason = '无法列出其中的文件';
   try {
     readdirSync(path); // a rare path: asked again only to say why
   } catch (err) {
-    reason = refusal(err, '此文件夹');
+    return new FormFailure('unreadable', `文件夹无法读取，其中的文件都没有核查：${displayPath}（${refusal(err, '此文件夹')}）`);
   }
-  return new FormFailure('unreadable', `文件夹无法读取，其中的文件都没有核查：${displayPath}（${reason}）`);
+  // a library caller handing a folder that can be listed
+  return new FormFailure('unreadable', `${displayPath} 是文件夹，不是文件，无法打开`);
 }
 
 /**
