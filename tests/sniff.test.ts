@@ -100,7 +100,7 @@ describe('sniffFormat', () => {
       what: expect.stringContaining('Word 2003 XML'),
     });
     expect(sniffFormat(Buffer.from('<html><body>表</body></html>'))).toMatchObject({ code: 'unsupported-format', what: expect.stringContaining('网页') });
-    expect(sniffFormat(Buffer.from('just some text'))).toMatchObject({ code: 'unsupported-format', what: expect.stringContaining('不是 DOCX 或 PDF 文件') });
+    expect(sniffFormat(Buffer.from('just some text'))).toMatchObject({ code: 'unsupported-format', what: expect.stringContaining('无法识别文件内容，不是本工具能读取的格式（DOCX、XLSX、PDF') });
   });
 });
 

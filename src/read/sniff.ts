@@ -36,7 +36,7 @@ export function withoutSoffice(sniffed: { what: string }): string {
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 function unsupported(what: string): SniffedFormat {
-  return { kind: 'other', code: 'unsupported-format', what: `这是${what}，本工具只读取 DOCX 或 PDF。${RESAVE}` };
+  return { kind: 'other', code: 'unsupported-format', what: `这是${what}，本工具不读取此格式。${RESAVE}` };
 }
 
 /** Which format the bytes really are. Synchronous and cheap: reads headers and
@@ -63,7 +63,7 @@ export function sniffFormat(bytes: Buffer): SniffedFormat {
   return {
     kind: 'other',
     code: 'unsupported-format',
-    what: `不是 DOCX 或 PDF 文件（无法识别文件内容）。${RESAVE}`,
+    what: `无法识别文件内容，不是本工具能读取的格式（DOCX、XLSX、PDF，经 LibreOffice 转换的 DOC/WPS/XLS/ET/RTF，扫描图片 PNG/JPEG/TIFF）。${RESAVE}`,
   };
 }
 
