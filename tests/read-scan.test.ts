@@ -128,6 +128,22 @@ describe('without Tesseract', () => {
   });
 });
 
+describe('without Tesseract, a scanned page inside a PDF of text', () => {
+  it('is named in the failure when no form is found elsewhere: the form may be on it', async () => {
+    const saved = process.env.JXAUDIT_TESSERACT;
+    process.env.JXAUDIT_TESSERACT = 'none';
+    try {
+      const { report } = await processFile(join(FIXTURES, 'long', 'long-with-scanned-form.pdf'), { rules, templates });
+      expect(report.error?.code).toBe('unrecognized-form');
+      expect(report.error?.message).toContain('第9页只是扫描图片，没有读取');
+      expect(report.error?.message).toContain('apt-get install tesseract-ocr tesseract-ocr-chi-sim');
+    } finally {
+      if (saved === undefined) delete process.env.JXAUDIT_TESSERACT;
+      else process.env.JXAUDIT_TESSERACT = saved;
+    }
+  });
+});
+
 describe('the time budget of a scan', () => {
   it('is stated in check --help', () => {
     const check = buildProgram().commands.find((c) => c.name() === 'check')!;

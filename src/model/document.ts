@@ -105,4 +105,7 @@ export interface DocModel {
   /** The pages read by OCR (1-based): every page of a scan, or the picture-only pages of
    *  a PDF whose other pages have text. */
   ocrPages?: number[];
+  /** Picture-only pages of a PDF of text that could not be read (no OCR here), and why:
+   *  a form that is not found may be on them, and the failure says so. */
+  unreadScans?: { pages: number[]; why: string };
 }

@@ -83,12 +83,14 @@ async function readOpen(doc: PDFDocumentProxy, bytes: Buffer, opts: ReadOptions)
   // (No text and no pictures: an empty document, reported by the recognizer like an
   // empty DOCX.)
   const ocr = toOcr.length > 0 ? await import('./ocr/index.js') : null;
-  // Without Tesseract those pages stay unread, as they always were.
-  const read = ocr?.canOcr('pdf') ? await ocr.readPdfPages(bytes, toOcr) : [];
+  const canRead = ocr?.canOcr('pdf') === true;
+  const read = ocr && canRead ? await ocr.readPdfPages(bytes, toOcr) : [];
   pages.push(...read.map((p) => p.content));
   pages.sort((a, b) => a.page - b.page);
   const { blocks, tables } = layoutPages(pages);
   const model: DocModel = { format: 'pdf', pages: doc.numPages, blocks, tables, images: images + read.length };
+  // Without Tesseract those pages stay unread: said where it matters (no form found).
+  if (ocr && !canRead) model.unreadScans = { pages: toOcr, why: ocr.INSTALL_OCR };
   return ocr && read.length > 0 ? ocr.markOcrCells(model, read) : model;
 }
 
