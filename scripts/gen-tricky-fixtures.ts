@@ -3,7 +3,8 @@
 // Word (or a PDF tool) saves that change — hidden text, a content control still showing
 // its placeholder, a number in a table pasted into a cell, invisible format characters
 // inside numbers, the unit only in the page header, an altChunk, a cell's own unit,
-// 30-digit amounts, text drawn rotated under a compensating /Rotate.
+// 30-digit amounts, text drawn rotated under a compensating /Rotate, an A4-landscape
+// export whose indicator header row (labels one character a line) breaks across pages.
 // Expected outcomes (hand-written): tests/tricky/expected/<name>.json.
 // Usage: npx tsx scripts/gen-tricky-fixtures.ts [name ...]
 //
@@ -281,6 +282,36 @@ const makers: Record<string, Maker> = {
     return buildDocx(deptForm(o));
   },
 
+  /** The clean form on A4 landscape with its indicator header set one character a line
+   *  (一/级/指/标, 年/度/指/标/值 …), exported by LibreOffice: the page breaks inside that
+   *  header row, so 一级 ends page 1 and 指标 begins page 2. (The goals label is one line,
+   *  which puts the break there; LibreOffice never breaks a row of rotated text, so the
+   *  vertical labels are the kind made of line breaks.) */
+  'landscape-split-header.pdf': async () => {
+    const o = clean('landscape-split-header');
+    o.goalsLabel = '年度目标';
+    o.indColumns = [
+      { key: 'level1', header: vertical('一级指标') },
+      { key: 'level2', header: vertical('二级指标') },
+      { key: 'name', header: '三级指标' },
+      { key: 'target', header: vertical('年度指标值') },
+      { key: 'actual', header: vertical('实际完成值') },
+      { key: 'weight', header: vertical('分值') },
+      { key: 'score', header: vertical('得分') },
+      { key: 'deviation', header: '偏差原因分析及改进措施' },
+    ];
+    const docx = await edit(await buildDocx(deptForm(o)), (parts) => {
+      const xml = parts.get('word/document.xml')!;
+      parts.set('word/document.xml', xml.replace(/<w:pgSz\b[^>]*\/>/, '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'));
+    });
+    const work = mkdtempSync(join(tmpdir(), 'jxaudit-tricky-'));
+    try {
+      return libreOfficePdf(docx, work);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+
   /** The clean form's PDF (LibreOffice) with each page's content drawn rotated by 90°
    *  and a page /Rotate that turns it back: printed, it looks exactly like the original. */
   'rotated-content.pdf': async () => {
@@ -299,6 +330,9 @@ const makers: Record<string, Maker> = {
     }
   },
 };
+
+/** A label set one character a line, as forms print labels in narrow columns. */
+const vertical = (label: string) => [...label].join('\n');
 
 function libreOfficePdf(docx: Buffer, work: string): Buffer {
   const src = join(work, 'form.docx');

@@ -313,10 +313,21 @@ function isSplitRow(lastRow: readonly JoinedCell[], firstRow: readonly JoinedCel
     const prev = prevLines.at(-1)!;
     const next = nextLines[0];
     if (next.page !== prev.page + 1) return false;
-    if (!continues(prev, next, innerFrame(above, prevLines), next.size * 1.5)) return false;
+    if (!continues(prev, next, innerFrame(above, prevLines), next.size * 1.5) && !verticalGoesOn(prevLines, nextLines)) return false;
     carried++;
   }
   return carried > 0;
+}
+
+/**
+ * A label written one character a line (绩/效/指/标 — how forms set vertical labels in
+ * narrow columns) carries on over the page break: each line is its own paragraph, so
+ * no line is "full", yet the word is cut. Both sides must be written that way, the side
+ * above over two lines at least; a new row always has some cell of ordinary text.
+ */
+function verticalGoesOn(above: readonly TextLine[], below: readonly TextLine[]): boolean {
+  const oneChar = (l: TextLine) => [...l.text.trim()].length === 1;
+  return above.length >= 2 && above.every(oneChar) && below.every(oneChar);
 }
 
 /**
