@@ -112,35 +112,31 @@ describe.skipIf(!findOcrTools())('scans read by OCR (Tesseract installed)', () =
 });
 
 describe('without Tesseract', () => {
-  it('a picture file fails no-text-layer with the hint that installing Tesseract reads scans', async () => {
+  /** Processes a fixture with OCR turned off (JXAUDIT_TESSERACT=none), as on a machine without it. */
+  async function withoutTesseract(path: string): Promise<ProcessResult> {
     const saved = process.env.JXAUDIT_TESSERACT;
     process.env.JXAUDIT_TESSERACT = 'none';
     try {
-      const { report } = await processFile(join(FIXTURES, 'scan', 'project-national-clean-scan.png'), { rules, templates });
-      expect(report.error?.code).toBe('no-text-layer');
-      expect(report.error?.message).toContain('图片');
-      expect(report.error?.message).toContain('apt-get install tesseract-ocr tesseract-ocr-chi-sim');
-      expect(report.source.format).toBe('png');
+      return await processFile(join(FIXTURES, path), { rules, templates });
     } finally {
       if (saved === undefined) delete process.env.JXAUDIT_TESSERACT;
       else process.env.JXAUDIT_TESSERACT = saved;
     }
-  });
-});
+  }
 
-describe('without Tesseract, a scanned page inside a PDF of text', () => {
-  it('is named in the failure when no form is found elsewhere: the form may be on it', async () => {
-    const saved = process.env.JXAUDIT_TESSERACT;
-    process.env.JXAUDIT_TESSERACT = 'none';
-    try {
-      const { report } = await processFile(join(FIXTURES, 'long', 'long-with-scanned-form.pdf'), { rules, templates });
-      expect(report.error?.code).toBe('unrecognized-form');
-      expect(report.error?.message).toContain('第9页只是扫描图片，没有读取');
-      expect(report.error?.message).toContain('apt-get install tesseract-ocr tesseract-ocr-chi-sim');
-    } finally {
-      if (saved === undefined) delete process.env.JXAUDIT_TESSERACT;
-      else process.env.JXAUDIT_TESSERACT = saved;
-    }
+  it('a picture file fails no-text-layer with the hint that installing Tesseract reads scans', async () => {
+    const { report } = await withoutTesseract('scan/project-national-clean-scan.png');
+    expect(report.error?.code).toBe('no-text-layer');
+    expect(report.error?.message).toContain('图片');
+    expect(report.error?.message).toContain('apt-get install tesseract-ocr tesseract-ocr-chi-sim');
+    expect(report.source.format).toBe('png');
+  });
+
+  it('a scanned page inside a PDF of text is named in the failure when no form is found elsewhere: the form may be on it', async () => {
+    const { report } = await withoutTesseract('long/long-with-scanned-form.pdf');
+    expect(report.error?.code).toBe('unrecognized-form');
+    expect(report.error?.message).toContain('第9页只是扫描图片，没有读取');
+    expect(report.error?.message).toContain('apt-get install tesseract-ocr tesseract-ocr-chi-sim');
   });
 });
 
