@@ -161,7 +161,7 @@ export async function processBytes(
     const doc = await readDocument(readBytes, { maxBytes, mayHoldForm: formPageTest(opts.templates) }, sniffed);
     if (opts.timings) opts.timings.read += performance.now() - mark;
     mark = performance.now();
-    const forms = recognizeWithScansSaid(doc, opts.templates);
+    const forms = recognizeForms(doc, opts.templates);
     if (opts.timings) opts.timings.recognize += performance.now() - mark;
     mark = performance.now();
     const several = forms.length > 1;
@@ -190,17 +190,6 @@ export async function processBytes(
   } catch (err) {
     // An unexpected exception in our own code is still one file's failure, not the batch's.
     return { report: failedReport(displayPath, sha256, format, internalFailure(err), convertedFrom), records: [] };
-  }
-}
-
-/** The recognizer's forms; a form not found while scanned pages went unread says that it may be on them. */
-function recognizeWithScansSaid(doc: DocModel, templates: TemplateSet): ReturnType<typeof recognizeForms> {
-  try {
-    return recognizeForms(doc, templates);
-  } catch (err) {
-    if (!(err instanceof FormFailure) || err.code !== 'unrecognized-form' || !doc.unreadScans) throw err;
-    const pages = doc.unreadScans.pages.map((n) => `第${n}页`).join('、');
-    throw new FormFailure('unrecognized-form', `${err.message}。另有${pages}只是扫描图片，没有读取，表可能在其中：${doc.unreadScans.why}`);
   }
 }
 

@@ -102,8 +102,8 @@ export interface DocModel {
   ocrDigits?: { text: string; conf: number; page: number; box: [number, number, number, number] }[];
   /** A scan: the skew corrected on each page read by OCR, in degrees. */
   skew?: number[];
-  /** The pages read by OCR (1-based): every page of a scan, or the picture-only pages of
-   *  a PDF whose other pages have text. */
+  /** A PDF of text with picture-only pages: the pages read by OCR (1-based). Absent for a
+   *  scan read whole (every page is). */
   ocrPages?: number[];
   /** Picture-only pages of a PDF of text that could not be read (no OCR here), and why:
    *  a form that is not found may be on them, and the failure says so. */

@@ -48,9 +48,17 @@ function lexiconOf(templates: Template[]): Lexicon {
   return lex;
 }
 
+/** No form found; where scanned pages went unread (no OCR here), the form may be on them and the failure says so. */
+function notRecognized(doc: DocModel, message: string): FormFailure {
+  const unread = doc.unreadScans;
+  if (!unread) return new FormFailure('unrecognized-form', message);
+  const pages = unread.pages.map((n) => `第${n}页`).join('、');
+  return new FormFailure('unrecognized-form', `${message}。另有${pages}只是扫描图片，没有读取，表可能在其中：${unread.why}`);
+}
+
 /** Finds every form in the document; throws FormFailure('unrecognized-form') when none. */
 export function recognizeForms(doc: DocModel, templates: TemplateSet): RecognizedForm[] {
-  if (templates.templates.length === 0) throw new FormFailure('unrecognized-form', '没有可用的表格模板（rules/templates/*.yaml），无法识别表格');
+  if (templates.templates.length === 0) throw notRecognized(doc, '没有可用的表格模板（rules/templates/*.yaml），无法识别表格');
   const lex = lexiconOf(templates.templates);
   const segments = segment(flatten(doc), lex);
   const found: { seg: Segment; fit: TemplateFit }[] = [];
@@ -73,10 +81,10 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
   }
   // A titled form missing a block is reported even beside good forms: dropping it silently would hide it.
   const titledBroken = broken.find((b) => b.titleMatch);
-  if (titledBroken) throw new FormFailure('unrecognized-form', brokenMessage(titledBroken));
+  if (titledBroken) throw notRecognized(doc, brokenMessage(titledBroken));
   if (found.length === 0) {
-    if (broken.length) throw new FormFailure('unrecognized-form', brokenMessage(broken[0]));
-    throw new FormFailure('unrecognized-form', notFoundMessage(templates.templates));
+    if (broken.length) throw notRecognized(doc, brokenMessage(broken[0]));
+    throw notRecognized(doc, notFoundMessage(templates.templates));
   }
   return found.map(({ seg, fit }) => withOcrConfidence(buildRecord(seg, fit), doc));
 }

@@ -10,7 +10,7 @@ export function withOcrConfidence(form: RecognizedForm, doc: DocModel): Recogniz
   if (doc.readBy !== 'ocr') return form;
   const words = (doc.ocrDigits ?? []).map((w) => ({ digits: digitsOf(w.text), conf: w.conf, page: w.page }));
   // In a PDF scanned only in part, a figure on a page of text was read from its text layer.
-  const fromText = (page: number | undefined) => doc.ocrPages !== undefined && doc.ocrPages.length < (doc.pages ?? 0) && (page === undefined || !doc.ocrPages.includes(page));
+  const fromText = (page: number | undefined) => doc.ocrPages !== undefined && (page === undefined || !doc.ocrPages.includes(page));
   const facts = Object.fromEntries(
     Object.entries(form.narrative.facts).map(([concept, list]) => [
       concept,

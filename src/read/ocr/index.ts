@@ -159,7 +159,7 @@ export function markOcrCells(doc: DocModel, pages: readonly OcrPage[]): DocModel
     }
   }
   const digits: OcrDigits[] = pages.flatMap((p) => p.digits);
-  return { ...doc, readBy: 'ocr', ocrDigits: digits, skew: pages.map((p) => p.skew), ocrPages: [...ocrPages].sort((a, b) => a - b) };
+  return { ...doc, readBy: 'ocr', ocrDigits: digits, skew: pages.map((p) => p.skew), ...(whole ? {} : { ocrPages: [...ocrPages].sort((a, b) => a - b) }) };
 }
 
 function near(a: number, b: number): boolean {
