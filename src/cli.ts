@@ -7,18 +7,15 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { checkDirs, loadTaskContext } from './batch/checks-context.js';
 import { parseCheckOptions, parseMaxBytesOption } from './batch/options.js';
 import { describeOsError, EnvironmentError, isOsError } from './batch/os-errors.js';
 import { BatchInterrupted, runBatch, UsageError } from './batch/run.js';
-import { explainRule, listRules } from './check/index.js';
 import { SEVERITY_NAMES } from './model/names.js';
-import { recordJsonSchema } from './model/record.js';
 import { packageRoot } from './paths.js';
-import { processFile } from './pipeline.js';
 import { openArchiveForCheck, registerArchiveCommands } from './archive/cli.js';
 import { annotatorOption, DEFAULT_ANNOTATOR } from './annotate/options.js';
-import { createProgress, summaryText, toJsonText } from './report/index.js';
+import { toJsonText } from './report/atomic.js';
+import { createProgress, summaryText } from './report/console.js';
 
 const EXIT_USAGE = 2;
 /** 128 + SIGINT, as shells report a Ctrl-C. */
@@ -125,7 +122,7 @@ function isFolder(path: string): boolean {
 }
 
 /** Loads rules and templates (bundled + --rules) or stops with exit 2 naming the file, rule and line. */
-function loadChecksOrExit(rulesDir: string | undefined) {
+async function loadChecksOrExit(rulesDir: string | undefined) {
   if (rulesDir !== undefined) {
     const info = (() => {
       try {
@@ -137,6 +134,7 @@ function loadChecksOrExit(rulesDir: string | undefined) {
     if (!info?.isDirectory()) throw new Exit(EXIT_USAGE, `--rules 指定的规则文件夹不存在或不是文件夹：${rulesDir}`);
   }
   try {
+    const { checkDirs, loadTaskContext } = await import('./batch/checks-context.js');
     return loadTaskContext(checkDirs(rulesDir ? resolve(rulesDir) : undefined));
   } catch (err) {
     throw asRuleExit(err);
@@ -198,7 +196,7 @@ export function buildProgram(): Command {
       const annotator = annotatorOption(raw);
       if (!annotator.ok) throw new Exit(EXIT_USAGE, annotator.error);
       // --rules: loaded (and a missing folder told) before anything runs, then handed to the batch — loaded once
-      const context = o.rulesDir !== undefined ? loadChecksOrExit(o.rulesDir) : undefined;
+      const context = o.rulesDir !== undefined ? await loadChecksOrExit(o.rulesDir) : undefined;
       const progress = createProgress({ quiet: o.quiet, stream: process.stderr });
       // Ctrl-C: the batch stops and --out keeps the previous run's outputs (exit 130). A second
       // Ctrl-C gets the default (immediate stop); the next run clears what that leaves.
@@ -252,8 +250,9 @@ export function buildProgram(): Command {
     .action(async (file: string, raw: { rules?: string; maxBytes?: string }) => {
       const maxBytes = parseMaxBytesOption(raw.maxBytes);
       if (!maxBytes.ok) throw new Exit(EXIT_USAGE, maxBytes.error);
-      const ctx = loadChecksOrExit(raw.rules);
+      const ctx = await loadChecksOrExit(raw.rules);
       if (isFolder(file)) throw new Exit(1, `${file} 是文件夹，不是文件：parse 只读取一个文件（核查整个文件夹请用 jxaudit check ${file}）`);
+      const { processFile } = await import('./pipeline.js');
       const { report, records } = await processFile(file, { ...ctx, maxBytes: maxBytes.value, displayPath: shownPath(file) });
       if (report.error) throw new Exit(1, `无法读取 ${shownPath(file)}（${report.error.code}）：${report.error.message}`);
       process.stdout.write(toJsonText(records.length === 1 ? records[0] : records));
@@ -264,8 +263,9 @@ export function buildProgram(): Command {
     .command('list')
     .description('列出所有规则（编号、严重程度、适用表样、标题）')
     .option('--rules <DIR>', '同时列出此文件夹中的追加规则')
-    .action((raw: { rules?: string }) => {
-      const ctx = loadChecksOrExit(raw.rules);
+    .action(async (raw: { rules?: string }) => {
+      const ctx = await loadChecksOrExit(raw.rules);
+      const { listRules } = await import('./check/index.js');
       const lines = listRules(ctx.rules).map(
         (r) => `${r.id}\t${SEVERITY_NAMES[r.severity] ?? r.severity}\t${r.forms.join(',')}\t${r.title}`,
       );
@@ -276,8 +276,9 @@ export function buildProgram(): Command {
     .description('说明一条规则：核查什么、怎么算、为什么')
     .argument('<id>', '规则编号（见 jxaudit rules list）')
     .option('--rules <DIR>', '追加的规则文件夹')
-    .action((id: string, raw: { rules?: string }) => {
-      const ctx = loadChecksOrExit(raw.rules);
+    .action(async (id: string, raw: { rules?: string }) => {
+      const ctx = await loadChecksOrExit(raw.rules);
+      const { explainRule } = await import('./check/index.js');
       const text = explainRule(ctx.rules, id);
       if (text === null) throw new Exit(EXIT_USAGE, `没有编号为 ${id} 的规则；运行 jxaudit rules list 查看全部规则`);
       process.stdout.write(`${text}\n`);
@@ -289,7 +290,8 @@ export function buildProgram(): Command {
     .command('schema')
     .usage('[选项]')
     .description('输出归档记录（jxaudit/record@1）的 JSON Schema')
-    .action(() => {
+    .action(async () => {
+      const { recordJsonSchema } = await import('./model/record.js');
       process.stdout.write(toJsonText(recordJsonSchema()));
     });
 

@@ -14,6 +14,7 @@ import { checkSize, convertBatch, readDocument, sniffFormat, type ConversionResu
 import { withoutSoffice } from './read/sniff.js';
 import { recognizeForms, type TemplateSet } from './recognize/index.js';
 import { formPageTest } from './recognize/form-page.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 
 export interface ProcessOptions {
   rules: RuleSet;
@@ -63,7 +64,7 @@ export interface ProcessResult {
   readBytes?: Buffer;
 }
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 /** Reads, recognizes and checks one file from disk. Never throws for bad input. */
 export async function processFile(path: string | Buffer, opts: ProcessOptions): Promise<ProcessResult> {

@@ -3,7 +3,7 @@
 // main thread's YAML parsing and validation (~0.3 s) overlap instead of adding up.
 // A BroadcastChannel, because piscina fixes workerData when the pool is created.
 import { BroadcastChannel } from 'node:worker_threads';
-import { workerSetup, type CheckDirs } from './checks-context.js';
+import { workerSetup, type CheckDirs } from './check-dirs.js';
 import type { TaskContext } from './task.js';
 
 /** What the main thread broadcasts: the context as plain data, or null when it cannot be copied (workers then load it themselves). */

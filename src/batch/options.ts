@@ -2,7 +2,7 @@
 // ("--jobs 需要 1 到 64 之间的整数，收到 "abc""). Pure: strings in, typed values out.
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { DEFAULT_MAX_BYTES } from '../pipeline.js';
+import { DEFAULT_MAX_BYTES } from '../limits.js';
 
 const UNITS: Record<string, number> = {
   '': 1, b: 1,

@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../paths.js';
-import { loadTaskContext, workerSetup, type CheckDirs, type WorkerSetup } from './checks-context.js';
+import { workerSetup, type CheckDirs, type WorkerSetup } from './check-dirs.js';
 import { offerContext } from './context-offer.js';
 import { raiseTierUpBudget } from './tier-up.js';
 import type { WorkerTask } from './worker.js';
-import { runFileTask, writeFailedTask, type FileOutcome, type FileTask, type TaskContext } from './task.js';
+import type { FileOutcome, FileTask, TaskContext } from './task.js';
 
 /** How long a new worker may take to load before its first file's clock starts anyway. */
 const WORKER_BOOT_ALLOWANCE_MS = 30_000;
@@ -30,6 +30,7 @@ export interface PoolOptions {
   /**
    * The rules and templates loaded (and validated) by the caller, if any — or a promise
    * of them: the workers then boot while the caller loads, and receive them when ready.
+   * Absent: each worker loads them from `dirs`.
    */
   context?: TaskContext | Promise<TaskContext>;
   /** Run tasks in this thread (unit tests under vitest, where workers cannot load .ts). */
@@ -70,7 +71,9 @@ export function createPool(opts: PoolOptions): FilePool {
   const offer = opts.context instanceof Promise ? offerContext(opts.context, opts.dirs) : null;
   const setup: WorkerSetup = offer
     ? { dirs: opts.dirs, context: null, contextChannel: offer.name }
-    : workerSetup(opts.dirs, (opts.context as TaskContext | undefined) ?? loadTaskContext(opts.dirs));
+    : opts.context
+      ? workerSetup(opts.dirs, opts.context as TaskContext)
+      : { dirs: opts.dirs, context: null }; // the workers load the rules and templates themselves
   const piscina = new Piscina({
     filename: file,
     minThreads: opts.jobs,
@@ -104,6 +107,7 @@ export function createPool(opts: PoolOptions): FilePool {
           return (await piscina.run(message, { signal: abort.signal, transferList: [channel.port2] })) as FileOutcome;
         } catch (err) {
           if (stopping) throw new PoolStopped();
+          const { writeFailedTask } = await import('./task.js');
           return writeFailedTask(task, ...failureOfStoppedWorker(err, opts.timeoutMs));
         } finally {
           clearTimeout(timer);
@@ -130,7 +134,8 @@ function inProcessPool(queue: PQueue, opts: PoolOptions): FilePool {
     run: (task) =>
       queue.add(async () => {
         if (stopping) throw new PoolStopped();
-        context ??= (await opts.context) ?? loadTaskContext(opts.dirs);
+        const { runFileTask, writeFailedTask } = await import('./task.js');
+        context ??= (await opts.context) ?? (await import('./checks-context.js')).loadTaskContext(opts.dirs);
         // In-process the limit can only be awaited, not enforced on a synchronous parse.
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<'timeout'>((ok) => (timer = setTimeout(() => ok('timeout'), opts.timeoutMs)));

@@ -10,14 +10,13 @@ import { join, resolve } from 'node:path';
 import type { FileOutcome, StageTimings } from '../model/outcome.js';
 import type { Summary } from '../model/report.js';
 import type { ArchiveRun } from '../archive/batch.js';
-import { DEFAULT_MAX_BYTES } from '../pipeline.js';
+import { DEFAULT_MAX_BYTES } from '../limits.js';
 import { isDynamicPattern } from 'tinyglobby';
-import { buildSummary, commitStaging, discardStaging, openStaging, OutputBusy, outputNamesInOrder, prepareOutputs, writeRunOutputs } from '../report/index.js';
 import { batchObservations } from './batch-checks.js';
-import { checkDirs, loadTaskContext } from './checks-context.js';
+import { checkDirs } from './check-dirs.js';
 import { globBase, realPathIntended, resolveInputs, type InputFile } from './inputs.js';
 import { describeOsError, EnvironmentError, isOsError } from './os-errors.js';
-import { conversionSettings, startConversions } from './convert.js';
+import type { startConversions } from './convert.js';
 import { createPool, PoolStopped } from './pool.js';
 import { SectionSpool } from './spool.js';
 import type { FileTask, TaskContext } from './task.js';
@@ -105,7 +104,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   });
   let staging: string;
   let spool: SectionSpool;
+  // This thread's own share of the code (the checks to validate, the report writers,
+  // LibreOffice conversion) loads only now, while the workers load theirs.
+  let report!: typeof import('../report/index.js');
+  let convertModule!: typeof import('./convert.js');
   try {
+    let loadTaskContext: typeof import('./checks-context.js').loadTaskContext;
+    [report, convertModule, { loadTaskContext }] = await Promise.all([import('../report/index.js'), import('./convert.js'), import('./checks-context.js')]);
     // Validate rules and templates once, here, before any check: a bad rule file stops the run (exit 2).
     contextLoaded(opts.context ?? loadTaskContext(dirs));
     try {
@@ -116,13 +121,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     try {
       // Everything of this run goes to a staging folder switched in at the end: --out never mixes runs.
       // First, before any clean-up: a run still writing here is never disturbed.
-      staging = await openStaging(outDir);
-      await prepareOutputs(outDir);
+      staging = await report.openStaging(outDir);
+      await report.prepareOutputs(outDir);
       await removeStaleScratch(outDir);
       // Per-file HTML sections and CSV rows, rendered by the workers, joined in input order at the end.
       spool = new SectionSpool(join(staging, SPOOL_NAME));
     } catch (err) {
-      if (err instanceof OutputBusy) {
+      if (err instanceof report.OutputBusy) {
         throw new EnvironmentError(`${err.message}：${opts.outDir}。请等它结束后再运行，或用 --out 另选一个文件夹；${opts.outDir} 未作任何改动`);
       }
       if (!isOsError(err)) throw err;
@@ -132,9 +137,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     await pool.close();
     throw err;
   }
-  const names = outputNamesInOrder(files.map((f) => f.rel));
+  const names = report.outputNamesInOrder(files.map((f) => f.rel));
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const convert = conversionSettings(opts.soffice, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const convert = convertModule.conversionSettings(opts.soffice, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   opts.onStart?.(files);
 
   // The run stops early on Ctrl-C (opts.signal) or when an output cannot be written (the disk is full).
@@ -159,7 +164,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   let conversions: Awaited<ReturnType<typeof startConversions>> | null = null;
   try {
     // Legacy files convert in batches in the background; the pool checks the others first.
-    conversions = await startConversions(files.map((f) => f.raw ?? f.abs), convert, maxBytes);
+    conversions = await convertModule.startConversions(files.map((f) => f.raw ?? f.abs), convert, maxBytes);
     const pending = conversions.pending;
     const order = [...files.keys()].sort((a, b) => Number(pending.has(a)) - Number(pending.has(b)));
     for (const index of order) {
@@ -210,7 +215,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     stopRun();
     await Promise.allSettled(running);
     spool.dispose();
-    await discardStaging(staging).catch(() => {});
+    await report.discardStaging(staging).catch(() => {});
     throw err;
   } finally {
     await pool.close();
@@ -221,15 +226,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const untouched = `${shownOut} 保持上一次运行的结果，未作任何改动`;
   const giveUp = async (): Promise<never> => {
     spool.dispose();
-    await discardStaging(staging).catch(() => {});
+    await report.discardStaging(staging).catch(() => {});
     if (writeError) throw new EnvironmentError(`无法写入结果，核查已停止：${writeError}。${untouched}；请处理后重新运行`);
     throw new BatchInterrupted(`已中断：已核查 ${done}/${files.length} 个文件，本次结果没有写入；${untouched}`, done, files.length);
   };
   if (writeError || interrupted()) await giveUp();
 
-  const summary = buildSummary(rows, batchObservations(rows, { year: opts.year }), (opts.now ?? (() => new Date()))());
+  const summary = report.buildSummary(rows, batchObservations(rows, { year: opts.year }), (opts.now ?? (() => new Date()))());
   try {
-    await writeRunOutputs(staging, summary, rows, (index) => spool.get(index));
+    await report.writeRunOutputs(staging, summary, rows, (index) => spool.get(index));
   } catch (err) {
     if (!isOsError(err)) throw err;
     writeError = describeOsError(err);
@@ -239,7 +244,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   // The last moment to stop with nothing changed; once the switch begins it is finished (it takes a blink).
   if (writeError || interrupted()) await giveUp();
   try {
-    await commitStaging(outDir, staging);
+    await report.commitStaging(outDir, staging);
   } catch (err) {
     if (!isOsError(err)) throw err;
     throw new EnvironmentError(`结果已写好，但换入 ${shownOut} 时出错：${describeOsError(err)}。请处理后重新运行（会先完成这次换入）`);

@@ -2,7 +2,8 @@
 // loads rules and templates once, then runs one file task per call.
 import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
-import { loadTaskContext, type WorkerSetup } from './checks-context.js';
+import { loadTaskContext } from './checks-context.js';
+import type { WorkerSetup } from './check-dirs.js';
 import { receiveContext } from './context-offer.js';
 import { onOcrBudget } from '../read/ocr/budget.js';
 import { runFileTask, type FileOutcome, type FileTask, type TaskContext } from './task.js';
