@@ -16,7 +16,6 @@ import { batchObservations } from './batch-checks.js';
 import { checkDirs } from './check-dirs.js';
 import { globBase, realPathIntended, resolveInputs, type InputFile } from './inputs.js';
 import { describeOsError, EnvironmentError, isOsError } from './os-errors.js';
-import type { startConversions } from './convert.js';
 import { createPool, PoolStopped } from './pool.js';
 import { SectionSpool } from './spool.js';
 import type { FileTask, TaskContext } from './task.js';
@@ -161,7 +160,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   let done = 0;
   const running: Promise<void>[] = [];
-  let conversions: Awaited<ReturnType<typeof startConversions>> | null = null;
+  let conversions: Awaited<ReturnType<typeof convertModule.startConversions>> | null = null;
   try {
     // Legacy files convert in batches in the background; the pool checks the others first.
     conversions = await convertModule.startConversions(files.map((f) => f.raw ?? f.abs), convert, maxBytes);
