@@ -4,12 +4,12 @@
 // TurboFan compile 564 functions (3.6 s of background compile) with one worker and
 // 845 (8.2 s) with two — as much CPU as the forms themselves, and the reason a second
 // worker bought nothing. Sixteen times the budget leaves only the truly hot functions
-// to compile (140, 0.7 s); the batch took 0.83× the wall time for DOCX and 0.82× for
-// PDF (issue 19). 8× and 32× measured no better.
+// to compile (167, 0.8 s, with one worker); the batch took 0.83× the wall time for
+// DOCX and 0.82× for PDF (issue 19). 8× and 32× measured no better.
 import { setFlagsFromString } from 'node:v8';
 
 const DEFAULT_BUDGET = 67_584; // V8 11.3 (Node 20): --interrupt-budget's default
-export const BATCH_BUDGET = 16 * DEFAULT_BUDGET;
+const BATCH_BUDGET = 16 * DEFAULT_BUDGET;
 
 let raised = false;
 
