@@ -29,7 +29,7 @@ export function hiddenStyles(xml: string): HiddenStyles {
   let current: StyleDef | null = null;
   const local = (name: string) => name.slice(name.indexOf(':') + 1);
   const attr = (attrs: Record<string, string>, name: string) => {
-    for (const [k, v] of Object.entries(attrs)) if (local(k) === name) return v;
+    for (const k in attrs) if (local(k) === name) return attrs[k];
     return undefined;
   };
   parser.on('opentag', (tag) => {

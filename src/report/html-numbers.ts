@@ -55,16 +55,21 @@ function valueCell(record: FormRecord, marks: Highlights, path: string, value: s
   return `<td class="${classes.join(' ')}" data-field="${esc(path)}"${title}>${esc(shown)}</td>`;
 }
 
-/** A line's printed place: the first cell the form printed for it (page, table, sheet, row), or null. */
-function printedPlace(record: FormRecord, group: string, key: string): number[] | null {
-  const prefix = `funds.${group}.${key}.`;
-  let best: number[] | null = null;
-  for (const [path, origin] of Object.entries(record.provenance)) {
-    if (!path.startsWith(prefix) || origin.row === undefined) continue;
+/** Each line's printed place in `group`: the first cell the form printed for it (page,
+ *  table, row). One pass over the provenance, not one per line (it has hundreds of paths). */
+function printedPlaces(record: FormRecord, group: string): Map<string, number[]> {
+  const prefix = `funds.${group}.`;
+  const places = new Map<string, number[]>();
+  for (const path in record.provenance) {
+    const end = path.startsWith(prefix) ? path.indexOf('.', prefix.length) : -1;
+    const origin = record.provenance[path];
+    if (end < 0 || origin.row === undefined) continue;
+    const key = path.slice(prefix.length, end);
     const place = [origin.page ?? 0, origin.table ?? 0, origin.row];
-    if (!best || compareSeq(place, best) < 0) best = place;
+    const best = places.get(key);
+    if (!best || compareSeq(place, best) < 0) places.set(key, place);
   }
-  return best;
+  return places;
 }
 
 function compareSeq(a: number[], b: number[]): number {
@@ -77,7 +82,7 @@ function compareSeq(a: number[], b: number[]): number {
 export function orderedLines(record: FormRecord, group: string, lines: Record<string, FundLine>, known: readonly string[]): string[] {
   const present = Object.keys(lines);
   const listed = [...known.filter((k) => present.includes(k)), ...present.filter((k) => !known.includes(k))];
-  const places = new Map(listed.map((k) => [k, printedPlace(record, group, k)]));
+  const places = printedPlaces(record, group);
   return listed
     .map((key, i) => ({ key, i, place: places.get(key) ?? null }))
     .sort((a, b) => (a.place && b.place ? compareSeq(a.place, b.place) : a.place ? -1 : b.place ? 1 : 0) || a.i - b.i)
