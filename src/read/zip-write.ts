@@ -58,25 +58,13 @@ export function writeZip(entries: readonly Entry[]): Buffer {
     local.writeUInt32LE(LOCAL_HEADER, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeSharedFields(local, 8, e, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL_HEADER, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(e.crc, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeSharedFields(central, 10, e, name.length);
     central.writeUInt32LE(offset, 42);
     chunks.push(local, name, e.data);
     centrals.push(central, name);
@@ -90,4 +78,16 @@ export function writeZip(entries: readonly Entry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, directory, end]);
+}
+
+/** The fields a local and a central header share, in the same order: from offset 8 in a
+ *  local header, 10 in a central one (which has a "version made by" before them). */
+function writeSharedFields(header: Buffer, at: number, e: Entry, nameLength: number): void {
+  header.writeUInt16LE(e.method, at);
+  header.writeUInt16LE(DOS_TIME, at + 2);
+  header.writeUInt16LE(DOS_DATE, at + 4);
+  header.writeUInt32LE(e.crc, at + 6);
+  header.writeUInt32LE(e.data.length, at + 10);
+  header.writeUInt32LE(e.size, at + 14);
+  header.writeUInt16LE(nameLength, at + 18);
 }
