@@ -12,7 +12,9 @@ import { FormFailure } from '../src/model/failure.js';
 import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { processFile } from '../src/pipeline.js';
 import { readPdf } from '../src/read/pdf.js';
-import { pagesToLayOut } from '../src/read/pdf-page-filter.js';
+import { firstPageToRead, pagesToLayOut } from '../src/read/pdf-page-filter.js';
+import { findPdftotext, prepassPdf } from '../src/read/pdf-prepass.js';
+import { readDocument } from '../src/read/index.js';
 import { formPageTest } from '../src/recognize/form-page.js';
 import { loadTemplates, recognizeForms, type TemplateSet } from '../src/recognize/index.js';
 import { FIXTURES } from './helpers/expected.js';
@@ -114,5 +116,63 @@ describe('which pages can hold a form', () => {
     expect(pagesToLayOut(['form', 'a'], test)).toEqual([true, true]);
     expect(pagesToLayOut(['a', 'b'], test)).toEqual([false, false]);
     expect(pagesToLayOut(['a', 'b'], undefined)).toEqual([true, true]);
+  });
+});
+
+describe("poppler's text first (src/read/pdf-prepass.ts)", () => {
+  const withoutPoppler = async <T>(fn: () => Promise<T>): Promise<T> => {
+    process.env.JXAUDIT_PDFTOTEXT = 'none';
+    try {
+      return await fn();
+    } finally {
+      delete process.env.JXAUDIT_PDFTOTEXT;
+    }
+  };
+
+  it('is there: .ci/run installs poppler-utils, so these tests read with pdftotext for real', () => {
+    expect(findPdftotext()).not.toBeNull();
+  });
+
+  it('names the first page pdfjs must read: one before the first that can hold a form, or with no text', async () => {
+    const test = formPageTest(templates);
+    // the form on pages 25–26 of 26: pdfjs reads from page 24 (0-based 23), as it lays out
+    expect(await prepassPdf(readFileSync(LONG_WITH_FORM), test)).toEqual({ pages: 26, from: 23 });
+    // 28 pages of 决算 tables and prose: no page can
+    expect(await prepassPdf(readFileSync(LONG_NO_FORM), test)).toEqual({ pages: 28, from: 28 });
+    // page 9 of 9 is a scanned sheet, no text: only pdfjs can tell a picture, so it reads from page 8
+    expect(await prepassPdf(readFileSync(join(FIXTURES, 'long', 'long-with-scanned-form.pdf')), test)).toEqual({ pages: 9, from: 7 });
+  });
+
+  it('leaves alone what it cannot gain on or read: a two-page form, an encrypted file, no page test, turned off', async () => {
+    const test = formPageTest(templates);
+    expect(await prepassPdf(readFileSync(FORM_ALONE), test)).toBeNull();
+    expect(await prepassPdf(readFileSync(join(FIXTURES, 'pdf', 'encrypted.pdf')), test)).toBeNull();
+    expect(await prepassPdf(readFileSync(LONG_WITH_FORM), undefined)).toBeNull();
+    expect(await withoutPoppler(() => prepassPdf(readFileSync(LONG_WITH_FORM), test))).toBeNull();
+  });
+
+  it('a page with no text counts as one that can hold a form; none that can gives the page count', () => {
+    const test = (t: string) => t === 'form';
+    expect(firstPageToRead(['a', 'b', 'c', 'form', 'd'], test)).toBe(2);
+    expect(firstPageToRead(['a', 'b', '', 'form'], test)).toBe(1);
+    expect(firstPageToRead(['form', 'a'], test)).toBe(0);
+    expect(firstPageToRead(['a', 'b', 'c'], test)).toBe(3);
+  });
+
+  it('changes nothing a user sees: the same records, findings and failures with and without pdftotext', async () => {
+    const files = [LONG_WITH_FORM, LONG_NO_FORM, join(FIXTURES, 'pdf', 'juesuan-2022-with-form.pdf'), join(FIXTURES, 'pdf', 'multipage-split-rows.pdf'), join(FIXTURES, 'pdf', 'owner-password.pdf')];
+    for (const file of files) {
+      const seen = await processFile(file, { rules, templates });
+      const unseen = await withoutPoppler(() => processFile(file, { rules, templates }));
+      expect(seen.records, file).toEqual(unseen.records);
+      expect(seen.report.findings, file).toEqual(unseen.report.findings);
+      expect(seen.report.error, file).toEqual(unseen.report.error);
+      expect(seen.report.status, file).toBe(unseen.report.status);
+    }
+  });
+
+  it('does not open a publication with no form in pdfjs, and reports its pages', async () => {
+    const doc = await readDocument(readFileSync(LONG_NO_FORM), { ...LIMIT, mayHoldForm: formPageTest(templates) });
+    expect(doc).toEqual({ format: 'pdf', pages: 28, blocks: [], tables: [], images: 0 });
   });
 });

@@ -4,6 +4,7 @@ import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { readDocx } from './docx.js';
 import type { PageTest } from './pdf-page-filter.js';
+import { prepassPdf } from './pdf-prepass.js';
 import { sniffFormat, withoutSoffice, type LegacyFormat, type SniffedFormat } from './sniff.js';
 
 export { sniffFormat, type LegacyFormat, type SniffedFormat };
@@ -49,7 +50,11 @@ export async function readDocument(bytes: Buffer, opts: ReadOptions, sniffed: Sn
     if (!ocr.canOcr('image')) throw new FormFailure('no-text-layer', `这是图片文件（${sniffed.type.toUpperCase()}，可能是扫描件或照片），没有可读取的文字。${ocr.INSTALL_OCR}；或提交由 Word/WPS 导出的 DOCX 或 PDF`);
     return ocr.readImageFile(bytes, sniffed.type);
   }
+  // A long publication's text, by poppler, shows where a form can start; with no such
+  // page pdfjs is never loaded (pdf-prepass.ts).
+  const verdict = await prepassPdf(bytes, opts.mayHoldForm);
+  if (verdict && verdict.from >= verdict.pages) return { format: 'pdf', pages: verdict.pages, blocks: [], tables: [], images: 0 };
   // Loaded on first use: pdfjs is heavy, and a DOCX-only worker never needs it.
   const { readPdf } = await import('./pdf.js');
-  return readPdf(bytes, opts);
+  return readPdf(bytes, opts, verdict?.from);
 }

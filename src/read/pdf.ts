@@ -22,8 +22,9 @@ const SCANNED_SHARE = 0.5;
 
 const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject]);
 
-/** Reads a PDF into the document model; throws FormFailure for scanned, encrypted or damaged files. */
-export async function readPdf(bytes: Buffer, opts: ReadOptions): Promise<DocModel> {
+/** Reads a PDF into the document model; throws FormFailure for scanned, encrypted or damaged files.
+ *  `from`: the first page (0-based) that can matter, as poppler's text showed (pdf-prepass.ts). */
+export async function readPdf(bytes: Buffer, opts: ReadOptions, from = 0): Promise<DocModel> {
   const doc = await openPdf(bytes);
   const pageCount = doc.numPages;
   let timer: NodeJS.Timeout | undefined;
@@ -31,7 +32,7 @@ export async function readPdf(bytes: Buffer, opts: ReadOptions): Promise<DocMode
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new FormFailure('timeout', `PDF 读取超过 ${READ_TIMEOUT_MS / 1000} 秒仍未完成，已跳过此文件`)), READ_TIMEOUT_MS);
     });
-    return await Promise.race([readOpen(doc, bytes, opts), timeout]);
+    return await Promise.race([readOpen(doc, bytes, opts, from < pageCount ? from : 0), timeout]);
   } catch (err) {
     if (!(err instanceof FormFailure && err.code === 'no-text-layer')) throw toFailure(err);
   } finally {
@@ -44,15 +45,16 @@ export async function readPdf(bytes: Buffer, opts: ReadOptions): Promise<DocMode
   return ocr.readScannedPdf(bytes, pageCount);
 }
 
-async function readOpen(doc: PDFDocumentProxy, bytes: Buffer, opts: ReadOptions): Promise<DocModel> {
+async function readOpen(doc: PDFDocumentProxy, bytes: Buffer, opts: ReadOptions, from: number): Promise<DocModel> {
   const texts = [];
-  for (let n = 1; n <= doc.numPages; n++) {
+  for (let n = from + 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     texts.push({ page, runs: await pageRuns(page, n) });
     page.cleanup();
   }
   const blank = texts.map((t) => t.runs.every((r) => r.str.trim() === ''));
-  const noText = blank.every(Boolean);
+  // (Pages before `from` have text, by poppler.)
+  const noText = from === 0 && blank.every(Boolean);
   // Text on some pages, only a picture on others: a signed form scanned into an exported
   // document. Those pages are read by OCR (where it is installed) and may hold a form.
   const scanned = noText ? new Set<number>() : await picturePages(texts.map((t) => t.page), blank);

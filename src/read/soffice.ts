@@ -10,34 +10,19 @@
 //   killed and the files are retried one at a time, so one bad file costs only itself.
 // - Everything is removed afterwards (profile, copies, outputs).
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FormFailure } from '../model/failure.js';
+import { isExecutable, onPath } from './programs.js';
 import type { LegacyFormat } from './sniff.js';
 
 /** soffice: the given path (--soffice), else `soffice` or `libreoffice` on PATH; null when absent. */
 export function findSoffice(explicit?: string): string | null {
   if (explicit) return isExecutable(explicit) ? explicit : null;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    for (const name of ['soffice', 'libreoffice']) {
-      const candidate = join(dir, name);
-      if (isExecutable(candidate)) return candidate;
-    }
-  }
-  return null;
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  return onPath('soffice', 'libreoffice');
 }
 
 export interface ConversionRequest {

@@ -58,7 +58,8 @@ const SEAL_SHARE = 0.02;
 
 export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: string, timeoutMs: number): Promise<OcrPage> {
   const deadline = Date.now() + timeoutMs;
-  const left = () => Math.max(1000, deadline - Date.now());
+  // A pass started late still gets a second — unless the whole budget is shorter than that.
+  const left = () => Math.max(Math.min(1000, timeoutMs), deadline - Date.now());
   const block = Math.round(LIGHT_BLOCK * dpi);
   let grey = redChannel(rgb);
   evenLight(grey, block);

@@ -1,11 +1,11 @@
 // Runs Tesseract once over many small images (a page's cells) — one process per
 // pass, not per cell, since loading the Chinese model costs more than reading a
 // cell — and returns each image's words with their boxes and confidence.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FormFailure } from '../../model/failure.js';
+import { runProgram } from '../programs.js';
 
 export interface OcrWord {
   text: string;
@@ -69,31 +69,12 @@ export function run(program: string, args: readonly string[], timeoutMs: number,
 }
 
 export function runBytes(program: string, args: readonly string[], timeoutMs: number, maxBytes = 512 * 1024 * 1024, input?: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+  return runProgram(program, args, {
+    timeoutMs,
+    maxBytes,
+    input,
     // One OpenMP thread: the batch already runs a file per core.
-    const child = spawn(program, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
-    if (input) {
-      child.stdin!.on('error', () => undefined); // a program that exits early closes its stdin
-      child.stdin!.end(input);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new FormFailure('timeout', `文字识别（OCR）超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止；可用 --ocr-timeout 放宽每页的时限后单独重试`));
-    }, timeoutMs);
-    child.stdout!.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > maxBytes) child.kill('SIGKILL');
-      else chunks.push(c);
-    });
-    child.stderr!.on('data', (c: Buffer) => { if (err.length < 4000) err += c.toString('utf8'); });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(Buffer.concat(chunks));
-      else reject(new Error(`${program} exited ${code}: ${err.trim().slice(0, 500)}`));
-    });
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    onTimeout: () => new FormFailure('timeout', `文字识别（OCR）超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止；可用 --ocr-timeout 放宽每页的时限后单独重试`),
   });
 }

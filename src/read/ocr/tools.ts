@@ -2,8 +2,7 @@
 // for PDF pages, poppler's pdftoppm. Nothing is downloaded; where one is absent the
 // caller keeps the old failure with a hint to install it.
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { isExecutable, onPath } from '../programs.js';
 
 /** Debian packages that enable reading scans, named in messages. */
 export const INSTALL_OCR = '安装 Tesseract（Debian：apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils）后本工具可直接识别扫描件';
@@ -30,27 +29,9 @@ export function findOcrTools(): OcrTools | null {
 
 function locate(): OcrTools | null {
   const named = process.env.JXAUDIT_TESSERACT;
-  const tesseract = named !== undefined ? (named === '' || named === 'none' ? null : executable(named) ? named : null) : onPath('tesseract');
+  const tesseract = named !== undefined ? (named === '' || named === 'none' ? null : isExecutable(named) ? named : null) : onPath('tesseract');
   if (!tesseract || !hasChinese(tesseract)) return null;
   return { tesseract, pdftoppm: onPath('pdftoppm') };
-}
-
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const full = join(dir, name);
-    if (executable(full)) return full;
-  }
-  return null;
-}
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function hasChinese(tesseract: string): boolean {

@@ -1,0 +1,89 @@
+// A long PDF's pages are first read for their text alone by poppler's pdftotext (one
+// apt line, poppler-utils — the package OCR already uses for pdftoppm): a 25-page
+// 部门决算 publication takes it ~30 ms and a few MB, where pdfjs needs ~200 ms and
+// ~100 MB to parse its fonts for the same text. The pages before the first that can
+// hold a form are then never opened by pdfjs, and a publication with no such page is
+// not opened at all (pdfjs is not even loaded into the worker).
+//
+// The verdict may only ever narrow what pdfjs reads where both readers agree: a page
+// poppler finds no text on (a scan, or a font only pdfjs can decode) counts as a page
+// that can hold a form, so pdfjs reads from there exactly as it would have. Where
+// pdftotext is absent, fails, or the PDF is too short to gain, every page is read by
+// pdfjs as before. Set JXAUDIT_PDFTOTEXT to a path, or to "none" to turn this off.
+import { isExecutable, onPath, runProgram } from './programs.js';
+import { visibleText } from './invisible.js';
+import { firstPageToRead, type PageTest } from './pdf-page-filter.js';
+
+/** Reading is given this long; past it, pdfjs reads every page. */
+const TIMEOUT_MS = 10_000;
+/** A PDF that shows this few pages is read whole: starting pdftotext costs more than it saves. */
+const SHORT_PDF_PAGES = 4;
+
+let found: { key: string; path: string | null } | null = null;
+
+/** pdftotext: JXAUDIT_PDFTOTEXT when set (empty or "none": not used), else on PATH. */
+export function findPdftotext(): string | null {
+  const named = process.env.JXAUDIT_PDFTOTEXT;
+  const key = `${named ?? ''}\0${process.env.PATH ?? ''}`;
+  if (found?.key === key) return found.path;
+  const path = named !== undefined ? (named === '' || named === 'none' ? null : isExecutable(named) ? named : null) : onPath('pdftotext');
+  found = { key, path };
+  return path;
+}
+
+export interface PrepassVerdict {
+  /** The page count by poppler. */
+  pages: number;
+  /** The first page (0-based) pdfjs must read; `pages` when none can hold a form. */
+  from: number;
+}
+
+/** Where pdfjs must start reading, by poppler's text; null when not decided here (read every page). */
+export async function prepassPdf(bytes: Buffer, mayHoldForm: PageTest | undefined): Promise<PrepassVerdict | null> {
+  if (!mayHoldForm || looksShort(bytes)) return null;
+  const pdftotext = findPdftotext();
+  if (!pdftotext) return null;
+  let out: Buffer;
+  try {
+    // -raw: content-stream order, the order pdfjs gives the text in.
+    out = await runProgram(pdftotext, ['-q', '-raw', '-enc', 'UTF-8', '-', '-'], {
+      timeoutMs: TIMEOUT_MS,
+      maxBytes: 64 * 1024 * 1024,
+      input: bytes,
+      onTimeout: () => new Error('pdftotext timed out'),
+    });
+  } catch {
+    return null; // encrypted, damaged, killed: pdfjs reads it and says what is wrong
+  }
+  // Every page ends with a form feed.
+  const texts = out.toString('utf8').split('\f');
+  texts.pop();
+  if (texts.length === 0) return null;
+  const visible = texts.map((t) => visibleText(t).replace(/\s+/g, ''));
+  return { pages: texts.length, from: firstPageToRead(visible, mayHoldForm) };
+}
+
+/**
+ * Whether the file plainly has no more than SHORT_PDF_PAGES pages: its page objects
+ * (`/Type /Page`, not `/Pages`) are counted in the bytes. A PDF that keeps its objects in
+ * compressed object streams hides them, and is asked (a wrong guess costs only time).
+ */
+function looksShort(bytes: Buffer): boolean {
+  if (bytes.includes('/ObjStm')) return false;
+  let count = 0;
+  for (let at = bytes.indexOf('/Page'); at >= 0; at = bytes.indexOf('/Page', at + 5)) {
+    if (isNameChar(bytes[at + 5])) continue; // /Pages, /PageLayout…
+    let k = at - 1;
+    while (k >= 0 && isPdfSpace(bytes[k])) k--;
+    if (k >= 4 && bytes.toString('latin1', k - 4, k + 1) === '/Type' && ++count > SHORT_PDF_PAGES) return false;
+  }
+  return count > 0;
+}
+
+function isPdfSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+}
+
+function isNameChar(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39));
+}
