@@ -4,7 +4,8 @@
 // user sees: a 26-page publication ending with a form (fixtures/long, made by
 // scripts/make-long-pdfs.ts) gives the form's own record and findings, apart from
 // where they are (source, pages, table numbers).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRuleSet, type RuleSet } from '../src/check/index.js';
@@ -13,7 +14,7 @@ import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { processFile } from '../src/pipeline.js';
 import { readPdf } from '../src/read/pdf.js';
 import { firstPageToRead, pagesToLayOut } from '../src/read/pdf-page-filter.js';
-import { findPdftotext, prepassPdf } from '../src/read/pdf-prepass.js';
+import { findPdftotext, prepassPdf, undecoded } from '../src/read/pdf-prepass.js';
 import { readDocument } from '../src/read/index.js';
 import { formPageTest } from '../src/recognize/form-page.js';
 import { loadTemplates, recognizeForms, type TemplateSet } from '../src/recognize/index.js';
@@ -21,6 +22,7 @@ import { FIXTURES } from './helpers/expected.js';
 
 const LONG_WITH_FORM = join(FIXTURES, 'long', 'long-with-form.pdf');
 const LONG_NO_FORM = join(FIXTURES, 'long', 'long-no-form.pdf');
+const LONG_WITH_BLANK = join(FIXTURES, 'long', 'long-with-blank-page.pdf');
 const FORM_ALONE = join(FIXTURES, 'pdf', 'dept-slip-typo.pdf');
 const LIMIT = { maxBytes: 50 * 1024 * 1024 };
 
@@ -120,14 +122,15 @@ describe('which pages can hold a form', () => {
 });
 
 describe("poppler's text first (src/read/pdf-prepass.ts)", () => {
-  const withoutPoppler = async <T>(fn: () => Promise<T>): Promise<T> => {
-    process.env.JXAUDIT_PDFTOTEXT = 'none';
+  const withPdftotext = async <T>(path: string, fn: () => Promise<T>): Promise<T> => {
+    process.env.JXAUDIT_PDFTOTEXT = path;
     try {
       return await fn();
     } finally {
       delete process.env.JXAUDIT_PDFTOTEXT;
     }
   };
+  const withoutPoppler = <T>(fn: () => Promise<T>): Promise<T> => withPdftotext('none', fn);
 
   it('is there: .ci/run installs poppler-utils, so these tests read with pdftotext for real', () => {
     expect(findPdftotext()).not.toBeNull();
@@ -139,8 +142,31 @@ describe("poppler's text first (src/read/pdf-prepass.ts)", () => {
     expect(await prepassPdf(readFileSync(LONG_WITH_FORM), test)).toEqual({ pages: 26, from: 23 });
     // 28 pages of 决算 tables and prose: no page can
     expect(await prepassPdf(readFileSync(LONG_NO_FORM), test)).toEqual({ pages: 28, from: 28 });
-    // page 9 of 9 is a scanned sheet, no text: only pdfjs can tell a picture, so it reads from page 8
+    // page 9 of 9 is a scanned sheet, no text: a picture that may hold a form, so pdfjs reads from page 8
     expect(await prepassPdf(readFileSync(join(FIXTURES, 'long', 'long-with-scanned-form.pdf')), test)).toEqual({ pages: 9, from: 7 });
+    // page 13 of 27 is empty (no text, font or picture): pdfjs starts before the form (pages 26–27), not there
+    expect(await prepassPdf(readFileSync(LONG_WITH_BLANK), test)).toEqual({ pages: 27, from: 24 });
+  });
+
+  it('reads the form after an empty page as the form alone', async () => {
+    const long = await processFile(LONG_WITH_BLANK, { rules, templates });
+    const alone = await processFile(FORM_ALONE, { rules, templates });
+    expect(long.records).toHaveLength(1);
+    expect(long.records[0].provenance['funds.sources.total.budget'].page).toBe(26);
+    expect(withoutPlace(long.records)).toEqual(withoutPlace(alone.records));
+    expect(withoutPlace(long.report.findings)).toEqual(withoutPlace(alone.report.findings));
+  });
+
+  it('cannot prove a page empty without pdffonts and pdfimages beside pdftotext, and reads from there', async () => {
+    const test = formPageTest(templates);
+    const dir = mkdtempSync(join(tmpdir(), 'jxaudit-poppler-'));
+    try {
+      symlinkSync(findPdftotext()!, join(dir, 'pdftotext'));
+      const alone = await withPdftotext(join(dir, 'pdftotext'), () => prepassPdf(readFileSync(LONG_WITH_BLANK), test));
+      expect(alone).toEqual({ pages: 27, from: 11 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('leaves alone what it cannot gain on or read: a two-page form, an encrypted file, no page test, turned off', async () => {
@@ -151,16 +177,26 @@ describe("poppler's text first (src/read/pdf-prepass.ts)", () => {
     expect(await withoutPoppler(() => prepassPdf(readFileSync(LONG_WITH_FORM), test))).toBeNull();
   });
 
-  it('a page with no text counts as one that can hold a form; none that can gives the page count', () => {
+  it('a page poppler cannot tell counts as one that can hold a form; none that can gives the page count', () => {
     const test = (t: string) => t === 'form';
     expect(firstPageToRead(['a', 'b', 'c', 'form', 'd'], test)).toBe(2);
-    expect(firstPageToRead(['a', 'b', '', 'form'], test)).toBe(1);
+    expect(firstPageToRead(['a', 'b', null, 'form'], test)).toBe(1);
+    expect(firstPageToRead(['a', '', 'b', 'form'], test)).toBe(2); // a page known to be empty
     expect(firstPageToRead(['form', 'a'], test)).toBe(0);
     expect(firstPageToRead(['a', 'b', 'c'], test)).toBe(3);
   });
 
+  it('takes text poppler could not map to characters as no text, so pdfjs reads from there', () => {
+    expect(undecoded('\ue001\ue002\ue003部门决算')).toBe(true); // private-use codes
+    expect(undecoded('\ufffd\ufffd项目支出绩效自评表')).toBe(true);
+    expect(undecoded('!"#$%&\'()*+,-./0123456789:;<=>?')).toBe(true); // raw glyph codes, no Chinese
+    expect(undecoded('-14-')).toBe(false); // a page number alone is what it is
+    expect(undecoded('')).toBe(false);
+    expect(undecoded('项目支出绩效自评表（2023年度）项目名称预算执行情况（万元）')).toBe(false);
+  });
+
   it('changes nothing a user sees: the same records, findings and failures with and without pdftotext', async () => {
-    const files = [LONG_WITH_FORM, LONG_NO_FORM, join(FIXTURES, 'pdf', 'juesuan-2022-with-form.pdf'), join(FIXTURES, 'pdf', 'multipage-split-rows.pdf'), join(FIXTURES, 'pdf', 'owner-password.pdf')];
+    const files = [LONG_WITH_FORM, LONG_NO_FORM, LONG_WITH_BLANK, join(FIXTURES, 'pdf', 'juesuan-2022-with-form.pdf'), join(FIXTURES, 'pdf', 'multipage-split-rows.pdf'), join(FIXTURES, 'pdf', 'owner-password.pdf')];
     for (const file of files) {
       const seen = await processFile(file, { rules, templates });
       const unseen = await withoutPoppler(() => processFile(file, { rules, templates }));

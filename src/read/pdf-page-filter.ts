@@ -35,12 +35,12 @@ export function pagesToLayOut(texts: readonly string[], mayHoldForm: PageTest | 
 
 /**
  * The first page (0-based) a full reading must start at, from each page's text as
- * another reader gave it (whitespace removed): one before the first page that can hold
- * a form — as pagesToLayOut starts — or that has no text at all (a scanned sheet, or
- * text that reader could not decode: only pdfjs can tell). The page count when no page
- * can hold a form.
+ * another reader gave it (whitespace removed; null where that reader cannot tell — no
+ * text, which may be a scanned sheet, or text it could not decode: only pdfjs can): one
+ * before the first page that can hold a form — as pagesToLayOut starts — or that is
+ * null. The page count when no page can hold a form.
  */
-export function firstPageToRead(texts: readonly string[], mayHoldForm: PageTest): number {
-  const first = texts.findIndex((t) => t === '' || mayHoldForm(t));
+export function firstPageToRead(texts: readonly (string | null)[], mayHoldForm: PageTest): number {
+  const first = texts.findIndex((t) => t === null || mayHoldForm(t));
   return first < 0 ? texts.length : Math.max(0, first - 1);
 }

@@ -10,6 +10,7 @@
 // that can hold a form, so pdfjs reads from there exactly as it would have. Where
 // pdftotext is absent, fails, or the PDF is too short to gain, every page is read by
 // pdfjs as before. Set JXAUDIT_PDFTOTEXT to a path, or to "none" to turn this off.
+import { dirname, join } from 'node:path';
 import { isExecutable, onPath, runProgram } from './programs.js';
 import { visibleText } from './invisible.js';
 import { firstPageToRead, type PageTest } from './pdf-page-filter.js';
@@ -43,24 +44,76 @@ export async function prepassPdf(bytes: Buffer, mayHoldForm: PageTest | undefine
   if (!mayHoldForm || looksShort(bytes)) return null;
   const pdftotext = findPdftotext();
   if (!pdftotext) return null;
-  let out: Buffer;
+  // -raw: content-stream order, as pdfjs gives it.
+  const out = await poppler(pdftotext, ['-q', '-raw', '-enc', 'UTF-8', '-', '-'], bytes);
+  if (out === null) return null; // encrypted, damaged, killed: pdfjs reads it and says what is wrong
+  // Every page ends with a form feed.
+  const texts = out.split('\f');
+  texts.pop();
+  if (texts.length === 0) return null;
+  const stripped = texts.map((t) => visibleText(t).replace(/\s+/g, ''));
+  // null: poppler cannot tell (no text, or none it could decode) — pdfjs must look.
+  const visible = stripped.map((t): string | null => (t === '' || undecoded(t) ? null : t));
+  // Before the first page that can hold a form, a page with no text at all is asked
+  // whether it shows a font or a picture; with neither it is empty in every reader (a
+  // printed publication's blank verso), and pdfjs need not start there.
+  for (let i = 0; i < visible.length; i++) {
+    const text = visible[i];
+    if (text !== null) {
+      if (mayHoldForm(text)) break;
+    } else {
+      if (stripped[i] !== '' || !(await emptyPage(pdftotext, bytes, i + 1))) break;
+      visible[i] = '';
+    }
+  }
+  return { pages: texts.length, from: firstPageToRead(visible, mayHoldForm) };
+}
+
+/** Whether page `n` (1-based) has neither a font nor an image, by poppler's pdffonts and
+ *  pdfimages beside pdftotext; false when either cannot tell. */
+async function emptyPage(pdftotext: string, bytes: Buffer, n: number): Promise<boolean> {
+  const page = ['-f', String(n), '-l', String(n)];
+  for (const name of ['pdffonts', 'pdfimages']) {
+    const program = join(dirname(pdftotext), name);
+    if (!isExecutable(program)) return false;
+    const listing = await poppler(program, [...(name === 'pdfimages' ? ['-list'] : []), ...page, '-'], bytes);
+    // Both print two header lines, then a line per font or image.
+    if (listing === null || listing.trim().split('\n').length !== 2) return false;
+  }
+  return true;
+}
+
+/** A poppler program's standard output for the PDF given on its standard input ("-"); null on failure. */
+async function poppler(program: string, args: readonly string[], bytes: Buffer): Promise<string | null> {
   try {
-    // -raw: content-stream order, the order pdfjs gives the text in.
-    out = await runProgram(pdftotext, ['-q', '-raw', '-enc', 'UTF-8', '-', '-'], {
+    const out = await runProgram(program, args, {
       timeoutMs: TIMEOUT_MS,
       maxBytes: 64 * 1024 * 1024,
       input: bytes,
-      onTimeout: () => new Error('pdftotext timed out'),
+      onTimeout: () => new Error(`${program} timed out`),
     });
+    return out.toString('utf8');
   } catch {
-    return null; // encrypted, damaged, killed: pdfjs reads it and says what is wrong
+    return null;
   }
-  // Every page ends with a form feed.
-  const texts = out.toString('utf8').split('\f');
-  texts.pop();
-  if (texts.length === 0) return null;
-  const visible = texts.map((t) => visibleText(t).replace(/\s+/g, ''));
-  return { pages: texts.length, from: firstPageToRead(visible, mayHoldForm) };
+}
+
+/**
+ * Text poppler could not map to characters (a font with no Unicode table: glyph codes
+ * come out as private-use or replacement characters, control codes or Latin noise)
+ * counts as no text: pdfjs, which may decode it from the font program, reads from there.
+ * A page of these forms always shows Chinese; a few marks without it (a page number) are
+ * taken as they are.
+ */
+export function undecoded(text: string): boolean {
+  if (text === '') return false;
+  let odd = 0, han = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if (c < 0x20 || c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff)) odd++;
+  }
+  return (han === 0 && text.length >= 20) || odd * 20 > text.length;
 }
 
 /**
