@@ -11,7 +11,7 @@
 // pdftotext is absent, fails, or the PDF is too short to gain, every page is read by
 // pdfjs as before. Set JXAUDIT_PDFTOTEXT to a path, or to "none" to turn this off.
 import { dirname, join } from 'node:path';
-import { isExecutable, onPath, runProgram } from './programs.js';
+import { isExecutable, namedOrOnPath, runProgram } from './programs.js';
 import { visibleText } from './invisible.js';
 import { firstPageToRead, type PageTest } from './pdf-page-filter.js';
 
@@ -24,10 +24,9 @@ let found: { key: string; path: string | null } | null = null;
 
 /** pdftotext: JXAUDIT_PDFTOTEXT when set (empty or "none": not used), else on PATH. */
 export function findPdftotext(): string | null {
-  const named = process.env.JXAUDIT_PDFTOTEXT;
-  const key = `${named ?? ''}\0${process.env.PATH ?? ''}`;
+  const key = `${process.env.JXAUDIT_PDFTOTEXT ?? ''}\0${process.env.PATH ?? ''}`;
   if (found?.key === key) return found.path;
-  const path = named !== undefined ? (named === '' || named === 'none' ? null : isExecutable(named) ? named : null) : onPath('pdftotext');
+  const path = namedOrOnPath('JXAUDIT_PDFTOTEXT', 'pdftotext');
   found = { key, path };
   return path;
 }

@@ -53,7 +53,7 @@ async function readOpen(doc: PDFDocumentProxy, bytes: Buffer, opts: ReadOptions,
     page.cleanup();
   }
   const blank = texts.map((t) => t.runs.every((r) => r.str.trim() === ''));
-  // (Pages before `from` have text, by poppler.)
+  // (Pages before `from` have text, or are empty — no font, no picture — by poppler.)
   const noText = from === 0 && blank.every(Boolean);
   // Text on some pages, only a picture on others: a signed form scanned into an exported
   // document. Those pages are read by OCR (where it is installed) and may hold a form.

@@ -27,6 +27,15 @@ export function onPath(...names: string[]): string | null {
   return null;
 }
 
+/** A program named by the environment variable `variable` when it is set (empty or
+ *  "none": not to be used; a path that cannot be run: absent), else the first of `names`
+ *  on PATH. */
+export function namedOrOnPath(variable: string, ...names: string[]): string | null {
+  const named = process.env[variable];
+  if (named === undefined) return onPath(...names);
+  return named === '' || named === 'none' || !isExecutable(named) ? null : named;
+}
+
 export interface RunLimits {
   timeoutMs: number;
   /** Standard output beyond this many bytes kills the program (an error). */

@@ -2,7 +2,7 @@
 // for PDF pages, poppler's pdftoppm. Nothing is downloaded; where one is absent the
 // caller keeps the old failure with a hint to install it.
 import { execFileSync } from 'node:child_process';
-import { isExecutable, onPath } from '../programs.js';
+import { namedOrOnPath, onPath } from '../programs.js';
 
 /** Debian packages that enable reading scans, named in messages. */
 export const INSTALL_OCR = '安装 Tesseract（Debian：apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils）后本工具可直接识别扫描件';
@@ -28,8 +28,7 @@ export function findOcrTools(): OcrTools | null {
 }
 
 function locate(): OcrTools | null {
-  const named = process.env.JXAUDIT_TESSERACT;
-  const tesseract = named !== undefined ? (named === '' || named === 'none' ? null : isExecutable(named) ? named : null) : onPath('tesseract');
+  const tesseract = namedOrOnPath('JXAUDIT_TESSERACT', 'tesseract');
   if (!tesseract || !hasChinese(tesseract)) return null;
   return { tesseract, pdftoppm: onPath('pdftoppm') };
 }
