@@ -309,8 +309,10 @@ function manyClass(dir: string, jobs: number): void {
   console.log(statusLine(r));
 }
 
-/** Long publications: the batch's time per file with the start-up (a one-file run) taken off, against pdftotext's. */
-function longClass(label: string, dir: string, jobs: number): void {
+/** Long publications: the batch's time per file with the start-up (a one-file run) taken
+ *  off, against pdftotext's. The issue sets the 150 MB for the batch with no form only:
+ *  with a form, pdf.js must read the form's pages (its code and the fonts it parses). */
+function longClass(label: string, dir: string, jobs: number, memoryTarget: boolean): void {
   const files = filesUnder(dir);
   const batch = run([dir], jobs, join(WORK, `out-${label}-${jobs}`));
   const single = run([files[0]], jobs, join(WORK, `out-${label}-single`));
@@ -329,7 +331,8 @@ function longClass(label: string, dir: string, jobs: number): void {
     console.log(`  下限     pdftotext -layout 每个文件 ${(1000 / floor).toFixed(0)} ms  比值 ${ratio.toFixed(2)}×  目标 ≤ 5×  ${mark(ratio <= 5)}（墙钟时间${cpuRatio}）`);
   }
   if (serial) console.log(`  并行     jobs=1 ${serial.seconds.toFixed(1)} s，jobs=${jobs} ${batch.seconds.toFixed(1)} s，加速 ${(serial.seconds / batch.seconds).toFixed(2)}×`);
-  console.log(`  内存峰值 ${mb(batch.maxRss)}（整个批次，进程含工作线程；单个文件 ${mb(single.maxRss)}）  目标 ≤ 150 MB  ${mark(batch.maxRss <= 150 * 1024 * 1024)}`);
+  const target = memoryTarget ? `目标 ≤ 150 MB  ${mark(batch.maxRss <= 150 * 1024 * 1024)}` : '不设目标（表所在的页须由 pdf.js 读取）';
+  console.log(`  内存峰值 ${mb(batch.maxRss)}（整个批次，进程含工作线程；单个文件 ${mb(single.maxRss)}）  ${target}`);
   console.log(`  分阶段   ${stageLine(batch)}`);
   console.log(statusLine(batch));
 }
@@ -351,7 +354,7 @@ async function main(): Promise<void> {
 
   for (const [label, withForm] of [['长 PDF（部门决算，无自评表）', false], ['长 PDF（部门决算，末页附自评表）', true]] as const) {
     const dir = buildLongBatch(withForm ? 'long-form' : 'long', longSources(withForm), args.long);
-    if (dir && args.long > 1) longClass(label, dir, args.jobs);
+    if (dir && args.long > 1) longClass(label, dir, args.jobs, !withForm);
   }
 
   // Workbooks (exceljs + numfmt) and LibreOffice conversions (batched soffice starts).

@@ -230,6 +230,17 @@ const makers: Record<string, Maker> = {
       parts.set(DOC, doc.replace(/<w:sectPr>/, '<w:sectPr><w:headerReference w:type="default" r:id="rId90"/>'));
     }),
 
+  /** header-unit.docx exported by LibreOffice: "单位：元" stands atop both pages of the
+   *  PDF, where a running header stands, and the table goes on over the page break. */
+  'header-unit.pdf': async () => {
+    const work = mkdtempSync(join(tmpdir(), 'jxaudit-tricky-'));
+    try {
+      return libreOfficePdf((await makers['header-unit.docx']())!, work);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+
   /** The narrative pasted in from a web system as an HTML altChunk, after a readable table. */
   'altchunk.docx': async () => {
     const o = clean('altchunk');

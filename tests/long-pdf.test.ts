@@ -100,16 +100,33 @@ describe('a long PDF publication', () => {
 describe('which pages can hold a form', () => {
   it('needs words of two groups: a title with a fund table, a fund anchor with 分值/得分, indicator levels with 分值', () => {
     const test = formPageTest(templates);
-    expect(test('2022年度部门整体支出绩效自评表单位平江县教育局年度总体目标资金情况（万元）年初预算数全年预算数全年执行数分值执行率得分')).toBe(true);
-    expect(test('一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标')).toBe(true);
-    expect(test('项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分')).toBe(true);
+    expect(test('2022年度部门整体支出绩效自评表\n单位 平江县教育局\n年度总体目标\n资金情况（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分')).toBe(true);
+    expect(test('一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标')).toBe(true);
+    expect(test('项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分')).toBe(true);
+    // a label wrapped in its narrow cell, one line a piece (pdftotext -raw)
+    expect(test('资金\n来源\n项 目 全年预算\n数\n全年执行\n数\n执 行 率 分值 得分\n一级\n指标\n二级\n指标')).toBe(true);
   });
 
   it('is not fooled by one group alone: a table of contents naming the form, prose on 预算执行情况, a 决算 table', () => {
     const test = formPageTest(templates);
-    expect(test('目录第一部分部门概况第二部分2022年度部门决算表第四部分附件：2022年度部门整体支出绩效自评表')).toBe(false);
+    expect(test('目录\n第一部分 部门概况\n第二部分 2022年度部门决算表\n第四部分 附件：2022年度部门整体支出绩效自评表')).toBe(false);
     expect(test('二、一般公共预算财政拨款支出预算执行情况说明：本年度预算资金主要用于项目支出。')).toBe(false);
-    expect(test('收入支出决算总表单位：万元收入项目决算数支出项目决算数合计2548.00')).toBe(false);
+    expect(test('收入支出决算总表\n单位：万元\n收入项目 决算数 支出项目 决算数\n合计 2548.00')).toBe(false);
+  });
+
+  it('nor by two groups in sentences: the 预算绩效管理情况 every 部门决算 publication prints', () => {
+    const test = formPageTest(templates);
+    // pdftotext -raw of a real publication's page: words split at numbers, lines at the page edge
+    const prose = [
+      '十、预算绩效管理情况',
+      '中共上海市普陀区委社会工作部 2024 年度预算绩效管理工作开',
+      '展情况如下：本部门建立了如下预算绩效管理制度：严格贯彻落实',
+      '报绩效目标的 2024 年度项目 1 个，涉及预算金额 175.52 万元；绩',
+      '效自评的 2024 年度项目 1 个，涉及预算金额 175.52 万元，平均得',
+      '分 100.00 分',
+      '（其中，',
+    ].join('\n');
+    expect(test(prose)).toBe(false);
   });
 
   it('starts one page before the first page that can, and runs to the end', () => {

@@ -30,7 +30,7 @@ describe('the pipeline and the PDF page filter', () => {
     expect(seen).toHaveLength(1);
     const test = seen[0].mayHoldForm;
     expect(typeof test).toBe('function');
-    expect(test!('一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标')).toBe(true);
-    expect(test!('收入支出决算总表单位：万元收入项目决算数支出项目决算数合计2548.00')).toBe(false);
+    expect(test!('一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标')).toBe(true);
+    expect(test!('收入支出决算总表\n单位：万元\n收入项目 决算数 支出项目 决算数\n合计 2548.00')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // break split, continuing vertical merges), and turns the text outside tables into
 // paragraphs in reading order. Pure: pdfjs stays in pdf.ts.
 import type { DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../model/document.js';
+import { unitIn } from '../normalize/unit.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { assignRuns, boundaries, findTables, type PageCell, type PageTable } from './pdf-grid.js';
 import type { Rules } from './pdf-rules.js';
@@ -27,6 +28,9 @@ const MARGIN_BAND = 0.1;
 /** A cell with at least this many lines on a page is running text, not a label. */
 const LONG_TEXT_LINES = 3;
 
+/** Reading order: runs of lines, and tables that may go on over pages. */
+type Seq = { kind: 'lines'; lines: TextLine[] } | { kind: 'table'; parts: PageTable[]; endsPage: boolean };
+
 type PageItem = { kind: 'table'; table: PageTable; top: number } | { kind: 'line'; line: TextLine; top: number };
 
 /** Lays out all pages as DocModel blocks and tables. */
@@ -40,13 +44,13 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   const furniture = pageFurniture(perPage.map((p) => ({ content: p.content, lines: p.lines })));
 
   // Reading order: one sequence of line runs and (possibly multi-page) tables.
-  type Seq = { kind: 'lines'; lines: TextLine[] } | { kind: 'table'; parts: PageTable[]; endsPage: boolean };
   const seq: Seq[] = [];
   for (const p of perPage) {
     const items: PageItem[] = [
       ...p.tables.map((table) => ({ kind: 'table' as const, table, top: table.ys[0] })),
       ...p.lines.filter((l) => !furniture.has(l)).map((line) => ({ kind: 'line' as const, line, top: line.baseline - line.size })),
     ].sort((a, b) => a.top - b.top);
+    dropRepeatedUnit(items, seq.at(-1), p.content.height);
     items.forEach((item, i) => {
       const last = seq.at(-1);
       const endsPage = i === items.length - 1;
@@ -137,8 +141,26 @@ const PAGE_NUMBER = [
   /^page\s*\d+(\s*of\s*\d+)?$/i,
 ];
 
+/** The unit line atop a page whose table continues the last page's (the form's page
+ *  header, kept by pageFurniture) repeats the unit already stated: dropped, so the
+ *  table is still one and a row the page break split is joined again. */
+function dropRepeatedUnit(items: PageItem[], last: Seq | undefined, height: number): void {
+  let lead = 0;
+  while (lead < items.length) {
+    const it = items[lead];
+    if (it.kind !== 'line' || it.top >= MARGIN_BAND * height || !unitIn(it.line.text)) break;
+    lead++;
+  }
+  const next = items[lead];
+  if (lead === 0 || next?.kind !== 'table' || last?.kind !== 'table' || !last.endsPage) return;
+  if (continuesTable(last.parts.at(-1)!, next.table)) items.splice(0, lead);
+}
+
 /** Page headers, footers and page numbers: lines in the top/bottom band of the page
- *  that look like a page number or repeat (digits aside) on at least half the pages. */
+ *  that look like a page number or repeat (digits aside) on at least half the pages —
+ *  but never a line stating the money unit: "单位：元" printed atop each page of a
+ *  form (a Word page header) is the unit of its table, and the form misreads 10 000×
+ *  without it. */
 function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[] }[]): Set<TextLine> {
   const out = new Set<TextLine>();
   const inBand = (line: TextLine, height: number) =>
@@ -156,7 +178,7 @@ function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[]
   const repeatAt = Math.max(2, Math.ceil(pages.length / 2));
   for (const p of pages) {
     for (const line of p.lines) {
-      if (!inBand(line, p.content.height)) continue;
+      if (!inBand(line, p.content.height) || unitIn(line.text)) continue;
       const text = line.text.trim();
       if (PAGE_NUMBER.some((re) => re.test(text)) || (seen.get(key(line))?.size ?? 0) >= repeatAt) out.add(line);
     }

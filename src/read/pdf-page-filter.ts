@@ -8,14 +8,27 @@
 // are all read as before. Pages before that are prose and other tables of no form.
 import type { TextRun } from './pdf-text.js';
 
-/** Whether a page's text (whitespace removed) can hold part of a form. */
+/** Whether a page's text can hold part of a form. The text keeps its lines, and a space
+ *  where words stand apart on a line (between table cells): the test tells a table's
+ *  labels from a paragraph naming the same words by them (src/recognize/form-page.ts). */
 export type PageTest = (text: string) => boolean;
 
-/** The page's text as the test sees it: its runs' strings in stream order, no whitespace. */
+/** The page's text as the test sees it, as pdftotext -raw prints it: the runs in stream
+ *  order, a line break where the baseline moves or the text goes back left, a space
+ *  where a gap separates two runs on a line. */
 export function pageText(runs: readonly TextRun[]): string {
   let text = '';
-  for (const run of runs) text += run.str;
-  return text.replace(/\s+/g, '');
+  let prev: TextRun | null = null;
+  for (const run of runs) {
+    if (prev) {
+      const size = Math.min(run.size, prev.size);
+      if (Math.abs(run.baseline - prev.baseline) > size / 2 || run.x < prev.right - size) text += '\n';
+      else if (run.x - prev.right > size / 4) text += ' ';
+    }
+    text += run.str;
+    prev = run;
+  }
+  return text;
 }
 
 /**
@@ -35,7 +48,7 @@ export function pagesToLayOut(texts: readonly string[], mayHoldForm: PageTest | 
 
 /**
  * The first page (0-based) a full reading must start at, from each page's text as
- * another reader gave it (whitespace removed; null where that reader cannot tell — no
+ * another reader gave it (in the form its test takes; null where that reader cannot tell — no
  * text, which may be a scanned sheet, or text it could not decode: only pdfjs can): one
  * before the first page that can hold a form — as pagesToLayOut starts — or that is
  * null. The page count when no page can hold a form.

@@ -5,9 +5,10 @@
 // hold a form are then never opened by pdfjs, and a publication with no such page is
 // not opened at all (pdfjs is not even loaded into the worker).
 //
-// The verdict may only ever narrow what pdfjs reads where both readers agree: a page
-// poppler finds no text on (a scan, or a font only pdfjs can decode) counts as a page
-// that can hold a form, so pdfjs reads from there exactly as it would have. Where
+// The verdict may only ever narrow what pdfjs reads where both readers agree: each page
+// is asked the test pdfjs asks of its own text, on poppler's (-raw keeps lines and the
+// spaces between cells, as pdfjs' pageText does), and a page poppler finds no text on (a scan, or a font only pdfjs can decode) counts as a
+// page that can hold a form, so pdfjs reads from there exactly as it would have. Where
 // pdftotext is absent, fails, or the PDF is too short to gain, every page is read by
 // pdfjs as before. Set JXAUDIT_PDFTOTEXT to a path, or to "none" to turn this off.
 import { dirname, join } from 'node:path';
@@ -50,9 +51,10 @@ export async function prepassPdf(bytes: Buffer, mayHoldForm: PageTest | undefine
   const texts = out.split('\f');
   texts.pop();
   if (texts.length === 0) return null;
-  const stripped = texts.map((t) => visibleText(t).replace(/\s+/g, ''));
+  const shown = texts.map(visibleText);
+  const stripped = shown.map((t) => t.replace(/\s+/g, ''));
   // null: poppler cannot tell (no text, or none it could decode) — pdfjs must look.
-  const visible = stripped.map((t): string | null => (t === '' || undecoded(t) ? null : t));
+  const visible = shown.map((t, i): string | null => (stripped[i] === '' || undecoded(stripped[i]) ? null : t));
   // Before the first page that can hold a form, a page with no text at all is asked
   // whether it shows a font or a picture; with neither it is empty in every reader (a
   // printed publication's blank verso), and pdfjs need not start there.

@@ -3,8 +3,9 @@
 // templates' own labels, in groups: titles, fund anchors, score and weight columns and
 // total-score labels, indicator anchors and levels, goal anchors. A form page prints
 // words of at least two groups (a title over a fund table; a fund anchor beside 分值 and
-// 得分; indicator levels beside 分值). One group alone is what a publication's other
-// pages print: a table of contents naming the 自评表, prose on 预算执行情况.
+// 得分; indicator levels beside 分值), and prints them in cells, not in sentences. One
+// group alone is what a publication's other pages print: a table of contents naming the
+// 自评表, prose on 预算执行情况; two in sentences, its 预算绩效管理情况.
 import type { PageTest } from '../read/pdf-page-filter.js';
 import type { TemplateSet } from './load-templates.js';
 import type { Template } from './template-schema.js';
@@ -12,7 +13,10 @@ import type { Template } from './template-schema.js';
 /** Words shorter than this say too little on their own (率, 权, 执行). */
 const MIN_WORD = 2;
 
-const tests = new WeakMap<Template[], PageTest>();
+/** A label is a table cell's text: its longest words are 10 characters (年度总体目标完成情况). */
+const MAX_CELL = 16;
+/** A line holding a sentence's punctuation is a paragraph's line, not a row of labels. */
+const SENTENCE = /[，。；！？]/;
 
 function fold(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
@@ -33,13 +37,25 @@ function groupsOf(templates: Template[]): string[][] {
   ];
 }
 
-/** The page test for a template set (built once per set). */
+const built = new WeakMap<Template[], PageTest>();
+
+/**
+ * The page test for a template set (built once per set), on a page's text with its
+ * lines and the spaces between cells (pageText in src/read/pdf-page-filter.ts, or
+ * pdftotext -raw). Words of two groups must be on the page (the text whole, whitespace
+ * aside), and — unless it prints a form's title — they must stand in cells: a line
+ * holding a sentence's punctuation (，。；) is a paragraph's line and is left out, and so
+ * is a piece longer than MAX_CELL between spaces; what remains is joined (a label wrapped
+ * in its cell joins again) and tested once more. The 预算绩效管理情况 prose every 部门决算
+ * publication carries ("编报绩效目标的项目12个，绩效自评平均得分95.60分") names two groups'
+ * words, not in cells.
+ */
 export function formPageTest(set: TemplateSet): PageTest {
-  let test = tests.get(set.templates);
+  let test = built.get(set.templates);
   if (!test) {
     const [titles, ...others] = groupsOf(set.templates);
-    test = (text: string) => {
-      let folded = fold(text);
+    const twoGroups = (raw: string) => {
+      let folded = fold(raw);
       let hits = 0;
       // A title's words count for the title alone (整体支出 and 绩效目标 are inside titles).
       if (titles.some((w) => folded.includes(w))) {
@@ -49,7 +65,18 @@ export function formPageTest(set: TemplateSet): PageTest {
       for (const group of others) if (group.some((w) => folded.includes(w)) && ++hits >= 2) return true;
       return false;
     };
-    tests.set(set.templates, test);
+    test = (raw: string) => {
+      if (!twoGroups(raw)) return false;
+      const folded = fold(raw);
+      if (titles.some((w) => folded.includes(w))) return true;
+      const cells = raw
+        .split('\n')
+        .filter((line) => !SENTENCE.test(line))
+        .flatMap((line) => line.split(/\s+/))
+        .filter((piece) => piece.length <= MAX_CELL);
+      return twoGroups(cells.join(''));
+    };
+    built.set(set.templates, test);
   }
   return test;
 }

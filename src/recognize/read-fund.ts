@@ -5,7 +5,7 @@ import { MONEY_COLUMNS } from '../model/record.js';
 import { foldText, readMoney, readRate, readScore, type CellReading } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import type { FundBlock } from './fund-block.js';
-import type { SourceUnit } from './read-header.js';
+import type { SourceUnit } from '../normalize/unit.js';
 
 export interface FundReading {
   funds: FormRecord['funds'];

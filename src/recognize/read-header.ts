@@ -2,6 +2,7 @@
 // conclusions — from labelled cells and lines, the title, and the narrative as fallback.
 import type { FormRecord } from '../model/record.js';
 import { toHalfWidth } from '../normalize/cell.js';
+import { unitIn, type SourceUnit } from '../normalize/unit.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import { readFields } from './fields.js';
 import type { FundBlock } from './fund-block.js';
@@ -10,16 +11,7 @@ import { overviewSubject, sectionText } from './narrative.js';
 import type { Item, Segment } from './segments.js';
 import type { Template } from './template-schema.js';
 
-export type SourceUnit = '万元' | '元';
-
 export type HeaderReading = Pick<FormRecord, 'year' | 'entity' | 'header' | 'grade' | 'conclusions'>;
-
-/** "单位：元" / "金额单位：万元" / "（万元）" in a text. */
-function unitIn(text: string): SourceUnit | null {
-  const s = toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
-  const m = /单位:(万元|元)/.exec(s) ?? /\((万元|元)\)/.exec(s);
-  return m ? (m[1] as SourceUnit) : null;
-}
 
 function yearIn(text: string | null | undefined): number | null {
   if (!text) return null;

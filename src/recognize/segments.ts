@@ -4,6 +4,7 @@
 import type { DocModel, DocTable } from '../model/document.js';
 import type { FormKind } from '../model/record.js';
 import { toHalfWidth } from '../normalize/cell.js';
+import { isUnitLine } from '../normalize/unit.js';
 import { rowCells } from './grid.js';
 import { bestKeyCached, matchesExactly, normLabel } from './labels.js';
 import type { Template } from './template-schema.js';
@@ -145,11 +146,6 @@ function isProjectNameItem(item: Item, lex: Lexicon): boolean {
 function isPreambleLine(text: string): boolean {
   const s = toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
   return s === '' || (s.length <= 80 && (/单位/.test(s) || /^\(?\d{4}年度?\)?$/.test(s)));
-}
-
-/** A line that only states the money unit ("单位：元", "金额单位：万元"). */
-function isUnitLine(text: string): boolean {
-  return /^(?:金额)?单位[:](?:万元|元)$/.test(toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, ''));
 }
 
 /** Unit lines just above a title (blank lines aside) — a page header printed above the
