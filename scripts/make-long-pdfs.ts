@@ -5,7 +5,7 @@
 //   no form;
 // - long-with-form.pdf: the same pages six times over (24 pages), then the two pages of
 //   fixtures/pdf/dept-slip-typo.pdf (a department form with slips) as its last pages;
-// - long-with-scanned-form.pdf: the publication pages twice (8 pages of text), then the
+// - long-with-scanned-form.pdf: the publication pages three times (12 pages of text), then the
 //   signed form scanned in: fixtures/scan/project-national-slips-seal.pdf (one page, a
 //   picture only, a red seal over a money cell) — read by OCR among pages of text;
 // - long-with-blank-page.pdf: the publication pages three times, a blank page (no text,
@@ -44,7 +44,7 @@ async function blankPage(path: string): Promise<void> {
 mkdirSync(OUT_DIR, { recursive: true });
 qpdf(join(OUT_DIR, 'long-no-form.pdf'), publicationPages(7));
 qpdf(join(OUT_DIR, 'long-with-form.pdf'), [...publicationPages(6), FORM, '1-2']);
-qpdf(join(OUT_DIR, 'long-with-scanned-form.pdf'), [...publicationPages(2), SCANNED_FORM, '1']);
+qpdf(join(OUT_DIR, 'long-with-scanned-form.pdf'), [...publicationPages(3), SCANNED_FORM, '1']);
 const tmp = mkdtempSync(join(tmpdir(), 'jxaudit-long-'));
 try {
   const blank = join(tmp, 'blank.pdf');
