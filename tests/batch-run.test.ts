@@ -105,6 +105,23 @@ describe('runBatch', { timeout: 240_000 }, () => {
     expect(result.summary.totals.files).toBe(1);
   });
 
+  it('finishes a switch a run was stopped in (records/ already moved in whole, reports/ not), then writes over it', async () => {
+    const out = join(inbox, 'out-half-switched');
+    const staging = join(out, '.jxaudit-run-99998');
+    // the stopped run's commit mark lists its files; its records/ folder went in with one rename
+    mkdirSync(join(out, 'records'), { recursive: true });
+    writeFileSync(join(out, 'records', '旧.docx.json'), '{"schema": "jxaudit/record@1"}');
+    mkdirSync(join(staging, 'reports'), { recursive: true });
+    writeFileSync(join(staging, 'reports', '旧.docx.json'), '{"schema": "jxaudit/report@1"}');
+    writeFileSync(join(staging, '.jxaudit-commit.json'), JSON.stringify({ schema: 'jxaudit/outputs@1', files: ['records/旧.docx.json', 'reports/旧.docx.json'] }));
+    // a user's own file, in a folder the stopped run never had
+    mkdirSync(join(out, '说明'), { recursive: true });
+    writeFileSync(join(out, '说明', '备注.txt'), '用户自己的文件');
+    await runBatch({ inputs: [join(inbox, '收件箱', '天心区', '干净.docx')], outDir: out, inProcess: true });
+    // the stopped run was finished (its files became the previous manifest), then replaced by this run's
+    expect([...tree(out).keys()].sort()).toEqual(['.jxaudit-manifest.json', 'findings.csv', 'records/干净.docx.json', 'report.html', 'reports/干净.docx.json', 'summary.csv', 'summary.json', '说明/备注.txt']);
+  });
+
   it('exits 0 when the only failure is a non-form file not named .docx/.pdf', async () => {
     const out = join(inbox, 'out-clean');
     const result = await runBatch({ inputs: [join(inbox, '收件箱', '说明.txt'), join(inbox, '收件箱', '天心区', '干净.docx')], outDir: out, inProcess: true });
