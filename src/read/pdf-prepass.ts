@@ -7,8 +7,9 @@
 //
 // The verdict may only ever narrow what pdfjs reads where both readers agree: each page
 // is asked the test pdfjs asks of its own text, on poppler's (-raw keeps lines and the
-// spaces between cells, as pdfjs' pageText does), and a page poppler finds no text on (a scan, or a font only pdfjs can decode) counts as a
-// page that can hold a form, so pdfjs reads from there exactly as it would have. Where
+// spaces between cells, as pdfjs' pageText does), and a page poppler finds no text on
+// (a scan, or a font only pdfjs can decode) counts as a page that can hold a form, so
+// pdfjs reads from there exactly as it would have. Where
 // pdftotext is absent, fails, or the PDF is too short to gain, every page is read by
 // pdfjs as before. Set JXAUDIT_PDFTOTEXT to a path, or to "none" to turn this off.
 import { dirname, join } from 'node:path';
