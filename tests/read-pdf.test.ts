@@ -173,6 +173,16 @@ describe('a Chinese font that is not embedded (STSong-Light, UniGB-UCS2-H)', () 
   });
 });
 
+describe('a form a web browser printed to PDF (Skia: Type 3 fonts, glyphs mapped to CJK radicals)', () => {
+  it('reads each radical as the character it shows: 部门整体支出绩效自评表, not 部⻔整体⽀出绩效⾃评表', async () => {
+    const doc = await readPdf(readFileSync(fileURLToPath(new URL('../fixtures/browser/dept-slip-typo.pdf', import.meta.url))), LIMIT);
+    expect(paragraphs(doc).map(noSpace)).toContain('2022年度部门整体支出绩效自评表');
+    const text = [...paragraphs(doc), ...doc.tables.flatMap((t) => t.rows.flat().map((c) => c.text))].join('');
+    expect(text).not.toMatch(/[\u2E80-\u2FDF]/);
+    expect(text).toContain('户'); // ⼾ (KANGXI RADICAL DOOR) as the simplified 户 the font draws, not Unicode's 戶
+  });
+});
+
 /** A one-page PDF (A4) with Helvetica as /F1 around the given content stream. */
 function handMadePdf(content: string): Buffer {
   const objects = [

@@ -9,10 +9,22 @@
 // and invisible operators; U+2066–206F bidi isolates and deprecated format controls;
 // U+FE00–FE0F variation selectors; U+FEFF zero-width no-break space (BOM); U+FFF9–FFFB
 // interlinear annotation marks.
+import { RADICAL_IDEOGRAPHS } from './radicals-table.js';
+
 export const INVISIBLE = /[\u00AD\u034F\u061C\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\uFFF9-\uFFFB]/g;
 
-/** The text as a person sees it: invisible format characters removed. */
+// A CJK radical (U+2E80–2FDF) draws as the ideograph it is named for, and a PDF's font
+// may map its glyph to the radical instead: a browser's print to PDF gives "部⻔整体⽀出
+// 绩效⾃评表", which no label matches. A person reads 部门整体支出绩效自评表.
+const RADICAL = /[\u2E80-\u2EFF\u2F00-\u2FDF]/g;
+const IDEOGRAPH = new Map(RADICAL_IDEOGRAPHS.map(([radical, ideograph]) => [String.fromCodePoint(radical), String.fromCodePoint(ideograph)]));
+
+/** The text as a person sees it: invisible format characters removed, each CJK radical
+ *  as the unified ideograph it looks like (src/read/radicals-table.ts, from Unicode). */
 export function visibleText(text: string): string {
   INVISIBLE.lastIndex = 0;
-  return INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+  let seen = INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+  RADICAL.lastIndex = 0;
+  if (RADICAL.test(seen)) seen = seen.replace(RADICAL, (radical) => IDEOGRAPH.get(radical) ?? radical);
+  return seen;
 }

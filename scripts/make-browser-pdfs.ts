@@ -1,0 +1,34 @@
+// Makes fixtures/browser/ (run: `npx tsx scripts/make-browser-pdfs.ts`; needs Debian's
+// chromium — tests never do): forms printed to PDF by a web browser, as a form filled in
+// an online system and "printed to PDF" reaches the bureau. Each is a DOCX fixture turned
+// into HTML by mammoth, then printed by headless Chromium (Skia). Skia writes Type 3 fonts
+// whose ToUnicode maps a glyph shared by a CJK radical and an ideograph to the radical —
+// the lower code point: "部⻔整体⽀出绩效⾃评表". Expected outcomes (hand-written, the same
+// as the DOCX's): tests/expected/browser-<name>.json.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT_DIR = join(ROOT, 'fixtures', 'browser');
+const FORMS = ['dept-slip-typo', 'project-national-slips'];
+const STYLE = 'body{font-family:"Noto Sans CJK SC",sans-serif;font-size:10pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}';
+
+mkdirSync(OUT_DIR, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'jxaudit-browser-'));
+try {
+  for (const name of FORMS) {
+    const { value } = await mammoth.convertToHtml({ path: join(ROOT, 'fixtures', 'docx', `${name}.docx`) });
+    const html = join(work, `${name}.html`);
+    writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${value}</body></html>`);
+    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${join(work, 'profile')}`, `--print-to-pdf=${join(OUT_DIR, `${name}.pdf`)}`, `file://${html}`], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    console.log(`wrote fixtures/browser/${name}.pdf`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
