@@ -10,6 +10,7 @@ import { FormFailure } from '../src/model/failure.js';
 import { readPdf } from '../src/read/pdf.js';
 import { OPS } from '../src/read/pdfjs.js';
 import { readRules } from '../src/read/pdf-rules.js';
+import { layoutPages, type PageContent } from '../src/read/pdf-layout.js';
 import { groupLines, toParagraphs, type TextRun } from '../src/read/pdf-text.js';
 
 const PDF_DIR = fileURLToPath(new URL('../fixtures/pdf/', import.meta.url));
@@ -224,6 +225,27 @@ describe('borders drawn as thin filled rectangles under a scaled matrix (as Word
     const doc = await readPdf(handMadePdf('0 0 0 rg 72 700 200 1 re f'), LIMIT);
     expect(doc.blocks).toEqual([]);
     expect(doc.images).toBe(0);
+  });
+});
+
+describe('page headers and footers (src/read/pdf-layout.ts)', () => {
+  const line = (str: string, baseline: number, page: number): TextRun => ({ str, x: 72, right: 72 + 10 * str.length, baseline, size: 10, page });
+  const page = (n: number, runs: TextRun[]): PageContent => ({ page: n, width: 595, height: 842, runs, rules: { h: [], v: [] } });
+  const texts = (pages: PageContent[]) => layoutPages(pages).blocks.map((b) => (b.kind === 'paragraph' ? b.text : 'table'));
+
+  it('drops a line repeated at the same place atop each page, keeps a short answer that ends one page and opens the next', () => {
+    const pages = [
+      page(1, [line('某某局2023年度绩效自评', 40, 1), line('五、存在的主要问题', 400, 1), line('无', 815, 1)]),
+      page(2, [line('某某局2023年度绩效自评', 40, 2), line('无', 60, 2), line('六、改进措施和有关建议', 400, 2)]),
+    ];
+    const out = texts(pages).join('|');
+    expect(out).not.toContain('某某局2023年度绩效自评');
+    expect(out.match(/无/g)).toHaveLength(2);
+  });
+
+  it('drops page numbers and a footer that repeats at the same depth, its digits aside', () => {
+    const pages = [1, 2, 3].map((n) => page(n, [line('正文第一段。', 300, n), line(`第${n}页 共3页`, 820, n), line(`- ${n} -`, 832, n)]));
+    expect(texts(pages).join('')).toBe('正文第一段。'.repeat(3));
   });
 });
 

@@ -157,30 +157,43 @@ function dropRepeatedUnit(items: PageItem[], last: Seq | undefined, height: numb
 }
 
 /** Page headers, footers and page numbers: lines in the top/bottom band of the page
- *  that look like a page number or repeat (digits aside) on at least half the pages —
- *  but never a line stating the money unit: "单位：元" printed atop each page of a
- *  form (a Word page header) is the unit of its table, and the form misreads 10 000×
- *  without it. */
+ *  that look like a page number, or repeat (digits aside) on at least half the pages at
+ *  the same place — the same band, as far from its edge within a line's height, as a
+ *  running header is printed. A short answer ("无") that happens to end one page and open
+ *  the next is text. Never a line stating the money unit: "单位：元" printed atop each
+ *  page of a form (a Word page header) is the unit of its table, and the form misreads
+ *  10 000× without it. */
 function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[] }[]): Set<TextLine> {
   const out = new Set<TextLine>();
-  const inBand = (line: TextLine, height: number) =>
-    line.baseline - line.size < MARGIN_BAND * height || line.baseline > (1 - MARGIN_BAND) * height;
-  const key = (line: TextLine) => line.text.replace(/\s+/g, '').replace(/\d+/g, '#');
-  const seen = new Map<string, Set<number>>();
+  /** Which band a line is in, and how far its baseline is from that band's edge; null outside both. */
+  const place = (line: TextLine, height: number): { band: 'top' | 'bottom'; depth: number } | null => {
+    if (line.baseline - line.size < MARGIN_BAND * height) return { band: 'top', depth: line.baseline };
+    if (line.baseline > (1 - MARGIN_BAND) * height) return { band: 'bottom', depth: height - line.baseline };
+    return null;
+  };
+  const key = (line: TextLine, band: string) => `${band}|${line.text.replace(/\s+/g, '').replace(/\d+/g, '#')}`;
+  const seen = new Map<string, { page: number; depth: number }[]>();
   for (const p of pages) {
     for (const line of p.lines) {
-      if (!inBand(line, p.content.height)) continue;
-      const k = key(line);
-      if (!seen.has(k)) seen.set(k, new Set());
-      seen.get(k)!.add(p.content.page);
+      const at = place(line, p.content.height);
+      if (!at) continue;
+      const k = key(line, at.band);
+      if (!seen.has(k)) seen.set(k, []);
+      seen.get(k)!.push({ page: p.content.page, depth: at.depth });
     }
   }
   const repeatAt = Math.max(2, Math.ceil(pages.length / 2));
   for (const p of pages) {
     for (const line of p.lines) {
-      if (!inBand(line, p.content.height) || unitIn(line.text)) continue;
+      const at = place(line, p.content.height);
+      if (!at || unitIn(line.text)) continue;
       const text = line.text.trim();
-      if (PAGE_NUMBER.some((re) => re.test(text)) || (seen.get(key(line))?.size ?? 0) >= repeatAt) out.add(line);
+      if (PAGE_NUMBER.some((re) => re.test(text))) {
+        out.add(line);
+        continue;
+      }
+      const same = (seen.get(key(line, at.band)) ?? []).filter((o) => Math.abs(o.depth - at.depth) <= line.size);
+      if (new Set(same.map((o) => o.page)).size >= repeatAt) out.add(line);
     }
   }
   return out;
