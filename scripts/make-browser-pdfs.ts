@@ -1,4 +1,4 @@
-// Makes fixtures/browser/ (run: `npx tsx scripts/make-browser-pdfs.ts`; needs Debian's
+// Makes fixtures/browser/ (run: `npx tsx scripts/make-browser-pdfs.ts [name …]`; needs Debian's
 // chromium — tests never do): forms printed to PDF by a web browser, as a form filled in
 // an online system and "printed to PDF" reaches the bureau. Each is a DOCX fixture turned
 // into HTML by mammoth, then printed by headless Chromium (Skia). Skia writes Type 3 fonts
@@ -13,13 +13,16 @@ import mammoth from 'mammoth';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'fixtures', 'browser');
-const FORMS = ['dept-slip-typo', 'project-national-slips'];
+// dept-yuan: its narrative cell runs over a page break, and the browser draws no rule
+// where the page cuts it (the cell's rest is framed by its two sides and its bottom).
+const FORMS = ['dept-slip-typo', 'project-national-slips', 'dept-yuan'];
 const STYLE = 'body{font-family:"Noto Sans CJK SC",sans-serif;font-size:10pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}';
 
 mkdirSync(OUT_DIR, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'jxaudit-browser-'));
 try {
-  for (const name of FORMS) {
+  const wanted = process.argv.slice(2);
+  for (const name of FORMS.filter((n) => wanted.length === 0 || wanted.includes(n))) {
     const { value } = await mammoth.convertToHtml({ path: join(ROOT, 'fixtures', 'docx', `${name}.docx`) });
     const html = join(work, `${name}.html`);
     writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${value}</body></html>`);

@@ -10,6 +10,7 @@ import { FormFailure } from '../src/model/failure.js';
 import { readPdf } from '../src/read/pdf.js';
 import { OPS } from '../src/read/pdfjs.js';
 import { readRules } from '../src/read/pdf-rules.js';
+import { findTables } from '../src/read/pdf-grid.js';
 import { layoutPages, type PageContent } from '../src/read/pdf-layout.js';
 import { groupLines, toParagraphs, type TextRun } from '../src/read/pdf-text.js';
 
@@ -225,6 +226,20 @@ describe('borders drawn as thin filled rectangles under a scaled matrix (as Word
     const doc = await readPdf(handMadePdf('0 0 0 rg 72 700 200 1 re f'), LIMIT);
     expect(doc.blocks).toEqual([]);
     expect(doc.images).toBe(0);
+  });
+});
+
+describe('tables from ruling lines (src/read/pdf-grid.ts)', () => {
+  const sides = (y0: number, y1: number) => [{ x: 50, y0, y1 }, { x: 300, y0, y1 }];
+  it('takes two sides and one rule at their end as a cell the page break opened, not a lone rule', () => {
+    // the rest of a cell atop a page: its sides from the page's top margin, its bottom rule
+    const open = findTables({ h: [{ y: 200, x0: 50, x1: 300 }], v: sides(40, 200) }, 2);
+    expect(open).toHaveLength(1);
+    expect(open[0].ys).toEqual([40, 200]);
+    // a rule across two uprights half-way up (a drawing, a bracket): no table
+    expect(findTables({ h: [{ y: 120, x0: 50, x1: 300 }], v: sides(40, 200) }, 2)).toEqual([]);
+    // an underline with one upright: no table
+    expect(findTables({ h: [{ y: 200, x0: 50, x1: 300 }], v: [{ x: 50, y0: 40, y1: 200 }] }, 2)).toEqual([]);
   });
 });
 

@@ -45,11 +45,23 @@ export function findTables(rules: Rules, page: number): PageTable[] {
   v.forEach((vr, j) => { const g = groups.get(find(h.length + j)) ?? { h: [], v: [] }; g.v.push(vr); groups.set(find(h.length + j), g); });
   const tables: PageTable[] = [];
   for (const g of groups.values()) {
-    if (g.h.length < 2 || g.v.length < 2) continue; // an underline or a lone rule, not a table
+    // An underline or a lone rule is no table. A cell a page break cut may lack its top
+    // or bottom rule (a browser draws none there): two sides and one rule still frame it.
+    if (g.v.length < 2 || g.h.length < (openFrame(g.h, g.v) ? 1 : 2)) continue;
     const table = gridOf(g.h, g.v, page);
     if (table) tables.push(table);
   }
   return tables.sort((a, b) => a.ys[0] - b.ys[0]);
+}
+
+/** Two sides of the same height beyond a single rule: the frame of a cell the page break opened at its top or bottom. */
+function openFrame(h: HRule[], v: VRule[]): boolean {
+  if (h.length !== 1) return false;
+  const y0 = Math.min(...v.map((r) => r.y0)), y1 = Math.max(...v.map((r) => r.y1));
+  const full = v.filter((r) => Math.abs(r.y0 - y0) <= SNAP && Math.abs(r.y1 - y1) <= SNAP);
+  const [rule] = h;
+  const atEnd = Math.abs(rule.y - y0) <= SNAP || Math.abs(rule.y - y1) <= SNAP;
+  return full.length >= 2 && atEnd && y1 - y0 > 2 * SNAP;
 }
 
 function gridOf(h: HRule[], v: VRule[], page: number): PageTable | null {
