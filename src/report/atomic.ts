@@ -97,7 +97,13 @@ export class AtomicStream {
   }
 
   async abort(): Promise<void> {
-    this.stream.destroy();
+    // The file is opened asynchronously: removed before the open completes, it would
+    // appear after the removal. Closed first, it is there to remove.
+    if (!this.stream.closed) {
+      const closed = once(this.stream, 'close').catch(() => undefined);
+      this.stream.destroy();
+      await closed;
+    }
     await rm(this.temp, { force: true });
   }
 }
