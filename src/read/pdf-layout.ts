@@ -55,7 +55,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
       const last = seq.at(-1);
       const endsPage = i === items.length - 1;
       if (item.kind === 'table') {
-        if (i === 0 && last?.kind === 'table' && last.endsPage && continuesTable(last.parts.at(-1)!, item.table)) {
+        if (i === 0 && last?.kind === 'table' && last.endsPage && continuesTable(last.parts, item.table)) {
           last.parts.push(item.table);
           last.endsPage = endsPage;
         } else {
@@ -128,9 +128,17 @@ function textArea(lines: readonly TextLine[], pages: readonly PageContent[], tab
   return { left, right: Math.max(right, width - left) };
 }
 
-/** The next page's first table continues this one when their frames line up. */
-function continuesTable(prev: PageTable, next: PageTable): boolean {
-  return Math.abs(prev.xs[0] - next.xs[0]) <= FRAME_TOLERANCE && Math.abs(prev.xs.at(-1)! - next.xs.at(-1)!) <= FRAME_TOLERANCE;
+/** The next page's first table continues the table so far (its page parts) when their frames line up. */
+function continuesTable(parts: readonly PageTable[], next: PageTable): boolean {
+  const near = (a: number, b: number) => Math.abs(a - b) <= FRAME_TOLERANCE;
+  // the table's columns so far: a part before may have been the narrower one
+  const xs = boundaries(parts.flatMap((p) => p.xs));
+  if (near(xs[0], next.xs[0]) && near(xs.at(-1)!, next.xs.at(-1)!)) return true;
+  // A vertically merged cell at the table's side (年度绩效指标完成情况 beside every
+  // indicator row) that goes on over the page may be drawn with no rule there (a
+  // browser's print): the part is narrower, and every one of its column boundaries is
+  // one of the table's.
+  return next.xs.every((x) => xs.some((p) => near(p, x))) && next.xs.at(-1)! - next.xs[0] >= (xs.at(-1)! - xs[0]) / 2;
 }
 
 const PAGE_NUMBER = [
@@ -153,7 +161,7 @@ function dropRepeatedUnit(items: PageItem[], last: Seq | undefined, height: numb
   }
   const next = items[lead];
   if (lead === 0 || next?.kind !== 'table' || last?.kind !== 'table' || !last.endsPage) return;
-  if (continuesTable(last.parts.at(-1)!, next.table)) items.splice(0, lead);
+  if (continuesTable(last.parts, next.table)) items.splice(0, lead);
 }
 
 /** Page headers, footers and page numbers: lines in the top/bottom band of the page
@@ -271,6 +279,11 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
       } else {
         cells.push({ ...cell, r0: cell.r0 + offset, r1: cell.r1 + offset });
       }
+    }
+    // A cell of the last row beside a narrower part (its merged side column, drawn
+    // without rules on this page) goes on down the part's rows.
+    for (const cell of lastRow) {
+      if (cell.x1 <= part.xs[0] + FRAME_TOLERANCE || cell.x0 >= part.xs.at(-1)! - FRAME_TOLERANCE) cell.r1 = offset + partRows;
     }
     rows = offset + partRows;
   }
