@@ -40,9 +40,7 @@ export function pageText(runs: readonly TextRun[]): string {
 export function pagesToLayOut(texts: readonly string[], mayHoldForm: PageTest | undefined, pictures: ReadonlySet<number> = new Set()): boolean[] {
   if (!mayHoldForm) return texts.map(() => true);
   // a picture-only page (a scanned sheet) has no text to ask: it may hold a form
-  const first = texts.findIndex((t, i) => pictures.has(i) || mayHoldForm(t));
-  if (first < 0) return texts.map(() => false);
-  const from = Math.max(0, first - 1);
+  const from = firstPageToRead(texts.map((t, i) => (pictures.has(i) ? null : t)), mayHoldForm);
   return texts.map((_, i) => i >= from);
 }
 

@@ -54,27 +54,29 @@ export function formPageTest(set: TemplateSet): PageTest {
   let test = built.get(set.templates);
   if (!test) {
     const [titles, ...others] = groupsOf(set.templates);
-    const twoGroups = (raw: string) => {
+    /** Whether words of two groups are in the text, and whether one is a title's. */
+    const groupsIn = (raw: string): { two: boolean; title: boolean } => {
       let folded = fold(raw);
       let hits = 0;
       // A title's words count for the title alone (整体支出 and 绩效目标 are inside titles).
-      if (titles.some((w) => folded.includes(w))) {
+      const title = titles.some((w) => folded.includes(w));
+      if (title) {
         hits++;
         for (const w of titles) folded = folded.replaceAll(w, '|');
       }
-      for (const group of others) if (group.some((w) => folded.includes(w)) && ++hits >= 2) return true;
-      return false;
+      for (const group of others) if (group.some((w) => folded.includes(w)) && ++hits >= 2) return { two: true, title };
+      return { two: false, title };
     };
     test = (raw: string) => {
-      if (!twoGroups(raw)) return false;
-      const folded = fold(raw);
-      if (titles.some((w) => folded.includes(w))) return true;
+      const page = groupsIn(raw);
+      if (!page.two) return false;
+      if (page.title) return true;
       const cells = raw
         .split('\n')
         .filter((line) => !SENTENCE.test(line))
         .flatMap((line) => line.split(/\s+/))
         .filter((piece) => piece.length <= MAX_CELL);
-      return twoGroups(cells.join(''));
+      return groupsIn(cells.join('')).two;
     };
     built.set(set.templates, test);
   }
