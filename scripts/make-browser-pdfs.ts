@@ -18,7 +18,7 @@ const OUT_DIR = join(ROOT, 'fixtures', 'browser');
 // real-anhui-tianchang-2022: the merged 年度绩效指标完成情况 cell beside every indicator row
 // goes on over two page breaks, and on the middle page the browser draws no rule for it
 // (that page's part of the table is one column narrower).
-const FORMS = ['dept-slip-typo', 'project-national-slips', 'dept-yuan', 'real-anhui-tianchang-2022'];
+const FORMS = ['dept-slip-typo', 'project-national-slips', 'dept-yuan', 'real-anhui-tianchang-2022', 'seed-yuelu-2022'];
 const STYLE = 'body{font-family:"Noto Sans CJK SC",sans-serif;font-size:10pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}';
 
 mkdirSync(OUT_DIR, { recursive: true });

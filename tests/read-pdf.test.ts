@@ -241,6 +241,37 @@ describe('tables from ruling lines (src/read/pdf-grid.ts)', () => {
     // an underline with one upright: no table
     expect(findTables({ h: [{ y: 200, x0: 50, x1: 300 }], v: [{ x: 50, y0: 40, y1: 200 }] }, 2)).toEqual([]);
   });
+
+  it('takes two sides of one height with nothing across as an open cell (a cell taller than the page), one upright or uneven ones as none', () => {
+    const middle = findTables({ h: [], v: sides(28, 764) }, 5);
+    expect(middle).toHaveLength(1);
+    expect(middle[0]).toMatchObject({ open: true, xs: [50, 300], ys: [28, 764] });
+    expect(findTables({ h: [], v: [{ x: 50, y0: 28, y1: 764 }] }, 5)).toEqual([]);
+    expect(findTables({ h: [], v: [{ x: 50, y0: 28, y1: 764 }, { x: 300, y0: 100, y1: 400 }] }, 5)).toEqual([]);
+  });
+});
+
+describe('a cell that goes on over whole pages (src/read/pdf-layout.ts)', () => {
+  const run = (str: string, x: number, baseline: number, page: number): TextRun => ({ str, x, right: x + 12 * [...str].length, baseline, size: 12, page });
+  const box = (y0: number, y1: number, x0: number, x1: number) => [{ y: y0, x0, x1 }, { y: y1, x0, x1 }];
+  // page 1: a two-column row, then the narrative cell across the table, open at the page's foot
+  const first: PageContent = {
+    page: 1, width: 595, height: 792,
+    runs: [run('合计', 60, 80, 1), run('1028.49', 200, 80, 1), run('五、评价报告综述', 60, 700, 1)],
+    rules: { h: [...box(60, 100, 50, 300), { y: 680, x0: 50, x1: 300 }], v: [{ x: 50, y0: 60, y1: 764 }, { x: 175, y0: 60, y1: 100 }, { x: 300, y0: 60, y1: 764 }] },
+  };
+  const middle = (rules: PageContent['rules']): PageContent => ({ page: 2, width: 595, height: 792, runs: [run('一、部门概况', 60, 60, 2), run('单位只有本级。', 60, 400, 2)], rules });
+
+  it('joins the page of sides only to the cell the page before left open', () => {
+    const { blocks, tables } = layoutPages([first, middle({ h: [], v: [{ x: 50, y0: 28, y1: 764 }, { x: 300, y0: 28, y1: 764 }] })]);
+    expect(blocks.map((b) => b.kind)).toEqual(['table']);
+    expect(tables[0].rows.at(-1)![0].text).toBe('五、评价报告综述\n一、部门概况\n单位只有本级。');
+  });
+
+  it('reads two uprights that continue no table as the page\'s text', () => {
+    const { blocks } = layoutPages([first, middle({ h: [], v: [{ x: 320, y0: 28, y1: 764 }, { x: 560, y0: 28, y1: 764 }] })]);
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.text : 'table'))).toEqual(['table', '一、部门概况', '单位只有本级。']);
+  });
 });
 
 describe('page headers and footers (src/read/pdf-layout.ts)', () => {

@@ -21,6 +21,9 @@ export interface PageTable {
   cells: PageCell[];
   /** cellAt[r][c]: index into `cells`. */
   cellAt: number[][];
+  /** Sides with no rule at either end: the middle page of a cell taller than a page, which
+   *  is a table only as the continuation of the one the page before ends with (pdf-layout). */
+  open?: boolean;
 }
 
 /** Rules closer than this (points) are one rule; ends this close touch. */
@@ -51,7 +54,25 @@ export function findTables(rules: Rules, page: number): PageTable[] {
     const table = gridOf(g.h, g.v, page);
     if (table) tables.push(table);
   }
+  // A browser draws no rule where a page break cuts a cell: a cell that goes on over a
+  // whole page leaves only its sides there, uprights of one height with nothing across.
+  const lone = [...groups.values()].filter((g) => g.h.length === 0).flatMap((g) => g.v);
+  for (const sides of sameExtent(lone)) {
+    const table = sides.length >= 2 ? gridOf([], sides, page) : null;
+    if (table) tables.push({ ...table, open: true });
+  }
   return tables.sort((a, b) => a.ys[0] - b.ys[0]);
+}
+
+/** Vertical rules grouped by their extent (top and bottom within SNAP), left to right. */
+function sameExtent(v: readonly VRule[]): VRule[][] {
+  const out: VRule[][] = [];
+  for (const r of [...v].sort((a, b) => a.x - b.x)) {
+    const same = out.find((g) => Math.abs(g[0].y0 - r.y0) <= SNAP && Math.abs(g[0].y1 - r.y1) <= SNAP);
+    if (same) same.push(r);
+    else out.push([r]);
+  }
+  return out.filter((g) => g[0].y1 - g[0].y0 > 2 * SNAP);
 }
 
 /** Two sides of the same height beyond a single rule: the frame of a cell the page break opened at its top or bottom. */

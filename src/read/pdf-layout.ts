@@ -46,16 +46,17 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   // Reading order: one sequence of line runs and (possibly multi-page) tables.
   const seq: Seq[] = [];
   for (const p of perPage) {
-    const items: PageItem[] = [
+    const placed: PageItem[] = [
       ...p.tables.map((table) => ({ kind: 'table' as const, table, top: table.ys[0] })),
-      ...p.lines.filter((l) => !furniture.has(l)).map((line) => ({ kind: 'line' as const, line, top: line.baseline - line.size })),
+      ...p.lines.filter((l) => !furniture.has(l)).map(lineItem),
     ].sort((a, b) => a.top - b.top);
-    dropRepeatedUnit(items, seq.at(-1), p.content.height);
+    dropRepeatedUnit(placed, seq.at(-1), p.content.height);
+    const items = unframeOpen(placed, seq.at(-1));
     items.forEach((item, i) => {
       const last = seq.at(-1);
       const endsPage = i === items.length - 1;
       if (item.kind === 'table') {
-        if (i === 0 && last?.kind === 'table' && last.endsPage && continuesTable(last.parts, item.table)) {
+        if (last?.kind === 'table' && goesOn(last, item.table, i)) {
           last.parts.push(item.table);
           last.endsPage = endsPage;
         } else {
@@ -129,6 +130,26 @@ function textArea(lines: readonly TextLine[], pages: readonly PageContent[], tab
 }
 
 /** The next page's first table continues the table so far (its page parts) when their frames line up. */
+function lineItem(line: TextLine): PageItem {
+  return { kind: 'line', line, top: line.baseline - line.size };
+}
+
+/** Two uprights with nothing across (pdf-grid: `open`) are the rest of a cell only where
+ *  they continue the table the page before ends with; elsewhere they frame no table, and
+ *  their text is the page's, in reading order. */
+function unframeOpen(items: PageItem[], last: Seq | undefined): PageItem[] {
+  const stray = (item: PageItem, i: number) => item.kind === 'table' && item.table.open === true && !(last?.kind === 'table' && goesOn(last, item.table, i));
+  if (!items.some(stray)) return items;
+  return items
+    .flatMap((item, i) => (item.kind === 'table' && stray(item, i) ? groupLines(item.table.cells.flatMap((c) => c.runs)).map(lineItem) : [item]))
+    .sort((a, b) => a.top - b.top);
+}
+
+/** The page's `i`-th item, a table, goes on with the table that ended the page before. */
+function goesOn(last: Extract<Seq, { kind: 'table' }>, table: PageTable, i: number): boolean {
+  return i === 0 && last.endsPage && continuesTable(last.parts, table);
+}
+
 function continuesTable(parts: readonly PageTable[], next: PageTable): boolean {
   const near = (a: number, b: number) => Math.abs(a - b) <= FRAME_TOLERANCE;
   // the table's columns so far: a part before may have been the narrower one
@@ -264,7 +285,8 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
 
     const lastRow = cells.filter((c) => c.r1 === rows);
     const firstRow = partCells.filter((c) => c.r0 === 0);
-    const split = isSplitRow(lastRow, firstRow, part.xs.at(-1)! - part.xs[0]);
+    // a part open at its top (no rule there) is the rest of the row above
+    const split = part.open === true || isSplitRow(lastRow, firstRow, part.xs.at(-1)! - part.xs[0]);
     const offset = split ? rows - 1 : rows;
     // Columns holding vertically merged cells group the rows (一级/二级指标): an empty
     // cell opening the page there continues the group above it.

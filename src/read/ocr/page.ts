@@ -78,7 +78,8 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
   const cleanInk = binarize(clean, level);
 
   const k = 72 / dpi;
-  const tables = findTables(toPoints(pxRules, dpi), page);
+  // a cell taller than the page (sides only) is read as the page's text; the layout joins it
+  const tables = findTables(toPoints(pxRules, dpi), page).filter((t) => !t.open);
   const pad = Math.max(2, Math.round(0.02 * dpi));
   const margin = Math.round(0.1 * dpi);
   type Crop = { page: number; x0: number; y0: number; x1: number; y1: number; box: [number, number, number, number]; seal: boolean; inked: boolean };
