@@ -1,7 +1,8 @@
-// The font-compiler patch (src/read/pdfjs-worker-patch.ts) must hand pdfjs' font loader
-// the very bytes the unpatched worker makes: each font file of a few fixtures (their
-// CJK fonts are CFF, the compiler the patch rewrites) is hashed by a child process
-// with the patch and by one without (JXAUDIT_PDFJS_PATCH=off), and the lists compared.
+// The worker patch (src/read/pdfjs-worker-patch.ts) must hand pdfjs' font loader the
+// very bytes the unpatched worker makes, an encrypted file's included: each font file of
+// a few fixtures (their CJK fonts are CFF, the compiler the patch rewrites) is hashed by
+// a child process with the patch and by one without (JXAUDIT_PDFJS_PATCH=off), and the
+// lists compared.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import { patchWorkerSource } from '../src/read/pdfjs-worker-patch.js';
 import { packageRoot } from '../src/paths.js';
 
 const ROOT = packageRoot();
-const FILES = ['fixtures/pdf/seed-yuelu-2022.pdf', 'fixtures/pdf/multipage-split-rows.pdf', 'fixtures/pdf/real-anhui-xiaoxian-2023.pdf'].map((f) => join(ROOT, f));
+// owner-password.pdf is AES-256 (revision 6): its fonts come out right only with the right key
+const FILES = ['fixtures/pdf/seed-yuelu-2022.pdf', 'fixtures/pdf/multipage-split-rows.pdf', 'fixtures/pdf/real-anhui-xiaoxian-2023.pdf', 'fixtures/pdf/owner-password.pdf'].map((f) => join(ROOT, f));
 
 /** Hashes every font file pdfjs hands its font loader (as the base64 input of an @font-face rule). */
 const SCRIPT = `
