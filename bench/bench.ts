@@ -250,6 +250,19 @@ function stageLine(r: Run): string {
   );
 }
 
+/** Why the speed-up stops where it does: one worker's process already keeps more than
+ *  one core busy (V8's garbage-collection and compiler threads run beside it), so the same
+ *  CPU work spread over `jobs` cores can at best finish `jobs` ÷ (cores it used) sooner. */
+function ceilingLine(one: Run, many: Run, jobs: number): string {
+  const cores = Math.min(jobs, availableParallelism());
+  const used = one.cpuSeconds / one.seconds;
+  const extra = many.cpuSeconds / one.cpuSeconds - 1;
+  return (
+    `jobs=1 已占用 ${used.toFixed(2)} 个核（工作线程之外，V8 的垃圾回收与编译线程也在运行），同样的 CPU 工作量在 ${cores} 个核上最多加速 ${(cores / used).toFixed(2)}×；` +
+    `jobs=${jobs} 的 CPU 合计比 jobs=1 ${extra >= 0 ? '多' : '少'} ${Math.abs(extra * 100).toFixed(0)}%（每个线程各自预热与编译）`
+  );
+}
+
 const statusLine = (r: Run) => `  状态     通过 ${r.totals.ok}，有差异 ${r.totals.discrepancies}，失败 ${r.totals.failed}`;
 
 /** Of several runs of one batch, the one with the median wall time; its peak RSS the
@@ -276,6 +289,7 @@ function formsClass(label: string, dir: string, jobs: number, repeat: number, ta
   if (one) {
     const speedup = one.seconds / many.seconds;
     console.log(`  并行     jobs=1 ${rate(one.forms / one.seconds)}，jobs=${jobs} ${rate(r)}，加速 ${speedup.toFixed(2)}×  目标 ≥ 1.7×  ${mark(speedup >= 1.7)}（CPU 合计 jobs=1 ${one.cpuSeconds.toFixed(1)} s，jobs=${jobs} ${many.cpuSeconds.toFixed(1)} s）`);
+    console.log(`  加速上限 ${ceilingLine(one, many, jobs)}`);
   }
   console.log(`  内存峰值 ${mb(many.maxRss)}（进程含工作线程）  目标 ≤ 300 MB  ${mark(many.maxRss <= 300 * 1024 * 1024)}`);
   console.log(`  分阶段   ${stageLine(many)}`);
