@@ -129,7 +129,6 @@ function textArea(lines: readonly TextLine[], pages: readonly PageContent[], tab
   return { left, right: Math.max(right, width - left) };
 }
 
-/** The next page's first table continues the table so far (its page parts) when their frames line up. */
 function lineItem(line: TextLine): PageItem {
   return { kind: 'line', line, top: line.baseline - line.size };
 }
@@ -150,6 +149,7 @@ function goesOn(last: Extract<Seq, { kind: 'table' }>, table: PageTable, i: numb
   return i === 0 && last.endsPage && continuesTable(last.parts, table);
 }
 
+/** The next page's first table continues the table so far (its page parts) when their frames line up. */
 function continuesTable(parts: readonly PageTable[], next: PageTable): boolean {
   const near = (a: number, b: number) => Math.abs(a - b) <= FRAME_TOLERANCE;
   // the table's columns so far: a part before may have been the narrower one
