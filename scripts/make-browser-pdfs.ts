@@ -18,22 +18,39 @@ const OUT_DIR = join(ROOT, 'fixtures', 'browser');
 // real-anhui-tianchang-2022: the merged 年度绩效指标完成情况 cell beside every indicator row
 // goes on over two page breaks, and on the middle page the browser draws no rule for it
 // (that page's part of the table is one column narrower).
-const FORMS = ['dept-slip-typo', 'project-national-slips', 'dept-yuan', 'real-anhui-tianchang-2022', 'seed-yuelu-2022'];
-const STYLE = 'body{font-family:"Noto Sans CJK SC",sans-serif;font-size:10pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}';
+// seed-yuelu-2022: its 评价报告综述 cell runs from page 4 to page 7; pages 5 and 6 show
+// only the cell's two sides.
+// On A5 paper (-a5) the breaks fall inside merged label cells: the browser draws no rule
+// under a cell the break cuts, and the lines it laid out for the cell's rows on the next
+// page spill below the part's last rule (national-real-slip-sums: "年度总体目标完成情况";
+// dept-slip-typo: "产出指标", "绩效指标").
+const FORMS: { name: string; paper?: 'A5' }[] = [
+  { name: 'dept-slip-typo' },
+  { name: 'project-national-slips' },
+  { name: 'dept-yuan' },
+  { name: 'real-anhui-tianchang-2022' },
+  { name: 'seed-yuelu-2022' },
+  { name: 'dept-slip-typo', paper: 'A5' },
+  { name: 'national-real-slip-sums', paper: 'A5' },
+];
+const style = (paper?: 'A5') =>
+  `${paper ? `@page{size:${paper}}` : ''}body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${paper ? 11 : 10}pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}`;
 
 mkdirSync(OUT_DIR, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'jxaudit-browser-'));
 try {
   const wanted = process.argv.slice(2);
-  for (const name of FORMS.filter((n) => wanted.length === 0 || wanted.includes(n))) {
+  for (const { name, paper } of FORMS) {
+    const out = paper ? `${name}-${paper.toLowerCase()}` : name;
+    if (wanted.length > 0 && !wanted.includes(out)) continue;
     const { value } = await mammoth.convertToHtml({ path: join(ROOT, 'fixtures', 'docx', `${name}.docx`) });
-    const html = join(work, `${name}.html`);
-    writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${value}</body></html>`);
-    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${join(work, 'profile')}`, `--print-to-pdf=${join(OUT_DIR, `${name}.pdf`)}`, `file://${html}`], {
+    const html = join(work, `${out}.html`);
+    writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>${style(paper)}</style></head><body>${value}</body></html>`);
+    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${join(work, 'profile')}`, `--print-to-pdf=${join(OUT_DIR, `${out}.pdf`)}`, `file://${html}`], {
       stdio: 'ignore',
       timeout: 120_000,
     });
-    console.log(`wrote fixtures/browser/${name}.pdf`);
+    console.log(`wrote fixtures/browser/${out}.pdf`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

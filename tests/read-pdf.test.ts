@@ -251,6 +251,43 @@ describe('tables from ruling lines (src/read/pdf-grid.ts)', () => {
   });
 });
 
+describe('cells a page break cuts, in a browser\'s print (src/read/pdf-grid.ts, pdf-layout.ts)', () => {
+  const run = (str: string, x: number, baseline: number, page: number): TextRun => ({ str, x, right: x + 12 * [...str].length, baseline, size: 12, page });
+  // two columns: a merged label (50–150) and the indicators (150–300)
+  const v = (y0: number, y1: number) => [50, 150, 300].map((x) => ({ x, y0, y1 }));
+  // page 1: a header row, then the label cell over the first indicator; the break cuts
+  // the label (no rule under it) but ends the indicator's row (ruled under it)
+  const first: PageContent = {
+    page: 1, width: 420, height: 595,
+    runs: [run('一级', 60, 80, 1), run('三级', 160, 80, 1), run('产出', 60, 530, 1), run('指标1：户数', 160, 530, 1), run('指标', 60, 556, 1)],
+    rules: { h: [{ y: 60, x0: 50, x1: 300 }, { y: 100, x0: 50, x1: 300 }, { y: 545, x0: 150, x1: 300 }], v: v(60, 545) },
+  };
+  // page 2: the label's rest beside the next indicator; a browser draws no rule atop the page
+  const second: PageContent = {
+    page: 2, width: 420, height: 595,
+    runs: [run('指标2：人数', 160, 50, 2), run('合计', 60, 90, 2)],
+    rules: { h: [{ y: 70, x0: 50, x1: 300 }, { y: 110, x0: 50, x1: 300 }], v: v(28, 110) },
+  };
+
+  it('marks the cells of a part\'s last row with no rule under them as cut', () => {
+    const [table] = findTables(first.rules, 1);
+    const last = table.cells.filter((c) => c.r1 === table.ys.length - 1);
+    expect(last.map((c) => [c.x0, c.openBottom === true])).toEqual([[50, true], [150, false]]);
+  });
+
+  it('joins a cut cell with its rest on the next page, takes the line spilled under it, and starts a new row where the rule ended one', () => {
+    const { blocks, tables } = layoutPages([first, second]);
+    expect(blocks.map((b) => b.kind)).toEqual(['table']);
+    const rows = tables[0].rows.map((r) => r.map((c) => c.text));
+    expect(rows).toEqual([
+      ['一级', '三级'],
+      ['产出\n指标', '指标1：户数'],
+      ['产出\n指标', '指标2：人数'],
+      ['合计', ''],
+    ]);
+  });
+});
+
 describe('a cell that goes on over whole pages (src/read/pdf-layout.ts)', () => {
   const run = (str: string, x: number, baseline: number, page: number): TextRun => ({ str, x, right: x + 12 * [...str].length, baseline, size: 12, page });
   const box = (y0: number, y1: number, x0: number, x1: number) => [{ y: y0, x0, x1 }, { y: y1, x0, x1 }];

@@ -10,6 +10,9 @@ export interface PageCell {
   x0: number; x1: number; y0: number; y1: number;
   page: number;
   runs: TextRun[];
+  /** In the part's last row with no rule under it: the page break cut the cell, which goes on
+   *  at the top of the next page (a browser draws no rule there; pdf-layout joins the two). */
+  openBottom?: boolean;
 }
 
 export interface PageTable {
@@ -125,6 +128,7 @@ function gridOf(h: HRule[], v: VRule[], page: number): PageTable | null {
   }
   for (const cell of cells) {
     cell.x0 = xs[cell.c0]; cell.x1 = xs[cell.c1]; cell.y0 = ys[cell.r0]; cell.y1 = ys[cell.r1];
+    if (cell.r1 === nr && !coveredH(h, cell.y1, cell.x0, cell.x1)) cell.openBottom = true;
   }
   return { page, xs, ys, cells, cellAt };
 }
@@ -148,6 +152,32 @@ export function assignRuns(tables: readonly PageTable[], runs: readonly TextRun[
     }
   }
   return outside;
+}
+
+/**
+ * Text a browser printed just past the foot of a cell the page break cut (`openBottom`):
+ * a cell spanning rows is laid out whole, its lines centred over all its rows, and the
+ * break moves the rows below it to the next page, so the lines laid out for them spill
+ * below the part's last rule. Such runs, each within an open cell's columns and each
+ * line within a line and a half of the one above it (a page footer stands further off),
+ * are that cell's; returns the runs left outside.
+ */
+export function absorbSpill(tables: readonly PageTable[], outside: readonly TextRun[]): TextRun[] {
+  const lowest = tables.reduce<PageTable | null>((a, t) => (a && a.ys.at(-1)! >= t.ys.at(-1)! ? a : t), null);
+  const open = lowest?.cells.filter((c) => c.openBottom) ?? [];
+  if (!lowest || open.length === 0) return [...outside];
+  const home = (r: TextRun) => open.find((c) => r.x >= c.x0 - SNAP && r.right <= c.x1 + SNAP);
+  const below = outside.filter((r) => runCentre(r) > lowest.ys.at(-1)!).sort((a, b) => a.baseline - b.baseline);
+  const taken = new Set<TextRun>();
+  let foot = lowest.ys.at(-1)!;
+  for (const run of below) {
+    const cell = home(run);
+    if (!cell || run.baseline - foot > 1.5 * run.size) break;
+    cell.runs.push(run);
+    taken.add(run);
+    foot = Math.max(foot, run.baseline);
+  }
+  return outside.filter((r) => !taken.has(r));
 }
 
 function indexIn(bounds: readonly number[], value: number): number {

@@ -5,7 +5,7 @@
 import type { DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../model/document.js';
 import { unitIn } from '../normalize/unit.js';
 import { buildGrid, type PlacedCell } from './grid.js';
-import { assignRuns, boundaries, findTables, type PageCell, type PageTable } from './pdf-grid.js';
+import { absorbSpill, assignRuns, boundaries, findTables, type PageCell, type PageTable } from './pdf-grid.js';
 import type { Rules } from './pdf-rules.js';
 import { continues, groupLines, toParagraphs, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
@@ -37,7 +37,7 @@ type PageItem = { kind: 'table'; table: PageTable; top: number } | { kind: 'line
 export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]; tables: DocTable[] } {
   const perPage = pages.map((p) => {
     const tables = findTables(p.rules, p.page);
-    const body = assignRuns(tables, p.runs);
+    const body = absorbSpill(tables, assignRuns(tables, p.runs));
     return { content: p, tables, lines: groupLines(body) };
   });
   const boxOf = pageBoxes(pages);
@@ -264,6 +264,8 @@ interface JoinedCell {
   runs: TextRun[];
   /** Its rectangle on each page part (displayed coordinates). */
   parts: { page: number; y0: number; y1: number }[];
+  /** Cut by the page break at its foot (pdf-grid): the next page's cell below it is its rest. */
+  openBottom: boolean;
 }
 
 /** Joins one table's page parts into a DocTable. */
@@ -271,6 +273,9 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
   const first = parts[0];
   let cells: JoinedCell[] = first.cells.map((c) => fromPage(c, 0));
   let rows = first.ys.length - 1;
+  // A producer that leaves the rule out where a page break cuts a cell (a browser) says
+  // by its rules which cells go on over the page: there the rules decide, not the text.
+  const cutsShown = parts.slice(0, -1).some((p) => p.cells.some((c) => c.openBottom));
 
   for (const part of parts.slice(1)) {
     let partCells = part.cells.map((c) => fromPage(c, 0));
@@ -286,18 +291,23 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
     const lastRow = cells.filter((c) => c.r1 === rows);
     const firstRow = partCells.filter((c) => c.r0 === 0);
     // a part open at its top (no rule there) is the rest of the row above
-    const split = part.open === true || isSplitRow(lastRow, firstRow, part.xs.at(-1)! - part.xs[0]);
+    const split =
+      part.open === true ||
+      (cutsShown
+        ? firstRow.length > 0 && firstRow.every((c) => lastRow.find((t) => sameColumns(t, c))?.openBottom)
+        : isSplitRow(lastRow, firstRow, part.xs.at(-1)! - part.xs[0]));
     const offset = split ? rows - 1 : rows;
     // Columns holding vertically merged cells group the rows (一级/二级指标): an empty
     // cell opening the page there continues the group above it.
     const grouping = [...cells, ...partCells].filter((c) => c.r1 - c.r0 > 1);
     for (const cell of partCells) {
       const above = cell.r0 === 0 ? lastRow.find((t) => sameColumns(t, cell)) : undefined;
-      const joins = above && (split || (isEmpty(cell) && grouping.some((g) => sameColumns(g, cell))));
+      const joins = above && (split || above.openBottom || (isEmpty(cell) && grouping.some((g) => sameColumns(g, cell))));
       if (above && joins) {
         above.r1 = offset + cell.r1;
         above.runs.push(...cell.runs);
         above.parts.push(...cell.parts);
+        above.openBottom = cell.openBottom;
       } else {
         cells.push({ ...cell, r0: cell.r0 + offset, r1: cell.r1 + offset });
       }
@@ -335,7 +345,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
 }
 
 function fromPage(c: PageCell, offset: number): JoinedCell {
-  return { r0: c.r0 + offset, r1: c.r1 + offset, x0: c.x0, x1: c.x1, page: c.page, runs: [...c.runs], parts: [{ page: c.page, y0: c.y0, y1: c.y1 }] };
+  return { r0: c.r0 + offset, r1: c.r1 + offset, x0: c.x0, x1: c.x1, page: c.page, runs: [...c.runs], parts: [{ page: c.page, y0: c.y0, y1: c.y1 }], openBottom: c.openBottom === true };
 }
 
 /** Each row's cell texts (whitespace removed), for spotting repeated header rows. */
