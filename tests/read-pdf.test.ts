@@ -288,6 +288,31 @@ describe('cells a page break cuts, in a browser\'s print (src/read/pdf-grid.ts, 
   });
 });
 
+describe('a narrower part beside cut side columns drawn with no rule (src/read/pdf-layout.ts)', () => {
+  const run = (str: string, x: number, baseline: number, page: number): TextRun => ({ str, x, right: x + 12 * [...str].length, baseline, size: 12, page });
+  // page 1: the label column (50–100) cut at the foot, two indicator columns ruled under
+  const first: PageContent = {
+    page: 1, width: 420, height: 595,
+    runs: [run('绩效', 60, 530, 1), run('数量', 110, 530, 1), run('户数', 210, 530, 1)],
+    rules: { h: [{ y: 500, x0: 50, x1: 300 }, { y: 545, x0: 100, x1: 300 }], v: [50, 100, 200, 300].map((x) => ({ x, y0: 500, y1: 545 })) },
+  };
+  // page 2: only the two indicator columns are ruled; the label's rest stands beside them
+  const second = (labelX: number): PageContent => ({
+    page: 2, width: 420, height: 595,
+    runs: [run('指标', labelX, 50, 2), run('质量', 110, 50, 2), run('人数', 210, 50, 2)],
+    rules: { h: [{ y: 28, x0: 100, x1: 300 }, { y: 70, x0: 100, x1: 300 }], v: [100, 200, 300].map((x) => ({ x, y0: 28, y1: 70 })) },
+  });
+
+  it('gives the part its side column back and the label\'s rest to the cut cell', () => {
+    const { blocks, tables } = layoutPages([first, second(60)]);
+    expect(blocks.map((b) => b.kind)).toEqual(['table']);
+    expect(tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['绩效指标', '数量', '户数'],
+      ['绩效指标', '质量', '人数'],
+    ]);
+  });
+});
+
 describe('a cell that goes on over whole pages (src/read/pdf-layout.ts)', () => {
   const run = (str: string, x: number, baseline: number, page: number): TextRun => ({ str, x, right: x + 12 * [...str].length, baseline, size: 12, page });
   const box = (y0: number, y1: number, x0: number, x1: number) => [{ y: y0, x0, x1 }, { y: y1, x0, x1 }];

@@ -35,8 +35,11 @@ type PageItem = { kind: 'table'; table: PageTable; top: number } | { kind: 'line
 
 /** Lays out all pages as DocModel blocks and tables. */
 export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]; tables: DocTable[] } {
+  let above: PageTable | undefined; // the lowest table of the page before
   const perPage = pages.map((p) => {
-    const tables = findTables(p.rules, p.page);
+    const found = findTables(p.rules, p.page);
+    const tables = above?.page === p.page - 1 ? widenTop(found, above) : found;
+    above = tables.reduce<PageTable | undefined>((a, t) => (a && a.ys.at(-1)! >= t.ys.at(-1)! ? a : t), undefined);
     const body = absorbSpill(tables, assignRuns(tables, p.runs));
     return { content: p, tables, lines: groupLines(body) };
   });
@@ -149,6 +152,42 @@ function goesOn(last: Extract<Seq, { kind: 'table' }>, table: PageTable, i: numb
   return i === 0 && last.endsPage && continuesTable(last.parts, table);
 }
 
+/**
+ * A page's top table that goes on with the one the page before ends with, drawn without
+ * the merged side columns (绩效指标, 一级指标) whose cells the break cut: a browser draws no
+ * rule for them on this page, but prints their text there (the rest of a label). Where
+ * every column boundary of the part is one of that table's, and the table's cells in the
+ * missing columns are cut at their foot (`openBottom`), the part gets those columns back,
+ * one cell each down all its rows, so that their text is read into them.
+ */
+function widenTop(tables: PageTable[], above: PageTable): PageTable[] {
+  const top = tables[0];
+  if (!top || top.open) return tables;
+  const near = (a: number, b: number) => Math.abs(a - b) <= FRAME_TOLERANCE;
+  if (!top.xs.every((x) => above.xs.some((a) => near(a, x)))) return tables;
+  // the cells of the last row above, beside the part: they must all be cut at their foot
+  const lastRow = above.cells.filter((c) => c.r1 === above.ys.length - 1);
+  const beside = lastRow.filter((c) => c.x1 <= top.xs[0] + FRAME_TOLERANCE || c.x0 >= top.xs.at(-1)! - FRAME_TOLERANCE).sort((a, b) => a.x0 - b.x0);
+  if (beside.length === 0 || !beside.every((c) => c.openBottom)) return tables;
+  const left = beside.filter((c) => c.x1 <= top.xs[0] + FRAME_TOLERANCE);
+  const right = beside.filter((c) => c.x0 >= top.xs.at(-1)! - FRAME_TOLERANCE);
+  // …and reach the table's edges, side by side
+  const edges = [...left.map((c) => c.x0), ...top.xs, ...right.map((c) => c.x1)];
+  const sides = [...left.map((c) => c.x1), ...right.map((c) => c.x0)];
+  if (!sides.every((x) => edges.some((e) => near(e, x)))) return tables;
+  const xs = [...left.map((c) => c.x0), ...top.xs, ...right.map((c) => c.x1)];
+
+  const rows = top.ys.length - 1;
+  const cells: PageCell[] = top.cells.map((c) => ({ ...c, c0: c.c0 + left.length, c1: c.c1 + left.length }));
+  const cellAt = top.cellAt.map((row) => [...new Array<number>(left.length).fill(-1), ...row, ...new Array<number>(right.length).fill(-1)]);
+  const sideColumns = [...left.keys(), ...right.map((_, i) => left.length + top.xs.length - 1 + i)];
+  for (const c of sideColumns) {
+    const index = cells.push({ r0: 0, r1: rows, c0: c, c1: c + 1, x0: xs[c], x1: xs[c + 1], y0: top.ys[0], y1: top.ys[rows], page: top.page, runs: [], openBottom: true }) - 1;
+    for (const row of cellAt) row[c] = index;
+  }
+  return [{ ...top, xs, cells, cellAt }, ...tables.slice(1)];
+}
+
 /** The next page's first table continues the table so far (its page parts) when their frames line up. */
 function continuesTable(parts: readonly PageTable[], next: PageTable): boolean {
   const near = (a: number, b: number) => Math.abs(a - b) <= FRAME_TOLERANCE;
@@ -244,7 +283,8 @@ function repeatedRows(part: PageTable, head: PageTable): number {
 function splitChains(parts: readonly PageTable[]): PageTable[][] {
   const chains: PageTable[][] = [[parts[0]]];
   for (let k = 1; k < parts.length; k++) {
-    const repeatsPrev = repeatedRows(parts[k], parts[k - 1]) > 0;
+    // below cells the break cut, the page opens with their rest, not with repeated headers
+    const repeatsPrev = !parts[k - 1].cells.some((c) => c.openBottom) && repeatedRows(parts[k], parts[k - 1]) > 0;
     const chain = chains.at(-1)!;
     const prevStarts = chain.length > 1 && chain.at(-1) === parts[k - 1] && repeatedRows(parts[k - 1], chain[0]) === 0;
     if (repeatsPrev && prevStarts) {
