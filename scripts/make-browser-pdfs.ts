@@ -25,7 +25,8 @@ const OUT_DIR = join(ROOT, 'fixtures', 'browser');
 // page spill below the part's last rule (national-real-slip-sums: "年度总体目标完成情况";
 // dept-slip-typo: "产出指标", "绩效指标"); on seed-yuelu-2022's page 4 the cut 绩效指标 and
 // 一级指标 columns are drawn with no rule at all, the rest of their labels printed beside
-// the narrower part.
+// the narrower part; dept-narrative-broken: a narrative sentence wraps over a page break
+// before "50%，", which wraps as one piece.
 const FORMS: { name: string; paper?: 'A5' }[] = [
   { name: 'dept-slip-typo' },
   { name: 'project-national-slips' },
@@ -35,6 +36,7 @@ const FORMS: { name: string; paper?: 'A5' }[] = [
   { name: 'dept-slip-typo', paper: 'A5' },
   { name: 'national-real-slip-sums', paper: 'A5' },
   { name: 'seed-yuelu-2022', paper: 'A5' },
+  { name: 'dept-narrative-broken', paper: 'A5' },
 ];
 const style = (paper?: 'A5') =>
   `${paper ? `@page{size:${paper}}` : ''}body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${paper ? 11 : 10}pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}`;

@@ -380,6 +380,12 @@ describe('lines and paragraphs from positioned text', () => {
     expect(paras.map((p) => p.text)).toEqual(['一二三四五六七八九十甲乙丙。', '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏']);
   });
 
+  it('counts a line full when a number and the comma after it would not fit (they wrap together)', () => {
+    // Frame 0..100, 10pt: 20 points are left, enough for "50%" (15) but not "50%，" (25).
+    const lines = groupLines([run('一二三四五六七八', 0, 20, 80), run('50%，公务', 0, 35, 45)]);
+    expect(toParagraphs(lines, { left: 0, right: 100 }).map((p) => p.text)).toEqual(['一二三四五六七八50%，公务']);
+  });
+
   it('keeps a number broken inside a narrow cell whole', () => {
     const lines = groupLines([run('2298.', 0, 20, 28), run('12', 0, 35, 11)]);
     expect(toParagraphs(lines, { left: 0, right: 30 }).map((p) => p.text)).toEqual(['2298.12']);

@@ -167,6 +167,8 @@ function firstTokenWidth(ordered: readonly TextRun[], text: string): number {
   const word = LATIN_WORD.exec(text);
   if (word && !isCjk(chars[0])) {
     count = Array.from(word[0]).length;
+    // closing punctuation may not start a line: it wraps with the word ("50%，")
+    while (count < chars.length && NO_LINE_START.test(chars[count])) count++;
   } else {
     count = 1;
     while (count < chars.length && NO_LINE_END.test(chars[count - 1])) count++;
