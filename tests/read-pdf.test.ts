@@ -303,6 +303,27 @@ describe('a narrower part beside cut side columns drawn with no rule (src/read/p
     rules: { h: [{ y: 28, x0: 100, x1: 300 }, { y: 70, x0: 100, x1: 300 }], v: [100, 200, 300].map((x) => ({ x, y0: 28, y1: 70 })) },
   });
 
+  it('starts a new side cell under one the rule ended (a 一级指标 label under the header row)', () => {
+    // page 1 ends with the header row: the outer label (50–100) cut, 一级 (100–150) and 三级 (150–300) ruled under
+    const head: PageContent = {
+      page: 1, width: 420, height: 595,
+      runs: [run('年度', 60, 530, 1), run('一级', 110, 530, 1), run('三级', 160, 530, 1)],
+      rules: { h: [{ y: 500, x0: 50, x1: 300 }, { y: 545, x0: 100, x1: 300 }], v: [50, 100, 150, 300].map((x) => ({ x, y0: 500, y1: 545 })) },
+    };
+    // page 2: only 三级 is ruled; "产出" stands in the 一级 column, "目标" in the outer one
+    const body: PageContent = {
+      page: 2, width: 420, height: 595,
+      runs: [run('目标', 60, 50, 2), run('产出', 110, 50, 2), run('户数', 160, 50, 2)],
+      rules: { h: [{ y: 28, x0: 150, x1: 300 }, { y: 70, x0: 150, x1: 300 }], v: [150, 300].map((x) => ({ x, y0: 28, y1: 70 })) },
+    };
+    const { tables } = layoutPages([head, body]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['年度目标', '一级', '三级'],
+      ['年度目标', '产出', '户数'],
+    ]);
+  });
+
   it('gives the part its side column back and the label\'s rest to the cut cell', () => {
     const { blocks, tables } = layoutPages([first, second(60)]);
     expect(blocks.map((b) => b.kind)).toEqual(['table']);

@@ -155,20 +155,23 @@ function goesOn(last: Extract<Seq, { kind: 'table' }>, table: PageTable, i: numb
 /**
  * A page's top table that goes on with the one the page before ends with, drawn without
  * the merged side columns (绩效指标, 一级指标) whose cells the break cut: a browser draws no
- * rule for them on this page, but prints their text there (the rest of a label). Where
- * every column boundary of the part is one of that table's, and the table's cells in the
- * missing columns are cut at their foot (`openBottom`), the part gets those columns back,
- * one cell each down all its rows, so that their text is read into them.
+ * rule for them on this page, but prints their text there (the rest of a label, or a
+ * label that starts here). Where every column boundary of the part is one of that
+ * table's, and the break cut some cell of its last row (`openBottom`), the part gets the
+ * missing columns back, one cell each down all its rows, so that their text is read into
+ * them.
  */
 function widenTop(tables: PageTable[], above: PageTable): PageTable[] {
   const top = tables[0];
   if (!top || top.open) return tables;
   const near = (a: number, b: number) => Math.abs(a - b) <= FRAME_TOLERANCE;
   if (!top.xs.every((x) => above.xs.some((a) => near(a, x)))) return tables;
-  // the cells of the last row above, beside the part: they must all be cut at their foot
+  // the cells of the last row above, beside the part; the break must have cut some cell of
+  // that row (the producer leaves cut cells open: a cell ruled under ends there, and the
+  // side cell below it is a new one, such as a 一级指标 label under the header row)
   const lastRow = above.cells.filter((c) => c.r1 === above.ys.length - 1);
   const beside = lastRow.filter((c) => c.x1 <= top.xs[0] + FRAME_TOLERANCE || c.x0 >= top.xs.at(-1)! - FRAME_TOLERANCE).sort((a, b) => a.x0 - b.x0);
-  if (beside.length === 0 || !beside.every((c) => c.openBottom)) return tables;
+  if (beside.length === 0 || !lastRow.some((c) => c.openBottom)) return tables;
   const left = beside.filter((c) => c.x1 <= top.xs[0] + FRAME_TOLERANCE);
   const right = beside.filter((c) => c.x0 >= top.xs.at(-1)! - FRAME_TOLERANCE);
   // …and reach the table's edges, side by side
