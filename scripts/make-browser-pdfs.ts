@@ -20,37 +20,42 @@ const OUT_DIR = join(ROOT, 'fixtures', 'browser');
 // (that page's part of the table is one column narrower).
 // seed-yuelu-2022: its 评价报告综述 cell runs from page 4 to page 7; pages 5 and 6 show
 // only the cell's two sides.
-// On A5 paper (-a5) the breaks fall inside merged label cells: the browser draws no rule
-// under a cell the break cuts, and the lines it laid out for the cell's rows on the next
-// page spill below the part's last rule (national-real-slip-sums: "年度总体目标完成情况";
+// On A5 paper in 11 pt type (-a5) the breaks fall inside merged label cells: the browser
+// draws no rule under a cell the break cuts, and the lines it laid out for the cell's rows
+// on the next page spill below the part's last rule (national-real-slip-sums: "年度总体目标完成情况";
 // dept-slip-typo: "产出指标", "绩效指标"); on seed-yuelu-2022's page 4 the cut 绩效指标 and
 // 一级指标 columns are drawn with no rule at all, the rest of their labels printed beside
 // the narrower part; dept-narrative-broken: a narrative sentence wraps over a page break
 // before "50%，", which wraps as one piece.
-const FORMS: { name: string; paper?: 'A5' }[] = [
+// In 14 pt type on A4 (-14pt), dept-yuan's 资金结构 label is cut after 资金, and its next
+// lines spill further below the last rule than a line's pitch.
+/** Print settings other than the default (A4, 10 pt): the page rule and the type size. */
+const PRINTS = { a5: { page: '@page{size:A5}', pt: 11 }, '14pt': { page: '@page{size:A4;margin:25mm}', pt: 14 } } as const;
+const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'dept-slip-typo' },
   { name: 'project-national-slips' },
   { name: 'dept-yuan' },
   { name: 'real-anhui-tianchang-2022' },
   { name: 'seed-yuelu-2022' },
-  { name: 'dept-slip-typo', paper: 'A5' },
-  { name: 'national-real-slip-sums', paper: 'A5' },
-  { name: 'seed-yuelu-2022', paper: 'A5' },
-  { name: 'dept-narrative-broken', paper: 'A5' },
+  { name: 'dept-slip-typo', print: 'a5' },
+  { name: 'national-real-slip-sums', print: 'a5' },
+  { name: 'seed-yuelu-2022', print: 'a5' },
+  { name: 'dept-narrative-broken', print: 'a5' },
+  { name: 'dept-yuan', print: '14pt' },
 ];
-const style = (paper?: 'A5') =>
-  `${paper ? `@page{size:${paper}}` : ''}body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${paper ? 11 : 10}pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}`;
+const style = (print?: keyof typeof PRINTS) =>
+  `${print ? PRINTS[print].page : ''}body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${print ? PRINTS[print].pt : 10}pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}`;
 
 mkdirSync(OUT_DIR, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'jxaudit-browser-'));
 try {
   const wanted = process.argv.slice(2);
-  for (const { name, paper } of FORMS) {
-    const out = paper ? `${name}-${paper.toLowerCase()}` : name;
+  for (const { name, print } of FORMS) {
+    const out = print ? `${name}-${print}` : name;
     if (wanted.length > 0 && !wanted.includes(out)) continue;
     const { value } = await mammoth.convertToHtml({ path: join(ROOT, 'fixtures', 'docx', `${name}.docx`) });
     const html = join(work, `${out}.html`);
-    writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>${style(paper)}</style></head><body>${value}</body></html>`);
+    writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>${style(print)}</style></head><body>${value}</body></html>`);
     execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${join(work, 'profile')}`, `--print-to-pdf=${join(OUT_DIR, `${out}.pdf`)}`, `file://${html}`], {
       stdio: 'ignore',
       timeout: 120_000,

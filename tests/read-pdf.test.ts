@@ -259,7 +259,8 @@ describe('cells a page break cuts, in a browser\'s print (src/read/pdf-grid.ts, 
   // the label (no rule under it) but ends the indicator's row (ruled under it)
   const first: PageContent = {
     page: 1, width: 420, height: 595,
-    runs: [run('一级', 60, 80, 1), run('三级', 160, 80, 1), run('产出', 60, 530, 1), run('指标1：户数', 160, 530, 1), run('指标', 60, 556, 1)],
+    // the label's next line spills under the last rule, further than a line's pitch, in two runs
+    runs: [run('一级', 60, 80, 1), run('三级', 160, 80, 1), run('产出', 60, 530, 1), run('指标1：户数', 160, 530, 1), run('指', 60, 565, 1), run('标', 72, 565, 1)],
     rules: { h: [{ y: 60, x0: 50, x1: 300 }, { y: 100, x0: 50, x1: 300 }, { y: 545, x0: 150, x1: 300 }], v: v(60, 545) },
   };
   // page 2: the label's rest beside the next indicator; a browser draws no rule atop the page

@@ -158,24 +158,31 @@ export function assignRuns(tables: readonly PageTable[], runs: readonly TextRun[
  * Text a browser printed just past the foot of a cell the page break cut (`openBottom`):
  * a cell spanning rows is laid out whole, its lines centred over all its rows, and the
  * break moves the rows below it to the next page, so the lines laid out for them spill
- * below the part's last rule. Such runs, each within an open cell's columns and each
- * line within a line and a half of the one above it (a page footer stands further off),
- * are that cell's; returns the runs left outside.
+ * below the part's last rule. Such a run is the cell's when it stands within the cell's
+ * columns, in line with the cell's own text (the same left edge or centre: a label's
+ * next line) or on the line of a run just taken, and within three lines of the line
+ * above it; returns the runs left outside.
  */
 export function absorbSpill(tables: readonly PageTable[], outside: readonly TextRun[]): TextRun[] {
   const lowest = tables.reduce<PageTable | null>((a, t) => (a && a.ys.at(-1)! >= t.ys.at(-1)! ? a : t), null);
-  const open = lowest?.cells.filter((c) => c.openBottom) ?? [];
+  const open = lowest?.cells.filter((c) => c.openBottom && c.runs.length > 0) ?? [];
   if (!lowest || open.length === 0) return [...outside];
-  const home = (r: TextRun) => open.find((c) => r.x >= c.x0 - SNAP && r.right <= c.x1 + SNAP);
-  const below = outside.filter((r) => runCentre(r) > lowest.ys.at(-1)!).sort((a, b) => a.baseline - b.baseline);
+  const centre = (r: TextRun) => (r.x + r.right) / 2;
+  const inLine = (c: PageCell, r: TextRun) => c.runs.some((t) => Math.abs(t.x - r.x) <= 1 || Math.abs(centre(t) - centre(r)) <= 1);
+  const home = (r: TextRun) => open.find((c) => r.x >= c.x0 - SNAP && r.right <= c.x1 + SNAP && inLine(c, r));
+  const below = outside.filter((r) => runCentre(r) > lowest.ys.at(-1)!);
   const taken = new Set<TextRun>();
-  let foot = lowest.ys.at(-1)!;
-  for (const run of below) {
-    const cell = home(run);
-    if (!cell || run.baseline - foot > 1.5 * run.size) break;
+  let lastCell: PageCell | undefined;
+  let lastBaseline = Number.NaN;
+  for (const run of below.sort((a, b) => a.baseline - b.baseline || a.x - b.x)) {
+    // the rest of a line already taken ("总" taken, "体" beside it)
+    const sameLine = lastCell !== undefined && Math.abs(run.baseline - lastBaseline) <= 0.3 * run.size && run.x >= lastCell.x0 - SNAP && run.right <= lastCell.x1 + SNAP;
+    const cell = sameLine ? lastCell : home(run);
+    if (!cell || run.baseline - Math.max(...cell.runs.map((r) => r.baseline)) > 3 * run.size) break;
     cell.runs.push(run);
     taken.add(run);
-    foot = Math.max(foot, run.baseline);
+    lastCell = cell;
+    lastBaseline = run.baseline;
   }
   return outside.filter((r) => !taken.has(r));
 }
