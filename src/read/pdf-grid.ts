@@ -154,6 +154,11 @@ export function assignRuns(tables: readonly PageTable[], runs: readonly TextRun[
   return outside;
 }
 
+/** The table that reaches lowest on its page (the one a page break may cut). */
+export function lowestTable(tables: readonly PageTable[]): PageTable | undefined {
+  return tables.reduce<PageTable | undefined>((a, t) => (a && a.ys.at(-1)! >= t.ys.at(-1)! ? a : t), undefined);
+}
+
 /**
  * Text a browser printed just past the foot of a cell the page break cut (`openBottom`):
  * a cell spanning rows is laid out whole, its lines centred over all its rows, and the
@@ -164,7 +169,7 @@ export function assignRuns(tables: readonly PageTable[], runs: readonly TextRun[
  * above it; returns the runs left outside.
  */
 export function absorbSpill(tables: readonly PageTable[], outside: readonly TextRun[]): TextRun[] {
-  const lowest = tables.reduce<PageTable | null>((a, t) => (a && a.ys.at(-1)! >= t.ys.at(-1)! ? a : t), null);
+  const lowest = lowestTable(tables);
   const open = lowest?.cells.filter((c) => c.openBottom && c.runs.length > 0) ?? [];
   if (!lowest || open.length === 0) return [...outside];
   const centre = (r: TextRun) => (r.x + r.right) / 2;

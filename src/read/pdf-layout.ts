@@ -5,7 +5,7 @@
 import type { DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../model/document.js';
 import { unitIn } from '../normalize/unit.js';
 import { buildGrid, type PlacedCell } from './grid.js';
-import { absorbSpill, assignRuns, boundaries, findTables, type PageCell, type PageTable } from './pdf-grid.js';
+import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
 import type { Rules } from './pdf-rules.js';
 import { continues, groupLines, toParagraphs, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
@@ -39,7 +39,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   const perPage = pages.map((p) => {
     const found = findTables(p.rules, p.page);
     const tables = above?.page === p.page - 1 ? widenTop(found, above) : found;
-    above = tables.reduce<PageTable | undefined>((a, t) => (a && a.ys.at(-1)! >= t.ys.at(-1)! ? a : t), undefined);
+    above = lowestTable(tables);
     const body = absorbSpill(tables, assignRuns(tables, p.runs));
     return { content: p, tables, lines: groupLines(body) };
   });
