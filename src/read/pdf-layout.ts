@@ -23,6 +23,7 @@ export interface PageContent {
 
 /** Frames this close (points) are the same table continued. */
 const FRAME_TOLERANCE = 3;
+const near = (a: number, b: number) => Math.abs(a - b) <= FRAME_TOLERANCE;
 /** Header/footer bands: this share of the page height at the top and the bottom. */
 const MARGIN_BAND = 0.1;
 /** A cell with at least this many lines on a page is running text, not a label. */
@@ -164,21 +165,17 @@ function goesOn(last: Extract<Seq, { kind: 'table' }>, table: PageTable, i: numb
 function widenTop(tables: PageTable[], above: PageTable): PageTable[] {
   const top = tables[0];
   if (!top || top.open) return tables;
-  const near = (a: number, b: number) => Math.abs(a - b) <= FRAME_TOLERANCE;
   if (!top.xs.every((x) => above.xs.some((a) => near(a, x)))) return tables;
   // the cells of the last row above, beside the part; the break must have cut some cell of
   // that row (the producer leaves cut cells open: a cell ruled under ends there, and the
   // side cell below it is a new one, such as a 一级指标 label under the header row)
-  const lastRow = above.cells.filter((c) => c.r1 === above.ys.length - 1);
-  const beside = lastRow.filter((c) => c.x1 <= top.xs[0] + FRAME_TOLERANCE || c.x0 >= top.xs.at(-1)! - FRAME_TOLERANCE).sort((a, b) => a.x0 - b.x0);
-  if (beside.length === 0 || !lastRow.some((c) => c.openBottom)) return tables;
+  const beside = above.cells.filter((c) => c.r1 === above.ys.length - 1 && besidePart(c, top)).sort((a, b) => a.x0 - b.x0);
+  if (beside.length === 0 || !cutAtFoot(above)) return tables;
   const left = beside.filter((c) => c.x1 <= top.xs[0] + FRAME_TOLERANCE);
   const right = beside.filter((c) => c.x0 >= top.xs.at(-1)! - FRAME_TOLERANCE);
   // …and reach the table's edges, side by side
-  const edges = [...left.map((c) => c.x0), ...top.xs, ...right.map((c) => c.x1)];
-  const sides = [...left.map((c) => c.x1), ...right.map((c) => c.x0)];
-  if (!sides.every((x) => edges.some((e) => near(e, x)))) return tables;
   const xs = [...left.map((c) => c.x0), ...top.xs, ...right.map((c) => c.x1)];
+  if (![...left.map((c) => c.x1), ...right.map((c) => c.x0)].every((x) => xs.some((e) => near(e, x)))) return tables;
 
   const rows = top.ys.length - 1;
   const cells: PageCell[] = top.cells.map((c) => ({ ...c, c0: c.c0 + left.length, c1: c.c1 + left.length }));
@@ -191,9 +188,18 @@ function widenTop(tables: PageTable[], above: PageTable): PageTable[] {
   return [{ ...top, xs, cells, cellAt }, ...tables.slice(1)];
 }
 
+/** A cell of the table above that stands left or right of a narrower part. */
+function besidePart(cell: { x0: number; x1: number }, part: PageTable): boolean {
+  return cell.x1 <= part.xs[0] + FRAME_TOLERANCE || cell.x0 >= part.xs.at(-1)! - FRAME_TOLERANCE;
+}
+
+/** The page break cut a cell of the part's last row (pdf-grid: `openBottom`, only there). */
+function cutAtFoot(part: PageTable): boolean {
+  return part.cells.some((c) => c.openBottom);
+}
+
 /** The next page's first table continues the table so far (its page parts) when their frames line up. */
 function continuesTable(parts: readonly PageTable[], next: PageTable): boolean {
-  const near = (a: number, b: number) => Math.abs(a - b) <= FRAME_TOLERANCE;
   // the table's columns so far: a part before may have been the narrower one
   const xs = boundaries(parts.flatMap((p) => p.xs));
   if (near(xs[0], next.xs[0]) && near(xs.at(-1)!, next.xs.at(-1)!)) return true;
@@ -287,7 +293,7 @@ function splitChains(parts: readonly PageTable[]): PageTable[][] {
   const chains: PageTable[][] = [[parts[0]]];
   for (let k = 1; k < parts.length; k++) {
     // below cells the break cut, the page opens with their rest, not with repeated headers
-    const repeatsPrev = !parts[k - 1].cells.some((c) => c.openBottom) && repeatedRows(parts[k], parts[k - 1]) > 0;
+    const repeatsPrev = !cutAtFoot(parts[k - 1]) && repeatedRows(parts[k], parts[k - 1]) > 0;
     const chain = chains.at(-1)!;
     const prevStarts = chain.length > 1 && chain.at(-1) === parts[k - 1] && repeatedRows(parts[k - 1], chain[0]) === 0;
     if (repeatsPrev && prevStarts) {
@@ -318,7 +324,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
   let rows = first.ys.length - 1;
   // A producer that leaves the rule out where a page break cuts a cell (a browser) says
   // by its rules which cells go on over the page: there the rules decide, not the text.
-  const cutsShown = parts.slice(0, -1).some((p) => p.cells.some((c) => c.openBottom));
+  const cutsShown = parts.slice(0, -1).some(cutAtFoot);
 
   for (const part of parts.slice(1)) {
     let partCells = part.cells.map((c) => fromPage(c, 0));
@@ -358,7 +364,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
     // A cell of the last row beside a narrower part (its merged side column, drawn
     // without rules on this page) goes on down the part's rows.
     for (const cell of lastRow) {
-      if (cell.x1 <= part.xs[0] + FRAME_TOLERANCE || cell.x0 >= part.xs.at(-1)! - FRAME_TOLERANCE) cell.r1 = offset + partRows;
+      if (besidePart(cell, part)) cell.r1 = offset + partRows;
     }
     rows = offset + partRows;
   }
@@ -415,7 +421,7 @@ function isEmpty(cell: JoinedCell): boolean {
 }
 
 function sameColumns(a: JoinedCell, b: JoinedCell): boolean {
-  return Math.abs(a.x0 - b.x0) <= FRAME_TOLERANCE && Math.abs(a.x1 - b.x1) <= FRAME_TOLERANCE;
+  return near(a.x0, b.x0) && near(a.x1, b.x1);
 }
 
 /**
