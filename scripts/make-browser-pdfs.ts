@@ -29,8 +29,11 @@ const OUT_DIR = join(ROOT, 'fixtures', 'browser');
 // before "50%，", which wraps as one piece.
 // In 14 pt type on A4 (-14pt), dept-yuan's 资金结构 label is cut after 资金, and its next
 // lines spill further below the last rule than a line's pitch.
+// On B5 paper in 12 pt type (-b5), real-anhui-xiaoxian-2023's 效益指标 group opens with a
+// doubled rule (a blank label row 3.8 pt high beside the rowspans), and the upright between
+// its 一级 and 二级 labels pauses in that band.
 /** Print settings other than the default (A4, 10 pt): the page rule and the type size. */
-const PRINTS = { a5: { page: '@page{size:A5}', pt: 11 }, '14pt': { page: '@page{size:A4;margin:25mm}', pt: 14 } } as const;
+const PRINTS = { a5: { page: '@page{size:A5}', pt: 11 }, '14pt': { page: '@page{size:A4;margin:25mm}', pt: 14 }, b5: { page: '@page{size:B5}', pt: 12 } } as const;
 const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'dept-slip-typo' },
   { name: 'project-national-slips' },
@@ -42,6 +45,7 @@ const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'seed-yuelu-2022', print: 'a5' },
   { name: 'dept-narrative-broken', print: 'a5' },
   { name: 'dept-yuan', print: '14pt' },
+  { name: 'real-anhui-xiaoxian-2023', print: 'b5' },
 ];
 const style = (print?: keyof typeof PRINTS) =>
   `${print ? PRINTS[print].page : ''}body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${print ? PRINTS[print].pt : 10}pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}`;

@@ -249,6 +249,23 @@ describe('tables from ruling lines (src/read/pdf-grid.ts)', () => {
     expect(findTables({ h: [], v: [{ x: 50, y0: 28, y1: 764 }] }, 5)).toEqual([]);
     expect(findTables({ h: [], v: [{ x: 50, y0: 28, y1: 764 }, { x: 300, y0: 100, y1: 400 }] }, 5)).toEqual([]);
   });
+
+  it('keeps two label cells apart where their upright stops only across the band of a doubled rule', () => {
+    // columns 一级 (50–110), 二级 (110–160), values (160–300); under the rule at 332.6 the
+    // browser drew a second one at 336.4 over the values only, and the upright at 110
+    // pauses between them (a joint): the band holds no text
+    const h = [100, 332.6, 400].map((y) => ({ y, x0: 50, x1: 300 })).concat([{ y: 336.4, x0: 160, x1: 300 }]);
+    const upright = (x: number, gap: boolean) => (gap ? [{ x, y0: 100, y1: 333 }, { x, y0: 336, y1: 400 }] : [{ x, y0: 100, y1: 400 }]);
+    const labelsOf = (v: { x: number; y0: number; y1: number }[]) => {
+      const [table] = findTables({ h, v }, 3);
+      return table.cells.filter((c) => c.x0 < 160 && c.y1 > 340).map((c) => [c.x0, c.x1, c.y0]);
+    };
+    const withGap = [...upright(50, false), ...upright(110, true), ...upright(160, false), ...upright(300, false)];
+    expect(labelsOf(withGap)).toEqual([[50, 110, 332.6], [110, 160, 332.6]]);
+    // an upright that stops for good is a merged cell from there on, band and all
+    const ended = [...upright(50, false), { x: 110, y0: 100, y1: 333 }, ...upright(160, false), ...upright(300, false)];
+    expect(labelsOf(ended)).toEqual([[50, 160, 332.6]]);
+  });
 });
 
 describe('cells a page break cuts, in a browser\'s print (src/read/pdf-grid.ts, pdf-layout.ts)', () => {

@@ -33,6 +33,9 @@ export interface PageTable {
 const SNAP = 2;
 /** Grid lines closer than this are one boundary (double borders, line caps). */
 const MIN_TRACK = 3;
+/** A row lower than this holds no text: the band between the two rules of a doubled
+ *  border (a browser draws one where a rowspan starts). */
+const SLIVER = 5;
 
 /** Finds the bordered tables of one page, top to bottom. */
 export function findTables(rules: Rules, page: number): PageTable[] {
@@ -105,7 +108,7 @@ function gridOf(h: HRule[], v: VRule[], page: number): PageTable | null {
   const union = (a: number, b: number) => { parent[find(a)] = find(b); };
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {
-      if (c + 1 < nc && !coveredV(v, xs[c + 1], ys[r], ys[r + 1])) union(r * nc + c, r * nc + c + 1);
+      if (c + 1 < nc && !coveredV(v, xs[c + 1], ys[r], ys[r + 1]) && !bridged(v, xs[c + 1], ys, r)) union(r * nc + c, r * nc + c + 1);
       if (r + 1 < nr && !coveredH(h, ys[r + 1], xs[c], xs[c + 1])) union(r * nc + c, (r + 1) * nc + c);
     }
   }
@@ -190,6 +193,16 @@ export function absorbSpill(tables: readonly PageTable[], outside: readonly Text
     lastBaseline = run.baseline;
   }
   return outside.filter((r) => !taken.has(r));
+}
+
+/** An upright that stops only across a sliver row, going on above and below it, is one
+ *  upright interrupted at a joint: the cells beside it stay apart (through a band that
+ *  holds no text, two label cells of a doubled border would otherwise become one). */
+function bridged(v: readonly VRule[], x: number, ys: readonly number[], r: number): boolean {
+  if (ys[r + 1] - ys[r] >= SLIVER) return false;
+  const above = r > 0 && coveredV(v, x, ys[r - 1], ys[r]);
+  const below = r + 2 < ys.length && coveredV(v, x, ys[r + 1], ys[r + 2]);
+  return above && below;
 }
 
 function indexIn(bounds: readonly number[], value: number): number {
