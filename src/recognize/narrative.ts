@@ -53,11 +53,23 @@ export function narrativeInTable(table: DocTable, fromRow: number, t: Template):
   return null;
 }
 
-/** Body paragraphs of the narrative: after its heading when one is printed. */
+/** Body paragraphs of the narrative: after its heading when one is printed. Under a
+ *  heading, the narrative may also stand in a box of its own after the form (a one-cell
+ *  table, or rows of one wide cell each, as a spreadsheet form types it): a row holding a
+ *  single cell of text reads as that cell's paragraphs; rows of several cells are no prose. */
 export function narrativeInBody(items: Item[], t: Template): NarrativePara[] {
-  const paras = items.filter((i): i is Item & { kind: 'para' } => i.kind === 'para').map((p) => ({ text: p.text, page: p.page }));
-  const h = paras.findIndex((p) => isNarrativeHeading(p.text, t));
-  return h >= 0 ? paras.slice(h + 1) : paras;
+  const pieces: (NarrativePara & { boxed: boolean })[] = [];
+  for (const it of items) {
+    if (it.kind === 'para') {
+      pieces.push({ text: it.text, page: it.page, boxed: false });
+      continue;
+    }
+    const cells = rowCells(it.table, it.r).filter((rc) => rc.cell.origin.row === it.r && trimAll(rc.cell.text) !== '');
+    if (cells.length === 1) pieces.push(...cellParas(cells[0].cell).map((p) => ({ ...p, boxed: true })));
+  }
+  const h = pieces.findIndex((p) => isNarrativeHeading(p.text, t));
+  const out = h >= 0 ? pieces.slice(h + 1) : pieces.filter((p) => !p.boxed);
+  return out.map(({ text, page }) => ({ text, page }));
 }
 
 /** Numbered narrative paragraphs: blank ones take no number; ends trimmed. */
