@@ -449,6 +449,24 @@ describe('ruling lines from the operator list (pdfjs 5.4.296 encoding)', () => {
     expect(rules.v[0].x).toBeCloseTo(72.25, 5);
     expect([rules.v[0].y0, rules.v[0].y1]).toEqual([142, 242]);
   });
+
+  it('notes where text is drawn wholly outside its clip box (hidden), and nothing for text inside it or unclipped', () => {
+    // a merged cell's part on this page: clipped to y 100–500 (user space); its label drawn at y 40, below the clip
+    const clipBox = [0, 50, 100, 1, 300, 100, 1, 300, 500, 1, 50, 500, 3];
+    const text = (x: number, y: number) => [
+      [OPS.beginText, null], [OPS.setFont, ['F1', 10]], [OPS.setTextMatrix, [new Float32Array([1, 0, 0, 1, x, y])]], [OPS.showText, [[]]],
+    ];
+    const ops = [
+      [OPS.save, null], [OPS.eoClip, null], [OPS.constructPath, [OPS.endPath, [new Float32Array(clipBox)], null]],
+      ...text(60, 40), // below the clip: hidden
+      ...text(60, 300), // inside: shown
+      [OPS.beginText, null], [OPS.setTextMatrix, [new Float32Array([1, 0, 0, 1, 60, 505])]], [OPS.moveText, [0, -10]], [OPS.showText, [[]]], // moved into the clip: shown
+      [OPS.restore, null],
+      ...text(60, 20), // no clip: shown
+    ];
+    const rules = readRules(ops.map((o) => o[0] as number), ops.map((o) => o[1]), OPS, 842);
+    expect(rules.hiddenText).toEqual([{ x: 60, y: 802 }]);
+  });
 });
 
 describe('pictures in the operator list', () => {

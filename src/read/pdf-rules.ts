@@ -12,7 +12,13 @@ export interface Rules {
   v: VRule[];
   /** The largest picture painted on the page, in square points (absent: none). */
   picture?: number;
+  /** Where the page draws text that its clipping hides (top-down page coordinates of
+   *  each such text's origin, its baseline's start): drawn, but never seen. */
+  hiddenText?: { x: number; y: number }[];
 }
+
+/** An axis-parallel box in top-down page coordinates. */
+interface Box { x0: number; y0: number; x1: number; y1: number }
 
 /** The subset of pdfjs' OPS table this module reads. */
 export interface OpCodes {
@@ -22,6 +28,9 @@ export interface OpCodes {
   stroke: number; closeStroke: number; fill: number; eoFill: number;
   fillStroke: number; eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number;
   paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number;
+  clip: number; eoClip: number;
+  beginText: number; setFont: number; setTextMatrix: number; moveText: number; setLeadingMoveText: number;
+  showText: number; showSpacedText: number; nextLineShowText: number; nextLineSetSpacingShowText: number;
 }
 
 // pdfjs 5.x DrawOPS inside a constructPath buffer.
@@ -33,7 +42,8 @@ const AXIS_TOLERANCE = 0.5;
 
 type Matrix = [number, number, number, number, number, number];
 
-interface GState { ctm: Matrix; fillWhite: boolean; strokeWhite: boolean }
+/** `clip`: the clip box in force (null: none); `fontSize`: the text font's size (text space). */
+interface GState { ctm: Matrix; fillWhite: boolean; strokeWhite: boolean; clip: Box | null; fontSize: number }
 
 /**
  * Reads the ruling lines of one page. `pageTop` and `pageLeft` come from the
@@ -50,7 +60,12 @@ export function readRules(
   view?: ArrayLike<number>,
 ): Rules {
   const rules: Rules = { h: [], v: [] };
-  let state: GState = { ctm: [1, 0, 0, 1, 0, 0], fillWhite: false, strokeWhite: false };
+  let state: GState = { ctm: [1, 0, 0, 1, 0, 0], fillWhite: false, strokeWhite: false, clip: null, fontSize: 0 };
+  // pdfjs puts a clip operator before the path it clips to ("re W n": clip, then constructPath)
+  let clipNext = false;
+  // The text line matrix, while its position is known: from a Tm or Td up to the first show
+  // after it (a later show starts where the glyphs before it ended, which is not tracked).
+  let textLine: Matrix | null = null;
   const stack: GState[] = [];
   const toPage = (x: number, y: number): [number, number] => {
     const [a, b, c, d, e, f] = state.ctm;
@@ -79,6 +94,22 @@ export function readRules(
       // a picture fills the unit square the CTM maps onto the page
       const [a, b, c, d] = state.ctm;
       rules.picture = Math.max(rules.picture ?? 0, Math.abs(a * d - b * c));
+    } else if (fn === ops.clip || fn === ops.eoClip) {
+      clipNext = true;
+    } else if (fn === ops.beginText) {
+      textLine = [1, 0, 0, 1, 0, 0];
+    } else if (fn === ops.setFont) {
+      state = { ...state, fontSize: Number(args?.[1]) || 0 };
+    } else if (fn === ops.setTextMatrix) {
+      const m = args?.[0] as ArrayLike<number> | undefined;
+      textLine = m && m.length === 6 ? (Array.from(m) as Matrix) : null;
+    } else if (fn === ops.moveText || fn === ops.setLeadingMoveText) {
+      textLine = textLine && args ? multiply(textLine, [1, 0, 0, 1, Number(args[0]), Number(args[1])]) : null;
+    } else if (fn === ops.showText || fn === ops.showSpacedText || fn === ops.nextLineShowText || fn === ops.nextLineSetSpacingShowText) {
+      const positioned = fn === ops.showText || fn === ops.showSpacedText; // ' and " move to the next line first
+      const hidden = textLine && state.clip && positioned ? hiddenOrigin(textLine, state) : null;
+      if (hidden) (rules.hiddenText ??= []).push(hidden);
+      textLine = null;
     } else if (fn === ops.setFillRGBColor) {
       state = { ...state, fillWhite: isWhite(args) };
     } else if (fn === ops.setStrokeRGBColor) {
@@ -86,6 +117,11 @@ export function readRules(
     } else if (fn === ops.constructPath && args) {
       const paintOp = args[0] as number;
       const buffer = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
+      if (clipNext) {
+        clipNext = false;
+        const box = buffer ? boxOf(subpaths(buffer, toPage)) : null;
+        if (box) state = { ...state, clip: state.clip ? intersect(state.clip, box) : box };
+      }
       if (!buffer) continue;
       const strokes = paintOp === ops.stroke || paintOp === ops.closeStroke || paintOp === ops.fillStroke ||
         paintOp === ops.eoFillStroke || paintOp === ops.closeFillStroke || paintOp === ops.closeEOFillStroke;
@@ -100,6 +136,33 @@ export function readRules(
     }
   }
   return rules;
+
+  /** The origin of a text drawn at text line matrix `at` when its line lies wholly outside
+   *  the clip box: above or below it, or starting right of it. Null when it shows. */
+  function hiddenOrigin(at: Matrix, s: GState): { x: number; y: number } | null {
+    const [x, y] = toPage(at[4], at[5]);
+    const [, top] = toPage(at[2] * s.fontSize + at[4], at[3] * s.fontSize + at[5]);
+    const clip = s.clip!;
+    const y0 = Math.min(y, top), y1 = Math.max(y, top);
+    const outside = y1 < clip.y0 - CLIP_SLACK || y0 > clip.y1 + CLIP_SLACK || x > clip.x1 + CLIP_SLACK;
+    return outside ? { x, y } : null;
+  }
+}
+
+/** Points of slack at a clip box's edges (the producer's rounding). */
+const CLIP_SLACK = 1;
+
+/** The bounding box of a path (a clip path is most often a rectangle: its box is exact). */
+function boxOf(paths: readonly Subpath[]): Box | null {
+  const points = paths.flatMap((p) => p.points);
+  if (points.length === 0) return null;
+  const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+function intersect(a: Box, b: Box): Box {
+  const x0 = Math.max(a.x0, b.x0), y0 = Math.max(a.y0, b.y0);
+  return { x0, y0, x1: Math.max(x0, Math.min(a.x1, b.x1)), y1: Math.max(y0, Math.min(a.y1, b.y1)) };
 }
 
 interface Subpath { points: [number, number][]; closed: boolean }

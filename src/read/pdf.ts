@@ -75,10 +75,12 @@ async function readOpen(doc: PDFDocumentProxy, bytes: Buffer, opts: ReadOptions,
     // Pictures and no text at all: a scan — no need to look at further pages.
     if (noText && images > 0) throw new FormFailure('no-text-layer', NO_TEXT_MESSAGE);
     const turned = turnedView(page);
+    const rules = turned ? readRules(ops.fnArray, ops.argsArray, OPS, y1, x0, turned.transform) : readRules(ops.fnArray, ops.argsArray, OPS, y1, x0);
+    const seen = unclipped(runs, rules.hiddenText);
     pages.push(
       turned
-        ? { page: page.pageNumber, width: turned.width, height: turned.height, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0, turned.transform), toUser: inverse(turned.transform) }
-        : { page: page.pageNumber, width: x1 - x0, height: y1 - y0, runs, rules: readRules(ops.fnArray, ops.argsArray, OPS, y1, x0), toUser: (x, y) => [x + x0, y1 - y] },
+        ? { page: page.pageNumber, width: turned.width, height: turned.height, runs: seen, rules, toUser: inverse(turned.transform) }
+        : { page: page.pageNumber, width: x1 - x0, height: y1 - y0, runs: seen, rules, toUser: (x, y) => [x + x0, y1 - y] },
     );
     page.cleanup();
   }
@@ -115,6 +117,17 @@ async function picturePages(pages: readonly PageProxy[], blank: readonly boolean
 }
 
 type PageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>;
+
+/** The runs a reader sees: text the page clips away is drawn but not shown (LibreOffice
+ *  prints a merged cell's text on each page the cell spans, and the copy that falls
+ *  outside the cell's part on a page — below the page's footer — is clipped off). */
+function unclipped(runs: TextRun[], hidden: readonly { x: number; y: number }[] | undefined): TextRun[] {
+  if (!hidden) return runs;
+  return runs.filter((r) => !hidden.some((h) => Math.abs(h.x - r.x) <= SAME_ORIGIN && Math.abs(h.y - r.baseline) <= SAME_ORIGIN));
+}
+
+/** A run starts where a hidden text does when their origins are this close (points). */
+const SAME_ORIGIN = 1;
 
 /** A page with a /Rotate is displayed turned: what is horizontal is decided on the page
  *  as displayed (a form drawn turned by 90° on a page turned back by /Rotate looks, and
