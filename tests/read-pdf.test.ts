@@ -429,6 +429,21 @@ describe('lines and paragraphs from positioned text', () => {
     const lines = groupLines([run('2298.', 0, 20, 28), run('12', 0, 35, 11)]);
     expect(toParagraphs(lines, { left: 0, right: 30 }).map((p) => p.text)).toEqual(['2298.12']);
   });
+
+  it('counts a line full when an opening bracket and the sign after it would not fit (they wrap together)', () => {
+    // Frame 0..100, 10pt: 10 points are left, room for "(" but not for "(≥**"
+    const lines = groupLines([run('管理用房及消通道水', 0, 20, 90), run('(≥**平方米)', 0, 35, 70)]);
+    expect(toParagraphs(lines, { left: 0, right: 100 }).map((p) => p.text)).toEqual(['管理用房及消通道水(≥**平方米)']);
+  });
+
+  it('adds no space where Chinese text wraps between brackets, only between two Latin words', () => {
+    const wrapped = (first: string, second: string) =>
+      toParagraphs(groupLines([run(first, 0, 20, 100), run(second, 0, 35, 30)]), { left: 0, right: 100 }).map((p) => p.text);
+    expect(wrapped('产床(全复合双体产床)', '(≥套)')).toEqual(['产床(全复合双体产床)(≥套)']);
+    expect(wrapped('使用财务软件Microsoft', 'Excel表格')).toEqual(['使用财务软件Microsoft Excel表格']);
+  });
+
+
 });
 
 describe('ruling lines from the operator list (pdfjs 5.4.296 encoding)', () => {

@@ -41,7 +41,11 @@ const NO_LINE_START = /[，。、；：！？）》」』】〕”’％‰,.;:!
 const NO_LINE_END = /[“‘（《「『【〔〈([{]/;
 /** The numbering that opens a heading or list item: （一） 一、 1. （1） 1、 */
 const HEADING_START = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、](?!\d))/;
-const LATIN_WORD = /^[A-Za-z0-9@#$&*+\-_=./%,:;!?'"()[\]{}<>~^|\\]+/;
+/** A run of characters no line breaks inside: Latin letters, digits, their punctuation, and
+ *  the comparison and arithmetic signs (≥ ≤ ± × ÷ ≠ ≈), which wrap like letters beside them. */
+const LATIN_WORD = /^[A-Za-z0-9@#$&*+\-_=./%,:;!?'"()[\]{}<>~^|\\≥≤±×÷≠≈]+/;
+
+const LATIN_ALNUM = /[A-Za-z0-9]/;
 
 export function isCjk(ch: string): boolean {
   return CJK.test(ch);
@@ -167,6 +171,8 @@ function firstTokenWidth(ordered: readonly TextRun[], text: string): number {
   const word = LATIN_WORD.exec(text);
   if (word && !isCjk(chars[0])) {
     count = Array.from(word[0]).length;
+    // an opening bracket may not end a line: it wraps with the glyph after it ("(≥" + "套")
+    while (count < chars.length && NO_LINE_END.test(chars[count - 1])) count++;
     // closing punctuation may not start a line: it wraps with the word ("50%，")
     while (count < chars.length && NO_LINE_START.test(chars[count])) count++;
   } else {
@@ -227,9 +233,13 @@ function paragraphOf(lines: TextLine[]): Paragraph {
     const first = String.fromCodePoint(line.text.codePointAt(0) ?? 32);
     // A line wrapped at a space lost that space; CJK wraps need none, and a line
     // that is one single word was broken inside it ("2298." + "12" in a narrow cell).
+    // In Chinese text only a Latin word or number wraps at a space: a wrap between
+    // brackets or signs ("产床(…)" + "(≥套)") is one of the breaks CJK text allows anywhere.
     const prevLine = lines[i - 1];
-    const oneWord = !/\s/.test(prevLine.text) && !Array.from(prevLine.text).some(isCjk);
-    text += isCjk(last) || isCjk(first) || oneWord ? line.text : ` ${line.text}`;
+    const cjkLine = Array.from(prevLine.text).some(isCjk);
+    const oneWord = !/\s/.test(prevLine.text) && !cjkLine;
+    const betweenWords = LATIN_ALNUM.test(last) && LATIN_ALNUM.test(first);
+    text += isCjk(last) || isCjk(first) || oneWord || (cjkLine && !betweenWords) ? line.text : ` ${line.text}`;
   }
   return { text, page: lines[0].page, lines };
 }
