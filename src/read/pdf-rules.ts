@@ -1,7 +1,9 @@
 // Ruling lines of a PDF page from pdfjs' operator list: stroked horizontal/vertical
 // path segments and thin filled rectangles (Word and some LibreOffice versions draw
-// table borders that way). Coded against pdfjs-dist 5.4.296's operator encoding:
-// constructPath args are [paintOp, [Float32Array of DrawOPS], minMax] in user space.
+// table borders that way). The same pass measures the largest picture and notes text
+// drawn wholly outside its clip box, which nobody sees. Coded against pdfjs-dist
+// 5.4.296's operator encoding: constructPath args are [paintOp, [Float32Array of
+// DrawOPS], minMax] in user space; a clip operator comes before the path it clips to.
 
 /** A horizontal rule: y (top-down page coordinates) from x0 to x1. */
 export interface HRule { y: number; x0: number; x1: number }
