@@ -195,16 +195,6 @@ export function absorbSpill(tables: readonly PageTable[], outside: readonly Text
   return outside.filter((r) => !taken.has(r));
 }
 
-/** An upright that stops only across a sliver row, going on above and below it, is one
- *  upright interrupted at a joint: the cells beside it stay apart (through a band that
- *  holds no text, two label cells of a doubled border would otherwise become one). */
-function bridged(v: readonly VRule[], x: number, ys: readonly number[], r: number): boolean {
-  if (ys[r + 1] - ys[r] >= SLIVER) return false;
-  const above = r > 0 && coveredV(v, x, ys[r - 1], ys[r]);
-  const below = r + 2 < ys.length && coveredV(v, x, ys[r + 1], ys[r + 2]);
-  return above && below;
-}
-
 function indexIn(bounds: readonly number[], value: number): number {
   if (value < bounds[0] - SNAP || value > bounds[bounds.length - 1] + SNAP) return -1;
   for (let i = 0; i < bounds.length - 1; i++) if (value < bounds[i + 1]) return i;
@@ -229,6 +219,16 @@ function coveredV(v: readonly VRule[], x: number, y0: number, y1: number): boole
 
 function coveredH(h: readonly HRule[], y: number, x0: number, x1: number): boolean {
   return coverage(h.filter((r) => Math.abs(r.y - y) <= SNAP).map((r) => [r.x0, r.x1] as const), x0, x1) >= 0.5 * (x1 - x0);
+}
+
+/** An upright that stops only across a sliver row, going on above and below it, is one
+ *  upright interrupted at a joint: the cells beside it stay apart (through a band that
+ *  holds no text, two label cells of a doubled border would otherwise become one). */
+function bridged(v: readonly VRule[], x: number, ys: readonly number[], r: number): boolean {
+  if (ys[r + 1] - ys[r] >= SLIVER) return false;
+  const above = r > 0 && coveredV(v, x, ys[r - 1], ys[r]);
+  const below = r + 2 < ys.length && coveredV(v, x, ys[r + 1], ys[r + 2]);
+  return above && below;
 }
 
 /** Length of [from, to] covered by the (merged, non-overlapping) intervals. */

@@ -3,7 +3,7 @@
 // sections (存在的主要问题, 改进措施…) and the subject of its 概况 part.
 import type { DocCell, DocTable } from '../model/document.js';
 import { foldText, toHalfWidth } from '../normalize/cell.js';
-import { rowCells } from './grid.js';
+import { rowCells, type RowCell } from './grid.js';
 import { containsAny, matches, normLabel } from './labels.js';
 import type { Item } from './segments.js';
 import type { Template } from './template-schema.js';
@@ -21,6 +21,11 @@ export interface NarrativePara {
 export function cellParas(cell: DocCell): NarrativePara[] {
   if (cell.paragraphs.length === 0) return [{ text: cell.text, page: cell.page }];
   return cell.paragraphs.map((text, i) => ({ text, page: cell.paragraphPages?.[i] ?? cell.page }));
+}
+
+/** The cells of row `r` that start there and hold text: one alone is prose, not a label and its value. */
+export function textCells(table: DocTable, r: number): RowCell[] {
+  return rowCells(table, r).filter((rc) => rc.cell.origin.row === r && trimAll(rc.cell.text) !== '');
 }
 
 /** Longest paragraph taken for a heading. */
@@ -64,7 +69,7 @@ export function narrativeInBody(items: Item[], t: Template): NarrativePara[] {
       pieces.push({ text: it.text, page: it.page, boxed: false });
       continue;
     }
-    const cells = rowCells(it.table, it.r).filter((rc) => rc.cell.origin.row === it.r && trimAll(rc.cell.text) !== '');
+    const cells = textCells(it.table, it.r);
     if (cells.length === 1) pieces.push(...cellParas(cells[0].cell).map((p) => ({ ...p, boxed: true })));
   }
   const h = pieces.findIndex((p) => isNarrativeHeading(p.text, t));

@@ -4,9 +4,8 @@ import type { DocTable } from '../model/document.js';
 import type { FormRecord } from '../model/record.js';
 import { extractNarrativeFacts } from './facts.js';
 import { blockReading, type BlockReading } from './block-reading.js';
-import { rowCells } from './grid.js';
 import type { IndicatorBlock } from './indicator-block.js';
-import { cellParas, narrativeInBody, narrativeInTable, numberParagraphs, type NarrativePara } from './narrative.js';
+import { cellParas, narrativeInBody, narrativeInTable, numberParagraphs, textCells, type NarrativePara } from './narrative.js';
 import type { Item, Segment } from './segments.js';
 import type { Template } from './template-schema.js';
 
@@ -32,7 +31,7 @@ function trailingTextRows(table: DocTable, from: number): { row: number; paragra
   let first = -1;
   const paragraphs: NarrativePara[] = [];
   for (let r = from; r < table.rows.length; r++) {
-    const cells = rowCells(table, r).filter((rc) => rc.cell.text.trim() !== '' && rc.cell.origin.row === r);
+    const cells = textCells(table, r);
     if (cells.length !== 1) {
       if (first >= 0 && cells.length > 1) break;
       continue;
