@@ -361,6 +361,113 @@ describe('project forms', () => {
   });
 });
 
+/** projectTable with its goal rows (9 columns) and indicator rows replaced. */
+function projectWith(goals: string[][], indicators?: string[][]): TableSpec {
+  const rows = projectTable().table;
+  const g = rows.findIndex((r) => r[0] === '年度总体目标');
+  const ind = rows.findIndex((r) => r[0] === '绩效指标');
+  return t([...rows.slice(0, g), ...goals, ...(indicators ?? rows.slice(ind))]);
+}
+
+describe('goals and indicators in layouts seen in other provinces', () => {
+  const GOAL = { target: '建成系统', result: '已建成' };
+
+  it('a goals label no template lists is known by its header pair: 项目总体目标, 年度绩效目标', () => {
+    for (const label of ['项目总体目标', '年度总体绩效目标', '年度绩效目标']) {
+      const table = projectWith([
+        [label, '预期目标', '<', '<', '<', '全年实际完成情况', '<', '<', '<'],
+        ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
+      ]);
+      const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+      expect(r.goals, label).toEqual([GOAL]);
+      expect(r.blocks.goals).toBe('read');
+      expect(r.indicators).toHaveLength(1);
+    }
+  });
+
+  it('goals stacked: a 预期目标 row above an 实际完成情况 row, each text right of its label', () => {
+    const table = projectWith([
+      ['年度总体目标', '预期目标', '建成系统', '<', '<', '<', '<', '<', '<'],
+      ['^', '实际完成情况', '已建成', '<', '<', '<', '<', '<', '<'],
+    ]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.goals).toEqual([GOAL]);
+    expect(r.provenance['goals[0].result']).toMatchObject({ row: 8, col: 2, raw: '已建成' });
+  });
+
+  it('goals in one row, each cell naming its column before a colon', () => {
+    const table = projectWith([['年度总体目标', '预期目标：建成系统', '<', '<', '<', '实际完成情况：已建成', '<', '<', '<']]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.goals).toEqual([GOAL]);
+    expect(r.provenance['goals[0].target'].raw).toBe('预期目标：建成系统');
+  });
+
+  it('the indicators\' own 合计 row above 总分 is no indicator, and a 偏差原因 merged down the rows belongs to each', () => {
+    const table = projectWith(
+      [
+        ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
+        ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
+      ],
+      [
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['^', '产出指标', '数量指标', '系统数量', '≥20个', '18个', '50', '45', '供货延迟'],
+        ['^', '^', '质量指标', '验收合格率', '100%', '90%', '40', '36', '^'],
+        ['^', '合计', '<', '<', '<', '<', '90', '81', ''],
+        ['总分', '<', '<', '<', '<', '<', '100', '90.90', ''],
+      ],
+    );
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.indicators.map((i) => [i.name, i.weight, i.score, i.deviation])).toEqual([
+      ['系统数量', '50', '45', '供货延迟'],
+      ['验收合格率', '40', '36', '供货延迟'],
+    ]);
+    expect(r.total).toEqual({ weight: '100', score: '90.90' });
+    expect(r.provenance['total.score'].row).toBe(13);
+  });
+
+  it('no 分值 column, each weight at the end of its indicator\'s name and the total\'s in its label', () => {
+    const table = projectWith(
+      [
+        ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
+        ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
+      ],
+      [
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分', '偏差原因分析及改进措施', '<'],
+        ['^', '产出指标', '数量指标', '系统数量（50分）', '≥20个', '22个', '50', '', '<'],
+        ['^', '效益指标', '社会效益指标', '★服务满意度(40分)', '≥90%', '95%', '40', '', '<'],
+        ['总分（100分）', '<', '<', '<', '<', '<', '99.90', '', '<'],
+      ],
+    );
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.indicators.map((i) => [i.name, i.weight, i.score, i.key])).toEqual([
+      ['系统数量', '50', '50', undefined],
+      ['服务满意度', '40', '40', true],
+    ]);
+    expect(r.provenance['indicators[1].weight']).toMatchObject({ row: 11, col: 3, raw: '★服务满意度(40分)' });
+    expect(r.total).toEqual({ weight: '100', score: '99.90' });
+  });
+
+  it('a weight in one name only is part of that name', () => {
+    const table = projectWith(
+      [
+        ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
+        ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
+      ],
+      [
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分', '偏差原因分析及改进措施', '<'],
+        ['^', '产出指标', '数量指标', '系统数量', '≥20个', '22个', '50', '', '<'],
+        ['^', '效益指标', '社会效益指标', '考核得分（90分）', '≥90', '95', '40', '', '<'],
+        ['总分', '<', '<', '<', '<', '<', '99.90', '', '<'],
+      ],
+    );
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.indicators.map((i) => [i.name, i.weight])).toEqual([
+      ['系统数量', undefined],
+      ['考核得分（90分）', undefined],
+    ]);
+  });
+});
+
 describe('Chongqing layout (a template file only: rules/templates/project-chongqing.yaml)', () => {
   it('reads past 是否核心指标 and 得分系数: 得分系数 is not taken for 得分', () => {
     const table = projectTable();

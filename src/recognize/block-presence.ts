@@ -5,6 +5,7 @@ import type { BlockState, RecordBlock, UnreadBlock } from '../model/record.js';
 import { readMoney } from '../normalize/cell.js';
 import { rowCells } from './grid.js';
 import { isIndicatorAnchor } from './indicator-block.js';
+import { findGoalsAnchor } from './goals.js';
 import { bestKey, matches, matchesExactly } from './labels.js';
 import type { Item, Segment } from './segments.js';
 import type { Template } from './template-schema.js';
@@ -32,7 +33,6 @@ export function findPrinted(seg: Segment, t: Template): Printed {
       if (!rc.label) continue;
       if (!out.fund && matches(rc.label, t.fund.anchors)) out.fund = at(rc.cell.text.trim(), rc.col);
       if (!out.indicators && isIndicatorAnchor(rc.label, t)) out.indicators = at(rc.cell.text.trim(), rc.col);
-      if (!out.goals && matchesExactly(rc.label, t.goals.anchors)) out.goals = at(rc.cell.text.trim(), rc.col);
     }
     const first = cells.find((rc) => rc.label !== '');
     if (!first) continue;
@@ -40,6 +40,8 @@ export function findPrinted(seg: Segment, t: Template): Printed {
     // A funding line with amounts (年度资金总额 | 880 | 880) is the fund block even when its label is gone.
     if (!out.fund && bestKey(first.label, lineLabels) !== null && fundLineWithAmounts(it)) out.fund = at(first.cell.text.trim(), first.col);
   }
+  const goals = findGoalsAnchor(seg.items, t);
+  if (goals) out.goals = { table: goals.table.index, row: goals.row, page: goals.table.rows[goals.row]?.[goals.cell.col]?.page ?? null, label: goals.cell.cell.text.trim() };
   return out;
 }
 

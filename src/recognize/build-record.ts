@@ -82,7 +82,7 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   if (t.requiredBlocks.includes('fund') && !fundRead && !printed.fund) missing.push('fund');
   if (t.requiredBlocks.includes('indicators') && !indicators && !printed.indicators) missing.push('indicators');
   if (t.requiredBlocks.includes('total') && !indicators?.total && !printed.total) missing.push('total');
-  if (t.requiredBlocks.includes('goals') && !seg.items.some((it) => it.kind === 'row' && rowCells(it.table, it.r).some((rc) => t.goals.anchors.includes(rc.label)))) {
+  if (t.requiredBlocks.includes('goals') && !printed.goals) {
     missing.push('goals');
   }
   const score =

@@ -3,29 +3,73 @@
 import type { DocTable } from '../model/document.js';
 import { rowCells, type RowCell } from './grid.js';
 import { indicatorColumns, isIndicatorHeader } from './indicator-block.js';
-import { bestKey, matchesExactly } from './labels.js';
+import { bestKey, MAX_LABEL_LENGTH, matchesExactly } from './labels.js';
 import type { Item } from './segments.js';
 import type { Template } from './template-schema.js';
 
+/** Where one goal's target and result cells are; null where the form prints none. */
 export interface GoalRowAt {
   table: DocTable;
+  target: CellAt | null;
+  result: CellAt | null;
+}
+
+export interface CellAt {
   row: number;
-  targetCol: number | null;
-  resultCol: number | null;
+  col: number;
 }
 
 const MAX_GOAL_ROWS = 20;
 
+export interface GoalsAnchor {
+  table: DocTable;
+  row: number;
+  cell: RowCell;
+}
+
+/** The cell that labels the block: a template anchor (年度总体目标) where one is printed;
+ *  otherwise, in a wording no template lists (项目总体目标, 年度总体绩效目标), a label
+ *  naming a 目标 whose row goes on with the block's own header pair, a target column
+ *  (预期目标, 年初设定目标) and a result column (实际完成情况) — the block known by what
+ *  it holds, even under a label other layouts give their indicators (年度绩效目标). Only
+ *  header words of four characters or more count there: a bare 完成 or 目标 is as likely
+ *  an indicator's value. */
+export function findGoalsAnchor(items: Item[], t: Template): GoalsAnchor | null {
+  for (const it of items) {
+    if (it.kind !== 'row') continue;
+    const cell = rowCells(it.table, it.r).find((rc) => matchesExactly(rc.label, t.goals.anchors));
+    if (cell) return { table: it.table, row: it.r, cell };
+  }
+  const target = t.goals.target.filter((s) => s.length >= HEADER_WORD);
+  const result = t.goals.result.filter((s) => s.length >= HEADER_WORD);
+  for (const it of items) {
+    if (it.kind !== 'row') continue;
+    const cells = rowCells(it.table, it.r);
+    const label = cells.find((rc) => rc.label !== '');
+    if (!label || !label.label.includes(GOAL_WORD) || label.label.length > MAX_LABEL_LENGTH) continue;
+    const after = cells.filter((rc) => rc.col > label.lastCol);
+    if (!after.some((rc) => matchesExactly(rc.label, target)) || !after.some((rc) => matchesExactly(rc.label, result))) continue;
+    if (isIndicatorHeader(indicatorColumns(it.table, it.r, t))) continue;
+    return { table: it.table, row: it.r, cell: label };
+  }
+  return null;
+}
+
+const GOAL_WORD = '目标';
+const HEADER_WORD = 4;
+
 export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalRowAt[] {
-  const at = items.findIndex((it) => it.kind === 'row' && rowCells(it.table, it.r).some((rc) => matchesExactly(rc.label, t.goals.anchors)));
-  if (at < 0) return [];
-  const { table, r } = items[at] as Item & { kind: 'row' };
-  const anchor = rowCells(table, r).find((rc) => matchesExactly(rc.label, t.goals.anchors)) as RowCell;
+  const found = findGoalsAnchor(items, t);
+  if (!found) return [];
+  const { table, row: r, cell: anchor } = found;
   const anchorEnd = anchor.cell.origin.row + anchor.cell.rowSpan - 1;
+  const stacked = stackedGoal(table, r, anchor, anchorEnd, t);
+  if (stacked) return [stacked];
   const headerCols = (row: number) => {
     const cols: { target?: number; result?: number } = {};
     for (const rc of rowCells(table, row)) {
       if (rc.cell === anchor.cell || matchesExactly(rc.label, t.goals.anchors)) continue; // the block's own label
+      if (LABELLED_VALUE.test(rc.cell.text)) continue; // "预期目标：建设示范点3个" is a goal, not a header
       const k = bestKey(rc.label, { result: t.goals.result, target: t.goals.target });
       if (k && cols[k] === undefined) cols[k] = rc.col;
     }
@@ -43,11 +87,12 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
       break;
     }
   }
+  const at = (row: number, col: number | undefined): CellAt | null => (col === undefined ? null : { row, col });
   const out: GoalRowAt[] = [];
   if (headerRow < 0) {
     // No sub-header: the cells right of the anchor are the target and the result.
     const rest = rowCells(table, r).filter((rc) => rc.col > anchor.lastCol);
-    out.push({ table, row: r, targetCol: rest[0]?.col ?? null, resultCol: rest[1]?.col ?? null });
+    out.push({ table, target: at(r, rest[0]?.col), result: at(r, rest[1]?.col) });
     headerRow = r;
     cols = { target: rest[0]?.col, result: rest[1]?.col };
   }
@@ -55,8 +100,31 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
   for (let row = headerRow + 1; row <= last && row < table.rows.length; row++) {
     const cells = rowCells(table, row);
     if (anchorEnd <= headerRow && cells.some((rc) => matchesExactly(rc.label, stops))) break;
-    out.push({ table, row, targetCol: cols.target ?? null, resultCol: cols.result ?? null });
+    out.push({ table, target: at(row, cols.target), result: at(row, cols.result) });
     if (anchorEnd <= headerRow) break; // unmerged anchor: one goal row
   }
   return out;
+}
+
+/** A cell that names what it holds before a colon: "预期目标：…", "实际完成情况: …". */
+const LABELLED_VALUE = /^[^:：\n]{1,12}[:：][\s\u3000]*\S/;
+
+/** The block turned on its side: under the anchor, a row "预期目标 | text" above a row
+ *  "实际完成情况 | text", their labels in one column — one goal, each text right of its label. */
+function stackedGoal(table: DocTable, r: number, anchor: RowCell, anchorEnd: number, t: Template): GoalRowAt | null {
+  if (anchorEnd <= r) return null;
+  const labelAt = (row: number, synonyms: string[]): CellAt | null => {
+    const cells = rowCells(table, row).filter((rc) => rc.col > anchor.lastCol);
+    const label = cells[0];
+    if (!label || !matchesExactly(label.label, synonyms) || !cells[1]) return null;
+    return { row, col: cells[1].col };
+  };
+  let target: CellAt | null = null;
+  let result: CellAt | null = null;
+  for (let row = r; row <= anchorEnd && row < table.rows.length; row++) {
+    target ??= labelAt(row, t.goals.target);
+    result ??= labelAt(row, t.goals.result);
+  }
+  if (!target || !result || target.row === result.row) return null;
+  return { table, target, result };
 }

@@ -112,10 +112,20 @@ function endLabelList(t: Template): string[] {
   ];
 }
 
-/** True when the row is the 总分 row: its first labelled cell is a total label. */
+/** True when the row is the 总分 row: its first labelled cell is a total label — or its
+ *  first own one, beside the block's label merged down to it (绩效指标 | 合计 | 90 | 89). */
 function isTotalRow(table: DocTable, r: number, t: Template): boolean {
-  const first = rowCells(table, r).find((rc) => rc.label !== '');
-  return !!first && matchesExactly(first.label, t.total.labels);
+  const cells = rowCells(table, r);
+  const first = cells.find((rc) => rc.label !== '');
+  if (first && matchesExactly(first.label, t.total.labels)) return true;
+  const own = cells.find((rc) => rc.label !== '' && rc.cell.origin.row === r);
+  return !!own && own !== first && matchesExactly(own.label, t.total.labels);
+}
+
+/** The next row item after `i`, or -1. */
+function nextRow(items: Item[], i: number): number {
+  for (let j = i + 1; j < items.length; j++) if (items[j].kind === 'row') return j;
+  return -1;
 }
 
 /** A cell whose first paragraph is the narrative's heading (五、评价报告综述（文字部分）). */
@@ -169,8 +179,13 @@ export function readIndicatorBlock(items: Item[], from: number, t: Template): In
       continue;
     }
     if (isTotalRow(it.table, it.r, t)) {
-      block.total = { table: it.table, row: it.r, columns: cols };
-      block.endItem = i;
+      // The indicators' own 合计 (90 | 89) right above the form's 总分 (100 | 98.75): the later row is the total.
+      const j = nextRow(items, i);
+      const next = j >= 0 ? (items[j] as Item & { kind: 'row' }) : null;
+      const at = next && next.table === it.table && isTotalRow(next.table, next.r, t) ? j : i;
+      const row = (items[at] as Item & { kind: 'row' }).r;
+      block.total = { table: it.table, row, columns: cols };
+      block.endItem = at;
       break;
     }
     if (rowCells(it.table, it.r).some((rc) => matchesExactly(rc.label, ends) || startsNarrative(rc.cell.paragraphs, t))) break;

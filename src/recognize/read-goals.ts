@@ -5,6 +5,7 @@ import { foldText } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import { stopLabels } from './fund-block.js';
 import { readGoalRows } from './goals.js';
+import { normLabel } from './labels.js';
 import type { Item } from './segments.js';
 import type { Template } from './template-schema.js';
 
@@ -13,15 +14,23 @@ export function readGoals(items: Item[], t: Template): BlockReading<FormRecord['
   const goals: FormRecord['goals'] = [];
   const out = blockReading(goals);
   for (const g of readGoalRows(items, t, stopLabels(t))) {
-    const targetCell = g.targetCol !== null ? g.table.rows[g.row]?.[g.targetCol] : undefined;
-    const resultCell = g.resultCol !== null ? g.table.rows[g.row]?.[g.resultCol] : undefined;
-    const target = foldText(targetCell?.text);
-    const result = foldText(resultCell?.text);
+    const targetCell = g.target ? g.table.rows[g.target.row]?.[g.target.col] : undefined;
+    const resultCell = g.result ? g.table.rows[g.result.row]?.[g.result.col] : undefined;
+    const target = foldText(withoutHeader(targetCell?.text, t.goals.target));
+    const result = foldText(withoutHeader(resultCell?.text, t.goals.result));
     if (target === null && result === null) continue;
     const i = goals.length;
     goals.push({ target, result });
-    if (targetCell) noteCell(out, `goals[${i}].target`, g.table, g.row, g.targetCol!, targetCell.text);
-    if (resultCell) noteCell(out, `goals[${i}].result`, g.table, g.row, g.resultCol!, resultCell.text);
+    if (targetCell) noteCell(out, `goals[${i}].target`, g.table, g.target!.row, g.target!.col, targetCell.text);
+    if (resultCell) noteCell(out, `goals[${i}].result`, g.table, g.result!.row, g.result!.col, resultCell.text);
   }
   return out;
+}
+
+/** A goal written after its column's name ("预期目标：建设示范点3个") without that name. */
+function withoutHeader(text: string | undefined, names: readonly string[]): string | undefined {
+  if (text === undefined) return text;
+  const m = /^[\s\u3000]*([^:：\n]{1,12})[:：]/.exec(text);
+  if (!m || !names.includes(normLabel(m[1]))) return text;
+  return text.slice(m[0].length);
 }

@@ -1,5 +1,6 @@
 // The indicator rows (绩效指标): one indicator per real row, level-1/level-2 names
 // carried down from merged cells, weights printed in level labels kept as groups.
+import type { DocTable } from '../model/document.js';
 import type { FormRecord, Indicator } from '../model/record.js';
 import { foldText, isBlankCell, labelText, readScore, toHalfWidth, type CellReading } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
@@ -26,6 +27,9 @@ const KEY_MARK = /^[\s\u3000]*[★☆]\s*/;
 /** A child row's name: "其中桃树种植面积", "其中：羊养殖数量". */
 const CHILD_ROW = /^其中/;
 
+/** Columns whose cell merged over several rows belongs to each of them. */
+const CARRIED_DOWN = new Set<IndicatorColumn>(['level1', 'level2', 'deviation']);
+
 /** A row's own cells: when all are blank beside a placeholder name, it is a template row. */
 const OWN_COLUMNS: IndicatorColumn[] = ['nature', 'measure', 'target', 'actual', 'weight', 'score', 'deviation'];
 
@@ -37,15 +41,17 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
   let last1: string | null = null;
   let last2: string | null = null;
   let lastGoal: string | null = null;
+  const named: NamedRow[] = [];
   for (const at of block.rows) {
     const cols = at.columns;
     // A row's own cell merged down from the row above (a ★ indicator's 分值 over its
-    // 其中 rows) counts once, at its first row; level labels are carried down anyway.
+    // 其中 rows) counts once, at its first row; level labels are carried down anyway, and
+    // so is a 偏差原因 merged over several rows: one explanation written for all of them.
     const raw = (k: IndicatorColumn): string | undefined => {
       if (cols[k] === undefined) return undefined;
       const cell = at.table.rows[at.row]?.[cols[k]!];
       if (!cell) return '';
-      return cell.origin.row < at.row && k !== 'level1' && k !== 'level2' ? '' : cell.text;
+      return cell.origin.row < at.row && !CARRIED_DOWN.has(k) ? '' : cell.text;
     };
     if (at.goal && at.goal.label !== lastGoal) indicatorGroups.push({ label: at.goal.label, weight: at.goal.weight });
     lastGoal = at.goal?.label ?? null;
@@ -85,7 +91,35 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
     if (cols.deviation !== undefined) ind.deviation = foldText(raw('deviation'));
     if (marked) ind.key = true;
     indicators.push(ind);
+    if (cols.weight === undefined && cols.name !== undefined) named.push({ i, table: at.table, row: at.row, col: cols.name, raw: nameRaw });
     for (const k of Object.keys(cols) as IndicatorColumn[]) noteCell(out, `indicators[${i}].${k}`, at.table, at.row, cols[k]!, raw(k) ?? '', numeric[k]);
   }
+  weightsInNames(out, named);
   return out;
+}
+
+/** A weight printed at the end of an indicator's name: "服务及时率（10分）". */
+const NAME_WEIGHT = /[（(]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分\s*[）)][\s\u3000]*$/;
+
+interface NamedRow {
+  i: number;
+  table: DocTable;
+  row: number;
+  col: number;
+  raw: string;
+}
+
+/** A layout with no 分值 column that prints each indicator's weight in its name: the
+ *  weights are read from there, and the names kept bare. Only when every indicator
+ *  without a weight column prints one — a single "（90分）" is as likely part of a name. */
+function weightsInNames(out: BlockReading<IndicatorsReading>, named: NamedRow[]): void {
+  const { indicators } = out.value;
+  if (named.length === 0 || named.length !== indicators.length || !named.every((n) => NAME_WEIGHT.test(n.raw))) return;
+  for (const n of named) {
+    const m = NAME_WEIGHT.exec(n.raw)!;
+    const reading = readScore(m[1]);
+    const { level1, level2, name: _name, target, actual, ...rest } = indicators[n.i];
+    indicators[n.i] = { level1, level2, name: foldText(n.raw.slice(0, m.index).replace(KEY_MARK, '')), target, actual, weight: reading.value, ...rest };
+    noteCell(out, `indicators[${n.i}].weight`, n.table, n.row, n.col, n.raw, reading);
+  }
 }

@@ -5,6 +5,7 @@ import { readScore } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import { rowCellAt, rowCells } from './grid.js';
 import type { IndicatorRowAt } from './indicator-block.js';
+import { printedWeight } from './labels.js';
 
 export function readTotal(tr: IndicatorRowAt | null | undefined): BlockReading<FormRecord['total']> {
   const total: FormRecord['total'] = { weight: null, score: null };
@@ -28,6 +29,11 @@ export function readTotal(tr: IndicatorRowAt | null | undefined): BlockReading<F
     const reading = readScore(wCell.cell.text);
     total.weight = reading.value;
     noteCell(out, 'total.weight', tr.table, tr.row, wCell.col, wCell.cell.text, reading);
+  } else if (scoreOnly && printedWeight(label.cell.text) !== null) {
+    // No 分值 column, the total's weight in its label: "总分（100分）".
+    const reading = readScore(printedWeight(label.cell.text));
+    total.weight = reading.value;
+    noteCell(out, 'total.weight', tr.table, tr.row, label.col, label.cell.text, reading);
   }
   if (sCell) {
     const reading = readScore(sCell.cell.text);
