@@ -24,6 +24,7 @@
 // - Zip: every part is inflated through ZipArchive.read (declared-size and actual-size
 //   guards, as for DOCX) and exceljs gets them stored, so it inflates nothing itself.
 import ExcelJS from 'exceljs';
+import './exceljs-empty-results.js';
 import numfmt from 'numfmt';
 import type { DocBlock, DocCell, DocModel, DocTable } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
@@ -191,7 +192,8 @@ function displayText(cell: ExcelJS.Cell): { text: string; uncached: boolean } {
     return String(v);
   };
   if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-    const result = (value as { result?: unknown }).result;
+    // cell.result, not value.result: exceljs leaves a falsy result (0, "") out of `value`.
+    const result = cell.result as unknown;
     if (result === undefined || result === null) return { text: '', uncached: true };
     return { text: render(result), uncached: false };
   }
@@ -200,8 +202,18 @@ function displayText(cell: ExcelJS.Cell): { text: string; uncached: boolean } {
 
 function formatNumber(value: number, format: string): string {
   try {
-    return numfmt.format(format, value);
+    return numfmt.format(localFormat(format), value);
   } catch {
     return numfmt.format('General', value);
   }
+}
+
+// A Chinese Excel or WPS saves its colour names in the format ("0.00%;[红色]-0.00%",
+// the zh-CN built-in formats) and "G/通用格式" for General; numfmt knows only the English.
+const COLOURS: Record<string, string> = { 红色: 'Red', 蓝色: 'Blue', 绿色: 'Green', 黄色: 'Yellow', 黑色: 'Black', 白色: 'White', 洋红: 'Magenta', 青色: 'Cyan' };
+const LOCAL_COLOUR = /\[(红色|蓝色|绿色|黄色|黑色|白色|洋红|青色|颜色(\d+))\]/g;
+
+function localFormat(format: string): string {
+  if (format === 'G/通用格式') return 'General';
+  return format.replace(LOCAL_COLOUR, (_, name: string, n: string | undefined) => `[${n ? `Color${n}` : COLOURS[name]}]`);
 }
