@@ -309,6 +309,75 @@ describe('recognition by meaning (issue 12)', () => {
   });
 });
 
+/** The national 2021 department layout: 年度预算资金 | 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分,
+ *  its 按收入性质分 / 按支出性质分 part given as rows of the cells right of the 年度预算资金 column. */
+function national2021Table(fundRows: string[][]): TableSpec {
+  return t([
+    ['年度预算资金（万元）', '', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ['^', '年度资金总额', '<', '300.00', '320.00', '310.00', '10', '96.88%', '9.69'],
+    ...fundRows.map((row) => ['^', ...row]),
+    ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
+    ['^', '完成年度工作任务', '<', '<', '<', '已完成', '<', '<', '<'],
+    ['年度绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['^', '产出指标', '数量指标', '服务户数', '≥500户', '526户', '90', '90', ''],
+    ['总分', '<', '<', '<', '<', '<', '100', '99.69', ''],
+  ]);
+}
+
+describe('the fund block\'s 按收入性质分 / 按支出性质分 part (national 2021 layout)', () => {
+  const line = (label: string, v: string[]) => [label, '<', ...v, '—', '—', '—'];
+  const sources = [line('其中：一般公共预算', ['280.00', '300.00', '290.00']), line('其中：单位资金', ['20.00', '20.00', '20.00'])];
+  const uses = [line('其中：基本支出', ['200.00', '210.00', '210.00']), line('其中：项目支出', ['100.00', '110.00', '100.00'])];
+
+  it('a group sub-header row with no amounts neither ends the block nor is a line', () => {
+    const [plain] = recognizeForms(docModel(DEPT_TITLE, national2021Table([...sources, ...uses])), templates);
+    expect(Object.keys(plain.funds.sources)).toEqual(['total', 'generalBudget', 'unitFunds']);
+    expect(Object.keys(plain.funds.uses ?? {})).toEqual(['basic', 'project']);
+    const empty = ['', '', '', '', '', ''];
+    const across = ['<', '<', '<', '<', '<', '<'];
+    const subHeaders: [string, string[], string[]][] = [
+      ['label and colon, empty cells', ['按收入性质分：', '<', ...empty], ['按支出性质分：', '<', ...empty]],
+      ['label, empty cells', ['按收入性质分', '<', ...empty], ['按支出性质分', '<', ...empty]],
+      ['one cell across the row', ['按收入性质分', '<', ...across], ['按支出性质分', '<', ...across]],
+    ];
+    for (const [name, src, use] of subHeaders) {
+      const forms = recognizeForms(docModel(DEPT_TITLE, national2021Table([src, ...sources, use, ...uses])), templates);
+      expect(forms, name).toHaveLength(1);
+      const [r] = forms;
+      expect(r.blocks, name).toEqual({ fund: 'read', indicators: 'read', total: 'read', goals: 'read' });
+      expect(r.funds, name).toEqual(plain.funds);
+      expect(r.total, name).toEqual({ weight: '100', score: '99.69' });
+    }
+  });
+
+  it('side-by-side label | amount pairs are read as sources and uses by their labels\' meaning, each amount its line\'s 全年执行数', () => {
+    const table = national2021Table([
+      ['按收入性质分', '<', '<', '', '按支出性质分', '<', '<', ''],
+      ['一般公共预算', '<', '<', '290.00', '基本支出', '<', '<', '210.00'],
+      ['国有资本经营预算', '<', '<', '0.00', '项目支出', '<', '<', '100.00'],
+      ['单位资金', '<', '<', '20.00', '', '<', '<', ''],
+      ['政府性基金预算', '<', '<', '', '', '<', '<', ''],
+    ]);
+    const forms = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(forms).toHaveLength(1);
+    const [r] = forms;
+    expect(r.blocks).toEqual({ fund: 'read', indicators: 'read', total: 'read', goals: 'read' });
+    expect(r.funds.sources).toEqual({
+      total: { initial: '300.00', budget: '320.00', actual: '310.00', weight: '10', rate: '96.88', score: '9.69' },
+      generalBudget: { actual: '290.00' },
+      extra1: { actual: '0.00' },
+      unitFunds: { actual: '20.00' },
+      govFundBudget: { actual: null }, // printed with a blank amount: blank, never zero
+    });
+    expect(r.funds.uses).toEqual({ basic: { actual: '210.00' }, project: { actual: '100.00' } });
+    expect(r.lineLabels?.['funds.sources.extra1']).toBe('国有资本经营预算');
+    expect(r.provenance['funds.uses.basic.actual']).toEqual({ table: 0, row: 3, col: 8, page: null, raw: '210.00' });
+    // Without the 按收入性质分 | 按支出性质分 row, the pairs' meanings tell the sides.
+    const [bare] = recognizeForms(docModel(DEPT_TITLE, national2021Table(table.table.slice(3, 7).map((row) => row.slice(1)))), templates);
+    expect(bare.funds).toEqual(r.funds);
+  });
+});
+
 describe('project forms', () => {
   it('national layout: header fields, initial column, 年度资金总额 rows', () => {
     const [r] = recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', projectTable()), templates);

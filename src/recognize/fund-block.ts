@@ -3,7 +3,7 @@
 // 资金来源 / 资金结构 group label beside them.
 import type { DocTable } from '../model/document.js';
 import type { FundColumn } from '../model/record.js';
-import { readMoney, readScore, toHalfWidth } from '../normalize/cell.js';
+import { isBlankCell, readMoney, readScore, toHalfWidth } from '../normalize/cell.js';
 import { rowCells, type RowCell } from './grid.js';
 import { bestKey, bestKeyCached, matches, matchesExactly, normLabel, printedWeight } from './labels.js';
 import type { FundGroup, Template } from './template-schema.js';
@@ -12,8 +12,10 @@ export interface FundLineAt {
   group: FundGroup;
   key: string;
   row: number;
-  /** A line printed as "label:amount" inside a text cell (Hunan: "其中:基本支出:900.47"):
-   *  its amount is the line's 全年执行数 (`actual`), the only column it has. */
+  /** A line printed with one amount of its own, outside the block's columns: as
+   *  "label:amount" inside a text cell (Hunan: "其中:基本支出:900.47"), or as a label |
+   *  amount pair beside the other group's (一般公共预算 | 2,388.90 | 基本支出 | 1,566.30).
+   *  That amount is the line's 全年执行数 (`actual`), the only column it has. */
   textCell?: { col: number; raw: string; amount: string };
   /** The row label as printed (whitespace removed), for messages about lines a template adds. */
   label: string;
@@ -167,6 +169,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
   let group: FundGroup = 'sources';
   let endRow = headerRow;
   const textGroups = new Map<number, FundGroup>();
+  const sides = new Map<number, FundGroup>();
   for (let r = headerRow + (subHeader ? 2 : 1); r < table.rows.length; r++) {
     if (anchorEnd !== null && r > anchorEnd) break;
     const inText = textCellLines(table, r, t, lines, textGroups);
@@ -178,6 +181,12 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
     const labelCells = rowCells(table, r).filter((rc) => rc.col < firstValueCol && rc.label !== '');
     const labels = labelCells.filter((rc) => rc !== anchor && rc.cell !== anchor?.cell && !matches(rc.label, t.fund.anchors));
     if (labels.some((rc) => matchesExactly(rc.label, stops))) break;
+    const paired = sideBySideLines(table, r, t, firstValueCol, lines, sides);
+    if (paired) {
+      lines.push(...paired);
+      endRow = r;
+      continue;
+    }
     let lineLabel: string | null = null;
     let explicitGroup: FundGroup | null = null;
     for (const rc of labels) {
@@ -238,14 +247,78 @@ function textCellLines(table: DocTable, r: number, t: Template, seen: FundLineAt
     const label = normLabel(m[1]);
     let group = groupOf(label, t);
     let key: string | null = group ? 'total' : null;
-    if (group) for (let c = rc.col; c <= rc.lastCol; c++) groups.set(c, group);
-    else {
+    if (group) {
+      for (let c = rc.col; c <= rc.lastCol; c++) groups.set(c, group);
+      // "按支出性质分：" with no amount: the group's sub-header, no line of its own.
+      if (m[2] === undefined) continue;
+    } else {
       group = groups.get(rc.col) ?? null;
       if (!group) continue;
       key = bestKey(label, t.fund.lines[group] ?? {});
     }
     if (!key || seen.some((l) => l.group === group && l.key === key) || out.some((l) => l.group === group && l.key === key)) continue;
     out.push({ group, key, row: r, label: m[1], textCell: { col: rc.col, raw: rc.cell.text, amount: m[2] ?? '' } });
+  }
+  return out;
+}
+
+/** A cell that names something (holds a Chinese word), not a figure or a placeholder. */
+const NAMING = /\p{Script=Han}/u;
+
+/** A cell beside a label that is its amount: a figure, or blank (a line printed without one). */
+function amountCell(rc: RowCell | undefined): boolean {
+  return !!rc && (isBlankCell(rc.cell.text) || readMoney(rc.cell.text).value !== null);
+}
+
+/** Fund lines printed side by side as label | amount pairs, sources beside uses
+ *  (按收入性质分 | | 按支出性质分 | over 一般公共预算 | 2,388.90 | 基本支出 | 1,566.30): the
+ *  header's columns do not hold them; each pair's amount is its line's only one. A row
+ *  is such a row when it prints both groups' labels side by side (a sub-header: it
+ *  claims the columns below for its groups; a group label with an amount beside it is
+ *  that group's total), when its pairs name a source and a use and one stands in a value
+ *  column (the columns then claimed likewise), or when such a row stood above it. A line goes to the group its label means
+ *  (基本支出 is a use whichever column it stands in); a label both groups know (合计) to
+ *  the group of its column; an unknown source holding an amount to a numbered key. A
+ *  pair's blank amount is read as blank, never as zero. Null when the row is no such row. */
+function sideBySideLines(table: DocTable, r: number, t: Template, firstValueCol: number, seen: FundLineAt[], sides: Map<number, FundGroup>): FundLineAt[] | null {
+  const cells = rowCells(table, r).filter((rc) => rc.cell.origin.row === r && !matches(rc.label, t.fund.anchors));
+  const pairs: { label: RowCell; amount: RowCell; group: FundGroup | null; key: string | null; meant: boolean }[] = [];
+  const groupCells: { rc: RowCell; group: FundGroup }[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const rc = cells[i];
+    if (!NAMING.test(rc.label)) continue;
+    const next = cells[i + 1];
+    const amount = next && next.col === rc.lastCol + 1 && amountCell(next) ? next : null;
+    const group = groupOf(rc.label, t);
+    if (group) {
+      groupCells.push({ rc, group });
+      // 按收入性质分 | 2,688.90: the group's total; with no amount, only its sub-header.
+      if (amount && readMoney(amount.cell.text).value !== null) pairs.push({ label: rc, amount, group, key: 'total', meant: false });
+      continue;
+    }
+    if (!amount) return null; // a label with no amount beside it: no row of pairs
+    const inSources = bestKey(rc.label, t.fund.lines.sources ?? {});
+    const inUses = bestKey(rc.label, t.fund.lines.uses ?? {});
+    const meant: FundGroup | null = inSources && !inUses ? 'sources' : inUses && !inSources ? 'uses' : null;
+    const lineGroup = meant ?? sides.get(rc.col) ?? null;
+    pairs.push({ label: rc, amount, group: lineGroup, key: lineGroup === 'sources' ? inSources : lineGroup === 'uses' ? inUses : null, meant: meant !== null });
+  }
+  const header = new Set(groupCells.map((g) => g.group)).size > 1;
+  const meantBoth = pairs.some((p) => p.meant && p.group === 'sources') && pairs.some((p) => p.meant && p.group === 'uses');
+  if (!header && !(sides.size > 0 && pairs.length > 0) && !(meantBoth && pairs.some((p) => p.label.col >= firstValueCol))) return null;
+  // The columns a group's label (or, where none is printed, a line's meaning) claimed go on claiming the rows below.
+  for (const { rc, group } of groupCells) for (let c = rc.col; c <= rc.lastCol; c++) sides.set(c, group);
+  for (const p of pairs) if (p.meant) for (let c = p.label.col; c <= p.label.lastCol; c++) if (!sides.has(c)) sides.set(c, p.group as FundGroup);
+  const out: FundLineAt[] = [];
+  const has = (group: FundGroup, key: string) => seen.some((l) => l.group === group && l.key === key) || out.some((l) => l.group === group && l.key === key);
+  for (const p of pairs) {
+    if (!p.group) continue;
+    let key = p.key;
+    if (!key && p.group === 'sources' && p.label.label.length <= MAX_LINE_LABEL && readMoney(p.amount.cell.text).value !== null) {
+      key = `extra${[...seen, ...out].filter((l) => l.key.startsWith('extra')).length + 1}`;
+    }
+    if (!key || has(p.group, key)) continue;
+    out.push({ group: p.group, key, row: r, label: p.label.label, textCell: { col: p.amount.col, raw: p.amount.cell.text, amount: p.amount.cell.text } });
   }
   return out;
 }

@@ -36,6 +36,8 @@ export interface Lexicon {
   titles: { label: string; kind: FormKind }[];
   fundColumns: Record<string, string[]>;
   fundIgnore: string[];
+  /** Fund group labels (资金来源, 按支出性质分): a group's sub-header, never a column's name. */
+  fundGroups: string[];
   project: string[];
   /** 总分-row labels that are no fund line label (合计 is both). */
   totals: string[];
@@ -45,6 +47,7 @@ export function buildLexicon(templates: Template[]): Lexicon {
   const titles: Lexicon['titles'] = [];
   const fundColumns: Record<string, string[]> = {};
   const fundIgnore = new Set<string>();
+  const fundGroups = new Set<string>();
   const project = new Set<string>();
   const totals = new Set<string>();
   const lineLabels = new Set<string>();
@@ -54,11 +57,12 @@ export function buildLexicon(templates: Template[]): Lexicon {
     for (const label of t.title) if (!titles.some((x) => x.label === label && x.kind === t.kind)) titles.push({ label, kind: t.kind });
     for (const [k, list] of Object.entries(t.fund.columns)) fundColumns[k] = [...new Set([...(fundColumns[k] ?? []), ...(list ?? [])])];
     t.fund.ignoreColumns.forEach((l) => fundIgnore.add(l));
+    for (const list of Object.values(t.fund.groups)) list?.forEach((l) => fundGroups.add(l));
     t.header.project.forEach((l) => project.add(l));
   }
   // longer titles first: 部门整体支出绩效自评表 before a shorter anchor it contains
   titles.sort((a, b) => b.label.length - a.label.length);
-  return { titles, fundColumns, fundIgnore: [...fundIgnore], project: [...project], totals: [...totals].filter((l) => !lineLabels.has(l)) };
+  return { titles, fundColumns, fundIgnore: [...fundIgnore], fundGroups: [...fundGroups], project: [...project], totals: [...totals].filter((l) => !lineLabels.has(l)) };
 }
 
 /** Paragraphs and table rows in reading order; nested tables follow their parent. */
@@ -117,14 +121,16 @@ const VALUE_CELL = /^[≥≤≧≦><=＝═≈约]?[-−]?[0-9０-９][0-9０-�
 const LABELLED_VALUE = /[:：][-−]?[0-9０-９]/;
 
 /** True when the row holds a budget column label and an actual column label, short
- *  ones, and no value: a header row names its columns and holds no figure. */
-export function looksLikeFundHeader(item: Item, columns: Record<string, string[]>, ignore: string[]): boolean {
+ *  ones, and no value: a header row names its columns and holds no figure. A fund
+ *  group's label (按支出性质分 over the lines of its group, its 支出 no 执行数) names
+ *  no column: its row is a sub-header inside the block, not a new block's header. */
+export function looksLikeFundHeader(item: Item, columns: Record<string, string[]>, ignore: string[], groups: readonly string[]): boolean {
   if (item.kind !== 'row') return false;
   let budget = false;
   let actual = false;
   for (const rc of rowCells(item.table, item.r)) {
     if (VALUE_CELL.test(rc.label) || LABELLED_VALUE.test(rc.label)) return false;
-    if (rc.label.length > MAX_HEADER_LABEL) continue;
+    if (rc.label.length > MAX_HEADER_LABEL || matchesExactly(rc.label, groups)) continue;
     const key = bestKeyCached(rc.label, columns, ignore);
     if (key === 'budget') budget = true;
     if (key === 'actual') actual = true;
@@ -227,7 +233,7 @@ export function segment(items: Item[], lex: Lexicon): Segment[] {
       cur.items.push(item);
       continue;
     }
-    if (looksLikeFundHeader(item, lex.fundColumns, lex.fundIgnore)) {
+    if (looksLikeFundHeader(item, lex.fundColumns, lex.fundIgnore, lex.fundGroups)) {
       const startedHere = cur.fundHeaderAt === null && (cur.title !== null || cur.items.some((i) => isProjectNameItem(i, lex)));
       if (!startedHere) {
         const header = pullFormHead(cur, item);
