@@ -443,6 +443,23 @@ describe('lines and paragraphs from positioned text', () => {
     expect(wrapped('使用财务软件Microsoft', 'Excel表格')).toEqual(['使用财务软件Microsoft Excel表格']);
   });
 
+  it('finds the body margin by the glyph before a comma that hangs past it, so a line one glyph short of it is full', () => {
+    // Page 590 wide, margins 72: text wraps at 518. 10pt glyphs: 44 end at 512, a 45th would end past 518.
+    const text = (str: string, x: number, baseline: number, right = x + 10 * Array.from(str).length): TextRun => ({ str, x, right, baseline, size: 10, page: 1 });
+    const body = [
+      text('一'.repeat(44), 72, 100), // wrapped between two glyphs, 6pt short of the margin
+      text('二级单位3个。', 72, 115),
+      text('天'.repeat(40) + '12.20万元', 72, 130, 516.5),
+      text('，', 516.5, 130), // hangs past the margin, to 526.5: the margin is not there
+      text('地玄黄。', 72, 145),
+      text('宇'.repeat(43) + '。', 72, 160, 514), // a sentence end 4pt short of the margin stays a paragraph end
+      text('日月盈昃。', 72, 175),
+    ];
+    const page: PageContent = { page: 1, width: 590, height: 842, runs: body, rules: { h: [], v: [] } };
+    const paras = layoutPages([page]).blocks.map((b) => (b.kind === 'paragraph' ? b.text : 'table'));
+    expect(paras).toEqual(['一'.repeat(44) + '二级单位3个。', '天'.repeat(40) + '12.20万元，地玄黄。', '宇'.repeat(43) + '。', '日月盈昃。']);
+  });
+
 
 });
 

@@ -7,7 +7,7 @@ import { unitIn } from '../normalize/unit.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
 import type { Rules } from './pdf-rules.js';
-import { continues, groupLines, toParagraphs, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
+import { continues, groupLines, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
 export interface PageContent {
   /** 1-based. */
@@ -118,7 +118,10 @@ function lineOf(line: TextLine, boxOf: BoxOf): DocLine {
 /**
  * Where body lines wrap: the right edge several lines reach (justified or full
  * lines); with too few such lines (a title and two short lines), the mirror of
- * the left margin — Word and WPS default to equal side margins.
+ * the left margin — Word and WPS default to equal side margins. A line that ends
+ * in a mark hanging past the margin (LibreOffice's and Word's hanging punctuation:
+ * "…12.20万元，" one comma beyond the others) shows the margin by the glyph before
+ * that mark; how far such lines reach is kept as `outer`.
  */
 function textArea(lines: readonly TextLine[], pages: readonly PageContent[], tableLefts: readonly number[]): Frame {
   if (lines.length === 0) return { left: 0, right: 0 };
@@ -126,11 +129,14 @@ function textArea(lines: readonly TextLine[], pages: readonly PageContent[], tab
   // the form) the lines alone would make the frame as narrow as the longest of them,
   // and every title line would look full (wrapped into the next).
   const left = Math.min(...lines.map((l) => l.left), ...tableLefts);
-  const right = Math.max(...lines.map((l) => l.right));
-  const reaching = lines.filter((l) => l.right >= right - l.size).length;
-  if (reaching >= 3) return { left, right };
-  const width = pages.find((p) => p.page === lines[0].page)?.width ?? right + left;
-  return { left, right: Math.max(right, width - left) };
+  const edge = (rightOf: (l: TextLine) => number): number => {
+    const right = Math.max(...lines.map(rightOf));
+    const reaching = lines.filter((l) => rightOf(l) >= right - l.size).length;
+    if (reaching >= 3) return right;
+    const width = pages.find((p) => p.page === lines[0].page)?.width ?? right + left;
+    return Math.max(right, width - left);
+  };
+  return { left, right: edge(wrapEdge), outer: edge((l) => l.right) };
 }
 
 function lineItem(line: TextLine): PageItem {

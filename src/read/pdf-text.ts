@@ -26,6 +26,9 @@ export interface TextLine {
   /** Width of the line's first unbreakable token (a CJK glyph with the closing
    *  punctuation that may not start a line, or a Latin word). */
   firstToken: number;
+  /** Width of the punctuation mark the line ends with, where that mark may hang past
+   *  the margin (，。、．: LibreOffice's hanging punctuation, Word's overflowPunct); else 0. */
+  hang: number;
 }
 
 export interface Paragraph {
@@ -46,6 +49,8 @@ const HEADING_START = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一�
 const LATIN_WORD = /^[A-Za-z0-9@#$&*+\-_=./%,:;!?'"()[\]{}<>~^|\\≥≤±×÷≠≈]+/;
 
 const LATIN_ALNUM = /[A-Za-z0-9]/;
+/** The marks Chinese text lets hang past the right margin (the rest of its line fits inside). */
+const HANGING = /[，。、．,.]$/;
 
 export function isCjk(ch: string): boolean {
   return CJK.test(ch);
@@ -152,7 +157,22 @@ function makeLine(runs: TextRun[]): TextLine {
     size: sizes[Math.floor(sizes.length / 2)],
     page: ordered[0].page,
     firstToken: firstTokenWidth(ordered, text.trim()),
+    hang: hangWidth(ordered),
   };
+}
+
+/** The width of the punctuation mark that ends the line, if it is one that may hang. */
+function hangWidth(ordered: readonly TextRun[]): number {
+  const last = ordered.reduce((a, b) => (b.right > a.right ? b : a));
+  const chars = Array.from(last.str.trimEnd());
+  if (chars.length === 0 || !HANGING.test(chars[chars.length - 1])) return 0;
+  const edges = charEdges({ ...last, str: chars.join('') });
+  return edges[chars.length] - edges[chars.length - 1];
+}
+
+/** Where the line's text ends for finding the margin: a hanging mark may stand past it. */
+export function wrapEdge(line: TextLine): number {
+  return line.right - line.hang;
 }
 
 function lastChar(s: string): string {
@@ -201,7 +221,13 @@ function firstTokenWidth(ordered: readonly TextRun[], text: string): number {
 }
 
 /** Where wrapped lines of a block start and end (a cell's inner box, the text area). */
-export interface Frame { left: number; right: number }
+export interface Frame {
+  left: number;
+  right: number;
+  /** How far lines reach with their hanging marks (≥ right); the sentence-end test
+   *  measures from here, as it did before hanging marks were told apart. */
+  outer?: number;
+}
 
 /** Joins lines (already in reading order) into paragraphs. */
 export function toParagraphs(lines: readonly TextLine[], frame: Frame): Paragraph[] {
@@ -264,7 +290,9 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   if (/[。：；！？:;]$/.test(prev.text) && HEADING_START.test(next.text)) return false;
   // A sentence end short of the margin most likely ends the paragraph: justified
   // text fills wrapped lines to the margin, and lines rarely wrap right after "。".
-  if (/[。！？]$/.test(prev.text) && room > 0.5 * size) return false;
+  // (Measured from where lines reach with their hanging marks, as this was tuned:
+  // a paragraph may well end within half a glyph of the margin itself.)
+  if (/[。！？]$/.test(prev.text) && (frame.outer ?? frame.right) - prev.right > 0.5 * size) return false;
   // Same left edge; a first-line indent (up to ~4 glyphs) may precede it.
   if (next.left > prev.left + 0.5 * size) return false;
   if (prev.left - next.left > 4.5 * size) return false;
