@@ -440,6 +440,10 @@ function projectWith(goals: string[][], indicators?: string[][]): TableSpec {
 
 describe('goals and indicators in layouts seen in other provinces', () => {
   const GOAL = { target: '建成系统', result: '已建成' };
+  const GOAL_ROWS = [
+    ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
+    ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
+  ];
 
   it('a goals label no template lists is known by its header pair: 项目总体目标, 年度绩效目标', () => {
     for (const label of ['项目总体目标', '年度总体绩效目标', '年度绩效目标']) {
@@ -473,10 +477,7 @@ describe('goals and indicators in layouts seen in other provinces', () => {
 
   it('the indicators\' own 合计 row above 总分 is no indicator, and a 偏差原因 merged down the rows belongs to each', () => {
     const table = projectWith(
-      [
-        ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
-        ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
-      ],
+      GOAL_ROWS,
       [
         ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
         ['^', '产出指标', '数量指标', '系统数量', '≥20个', '18个', '50', '45', '供货延迟'],
@@ -496,10 +497,7 @@ describe('goals and indicators in layouts seen in other provinces', () => {
 
   it('no 分值 column, each weight at the end of its indicator\'s name and the total\'s in its label', () => {
     const table = projectWith(
-      [
-        ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
-        ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
-      ],
+      GOAL_ROWS,
       [
         ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分', '偏差原因分析及改进措施', '<'],
         ['^', '产出指标', '数量指标', '系统数量（50分）', '≥20个', '22个', '50', '', '<'],
@@ -518,10 +516,7 @@ describe('goals and indicators in layouts seen in other provinces', () => {
 
   it('a weight in one name only is part of that name', () => {
     const table = projectWith(
-      [
-        ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
-        ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
-      ],
+      GOAL_ROWS,
       [
         ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分', '偏差原因分析及改进措施', '<'],
         ['^', '产出指标', '数量指标', '系统数量', '≥20个', '22个', '50', '', '<'],
