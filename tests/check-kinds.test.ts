@@ -73,6 +73,25 @@ table('sum', { total: 'funds.sources.total', parts: ['funds.sources.*'], columns
     want: [{ fields: ['funds.sources.total.budget', 'funds.sources.fiscal.budget', 'funds.sources.other.budget'], expected: '80.00', difference: '20.00' }] },
 ]);
 
+const USES_SUM = {
+  total: 'funds.uses.total',
+  parts: ['funds.uses.basic', 'funds.uses.project'],
+  expand: { 'funds.uses.basic': ['funds.uses.personnel', 'funds.uses.public'] },
+  columns: ['budget', 'actual'],
+};
+const noBasic = (r: FormRecord) => { delete uses(r).basic; };
+
+table('sum', USES_SUM, [
+  { name: 'no 基本支出 row: 人员 + 公用 + 项目 = 合计', edit: noBasic },
+  { name: 'no 基本支出 row and no 项目支出 row: nothing to sum with', edit: (r) => { noBasic(r); delete uses(r).project; uses(r).total.budget = '70.00'; } },
+  { name: 'no 基本支出 row beside a line the reader did not name: not summed', edit: (r) => { noBasic(r); uses(r).extra1 = line('0.00', '0.00'); uses(r).total.budget = '70.00'; } },
+], [
+  { name: 'no 基本支出 row, 合计 off by 10', edit: (r) => { noBasic(r); uses(r).total.actual = '105.00'; },
+    want: [{ fields: ['funds.uses.total.actual', 'funds.uses.personnel.actual', 'funds.uses.public.actual', 'funds.uses.project.actual'], actual: '105.00', expected: '95.00', difference: '10.00' }] },
+  { name: 'a printed 基本支出 row is summed, not its parts', edit: (r) => { uses(r).basic.actual = '48.00'; },
+    want: [{ fields: ['funds.uses.total.actual', 'funds.uses.basic.actual', 'funds.uses.project.actual'], actual: '95.00', expected: '85.00', difference: '10.00' }] },
+]);
+
 table('equal', { left: 'funds.sources.total', right: 'funds.uses.total', columns: ['budget', 'actual'] }, [
   { name: 'sources = uses' },
 ], [
