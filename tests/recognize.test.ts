@@ -161,6 +161,13 @@ describe('department form, seed layout', () => {
     expect(r.conclusions).toEqual({ verdict: null, problems: '养老机构消防整改偏慢。', measures: '加强督导。' });
   });
 
+  it('takes lines after the table without a heading for the narrative only when they hold prose', () => {
+    const signed = docModel(DEPT_TITLE, deptTable(), '单位负责人：刘建国　　审核人：陈丽　　填表人：王敏', '附件2-1');
+    expect(recognizeForms(signed, templates)[0].narrative.text).toBeNull();
+    const prose = docModel(DEPT_TITLE, deptTable(), '2023年决算支出950.00万元，其中基本支出580.00万元。', '单位负责人：刘建国');
+    expect(recognizeForms(prose, templates)[0].narrative.text).toBe('2023年决算支出950.00万元，其中基本支出580.00万元。\n单位负责人：刘建国');
+  });
+
   it('takes the table\'s last wide cell as the narrative when no heading is printed', () => {
     const table = deptTable();
     table.table.push(['', '<', '<', '<', '<', '<', '<', '<', '<']);

@@ -74,8 +74,15 @@ export function narrativeInBody(items: Item[], t: Template): NarrativePara[] {
   }
   const h = pieces.findIndex((p) => isNarrativeHeading(p.text, t));
   const out = h >= 0 ? pieces.slice(h + 1) : pieces.filter((p) => !p.boxed);
+  // Without its heading, lines after the form are its narrative only if they hold prose:
+  // an annex label of the next form ("附件2-1") or a signature line ("单位负责人：刘建国
+  // 审核人：陈丽") alone is no narrative.
+  if (h < 0 && !out.some((p) => PROSE.test(p.text))) return [];
   return out.map(({ text, page }) => ({ text, page }));
 }
+
+/** A clause or sentence of Chinese prose: its punctuation. */
+const PROSE = /[，。；！？]/;
 
 /** Numbered narrative paragraphs: blank ones take no number; ends trimmed. */
 export function numberParagraphs(paragraphs: NarrativePara[]): NarrativePara[] {
