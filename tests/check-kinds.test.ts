@@ -92,6 +92,17 @@ table('sum', USES_SUM, [
     want: [{ fields: ['funds.uses.total.actual', 'funds.uses.basic.actual', 'funds.uses.project.actual'], actual: '95.00', expected: '85.00', difference: '10.00' }] },
 ]);
 
+const USES_OF_TOTAL = { ...USES_SUM, total: 'funds.sources.total', unlessPrinted: 'funds.uses.total' };
+const noUsesTotal = (r: FormRecord) => { delete uses(r).total; };
+
+table('sum', USES_OF_TOTAL, [
+  { name: 'a printed 资金结构合计: the rule stands aside', edit: (r) => { uses(r).project.actual = '27.00'; } },
+  { name: 'no 资金结构合计: 基本 + 项目 = 年度资金总额', edit: noUsesTotal },
+], [
+  { name: 'no 资金结构合计, 项目支出 off by 10', edit: (r) => { noUsesTotal(r); uses(r).project.actual = '27.00'; },
+    want: [{ fields: ['funds.sources.total.actual', 'funds.uses.basic.actual', 'funds.uses.project.actual'], actual: '95.00', expected: '85.00', difference: '10.00' }] },
+]);
+
 table('equal', { left: 'funds.sources.total', right: 'funds.uses.total', columns: ['budget', 'actual'] }, [
   { name: 'sources = uses' },
 ], [

@@ -16,6 +16,10 @@ const options = z
     /** A part line the form does not print stands for these lines of its, where the
      *  form prints them (基本支出 = 人员支出 + 公用支出 when no 基本支出 row is printed). */
     expand: z.record(linePath, z.array(linePath).min(1)).optional(),
+    /** The rule stands in for a total the form may not print: it applies only where the
+     *  form does not print this line (年度资金总额 as the total of the uses lines where
+     *  the form prints no 资金结构合计). */
+    unlessPrinted: linePath.optional(),
   })
   .strict();
 
@@ -28,6 +32,7 @@ export const sum: RuleKind<z.infer<typeof options>> = {
   },
   options,
   run: (record, o) => {
+    if (o.unlessPrinted && rawValueAt(record, o.unlessPrinted) !== undefined) return [];
     const parts = unprintedExpanded(record, o.parts, o.expand ?? {});
     return parts ? lineSumDrafts(record, o.total, parts, o.columns, 'unequal') : [];
   },
