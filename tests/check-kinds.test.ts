@@ -357,6 +357,8 @@ table('not-a-number', {}, [
     r.indicators[1].score = null; cell(r, 'indicators[1].score', '约5', 'nan', { row: 21, col: 6 });
     src(r).fiscal.budget = null; cell(r, 'funds.sources.fiscal.budget', '1.2.3', 'nan', { row: 2, col: 1 });
   }, want: [{ fields: ['funds.sources.fiscal.budget'] }, { fields: ['indicators[1].score'] }, { fields: ['total.score'], message: '总分得分填写的不是一个数字' }] },
+  { name: 'a spreadsheet\'s error value is named for what it is', edit: (r) => { src(r).other.rate = null; cell(r, 'funds.sources.other.rate', '#DIV/0!', 'nan', { row: 3, col: 3 }); },
+    want: [{ fields: ['funds.sources.other.rate'], message: '其他资金执行率显示的“#DIV/0!”是表格公式的错误值（除数为零，如预算数为0时计算执行率），不是一个数字；没有数的栏目请填“—”或留空' }] },
 ]);
 
 table('rate-fraction', {}, [
