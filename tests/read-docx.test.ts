@@ -242,6 +242,27 @@ describe('DOCX text content', () => {
     expect(paragraphs(model)).toEqual(['执行数 1155.05（第3页）']);
   });
 
+  it('shows a nested field as Word does: the outer result only; a field left open ends with its paragraph', async () => {
+    const fld = (type: string) => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
+    const instr = (code: string) => `<w:r><w:instrText xml:space="preserve">${code}</w:instrText></w:r>`;
+    const t = (text: string) => `<w:r><w:t>${text}</w:t></w:r>`;
+    const body =
+      `<w:p>${fld('begin')}${instr(' = ')}${fld('begin')}${instr(' REF fiscal \\h ')}${fld('separate')}${t('876.35')}${fld('end')}` +
+      `${instr(' + 45 ')}${fld('separate')}${t('921.35')}${fld('end')}</w:p>` +
+      `<w:p>${fld('begin')}${instr(' PAGE ')}${fld('begin')}${t('不显示')}</w:p><w:p>${t('下一段照常')}</w:p>`;
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(paragraphs(model)).toEqual(['921.35', '', '下一段照常']);
+  });
+
+  it('reads Insert › Symbol marks (w:sym) as the characters they draw', async () => {
+    const sym = (font: string, char: string) => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+    const body =
+      `<w:p>${sym('Symbol', 'F0B3')}<w:r><w:t>95%</w:t></w:r></w:p>` +
+      `<w:p>${sym('Symbol', 'F0A3')}<w:r><w:t>80元</w:t></w:r>${sym('Wingdings', 'F0FE')}${sym('Wingdings', 'F0A8')}${sym('宋体', '2265')}${sym('Webdings', 'F021')}</w:p>`;
+    const model = await readDocument(docxFromBody(body), LIMIT);
+    expect(paragraphs(model)).toEqual(['≥95%', '≤80元☑□≥']);
+  });
+
   it('keeps the base text of a phonetic guide (ruby), not its annotation', async () => {
     const body = `<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>jì xiào</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>绩效</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>自评</w:t></w:r></w:p>`;
     const model = await readDocument(docxFromBody(body), LIMIT);

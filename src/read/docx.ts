@@ -9,9 +9,11 @@
 //
 // Reading decisions (what a reader of the forms sees, not how Word stores it):
 // - Text is the content of w:t (plus w:tab/w:ptab → "\t", w:br/w:cr → "\n",
-//   w:noBreakHyphen → "-"). Deleted revisions (w:del, w:moveFrom, deleted rows),
-//   field instructions (w:instrText) and ruby annotations (w:rt, 拼音指南) are
-//   dropped; insertions (w:ins, w:moveTo) and field results are kept.
+//   w:noBreakHyphen → "-", w:sym → the mark a Symbol/Wingdings code draws, ≥ for F0B3).
+//   Deleted revisions (w:del, w:moveFrom, deleted rows), field instructions
+//   (w:instrText, and the result of a field nested in another's instructions) and ruby
+//   annotations (w:rt, 拼音指南) are dropped; insertions (w:ins, w:moveTo) and field
+//   results are kept.
 // - Only what a person sees is text: a run marked hidden (w:vanish / w:specVanish in
 //   its w:rPr) is dropped, and so is a paragraph whose mark is hidden and that shows
 //   nothing; a content control still showing its placeholder (w:showingPlcHdr, Word's
@@ -314,6 +316,11 @@ class DocumentBuilder {
   private images = 0;
   /** Open text a person does not see (a hidden run, a placeholder's content): > 0 drops text. */
   private hiddenDepth = 0;
+  /** Complex fields open (w:fldChar begin … end): the paragraph each began in, and whether
+   *  it is past its separate. Text is a field's code, not shown, while a field open around
+   *  it is before its separate — within the paragraph it began in, so that a field left
+   *  unfinished by a broken file does not hide the rest of the document. */
+  private readonly fields: { paragraph: Paragraph | undefined; shown: boolean }[] = [];
   /** Per open w:r: whether it is hidden (w:vanish). */
   private readonly runs: boolean[] = [];
   /** Per open w:sdt: whether it shows its placeholder (w:showingPlcHdr). */
@@ -500,6 +507,21 @@ class DocumentBuilder {
       case 'w:noBreakHyphen':
         if (this.parent() === 'w:r') this.append('-');
         return Effect.None;
+      case 'w:fldChar': {
+        // A field nested in another's code ({ = { REF x } + 45 }) shows its result only
+        // inside the outer field's code: Word shows the outer result alone.
+        const type = this.names.wAttr(attributes, 'fldCharType');
+        if (type === 'begin') this.fields.push({ paragraph: this.paragraphs.at(-1), shown: false });
+        else if (type === 'separate' && this.fields.length > 0) this.fields[this.fields.length - 1].shown = true;
+        else if (type === 'end') this.fields.pop();
+        return Effect.None;
+      }
+      case 'w:sym': {
+        // Insert › Symbol: ≥ in the Symbol font is <w:sym w:font="Symbol" w:char="F0B3"/>.
+        const ch = symbolText(this.names.wAttr(attributes, 'font'), this.names.wAttr(attributes, 'char'));
+        if (ch && this.parent() === 'w:r') this.append(ch);
+        return Effect.None;
+      }
       case 'w:del':
         // A tracked row deletion is a marker in the row's properties: drop the row.
         if (this.parent() === 'w:trPr') {
@@ -590,6 +612,7 @@ class DocumentBuilder {
   private append(text: string): void {
     if (this.deletedDepth > 0 || this.hiddenDepth > 0) return;
     const paragraph = this.paragraphs.at(-1);
+    if (this.fields.some((f) => !f.shown && f.paragraph === paragraph)) return;
     // Text outside any paragraph (invalid, but seen in generated files) is dropped.
     if (paragraph) paragraph.parts.push(visibleText(text));
   }
@@ -756,4 +779,26 @@ function relationshipId(attributes: Attributes): string | undefined {
 function count(value: string | undefined): number {
   if (value === undefined || !/^\d{1,4}$/.test(value.trim())) return 0;
   return Number.parseInt(value.trim(), 10);
+}
+
+// Symbol and Wingdings place their glyphs at private-use codes (F020–F0FF, the font's own
+// byte + F000); what they draw, for the marks a form's targets and check boxes use.
+const SYMBOL_FONT: Record<number, string> = {
+  0x25: '%', 0x28: '(', 0x29: ')', 0x2b: '+', 0x2d: '−', 0x3c: '<', 0x3d: '=', 0x3e: '>',
+  0xa3: '≤', 0xa5: '∞', 0xac: '←', 0xae: '→', 0xb0: '°', 0xb1: '±', 0xb3: '≥', 0xb4: '×',
+  0xb7: '•', 0xb8: '÷', 0xb9: '≠', 0xbb: '≈',
+};
+const WINGDINGS_FONT: Record<number, string> = { 0x6f: '□', 0xa8: '□', 0x78: '☒', 0xfd: '☒', 0xfe: '☑' };
+
+/** The text a <w:sym> draws: a Unicode code as itself; a Symbol or Wingdings code by
+ *  the tables above (Symbol's digits as themselves); otherwise nothing. */
+export function symbolText(font: string | undefined, hex: string | undefined): string | null {
+  const code = hex ? Number.parseInt(hex, 16) : Number.NaN;
+  if (!Number.isFinite(code) || code <= 0) return null;
+  if (code < 0xf000 || code > 0xf0ff) return String.fromCodePoint(code);
+  const byte = code - 0xf000;
+  const name = (font ?? '').toLowerCase();
+  if (name === 'symbol') return SYMBOL_FONT[byte] ?? (byte >= 0x30 && byte <= 0x39 ? String.fromCharCode(byte) : null);
+  if (name.startsWith('wingdings')) return WINGDINGS_FONT[byte] ?? null;
+  return null;
 }
