@@ -452,8 +452,8 @@ describe('goals and indicators in layouts seen in other provinces', () => {
     ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
   ];
 
-  it('a goals label no template lists is known by its header pair: 项目总体目标, 年度绩效目标', () => {
-    for (const label of ['项目总体目标', '年度总体绩效目标', '年度绩效目标']) {
+  it('a goals label no template lists is known by its header pair: 项目总体目标, 年度绩效目标, a PDF\'s scrambled vertical label', () => {
+    for (const label of ['项目总体目标', '年度总体绩效目标', '年度绩效目标', '总年体度']) {
       const table = projectWith([
         [label, '预期目标', '<', '<', '<', '全年实际完成情况', '<', '<', '<'],
         ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],

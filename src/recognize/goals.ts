@@ -28,12 +28,12 @@ export interface GoalsAnchor {
 }
 
 /** The cell that labels the block: a template anchor (年度总体目标) where one is printed;
- *  otherwise, in a wording no template lists (项目总体目标, 年度总体绩效目标), a label
- *  naming a 目标 whose row goes on with the block's own header pair, a target column
- *  (预期目标, 年初设定目标) and a result column (实际完成情况) — the block known by what
- *  it holds, even under a label other layouts give their indicators (年度绩效目标). Only
- *  header words of four characters or more count there: a bare 完成 or 目标 is as likely
- *  an indicator's value. */
+ *  otherwise the label of a row that goes on with the block's own header pair, a target
+ *  column (预期目标, 年初设定目标) and a result column (实际完成情况) — the block known by
+ *  what it holds, whatever its label says: a wording no template lists (项目总体目标), one
+ *  other layouts give their indicators (年度绩效目标), or one a PDF scrambled (vertical
+ *  text in two columns, "年度总体" read "总年体度"). Only header words of four characters
+ *  or more count: a bare 完成 or 目标 is as likely an indicator's value. */
 export function findGoalsAnchor(items: Item[], t: Template): GoalsAnchor | null {
   for (const it of items) {
     if (it.kind !== 'row') continue;
@@ -46,7 +46,7 @@ export function findGoalsAnchor(items: Item[], t: Template): GoalsAnchor | null 
     if (it.kind !== 'row') continue;
     const cells = rowCells(it.table, it.r);
     const label = cells.find((rc) => rc.label !== '');
-    if (!label || !label.label.includes(GOAL_WORD) || label.label.length > MAX_LABEL_LENGTH) continue;
+    if (!label || label.label.length > MAX_LABEL_LENGTH) continue;
     const after = cells.filter((rc) => rc.col > label.lastCol);
     if (!after.some((rc) => matchesExactly(rc.label, target)) || !after.some((rc) => matchesExactly(rc.label, result))) continue;
     if (isIndicatorHeader(indicatorColumns(it.table, it.r, t))) continue;
@@ -55,7 +55,6 @@ export function findGoalsAnchor(items: Item[], t: Template): GoalsAnchor | null 
   return null;
 }
 
-const GOAL_WORD = '目标';
 const HEADER_WORD = 4;
 
 export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalRowAt[] {
