@@ -792,7 +792,7 @@ const WINGDINGS_FONT: Record<number, string> = { 0x6f: '□', 0xa8: '□', 0x78:
 
 /** The text a <w:sym> draws: a Unicode code as itself; a Symbol or Wingdings code by
  *  the tables above (Symbol's digits as themselves); otherwise nothing. */
-export function symbolText(font: string | undefined, hex: string | undefined): string | null {
+function symbolText(font: string | undefined, hex: string | undefined): string | null {
   const code = hex ? Number.parseInt(hex, 16) : Number.NaN;
   if (!Number.isFinite(code) || code <= 0) return null;
   if (code < 0xf000 || code > 0xf0ff) return String.fromCodePoint(code);

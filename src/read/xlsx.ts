@@ -211,7 +211,7 @@ function formatNumber(value: number, format: string): string {
 // A Chinese Excel or WPS saves its colour names in the format ("0.00%;[红色]-0.00%",
 // the zh-CN built-in formats) and "G/通用格式" for General; numfmt knows only the English.
 const COLOURS: Record<string, string> = { 红色: 'Red', 蓝色: 'Blue', 绿色: 'Green', 黄色: 'Yellow', 黑色: 'Black', 白色: 'White', 洋红: 'Magenta', 青色: 'Cyan' };
-const LOCAL_COLOUR = /\[(红色|蓝色|绿色|黄色|黑色|白色|洋红|青色|颜色(\d+))\]/g;
+const LOCAL_COLOUR = new RegExp(`\\[(${Object.keys(COLOURS).join('|')}|颜色(\\d+))\\]`, 'g');
 
 function localFormat(format: string): string {
   if (format === 'G/通用格式') return 'General';

@@ -211,8 +211,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       // A source line the lexicon does not know (中央衔接资金, 省级资金) that holds amounts
       // is still a part of the total: read under a numbered key, named as printed.
       if (group === 'sources' && lineLabel && lineLabel.length <= MAX_LINE_LABEL && holdsAmounts(table, r, columns)) {
-        const n = lines.filter((l) => l.key.startsWith('extra')).length + 1;
-        lines.push({ group, key: `extra${n}`, row: r, label: lineLabel });
+        lines.push({ group, key: nextExtraKey(lines), row: r, label: lineLabel });
         endRow = r;
         continue;
       }
@@ -260,6 +259,11 @@ function textCellLines(table: DocTable, r: number, t: Template, seen: FundLineAt
     out.push({ group, key, row: r, label: m[1], textCell: { col: rc.col, raw: rc.cell.text, amount: m[2] ?? '' } });
   }
   return out;
+}
+
+/** The numbered key of the next source line the lexicon does not know: extra1, extra2 … */
+function nextExtraKey(lines: readonly FundLineAt[]): string {
+  return `extra${lines.filter((l) => l.key.startsWith('extra')).length + 1}`;
 }
 
 /** A cell that names something (holds a Chinese word), not a figure or a placeholder. */
@@ -315,7 +319,7 @@ function sideBySideLines(table: DocTable, r: number, t: Template, firstValueCol:
     if (!p.group) continue;
     let key = p.key;
     if (!key && p.group === 'sources' && p.label.label.length <= MAX_LINE_LABEL && readMoney(p.amount.cell.text).value !== null) {
-      key = `extra${[...seen, ...out].filter((l) => l.key.startsWith('extra')).length + 1}`;
+      key = nextExtraKey([...seen, ...out]);
     }
     if (!key || has(p.group, key)) continue;
     out.push({ group: p.group, key, row: r, label: p.label.label, textCell: { col: p.amount.col, raw: p.amount.cell.text, amount: p.amount.cell.text } });

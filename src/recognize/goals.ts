@@ -68,7 +68,7 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
     const cols: { target?: number; result?: number } = {};
     for (const rc of rowCells(table, row)) {
       if (rc.cell === anchor.cell || matchesExactly(rc.label, t.goals.anchors)) continue; // the block's own label
-      if (LABELLED_VALUE.test(rc.cell.text)) continue; // "预期目标：建设示范点3个" is a goal, not a header
+      if (/\S/.test(namedValue(rc.cell.text)?.value ?? '')) continue; // "预期目标：建设示范点3个" is a goal, not a header
       const k = bestKey(rc.label, { result: t.goals.result, target: t.goals.target });
       if (k && cols[k] === undefined) cols[k] = rc.col;
     }
@@ -105,8 +105,14 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
   return out;
 }
 
-/** A cell that names what it holds before a colon: "预期目标：…", "实际完成情况: …". */
-const LABELLED_VALUE = /^[^:：\n]{1,12}[:：][\s\u3000]*\S/;
+/** A cell that names what it holds before a colon ("预期目标：建设示范点3个",
+ *  "实际完成情况: …"): that name and what follows it; null for a cell without one. */
+export function namedValue(text: string): { name: string; value: string } | null {
+  const m = NAMED_VALUE.exec(text);
+  return m ? { name: m[1], value: text.slice(m[0].length) } : null;
+}
+
+const NAMED_VALUE = /^[\s\u3000]*([^:：\n]{1,12})[:：]/;
 
 /** The block turned on its side: under the anchor, a row "预期目标 | text" above a row
  *  "实际完成情况 | text", their labels in one column — one goal, each text right of its label. */

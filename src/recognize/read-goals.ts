@@ -4,7 +4,7 @@ import type { FormRecord } from '../model/record.js';
 import { foldText } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import { stopLabels } from './fund-block.js';
-import { readGoalRows } from './goals.js';
+import { namedValue, readGoalRows } from './goals.js';
 import { normLabel } from './labels.js';
 import type { Item } from './segments.js';
 import type { Template } from './template-schema.js';
@@ -29,8 +29,6 @@ export function readGoals(items: Item[], t: Template): BlockReading<FormRecord['
 
 /** A goal written after its column's name ("预期目标：建设示范点3个") without that name. */
 function withoutHeader(text: string | undefined, names: readonly string[]): string | undefined {
-  if (text === undefined) return text;
-  const m = /^[\s\u3000]*([^:：\n]{1,12})[:：]/.exec(text);
-  if (!m || !names.includes(normLabel(m[1]))) return text;
-  return text.slice(m[0].length);
+  const named = text === undefined ? null : namedValue(text);
+  return named && names.includes(normLabel(named.name)) ? named.value : text;
 }

@@ -24,14 +24,15 @@ export function readTotal(tr: IndicatorRowAt | null | undefined): BlockReading<F
   const scoreOnly = tr.columns.weight === undefined;
   const sAligned = !!s && s.cell !== label.cell && s.col === tr.columns.score;
   const wCell = scoreOnly ? undefined : aligned ? w : after[0];
+  const labelWeight = label ? printedWeight(label.cell.text) : null;
   const sCell = scoreOnly ? (sAligned ? s : after[0]) : aligned ? s : after[1];
   if (wCell) {
     const reading = readScore(wCell.cell.text);
     total.weight = reading.value;
     noteCell(out, 'total.weight', tr.table, tr.row, wCell.col, wCell.cell.text, reading);
-  } else if (scoreOnly && printedWeight(label.cell.text) !== null) {
+  } else if (scoreOnly && labelWeight !== null) {
     // No 分值 column, the total's weight in its label: "总分（100分）".
-    const reading = readScore(printedWeight(label.cell.text));
+    const reading = readScore(labelWeight);
     total.weight = reading.value;
     noteCell(out, 'total.weight', tr.table, tr.row, label.col, label.cell.text, reading);
   }
