@@ -249,11 +249,14 @@ table('deviation-reason', {}, [
   { name: 'text targets are never judged', edit: (r) => { r.indicators[0].target = '健全'; r.indicators[0].actual = '基本健全'; } },
   { name: 'different units are not compared', edit: (r) => { r.indicators[0].actual = '90件'; } },
   { name: 'no deviation column', edit: (r) => { r.indicators[0].actual = '90%'; delete r.indicators[0].deviation; } },
+  { name: 'a reason that names a shortfall is a reason', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].deviation = '无偏差以外的原因：资金晚到'; } },
 ], [
   { name: '90% against 100%, no reason', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].score = '27'; },
     want: [{ fields: ['indicators[0].deviation', 'indicators[0].score', 'indicators[0].weight', 'indicators[0].actual', 'indicators[0].target'], actual: null }] },
   { name: 'a placeholder reason is no reason', edit: (r) => { r.indicators[2].actual = '4天'; r.indicators[2].deviation = '无'; },
     want: [{ fields: ['indicators[2].deviation', 'indicators[2].score', 'indicators[2].weight', 'indicators[2].actual', 'indicators[2].target'], actual: '无' }] },
+  { name: '"无偏差" where the row fell short explains nothing', edit: (r) => { r.indicators[2].actual = '4天'; r.indicators[2].deviation = '无偏差。'; },
+    want: [{ fields: ['indicators[2].deviation', 'indicators[2].score', 'indicators[2].weight', 'indicators[2].actual', 'indicators[2].target'], actual: '无偏差。' }] },
   { name: 'score below weight although met', edit: (r) => { r.indicators[1].score = '28'; },
     want: [{ fields: ['indicators[1].deviation', 'indicators[1].score', 'indicators[1].weight', 'indicators[1].actual', 'indicators[1].target'] }] },
 ]);

@@ -24,6 +24,13 @@ describe('money cells (record.md cell table)', () => {
     ['-0', '0'],
     ['920.1', '920.1'],
     ['100.00', '100.00'],
+    // an accountant's negative, in brackets
+    ['(12.00)', '-12.00'],
+    ['（12.00）', '-12.00'],
+    ['(1,234.50)', '-1234.50'],
+    // 万 alone is how clerks shorten 万元
+    ['1250.5万', '1250.5'],
+    ['50.5 万', '50.5'],
   ])('%j → %j', (raw, value) => {
     expect(readMoney(raw)).toEqual({ value, issue: null });
   });
@@ -32,7 +39,7 @@ describe('money cells (record.md cell table)', () => {
     expect(readMoney(raw)).toEqual({ value: null, issue: null });
   });
 
-  it.each(['1.2.3', '１,２３', 'NaN', '1e309', '约5', 'Infinity', '12,34.5', '0x10'])('%j is not a number', (raw) => {
+  it.each(['1.2.3', '１,２３', 'NaN', '1e309', '约5', 'Infinity', '12,34.5', '0x10', '(12.00', '()', '(-5)', '万'])('%j is not a number', (raw) => {
     expect(readMoney(raw)).toEqual({ value: null, issue: 'nan' });
   });
 
@@ -59,6 +66,7 @@ describe('a money cell printing its own unit (rules.md check 32)', () => {
     ['215457.6元', '元', '21.54576', null],
     ['20万元', '元', '20', 'unit'],
     ['20.5 万元', '元', '20.5', 'unit'],
+    ['20万', '元', '20', 'unit'],
     ['387664.62', '元', '38.766462', null],
     ['1028.49', '万元', '1028.49', null],
   ] as const)('%j in a %s form → %j (%s)', (raw, unit, value, issue) => {

@@ -425,6 +425,16 @@ describe('lines and paragraphs from positioned text', () => {
     expect(toParagraphs(lines, { left: 0, right: 100 }).map((p) => p.text)).toEqual(['一二三四五六七八50%，公务']);
   });
 
+  it('counts the space Word and LibreOffice put between a number and a CJK glyph when deciding a line was full', () => {
+    // Frame 0..60, 10pt: 12.4 points are left after "929.46", room for "万" (10) but not
+    // for 万 after its quarter-em autospace (12.5) with the wrap slack.
+    const lines = groupLines([run('929.46', 0, 20, 47.6), run('万元', 0, 35, 20)]);
+    expect(toParagraphs(lines, { left: 0, right: 60 }).map((p) => p.text)).toEqual(['929.46万元']);
+    // A line ending in a CJK glyph with the same room left did end its paragraph.
+    const cjk = groupLines([run('一二三四', 0, 20, 47.6), run('万元', 0, 35, 20)]);
+    expect(toParagraphs(cjk, { left: 0, right: 60 }).map((p) => p.text)).toEqual(['一二三四', '万元']);
+  });
+
   it('keeps a number broken inside a narrow cell whole', () => {
     const lines = groupLines([run('2298.', 0, 20, 28), run('12', 0, 35, 11)]);
     expect(toParagraphs(lines, { left: 0, right: 30 }).map((p) => p.text)).toEqual(['2298.12']);

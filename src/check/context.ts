@@ -5,7 +5,7 @@ import { Decimal } from 'decimal.js';
 import type { Fact, FormRecord, RecordBlock } from '../model/record.js';
 import type { Location } from '../model/report.js';
 import { blockOf as blockOfPath, formatPath, parsePath, pathKeys } from '../model/record-path.js';
-import { isBlankCell } from '../normalize/cell.js';
+import { isBlankCell, labelText } from '../normalize/cell.js';
 
 export type Operand =
   | { state: 'absent' }
@@ -81,9 +81,13 @@ export function numberOrBlank(record: FormRecord, path: string): string | null |
   return undefined;
 }
 
-/** A stated cell that holds text meaning nothing ("无", "/", "－", "—"). */
+/** A reason that only says there is nothing to explain: "无偏差", "没有差异。", "未偏离". */
+const NO_DEVIATION = /^(?:无|没有|未|不存在)(?:任何)?(?:偏差|差异|偏离)[。.]?$/;
+
+/** A stated cell that holds text meaning nothing ("无", "/", "－", "—"), or a reason
+ *  column's "无偏差" — no explanation where a row fell short. */
 export function isPlaceholderText(s: string | null | undefined): boolean {
-  return s == null || isBlankCell(s);
+  return s == null || isBlankCell(s) || NO_DEVIATION.test(labelText(s));
 }
 
 /** The distinct exact figures the narrative states for a concept (approximations never count). */

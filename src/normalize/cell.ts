@@ -59,6 +59,9 @@ function canonicalSign(s: string): string {
 export function plainNumber(raw: string): string | null {
   let s = toHalfWidth(raw.replace(WS_OR_INVISIBLE, ''));
   s = s.replace(/^[−﹣]/, '-');
+  // An accountant's negative: "(12.00)", "（12.00）".
+  const bracketed = /^\((\d[\d,.]*)\)$/.exec(s);
+  if (bracketed) s = `-${bracketed[1]}`;
   if (GROUPED.test(s)) s = s.replace(/,/g, '');
   if (!PLAIN_DECIMAL.test(s)) return null;
   return canonicalSign(s);
@@ -94,17 +97,18 @@ export function shiftPointRight(num: string, places: number): string {
   return canonicalSign((neg ? '-' : '') + (newFrac ? `${newInt}.${newFrac}` : newInt));
 }
 
-/** A money cell, in the form's own unit → 万元. A trailing 万元/元 is allowed: the form's
+/** A money cell, in the form's own unit → 万元. A trailing 万元/万/元 is allowed: the form's
  *  own unit is no issue; the other one is what the cell means — converted exactly by
  *  moving the point ("11723500元" → "1172.3500"; "20万元" in a 元 form → "20"), issue 'unit'. */
 export function readMoney(raw: string | null | undefined, sourceUnit: '万元' | '元' = '万元'): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
   let s = (raw as string).replace(WS_OR_INVISIBLE, '');
-  const printed = /(万元|元)$/.exec(s)?.[1] as '万元' | '元' | undefined;
+  // "1250.5万" is short for 万元 as clerks type it.
+  const printed = /(万元|万|元)$/.exec(s)?.[1];
   if (printed) s = s.slice(0, -printed.length);
   const n = plainNumber(s);
   if (n === null) return { value: null, issue: 'nan' };
-  const unit = printed ?? sourceUnit;
+  const unit = printed === '元' ? '元' : printed ? '万元' : sourceUnit;
   return { value: unit === '元' ? shiftPointLeft(n, 4) : n, issue: unit === sourceUnit ? null : 'unit' };
 }
 

@@ -283,8 +283,14 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   // Full line: the next line's first token would not have fitted after it.
   // (0.15 em of slack: padding is estimated from the left edge, and LibreOffice
   // wraps a glyph that would end within a point or so of the edge.)
+  // Word and LibreOffice space Latin or digits from CJK by about a quarter em
+  // ("929.46" + "万元"), which the wrapped glyph would have needed too.
   const room = frame.right - prev.right;
-  if (room >= next.firstToken + 0.15 * size) return false;
+  const end = lastChar(prev.text);
+  const start = String.fromCodePoint(next.text.codePointAt(0) ?? 32);
+  const mixed = (LATIN_ALNUM.test(end) && isCjk(start)) || (isCjk(end) && LATIN_ALNUM.test(start));
+  const autospace = mixed ? 0.25 * size : 0;
+  if (room >= next.firstToken + autospace + 0.15 * size) return false;
   // A numbered heading after a finished sentence or a colon starts a paragraph
   // even when the line before happens to be nearly full ("如下：" + "（一）…").
   if (/[。：；！？:;]$/.test(prev.text) && HEADING_START.test(next.text)) return false;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { judgeIndicator } from '../attainment.js';
 import { isPlaceholderText, operand } from '../context.js';
 import { dec } from '../decimal.js';
+import { isBlankCell } from '../../normalize/cell.js';
 import type { Draft, RuleKind } from '../types.js';
 import { existingFields, indicatorLabel } from './indicator-common.js';
 
@@ -13,11 +14,11 @@ export const deviationReason: RuleKind<z.infer<typeof options>> = {
   name: 'deviation-reason',
   meta: {
     title: '未完成目标或扣分却未说明偏差原因',
-    explanation: '实际完成值未达到年度指标值（只比较同一单位的数字），或得分低于分值时，应在“偏差原因分析”栏说明原因；只写“无”“/”“－”等占位符不算说明。表中没有偏差原因栏时不检查。',
+    explanation: '实际完成值未达到年度指标值（只比较同一单位的数字），或得分低于分值时，应在“偏差原因分析”栏说明原因；只写“无”“/”“－”等占位符或“无偏差”不算说明。表中没有偏差原因栏时不检查。',
     messages: {
-      missed: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，但未填写偏差原因',
-      docked: '{{indicator}}得分{{score}}分低于分值{{weight}}分，但未填写偏差原因',
-      missedDocked: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，得分{{score}}分低于分值{{weight}}分，但未填写偏差原因',
+      missed: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，但{{reason}}',
+      docked: '{{indicator}}得分{{score}}分低于分值{{weight}}分，但{{reason}}',
+      missedDocked: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，得分{{score}}分低于分值{{weight}}分，但{{reason}}',
     },
   },
   options,
@@ -39,6 +40,7 @@ export const deviationReason: RuleKind<z.infer<typeof options>> = {
         messageId: missed && docked ? 'missedDocked' : missed ? 'missed' : 'docked',
         data: {
           indicator: indicatorLabel(record, i),
+          reason: isBlankCell(ind.deviation) ? '未填写偏差原因' : `偏差原因栏只写了“${ind.deviation}”，未说明原因`,
           ...(missed ? { actual: String(ind.actual), target: String(ind.target) } : {}),
           ...(docked ? { score: (s as { value: string }).value, weight: (w as { value: string }).value } : {}),
         },
