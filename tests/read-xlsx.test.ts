@@ -54,3 +54,57 @@ describe('XLSX: number formats in Chinese', () => {
     expect(rows[2][1].text).toBe('0.5');
   });
 });
+
+describe('XLSX: a merged area whose top-left cell is hidden', () => {
+  it('shows the top-left value, in its format, at the first visible row and column of the area', async () => {
+    const rows = await sheetCells((ws) => {
+      ws.addRow(['一级指标', '二级指标', '三级指标', '', '年度指标值', '', '分值']);
+      ws.addRow(['产出指标', '数量指标', '带动产值（旧）', '', 500, '', 5]);
+      ws.addRow(['', '', '新建高标准农田面积', '', 0.9856, '', 20]);
+      ws.addRow(['', '时效指标', '项目按期完工率', '', 1, '', 10]);
+      // 三级指标 and 年度指标值 each merged across a hidden column (C, E) and the next one.
+      for (const r of [1, 2, 3, 4]) {
+        ws.mergeCells(`C${r}:D${r}`);
+        ws.mergeCells(`E${r}:F${r}`);
+      }
+      ws.getCell('E3').numFmt = '0.00%';
+      ws.getCell('E4').numFmt = '0%';
+      ws.getColumn(3).hidden = true;
+      ws.getColumn(5).hidden = true;
+      // 产出指标 and 数量指标 merged down from an old indicator row 2, hidden.
+      ws.mergeCells('A2:A4');
+      ws.mergeCells('B2:B3');
+      ws.getRow(2).hidden = true;
+    });
+    expect(rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '分值'],
+      ['产出指标', '数量指标', '新建高标准农田面积', '98.56%', '20'],
+      ['产出指标', '时效指标', '项目按期完工率', '100%', '10'],
+    ]);
+  });
+
+  it('reads nothing of an area lying wholly in hidden rows or hidden columns', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('自评表');
+    ws.addRow(['三级指标', '分值', '', '', '得分']);
+    ws.addRow(['亩均投资', 5, '旧稿分值', '', 5]);
+    ws.addRow(['受益农户数（旧）', 10, '', '', 10]);
+    ws.addRow(['', '', '', '', '']);
+    ws.addRow(['受益群众满意度', 10, '', '', 10]);
+    ws.mergeCells('C2:D2'); // both columns hidden
+    ws.getColumn(3).hidden = true;
+    ws.getColumn(4).hidden = true;
+    ws.mergeCells('A3:B4'); // both rows hidden
+    ws.getRow(3).hidden = true;
+    ws.getRow(4).hidden = true;
+    const doc = await readDocument(Buffer.from(await wb.xlsx.writeBuffer()), { maxBytes: 10 * 1024 * 1024 });
+    const table = doc.tables[0];
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['三级指标', '分值', '得分'],
+      ['亩均投资', '5', '5'],
+      ['受益群众满意度', '10', '10'],
+    ]);
+    expect(table.sheetRows).toEqual([0, 1, 4]);
+    expect(table.sheetCols).toEqual([0, 1, 4]);
+  });
+});

@@ -15,7 +15,8 @@
 //   range holding one value (a title, 单位：万元, 填报单位) are body paragraphs
 //   before the table; the table starts at the first row with two or more values.
 // - Merged ranges are expanded as the DOCX reader does (one DocCell repeated at every
-//   position it covers, the text of its top-left cell).
+//   visible position it covers, the text of its top-left cell — also when that cell's
+//   row or column is hidden, as Excel prints it; a range wholly hidden is not read).
 // - Text is what Excel shows: a number through its number format (0.9856 under
 //   "0.00%" → "98.56%"; 1028.49 under "#,##0.00" → "1,028.49"), a date by its format,
 //   a formula by its cached value; a formula without a cached value reads "" and is
@@ -80,19 +81,35 @@ function readSheet(ws: ExcelJS.Worksheet, index: number): SheetReading | null {
   const texts = new Map<number, Map<number, { text: string; uncached: boolean }>>();
   let minCol = Infinity;
   let maxCol = 0;
+  const put = (r: number, c: number, cell: ExcelJS.Cell): void => {
+    const shown = displayText(cell);
+    if (shown.text === '' && !shown.uncached) return;
+    let cells = texts.get(r);
+    if (!cells) texts.set(r, (cells = new Map()));
+    cells.set(c, shown);
+    minCol = Math.min(minCol, c);
+    maxCol = Math.max(maxCol, c);
+  };
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (row.hidden) return;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (hiddenCols.has(c) || cell.isMerged && cell.master !== cell) return;
-      const shown = displayText(cell);
-      if (shown.text === '' && !shown.uncached) return;
-      let cells = texts.get(r);
-      if (!cells) texts.set(r, (cells = new Map()));
-      cells.set(c, shown);
-      minCol = Math.min(minCol, c);
-      maxCol = Math.max(maxCol, c);
+      put(r, c, cell);
     });
   });
+  // A merged area shows its top-left cell's value (in that cell's format) in whatever
+  // part of it is visible: Excel and LibreOffice show it there even when the top-left
+  // cell's row or column is hidden (a hidden 年初预算数 column holding the start of
+  // every 三级指标 merge; a hidden old indicator row opening the 效益指标 merge). Its
+  // text stands at the area's first visible row and column; an area wholly hidden
+  // stays unread, as any hidden cell. (LibreOffice 7.4 leaves such a text out of its
+  // PDF when it mixes scripts, "效益指标(30分)", while printing "效益指标" — a
+  // drawing quirk of its own, not what the sheet holds.)
+  const merges = mergedRanges(ws);
+  for (const m of merges) {
+    const shownAt = firstVisible(ws, m, hiddenCols);
+    if (shownAt && (shownAt.row !== m.top || shownAt.col !== m.left)) put(shownAt.row, shownAt.col, ws.getCell(m.top, m.left));
+  }
   if (texts.size === 0) return null;
   const usedRows = [...texts.keys()].sort((a, b) => a - b);
   // Leading one-value rows are the title and unit lines.
@@ -107,9 +124,9 @@ function readSheet(ws: ExcelJS.Worksheet, index: number): SheetReading | null {
   const sheetRows: number[] = [];
   for (let r = top; r <= bottom; r++) if (!ws.getRow(r).hidden) sheetRows.push(r);
   // Merged ranges reach the used range's width even where their own cells are empty.
-  const merges = mergedRanges(ws);
   for (const m of merges) {
-    if (m.bottom >= top && m.top <= bottom && texts.get(m.top)?.has(m.left)) maxCol = Math.max(maxCol, m.right);
+    const shownAt = firstVisible(ws, m, hiddenCols);
+    if (m.bottom >= top && m.top <= bottom && shownAt && texts.get(shownAt.row)?.has(shownAt.col)) maxCol = Math.max(maxCol, m.right);
   }
   const sheetCols: number[] = [];
   for (let c = minCol; c <= maxCol; c++) if (!hiddenCols.has(c)) sheetCols.push(c);
@@ -163,6 +180,15 @@ function mergedRanges(ws: ExcelJS.Worksheet): Range[] {
     out.push({ left: colNumber(m[1]), top: Number(m[2]), right: colNumber(m[3]), bottom: Number(m[4]) });
   }
   return out;
+}
+
+/** The merged area's first visible row and column (1-based), null when all of it is hidden. */
+function firstVisible(ws: ExcelJS.Worksheet, m: Range, hiddenCols: ReadonlySet<number>): { row: number; col: number } | null {
+  let row = m.top;
+  while (row <= m.bottom && ws.findRow(row)?.hidden) row++;
+  let col = m.left;
+  while (col <= m.right && hiddenCols.has(col)) col++;
+  return row <= m.bottom && col <= m.right ? { row, col } : null;
 }
 
 function colNumber(letters: string): number {
