@@ -435,6 +435,12 @@ describe('lines and paragraphs from positioned text', () => {
     expect(toParagraphs(cjk, { left: 0, right: 60 }).map((p) => p.text)).toEqual(['一二三四', '万元']);
   });
 
+  it('ends the paragraph after a centred line (a title), even where the next line would not have fitted after it', () => {
+    // Frame 0..100, 10pt: the title is centred with 20 points either side; "一、" (20) would just not fit.
+    const title = groupLines([run('年度自评报告', 20, 20, 60), run('一、基本情况', 0, 35, 60)]);
+    expect(toParagraphs(title, { left: 0, right: 100 }).map((p) => p.text)).toEqual(['年度自评报告', '一、基本情况']);
+  });
+
   it('keeps a number broken inside a narrow cell whole', () => {
     const lines = groupLines([run('2298.', 0, 20, 28), run('12', 0, 35, 11)]);
     expect(toParagraphs(lines, { left: 0, right: 30 }).map((p) => p.text)).toEqual(['2298.12']);

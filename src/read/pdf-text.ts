@@ -280,6 +280,10 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   } else if (next.page !== prev.page + 1) {
     return false;
   }
+  // A centred line (a title: equal gaps on both sides, each a glyph or more) is a
+  // paragraph of its own, whatever the line after it starts with.
+  const leftGap = prev.left - frame.left;
+  if (leftGap >= size && Math.abs(leftGap - (frame.right - prev.right)) <= 0.1 * size && next.left < prev.left - 0.5 * size) return false;
   // Full line: the next line's first token would not have fitted after it.
   // (0.15 em of slack: padding is estimated from the left edge, and LibreOffice
   // wraps a glyph that would end within a point or so of the edge.)
