@@ -78,8 +78,31 @@ describe('seed narrative', () => {
     expect(r.facts['spending.basic']).toStrictEqual([{ value: '10', approx: false, quote: '基本支出10万元', paragraph: 2 }]);
   });
 
+  it("in a department's narrative, leaves a project's own figures out: under a heading naming it, or said of it", () => {
+    const paragraphs = [
+      '一、部门整体支出情况',
+      '全年预算400.00万元，全年决算支出392.00万元。',
+      '二、重点项目实施情况',
+      '（一）财政信息化建设项目。全年预算120.00万元，全年支出118.80万元。',
+      '（二）乡镇财政所标准化建设工程',
+      '全年预算60.00万元，全年支出57.00万元。',
+      '（三）其他',
+      '政府采购监督管理项目全年预算35.00万元，全年支出35.00万元。',
+      '三、部门预算执行',
+      '全年决算支出中基本支出247.00万元。',
+    ];
+    const values = (r: ReturnType<typeof extractNarrativeFacts>) => Object.fromEntries(Object.entries(r.facts).map(([k, v]) => [k, v.map((f) => f.value)]));
+    expect(values(extractNarrativeFacts(paragraphs, { department: true }))).toStrictEqual({
+      'budget.final': ['400.00'],
+      'spending.total': ['392.00'],
+      'spending.basic': ['247.00'],
+    });
+    // A project's narrative is about the project: every figure is its own.
+    expect(values(extractNarrativeFacts(paragraphs))['budget.final']).toStrictEqual(['400.00', '120.00', '60.00', '35.00']);
+  });
+
   it('accepts an extended lexicon', () => {
-    const r = extractNarrativeFacts(['专项支出56.91万元。'], [{ concept: 'spending.special', aliases: ['专项支出'] }]);
+    const r = extractNarrativeFacts(['专项支出56.91万元。'], { lexicon: [{ concept: 'spending.special', aliases: ['专项支出'] }] });
     expect(r.facts).toStrictEqual({ 'spending.special': [{ value: '56.91', approx: false, quote: '专项支出56.91万元', paragraph: 0 }] });
   });
 });

@@ -94,7 +94,7 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
 }
 
 /** Where the form's tables end: the last item of the last table a block used; the rest of the body is its narrative. */
-function formExtent(seg: Segment, fit: TemplateFit): FormExtent {
+export function formExtent(seg: Segment, fit: TemplateFit): FormExtent {
   let formEnd = -1;
   let lastTable: DocTable | null = null;
   const lastUsed = Math.max(fit.indicators?.endItem ?? -1, seg.fundHeaderAt ?? -1);

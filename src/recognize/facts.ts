@@ -26,14 +26,26 @@ export interface NarrativeFacts {
 
 let defaultMatcher: ConceptMatcher | null = null;
 
-/** `paragraphs[i]` is narrative paragraph number i (record.md numbering), printed on
- *  `pages[i]` (PDF) — a fact or change then names its page, so staff find the quote.
- *  `lexicon` replaces the bundled concept table (facts-lexicon.ts) when given. */
-export function extractNarrativeFacts(paragraphs: string[], lexicon?: ConceptEntry[], pages: (number | null)[] = []): NarrativeFacts {
+export interface FactOptions {
+  /** Replaces the bundled concept table (facts-lexicon.ts). */
+  lexicon?: ConceptEntry[];
+  /** `pages[i]`: the page paragraph i is printed on (PDF). */
+  pages?: (number | null)[];
+  /** The narrative is a department's: the sections and clauses about one of its
+   *  projects state that project's figures, not the department's. */
+  department?: boolean;
+}
+
+/** `paragraphs[i]` is narrative paragraph number i (record.md numbering); a fact or
+ *  change names its page when known, so staff find the quote. */
+export function extractNarrativeFacts(paragraphs: string[], options: FactOptions = {}): NarrativeFacts {
+  const { lexicon, pages = [], department = false } = options;
   const matcher = lexicon ? compileLexicon(lexicon) : (defaultMatcher ??= compileLexicon(CONCEPT_LEXICON));
   const facts: Record<string, Fact[]> = {};
   const changes: Change[] = [];
+  const aboutProject = department ? projectSections(paragraphs) : null;
   paragraphs.forEach((paragraph, index) => {
+    if (aboutProject?.[index]) return;
     const page = pages[index] ?? null;
     const onPage = page !== null ? { page } : {};
     const view = matchView(paragraph);
@@ -51,8 +63,10 @@ export function extractNarrativeFacts(paragraphs: string[], lexicon?: ConceptEnt
       const found = findChanges(view, clauses, index);
       changes.push(...found.changes.map((c) => ({ ...c, ...onPage })));
       const frame = breakdownFrames(view.text, clauses);
+      const projectSentence = department && saidOfProject(view.text, clauses[0]?.span.start ?? 0, clauses.flatMap((c) => c.mentions)[0]);
       for (const clause of clauses) {
         for (const { mention, figure, approx } of bindClause(view.text, clause, found.used)) {
+          if (projectSentence || (department && saidOfProject(view.text, clause.span.start, mention))) continue;
           // "年初预算1028.49万元，其中基本支出971.01万元": a budget's breakdown, not spending.
           if (frame.get(mention)?.startsWith('budget.')) continue;
           const concept = mention.concept as string;
@@ -203,4 +217,33 @@ function resolveShortForms(text: string, clauses: ClauseScan[]): void {
       if (m.concept) seen.push(m.concept);
     }
   }
+}
+
+// Section numbering, outermost first: 一、 / （一） / 1. / （1）.
+const LEVELS = [/^[一二三四五六七八九十]{1,3}[、.．]/, /^[（(][一二三四五六七八九十]{1,3}[）)]/, /^\d{1,2}[、.．](?!\d)/, /^[（(]\d{1,2}[）)]/];
+/** A heading that names a project: "（一）农村公路提质改造项目", "2.危桥改造工程：". */
+const PROJECT_HEADING = /^[^，。；,;]{2,38}(?:项目|工程)[。：:]?$/;
+/** Longest heading read from the start of a paragraph ("（一）XX项目。全年预算…"). */
+const MAX_HEADING = 40;
+
+/** For each paragraph, whether it sits in a numbered section about one project
+ *  (its heading naming a 项目 or 工程), up to the next heading of the same or an
+ *  outer level. */
+function projectSections(paragraphs: string[]): boolean[] {
+  let open: number | null = null; // level of the project section we are in
+  return paragraphs.map((p) => {
+    const s = p.trimStart();
+    const level = LEVELS.findIndex((re) => re.test(s));
+    if (level < 0) return open !== null;
+    if (open !== null && level <= open) open = null;
+    const heading = s.replace(LEVELS[level], '').slice(0, MAX_HEADING + 1).split(/(?<=[。：:])/)[0].trim();
+    if (open === null && PROJECT_HEADING.test(heading)) open = level;
+    return open !== null;
+  });
+}
+
+/** "农村公路提质改造项目全年预算520.00万元": the concept is said of a project — so is
+ *  every figure of a sentence whose first concept is. */
+function saidOfProject(text: string, from: number, mention: Mention | undefined): boolean {
+  return mention !== undefined && /(?:项目|工程)的?$/.test(text.slice(from, mention.start));
 }

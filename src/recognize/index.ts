@@ -5,7 +5,8 @@ import { FormFailure } from '../model/failure.js';
 import { buildRecord, fitTemplate, type RecognizedForm, type TemplateFit } from './build-record.js';
 import { loadTemplates, TemplateFileError, type TemplateSet } from './load-templates.js';
 import { withOcrConfidence } from './ocr-confidence.js';
-import { buildLexicon, flatten, segment, type Lexicon, type Segment } from './segments.js';
+import { placeReportsBeforeForms, type FoundForm } from './reports-before-forms.js';
+import { buildLexicon, flatten, segment, type Item, type Lexicon } from './segments.js';
 import type { FormBlock, Template } from './template-schema.js';
 
 export { loadTemplates, TemplateFileError, type TemplateSet, type RecognizedForm };
@@ -61,8 +62,10 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
   if (templates.templates.length === 0) throw notRecognized(doc, '没有可用的表格模板（rules/templates/*.yaml），无法识别表格');
   const lex = lexiconOf(templates.templates);
   const segments = segment(flatten(doc), lex);
-  const found: { seg: Segment; fit: TemplateFit }[] = [];
+  const found: FoundForm[] = [];
   const broken: TemplateFit[] = [];
+  // The body before the first form: a cover letter, a title — or the report itself.
+  const preamble: Item[] = [];
   for (const seg of segments) {
     const fits = templates.templates.map((t) => fitTemplate(seg, t)).filter((f): f is TemplateFit => f !== null);
     const best = (list: TemplateFit[]) => list.reduce<TemplateFit | null>((a, b) => (a === null || b.score > a.score ? b : a), null);
@@ -78,6 +81,7 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
     // Not a form: its text still belongs to the form before it (its narrative).
     const prev = found[found.length - 1];
     if (prev) prev.seg.tail.push(...seg.items, ...seg.tail);
+    else preamble.push(...seg.items, ...seg.tail);
   }
   // A titled form missing a block is reported even beside good forms: dropping it silently would hide it.
   const titledBroken = broken.find((b) => b.titleMatch);
@@ -86,5 +90,6 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
     if (broken.length) throw notRecognized(doc, brokenMessage(broken[0]));
     throw notRecognized(doc, notFoundMessage(templates.templates));
   }
+  placeReportsBeforeForms(found, preamble);
   return found.map(({ seg, fit }) => withOcrConfidence(buildRecord(seg, fit), doc));
 }

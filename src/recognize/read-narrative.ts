@@ -44,6 +44,11 @@ function trailingTextRows(table: DocTable, from: number): { row: number; paragra
   return first >= 0 ? { row: first, paragraphs } : null;
 }
 
+/** The body text after the form: its items past the form's tables, and the candidates after it that are no form. */
+export function bodyAfter(seg: Segment, formEnd: number): Item[] {
+  return [...seg.items.slice(formEnd + 1), ...seg.tail];
+}
+
 export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, extent: FormExtent, t: Template): BlockReading<NarrativeReading> {
   const { formEnd, lastTable } = extent;
   let narrativeParas: NarrativePara[] | null = null;
@@ -56,7 +61,7 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
       startItem = seg.items.findIndex((it) => it.kind === 'row' && it.table === lastTable && it.r === inTable.row);
     }
   }
-  const bodyItems: Item[] = [...seg.items.slice(formEnd + 1), ...seg.tail];
+  const bodyItems: Item[] = seg.lead ?? bodyAfter(seg, formEnd);
   if (narrativeParas === null) narrativeParas = narrativeInBody(bodyItems, t);
   if (numberParagraphs(narrativeParas).length === 0 && indicators?.total) {
     // No heading and no body text: the table's last wide cells after 总分 hold it.
@@ -69,7 +74,7 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
   }
   const numbered = numberParagraphs(narrativeParas);
   const paragraphs = numbered.map((p) => p.text);
-  const facts = extractNarrativeFacts(paragraphs, undefined, numbered.map((p) => p.page));
+  const facts = extractNarrativeFacts(paragraphs, { pages: numbered.map((p) => p.page), department: t.kind === 'dept-overall' });
   return blockReading<NarrativeReading>({
     narrative: { text: paragraphs.length ? paragraphs.join('\n') : null, facts: facts.facts, changes: facts.changes },
     paragraphs,

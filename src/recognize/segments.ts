@@ -29,6 +29,9 @@ export interface Segment {
   fundHeaderAt: number | null;
   /** Items of following non-form candidates: more body text for the narrative. */
   tail: Item[];
+  /** Where the document prints each form's report before the form: that text, read
+   *  as the narrative in place of the text after the form (reports-before-forms.ts). */
+  lead?: Item[];
 }
 
 /** The labels, across all templates, that segmentation looks for. */

@@ -1,0 +1,49 @@
+// Some documents print each form's report before the form: a 自评报告 with its 自评表
+// appended at the end, or "一、XX项目", a paragraph on it, then its table, project after
+// project. Read the usual way, the first report is lost and each later one is taken as
+// the narrative of the form before it, whose figures it then contradicts.
+import { formExtent, type TemplateFit } from './build-record.js';
+import { extractNarrativeFacts } from './facts.js';
+import { isNarrativeHeading, narrativeInBody, numberParagraphs } from './narrative.js';
+import { bodyAfter, readNarrative } from './read-narrative.js';
+import type { Item, Segment } from './segments.js';
+import type { Template } from './template-schema.js';
+
+export interface FoundForm {
+  seg: Segment;
+  fit: TemplateFit;
+}
+
+/** A report's title or heading: "XX局2023年度部门整体支出绩效自评报告", "项目支出绩效自评情况". */
+const REPORT_TITLE = /自评.*(?:报告|情况|说明)/;
+const MAX_TITLE = 60;
+
+function isReportTitle(it: Item, t: Template): boolean {
+  if (it.kind !== 'para') return false;
+  const s = it.text.replace(/\s+/g, '');
+  return (s.length <= MAX_TITLE && REPORT_TITLE.test(s)) || isNarrativeHeading(it.text, t);
+}
+
+/** When the text before the first form is a report — under a report's title, and
+ *  stating figures or under the narrative's own heading — and the last form has no
+ *  narrative of its own, each form's narrative is the text between the form before it
+ *  and itself, the first form's from the report's title on: `seg.lead` is set on every
+ *  form. Other text before a form (a cover letter without figures, a 部门决算
+ *  publication the form is appended to) is no report of it. */
+export function placeReportsBeforeForms(found: FoundForm[], preamble: Item[]): void {
+  if (found.length === 0) return;
+  const t = found[0].fit.template;
+  const from = preamble.findIndex((it) => isReportTitle(it, t));
+  if (from < 0) return;
+  const report = preamble.slice(from);
+  const opening = numberParagraphs(narrativeInBody(report, t));
+  if (opening.length === 0) return;
+  const last = found[found.length - 1];
+  if (readNarrative(last.seg, last.fit.indicators, formExtent(last.seg, last.fit), last.fit.template).value.narrative.text !== null) return;
+  const headed = report.some((it) => it.kind === 'para' && isNarrativeHeading(it.text, t));
+  if (!headed && Object.keys(extractNarrativeFacts(opening.map((p) => p.text)).facts).length === 0) return;
+  const after = found.map(({ seg, fit }) => bodyAfter(seg, formExtent(seg, fit).formEnd));
+  found.forEach(({ seg }, k) => {
+    seg.lead = k === 0 ? report : after[k - 1];
+  });
+}
