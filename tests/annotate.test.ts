@@ -152,7 +152,10 @@ describe('annotated copies', { timeout: 240_000 }, () => {
             expect(norm(pieces.map((w) => w.text).join('')).length, `${where}: “${loc.raw}” on page ${loc.page} not under a highlight`).toBeGreaterThanOrEqual(raw.length);
           } else if (loc.quote !== undefined) {
             const q = norm(loc.quote);
-            const hit = mine.some((h) => words.some((w) => w.page === h.page && inside(w, h) && sharesRun(norm(w.text), q, Math.min(6, q.length))));
+            // The words under the highlight, in reading order: a quote may print as several
+            // words ("全年支出" "58.00" "万元", spaced apart between digits and CJK).
+            const under = (h: Rect) => norm(words.filter((w) => w.page === h.page && inside(w, h)).map((w) => w.text).join(''));
+            const hit = mine.some((h) => sharesRun(under(h), q, Math.min(6, q.length)));
             expect(hit, `${where}: quote “${loc.quote}” not under a highlight`).toBe(true);
           }
         }
