@@ -207,3 +207,19 @@ describe('messages (message id + data, rendered by the engine)', () => {
     }
   });
 });
+
+describe('a scanned target whose sign was not read (≥ as 三)', () => {
+  const rules = loadRuleSet([bundledRulesDir()]);
+  it('is not skipped silently: a finding that says where to look, however sure OCR was of the glyph', () => {
+    const r = cleanRecord();
+    r.readBy = 'ocr';
+    r.indicators[0].target = '三90%';
+    r.indicators[0].actual = '85%';
+    r.provenance['indicators[0].target'] = { table: 0, row: 12, col: 4, page: 1, raw: '三90%', confidence: 0.86 };
+    const found = checkRecord(r, rules).filter((f) => f.fields.includes('indicators[0].target'));
+    expect(found.map((f) => f.rule)).toEqual(['indicators.quantity-unread']);
+    expect(found[0].uncertain).toBe(true);
+    expect(found[0].message).toContain('第1页表1第13行第5列“三90%”（可信度 0.86），开头的“三”应是≥、≤等符号，未能识别');
+  });
+});
+

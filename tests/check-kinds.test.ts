@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormRecord } from '../src/model/record.js';
 import type { Draft } from '../src/check/types.js';
-import { judgeIndicator, readQuantity } from '../src/check/attainment.js';
+import { judgeIndicator, readQuantity, strayLead } from '../src/check/attainment.js';
 import { RULE_KINDS } from '../src/check/kinds/index.js';
 import { kindMessage } from '../src/check/messages.js';
 import { cell, cleanRecord, fact, indicator, line, runKind, unreadable } from './rules/builder.js';
@@ -564,7 +564,29 @@ describe('met or missed (rules.md)', () => {
     expect(readQuantity('１００％')?.value.toString()).toBe('100');
     expect(readQuantity('达成预期指标')).toBeNull();
   });
+  it('tells a stray first character (OCR\'s 三 for ≥) from a sign or a word', () => {
+    expect(strayLead('三90%')).toBe('三');
+    expect(strayLead(' 二 95%')).toBe('二');
+    expect(strayLead('≥90%')).toBeNull();
+    expect(strayLead('90%')).toBeNull();
+    expect(strayLead('明显改善')).toBeNull();
+    expect(strayLead('约100个以上完成任务')).toBeNull();
+  });
 });
+
+const ocr = (r: FormRecord) => { r.readBy = 'ocr'; };
+
+table('unread-quantity', {}, [
+  { name: 'a document: "三90%" is what was typed, not a misread sign', edit: (r) => { r.indicators[0].target = '三90%'; } },
+  { name: 'a scan with signs read (≥90%, <0.25万元) or none', edit: (r) => { ocr(r); r.indicators[0].target = '≥90%'; r.indicators[0].actual = '<0.25万元'; } },
+  { name: 'a scan with a worded target (明显改善, 95%以上)', edit: (r) => { ocr(r); r.indicators[0].target = '明显改善'; r.indicators[0].actual = '95%以上'; } },
+], [
+  { name: 'a scan: ≥ read as 三, ≤ as 二 (with a space)', edit: (r) => { ocr(r); r.indicators[0].target = '三90%'; r.indicators[0].actual = '二 0.45万元'; },
+    want: [
+      { fields: ['indicators[0].target'], message: '第1项指标（完成任务数）的年度指标值“三90%”开头的“三”不是数字或≥、≤等符号，扫描件中未能可靠识别，未判断该指标是否达标' },
+      { fields: ['indicators[0].actual'], message: /实际完成值“二 0.45万元”开头的“二”/ },
+    ] },
+]);
 
 describe('coverage of this file', () => {
   it('every registered kind has a valid/invalid table', () => {

@@ -82,3 +82,17 @@ export function judgeIndicator(ind: Indicator): Judgement | null {
     : a.value.lt(t.value);
   return { met, direction, target: t.value, actual: a.value };
 }
+
+/**
+ * The stray character a quantity begins with ("三" in "三90%"), or null: the text reads as a
+ * quantity once its first character is set aside, but not as printed. OCR turns ≥ ≤ into
+ * 三 二 (their strokes): which sign was printed cannot be told from the glyph, so such a
+ * target or actual is not judged (checks 13–15 skip it) and is reported as unread instead.
+ */
+export function strayLead(text: string | null | undefined): string | null {
+  if (!text || readQuantity(text) !== null) return null;
+  const s = text.replace(/^[\s\u3000]+/, '');
+  const lead = Array.from(s)[0];
+  if (lead === undefined || /\d/.test(lead)) return null;
+  return readQuantity(s.slice(lead.length)) !== null ? lead : null;
+}

@@ -4,6 +4,7 @@
 import { parsePath } from '../model/record-path.js';
 import type { FormRecord } from '../model/record.js';
 import type { Location } from '../model/report.js';
+import { strayLead } from './attainment.js';
 
 /**
  * Below this OCR confidence a value is doubtful. Chosen by measurement over the scanned
@@ -23,8 +24,12 @@ export function ocrDoubt(record: FormRecord, locations: readonly Location[]): Do
   const places: string[] = [];
   for (const loc of locations) {
     const confidence = loc.confidence ?? factConfidence(record, loc);
-    if (confidence === undefined || confidence >= OCR_CONFIDENCE_THRESHOLD) continue;
-    places.push(placeOf(loc, confidence));
+    if (confidence === undefined) continue;
+    // a target or actual that reads as a quantity only without its first character ("三90%":
+    // a ≥ or ≤ misread) was not read, however sure OCR was of the glyph it saw
+    const lead = /^indicators\[\d+\]\.(target|actual)$/.test(loc.field) ? strayLead(loc.raw) : null;
+    if (confidence >= OCR_CONFIDENCE_THRESHOLD && lead === null) continue;
+    places.push(placeOf(loc, confidence) + (lead !== null ? `，开头的“${lead}”应是≥、≤等符号，未能识别` : ''));
   }
   // met-or-missed judgements (checks 13–15) rest on the indicator's 指标性质 (≥/≤) too,
   // though it is not a field of theirs: a doubtful sign is a doubtful judgement

@@ -26,13 +26,14 @@ import { sum } from './sum.js';
 import { targetMissedFullScore } from './target-missed-full-score.js';
 import { threshold } from './threshold.js';
 import { units } from './units.js';
+import { unreadQuantity } from './unread-quantity.js';
 import { weightsTotal } from './weights-total.js';
 
 const ALL: RuleKind[] = [
   sum, equal, rate, rateAbove, fundScore, indicatorRange,
   weightsTotal, scoresTotal, deviationReason, targetMissedFullScore, proportionalScore, groupWeight,
   threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction, cellUnit, formulaUncached, blockUnreadable,
-  narrativeEqualsTable, factSum, factConflict, changeConsistent, grade,
+  narrativeEqualsTable, factSum, factConflict, changeConsistent, grade, unreadQuantity,
 ];
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(ALL.map((k) => [k.name, k]));

@@ -146,6 +146,8 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
         words = reread;
       }
     }
+    // the cell's inner box in its picture's pixels: a word box reaching past it is Tesseract's error
+    words = inReadingOrder(words, margin * scale, (margin + c.x1 - c.x0) * scale);
     const flat = flatMark(cleanInk, width, c, dpi);
     if (flat) {
       // a lone dash (—, "not applicable") or dots (……, a template's placeholder row): Tesseract
@@ -165,7 +167,7 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
       else textDigits.push({ text: w.text, conf: w.conf, run });
     }
   });
-  for (const w of first[inked.length]) {
+  for (const w of inReadingOrder(first[inked.length], 0, width)) {
     const run = toRun(w, 0, 0, 1);
     // what the table blanking missed is already read in its cell: never twice
     const cx = (run.x + run.right) / 2, cy = run.baseline - run.size / 2;
@@ -194,6 +196,29 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
     digits.push({ text: d.text, conf: round2(conf), page, box: boxOf(d.run) });
   });
   return { content: { page, width: width * k, height: height * k, runs, rules: toPoints(pxRules, dpi) }, cells, digits, skew };
+}
+
+/**
+ * The words with their boxes made to follow Tesseract's reading order along each line: each
+ * word starts after the one before it and ends where the next begins, within [lo, hi]. The
+ * Chinese model's boxes may run far too wide ("平江" boxed over the whole "平江县交通运输局"),
+ * and the layout, which orders a line's text by x and splits it at column rules, would then
+ * put "县" inside "平江" ("平县江"). Tesseract's own order within a line is the reading order.
+ */
+export function inReadingOrder(words: readonly OcrWord[], lo: number, hi: number): OcrWord[] {
+  const out = words.map((w) => ({ ...w }));
+  for (let i = 0; i < out.length; i++) {
+    const w = out[i], prev = out[i - 1], next = words[i + 1];
+    const sameLine = (o: OcrWord | undefined) => o !== undefined && o.line !== undefined && o.line === w.line;
+    let left = Math.min(Math.max(w.left, lo), hi - 1);
+    if (sameLine(prev)) left = Math.max(left, prev.left + 1);
+    let right = Math.min(w.left + w.width, hi);
+    // the next word's own left edge (not yet moved): where it starts, this one has ended
+    if (sameLine(next)) right = Math.min(right, Math.max(next.left, left + 1));
+    w.left = left;
+    w.width = Math.max(1, right - left);
+  }
+  return out;
 }
 
 /** A dash read from its shape alone is sure enough when nothing else is in the cell. */

@@ -16,6 +16,9 @@ export interface OcrWord {
   height: number;
   /** 0–1. */
   conf: number;
+  /** Which of its image's text lines (Tesseract's order) the word is on: within a line,
+   *  Tesseract's word order is the reading order, which its boxes do not always keep. */
+  line?: number;
 }
 
 export interface TesseractPass {
@@ -44,18 +47,18 @@ export async function tesseractWords(tesseract: string, images: readonly Buffer[
     const tsv = await run(tesseract, args, timeoutMs);
     // A word takes its line's top and height: Tesseract boxes punctuation (、；) over two
     // lines' height, which would put it on a line of its own.
-    const lines = new Map<string, { top: number; height: number }>();
+    const lines = new Map<string, { top: number; height: number; n: number }>();
     for (const line of tsv.split('\n')) {
       const f = line.split('\t');
       if (f.length < 12) continue;
       const key = f.slice(1, 5).join('/');
-      if (f[0] === '4') lines.set(key, { top: Number(f[7]), height: Number(f[9]) });
+      if (f[0] === '4') lines.set(key, { top: Number(f[7]), height: Number(f[9]), n: lines.size });
       if (f[0] !== '5') continue;
       const page = Number(f[1]) - 1;
       const text = f.slice(11).join('\t').trim();
       if (!out[page] || text === '') continue;
-      const at = lines.get(key) ?? { top: Number(f[7]), height: Number(f[9]) };
-      out[page].push({ text, left: Number(f[6]), top: at.top, width: Number(f[8]), height: at.height, conf: Math.max(0, Math.min(1, Number(f[10]) / 100)) });
+      const at = lines.get(key) ?? { top: Number(f[7]), height: Number(f[9]), n: -1 - lines.size };
+      out[page].push({ text, left: Number(f[6]), top: at.top, width: Number(f[8]), height: at.height, conf: Math.max(0, Math.min(1, Number(f[10]) / 100)), line: at.n });
     }
     return out;
   } finally {
