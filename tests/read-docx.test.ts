@@ -209,14 +209,56 @@ describe('DOCX table structure from raw WordprocessingML', () => {
   it('survives deeply nested tables without recursion', async () => {
     const depth = 300;
     let body = p('最内层');
-    for (let i = 0; i < depth; i++) body = `<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>${body}</w:tc></w:tr></w:tbl>`;
+    // two cells a row: each table is one, not a frame around the next
+    for (let i = 0; i < depth; i++) body = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><w:tc>${body}</w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>`;
     const model = await readDocument(docxFromBody(body + p('正文')), LIMIT);
-    // The innermost 1×1 table is a small one: its text is its parent cell's.
+    // The innermost 1×2 table is a small one: its text is its parent cell's.
     expect(model.tables).toHaveLength(depth - 1);
-    expect(model.tables[depth - 2].rows[0][0].text).toBe('最内层');
+    expect(model.tables[depth - 2].rows[0][0].paragraphs).toEqual(['最内层', '']);
     expect(model.tables.map((t) => t.index)).toEqual([...Array(depth - 1).keys()]);
     expect(model.tables[0].rows[0][0].text).toBe('');
     expect(model.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph']);
+  });
+
+  it('a table of one cell holding a table is a frame: its paragraphs and tables are read in their order where it stands', async () => {
+    // a web page pasted whole into one cell: title, unit line, the form, the narrative
+    const form = tbl(2, tr(tc('项目') + tc('全年预算数')) + tr(tc('合计') + tc('1540.00')) + tr(tc('财政拨款') + tc('1480.00')));
+    const page = `<w:tc><w:tcPr/>${p('2023年度部门整体支出绩效自评表')}${p('单位：万元')}${form}${p('评价报告综述')}${p('全年预算1540.00万元。')}</w:tc>`;
+    const model = await readDocument(docxFromBody(p('前言') + tbl(1, tr(page)) + tbl(1, tr(tc('只有文字的方框')))), LIMIT);
+    expect(model.blocks.map((b) => (b.kind === 'table' ? `table ${b.index}` : b.text))).toEqual([
+      '前言',
+      '2023年度部门整体支出绩效自评表',
+      '单位：万元',
+      'table 0',
+      '评价报告综述',
+      '全年预算1540.00万元。',
+      'table 1',
+    ]);
+    expect(describeGrid(model.tables[0].rows)).toEqual([
+      ['项目@0,0 1x1', '全年预算数@0,1 1x1'],
+      ['合计@1,0 1x1', '1540.00@1,1 1x1'],
+      ['财政拨款@2,0 1x1', '1480.00@2,1 1x1'],
+    ]);
+    // a box of text alone is still a table (of one cell)
+    expect(model.tables[1].rows[0][0].text).toBe('只有文字的方框');
+    // the paragraphs keep their place in the XML (the annotated copy comments there)
+    const title = model.blocks[1] as DocParagraph;
+    expect(title.anchor).toBeDefined();
+  });
+
+  it('frames inside frames, and a frame inside a cell: read as their content, deep ones too', async () => {
+    const form = tbl(2, tr(tc('合计') + tc('100')) + tr(tc('a') + tc('b')) + tr(tc('c') + tc('d')));
+    let framed = `${p('标题')}${form}${p('说明')}`;
+    for (let i = 0; i < 300; i++) framed = tbl(1, tr(`<w:tc><w:tcPr/>${framed}</w:tc>`));
+    const model = await readDocument(docxFromBody(framed), LIMIT);
+    expect(model.tables).toHaveLength(1);
+    expect(model.blocks.map((b) => (b.kind === 'table' ? `table ${b.index}` : b.text))).toEqual(['标题', 'table 0', '说明']);
+    // in a cell of a real table: the frame's paragraphs are the cell's, its table a nested one
+    const inCell = tbl(2, tr(`<w:tc><w:tcPr/>${p('上')}${tbl(1, tr(`<w:tc><w:tcPr/>${p('标题')}${form}${p('说明')}</w:tc>`))}</w:tc>` + tc('右')));
+    const nested = await readDocument(docxFromBody(inCell), LIMIT);
+    expect(nested.tables.map((t) => t.rows.length)).toEqual([1, 3]);
+    expect(nested.tables[0].rows[0][0].paragraphs).toEqual(['上', '标题', '说明']);
+    expect(nested.blocks.map((b) => (b.kind === 'table' ? `table ${b.index}` : b.text))).toEqual(['table 0']);
   });
 });
 

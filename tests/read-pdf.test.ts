@@ -268,6 +268,47 @@ describe('tables from ruling lines (src/read/pdf-grid.ts)', () => {
   });
 });
 
+describe('a box drawn around a table and its text: a web page pasted whole into one cell (src/read/pdf-grid.ts)', () => {
+  const rect = (x0: number, x1: number, y0: number, y1: number) => ({
+    h: [{ y: y0, x0, x1 }, { y: y1, x0, x1 }],
+    v: [{ x: x0, y0, y1 }, { x: x1, y0, y1 }],
+  });
+  // the form: 3 columns (60–200–300–400), 3 rows (100–130–160–190)
+  const form = (bottom: number) => ({
+    h: [100, 130, 160, bottom].map((y) => ({ y, x0: 60, x1: 400 })),
+    v: [60, 200, 300, 400].map((x) => ({ x, y0: 100, y1: bottom })),
+  });
+  const run = (str: string, x: number, baseline: number): TextRun => ({ str, x, right: x + 10 * [...str].length, baseline, size: 10, page: 1 });
+  const runs = [run('自评表标题', 100, 85), run('项目', 70, 120), run('预算数', 210, 120), run('合计', 70, 150), run('100', 310, 150), run('评价报告综述。', 70, 230)];
+  const layout = (rules: { h: { y: number; x0: number; x1: number }[]; v: { x: number; y0: number; y1: number }[] }) =>
+    layoutPages([{ page: 1, width: 595, height: 842, runs, rules }]);
+
+  it('the box apart from the table: the table alone, its cells holding their text; the box\'s text is paragraphs around it', () => {
+    const box = rect(50, 410, 70, 250);
+    const inner = form(190);
+    const tables = findTables({ h: [...box.h, ...inner.h], v: [...box.v, ...inner.v] }, 1);
+    expect(tables.map((t) => [t.xs, t.ys])).toEqual([[[60, 200, 300, 400], [100, 130, 160, 190]]]);
+    const { blocks } = layout({ h: [...box.h, ...inner.h], v: [...box.v, ...inner.v] });
+    expect(blocks.map((b) => (b.kind === 'table' ? b.rows.map((r) => r.map((c) => c.text).join('|')).join('/') : b.text))).toEqual([
+      '自评表标题',
+      '项目|预算数|/合计||100/||',
+      '评价报告综述。',
+    ]);
+  });
+
+  it('the table standing on the box\'s foot (their rules one group): the grid inside the box\'s margin is the table', () => {
+    // no text below the form: its bottom rule is the box's
+    const box = rect(50, 410, 70, 190);
+    const inner = form(190);
+    const tables = findTables({ h: [...box.h, ...inner.h], v: [...box.v, ...inner.v] }, 1);
+    expect(tables.map((t) => [t.xs, t.ys])).toEqual([[[60, 200, 300, 400], [100, 130, 160, 190]]]);
+    expect(tables[0].cells).toHaveLength(9);
+    // a table whose outer column is a merged label (one cell down its side) is no frame
+    const labelled = findTables({ h: [100, 130, 160, 190].map((y) => ({ y, x0: 60, x1: 400 })).map((r, i) => (i === 1 || i === 2 ? { ...r, x0: 120 } : r)), v: [60, 120, 300, 400].map((x) => ({ x, y0: 100, y1: 190 })) }, 1);
+    expect(labelled.map((t) => [t.xs, t.ys])).toEqual([[[60, 120, 300, 400], [100, 130, 160, 190]]]);
+  });
+});
+
 describe('cells a page break cuts, in a browser\'s print (src/read/pdf-grid.ts, pdf-layout.ts)', () => {
   const run = (str: string, x: number, baseline: number, page: number): TextRun => ({ str, x, right: x + 12 * [...str].length, baseline, size: 12, page });
   // two columns: a merged label (50–150) and the indicators (150–300)
@@ -388,6 +429,17 @@ describe('page headers and footers (src/read/pdf-layout.ts)', () => {
     const out = texts(pages).join('|');
     expect(out).not.toContain('某某局2023年度绩效自评');
     expect(out.match(/无/g)).toHaveLength(2);
+  });
+
+  it('keeps a title set larger than the text that opens each page at the same place: a form a page, each with its title', () => {
+    const title = (n: number): TextRun => ({ str: '财政项目支出绩效自评表', x: 200, right: 376, baseline: 92, size: 16, page: n });
+    const pages = [1, 2].map((n) =>
+      page(n, [title(n), line('（2022年度）', 110, n), line('项目名称：项目' + n, 140, n), line('正文第一段，说明项目执行情况。', 300, n)]),
+    );
+    expect(texts(pages).filter((t) => t === '财政项目支出绩效自评表')).toHaveLength(2);
+    // the same line at the text's size is a running header, dropped
+    const small = [1, 2].map((n) => page(n, [{ ...title(n), size: 10 }, line('项目名称：项目' + n, 140, n), line('正文第一段，说明项目执行情况。', 300, n)]));
+    expect(texts(small).join('|')).not.toContain('财政项目支出绩效自评表');
   });
 
   it('drops page numbers and a footer that repeats at the same depth, its digits aside', () => {

@@ -578,6 +578,17 @@ describe('several forms in one document', () => {
     expect(forms[2].provenance['funds.sources.total.budget']).toMatchObject({ table: 2, row: 3, col: 4 });
   });
 
+  it('the year line above a 项目名称 row that opens the next form is that form\'s, not the end of the one before', () => {
+    // a PDF whose repeated titles went as page furniture, or titles of a wording no template knows
+    const doc = docModel('（2022年度）', projectTable({ name: '项目甲' }), '（2023年度）', projectTable({ name: '项目乙' }));
+    const forms = recognizeForms(doc, templates);
+    expect(forms.map((f) => [f.entity, f.year])).toEqual([
+      ['项目甲', 2022],
+      ['项目乙', 2023],
+    ]);
+    expect(forms[0].narrative.text).toBeNull();
+  });
+
   it('a title repeated inside an unfinished form (a PDF page header) does not split it', () => {
     const whole = deptTable();
     const page1 = t(whole.table.slice(0, 13));

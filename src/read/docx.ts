@@ -34,7 +34,9 @@
 //   they are not body blocks (blocks hold top-level tables only). Except a small one
 //   (at most 2×2, no table inside): a cell or two pasted from another table, which a
 //   person reads as the cell's content — its cells' paragraphs become paragraphs of
-//   the cell it sits in, and it is no table of its own.
+//   the cell it sits in, and it is no table of its own. And except a frame: a table of
+//   one cell holding a table (a web page pasted whole into one cell) is no table either
+//   — the cell's paragraphs and tables stand, in their order, where the frame stands.
 // - Revision history inside properties (w:tblGridChange, w:tcPrChange, w:trPrChange)
 //   is ignored: only a w:gridCol directly under the table's w:tblGrid, and span/merge
 //   properties directly under the cell's w:tcPr / row's w:trPr count.
@@ -230,7 +232,25 @@ function createParser(builder: DocumentBuilder): SaxesParser<{ xmlns: false; pos
 
 type Attributes = Record<string, string>;
 
-type Item = { kind: 'p'; text: string; anchor: XmlAnchor | null } | { kind: 'table'; table: DocTable };
+type Content = { kind: 'p'; text: string; anchor: XmlAnchor | null } | { kind: 'table'; table: DocTable };
+/** A frame's content stays in one item where the frame stood (frameContent), read out by
+ *  `flat` once where it is used: frames inside frames cost no copy per level. */
+type Item = Content | { kind: 'frame'; items: Item[] };
+
+/** The paragraphs and tables of `items` in order, frames opened (no recursion: frames may nest deep). */
+function* flat(items: readonly Item[]): Generator<Content> {
+  const stack: { items: readonly Item[]; next: number }[] = [{ items, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.items.length) {
+      stack.pop();
+      continue;
+    }
+    const item = top.items[top.next++];
+    if (item.kind === 'frame') stack.push({ items: item.items, next: 0 });
+    else yield item;
+  }
+}
 
 interface Container {
   kind: 'body' | 'cell' | 'textbox';
@@ -424,7 +444,7 @@ class DocumentBuilder {
   }
 
   finish(): DocModel {
-    const blocks: DocBlock[] = this.body.items.map((item) =>
+    const blocks: DocBlock[] = [...flat(this.body.items)].map((item) =>
       item.kind === 'p' ? { kind: 'paragraph', text: item.text, page: null, ...(item.anchor ? { anchor: item.anchor } : {}) } : item.table,
     );
     const tables = this.finished.filter(Boolean);
@@ -713,6 +733,15 @@ class DocumentBuilder {
   private closeTable(): void {
     const state = this.tables.pop();
     if (!state) return;
+    const container = this.containers[this.containers.length - 1];
+    const framed = frameContent(state);
+    if (framed) {
+      // A frame around the content: its paragraphs and tables stand where it stands.
+      // Decided before the grid is built: building it would read the whole content.
+      this.dissolved++;
+      container.items.push({ kind: 'frame', items: framed });
+      return;
+    }
     // Columns: the table's w:tblGrid, or the widest row counting its gridBefore/gridAfter.
     const widest = state.rows.reduce(
       (w, row) => Math.max(w, row.gridBefore + row.gridAfter + row.cells.reduce((n, c) => n + c.colSpan, 0)),
@@ -720,7 +749,6 @@ class DocumentBuilder {
     );
     const columns = state.gridColumns > 0 ? state.gridColumns : widest;
     const rows = buildGrid(placeRows(state.rows), columns);
-    const container = this.containers[this.containers.length - 1];
     if (container.kind === 'cell' && this.tables.length > 0 && isSmallTable(state, rows)) {
       // A cell or two pasted from another table: its text is this cell's text.
       this.dissolved++;
@@ -745,7 +773,7 @@ function placeRows(rows: RawRow[]): PlacedCell[][] {
     const placed: PlacedCell[] = [];
     let col = row.gridBefore;
     for (const cell of row.cells) {
-      const items = cell.container.items.filter((item) => item.kind === 'p');
+      const items = [...flat(cell.container.items)].filter((item) => item.kind === 'p');
       const paragraphs = items.map((item) => item.text);
       const anchors = items.map((item) => item.anchor);
       const previous = placed[placed.length - 1];
@@ -758,6 +786,18 @@ function placeRows(rows: RawRow[]): PlacedCell[][] {
     }
     return placed;
   });
+}
+
+/** A table of one cell that holds a table is a frame, not a table: a web page pasted
+ *  whole (title, 单位 line, the form, the narrative all in one cell), a box drawn around
+ *  the form. A person reads what it frames: the cell's paragraphs and tables in their
+ *  order, where the frame stands. Null for any other table. */
+function frameContent(state: TableState): Item[] | null {
+  if (state.rows.length !== 1) return null;
+  const [row] = state.rows;
+  if (row.cells.length !== 1 || row.gridBefore > 0 || row.gridAfter > 0 || state.gridColumns > row.cells[0].colSpan) return null;
+  const items = row.cells[0].container.items;
+  return items.some((item) => item.kind === 'table' || item.kind === 'frame') ? items : null;
 }
 
 /** At most 2×2 grid positions and no table inside: small enough to be a cell's content. */

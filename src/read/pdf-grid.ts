@@ -58,7 +58,7 @@ export function findTables(rules: Rules, page: number): PageTable[] {
     // or bottom rule (a browser draws none there): two sides and one rule still frame it.
     if (g.v.length < 2 || g.h.length < (openFrame(g.h, g.v) ? 1 : 2)) continue;
     const table = gridOf(g.h, g.v, page);
-    if (table) tables.push(table);
+    if (table) tables.push(unframed(table, g.h, g.v, page));
   }
   // A browser draws no rule where a page break cuts a cell: a cell that goes on over a
   // whole page leaves only its sides there, uprights of one height with nothing across.
@@ -67,7 +67,52 @@ export function findTables(rules: Rules, page: number): PageTable[] {
     const table = sides.length >= 2 ? gridOf([], sides, page) : null;
     if (table) tables.push({ ...table, open: true });
   }
-  return tables.sort((a, b) => a.ys[0] - b.ys[0]);
+  return withoutFrames(tables).sort((a, b) => a.ys[0] - b.ys[0]);
+}
+
+/**
+ * A box drawn around a table and the text about it — a web page pasted whole into one
+ * cell: title, 单位 line, the form's table, the narrative — is a frame, not a table (as
+ * in the DOCX reader): the table inside is the table, and the box's text is text
+ * outside it, in reading order around it. Where the inner table shares a rule with the
+ * box (its foot on the box's, both cut by a page break), the rules are one group, and
+ * the box's margin around the inner table is one cell that is no rectangle: it runs
+ * down both sides of the grid. That grid is the inner one, drawn by the rules within
+ * it; the margin's text stays outside any table.
+ */
+function unframed(table: PageTable, h: readonly HRule[], v: readonly VRule[], page: number): PageTable {
+  const box = innerBox(table);
+  if (!box) return table;
+  const [x0, x1, y0, y1] = [table.xs[box.c0], table.xs[box.c1], table.ys[box.r0], table.ys[box.r1]];
+  const ih = h.filter((r) => r.y >= y0 - SNAP && r.y <= y1 + SNAP && r.x1 > x0 + SNAP && r.x0 < x1 - SNAP).map((r) => ({ y: r.y, x0: Math.max(r.x0, x0), x1: Math.min(r.x1, x1) }));
+  const iv = v.filter((r) => r.x >= x0 - SNAP && r.x <= x1 + SNAP && r.y1 > y0 + SNAP && r.y0 < y1 - SNAP).map((r) => ({ x: r.x, y0: Math.max(r.y0, y0), y1: Math.min(r.y1, y1) }));
+  const inner = iv.length >= 2 ? gridOf(ih, iv, page) : null;
+  return inner ? unframed(inner, ih, iv, page) : table;
+}
+
+/** The grid positions inside a frame: where one cell holds the whole first and last
+ *  columns and the positions that are not it form a rectangle. Null for any other grid. */
+function innerBox(t: PageTable): { r0: number; r1: number; c0: number; c1: number } | null {
+  const nr = t.ys.length - 1, nc = t.xs.length - 1;
+  if (nr < 2 || nc < 3) return null;
+  const ring = t.cellAt[0][0];
+  if (t.cellAt.some((row) => row[0] !== ring || row[nc - 1] !== ring)) return null;
+  let r0 = nr, r1 = 0, c0 = nc, c1 = 0;
+  t.cellAt.forEach((row, r) => row.forEach((cell, c) => {
+    if (cell === ring) return;
+    r0 = Math.min(r0, r); r1 = Math.max(r1, r + 1); c0 = Math.min(c0, c); c1 = Math.max(c1, c + 1);
+  }));
+  if (r0 >= r1) return null;
+  for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) if (t.cellAt[r][c] === ring) return null;
+  return { r0, r1, c0, c1 };
+}
+
+/** A table of one cell around another table is the frame of what it holds (unframed),
+ *  drawn with no rule touching the inner table's: left out. */
+function withoutFrames(tables: readonly PageTable[]): PageTable[] {
+  const holds = (outer: PageTable, inner: PageTable) =>
+    inner.xs[0] >= outer.xs[0] - SNAP && inner.xs.at(-1)! <= outer.xs.at(-1)! + SNAP && inner.ys[0] >= outer.ys[0] - SNAP && inner.ys.at(-1)! <= outer.ys.at(-1)! + SNAP;
+  return tables.filter((t) => t.cells.length !== 1 || !tables.some((o) => o !== t && holds(t, o)));
 }
 
 /** Vertical rules grouped by their extent (top and bottom within SNAP), left to right. */

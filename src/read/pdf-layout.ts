@@ -245,9 +245,13 @@ function dropRepeatedUnit(items: PageItem[], last: Seq | undefined, height: numb
  *  running header is printed. A short answer ("无") that happens to end one page and open
  *  the next is text. Never a line stating the money unit: "单位：元" printed atop each
  *  page of a form (a Word page header) is the unit of its table, and the form misreads
- *  10 000× without it. */
+ *  10 000× without it. Nor a heading — a line set clearly larger than the document's
+ *  text: several forms one to a page each open with the same title at the same place,
+ *  and a title (its year, its kind) is the form's, where a running header is set no
+ *  larger than the text. */
 function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[] }[]): Set<TextLine> {
   const out = new Set<TextLine>();
+  const headingFrom = HEADING_SCALE * textSize(pages.map((p) => p.content));
   /** Which band a line is in, and how far its baseline is from that band's edge; null outside both. */
   const place = (line: TextLine, height: number): { band: 'top' | 'bottom'; depth: number } | null => {
     if (line.baseline - line.size < MARGIN_BAND * height) return { band: 'top', depth: line.baseline };
@@ -275,11 +279,26 @@ function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[]
         out.add(line);
         continue;
       }
+      if (line.size >= headingFrom) continue;
       const same = (seen.get(key(line, at.band)) ?? []).filter((o) => Math.abs(o.depth - at.depth) <= line.size);
       if (new Set(same.map((o) => o.page)).size >= repeatAt) out.add(line);
     }
   }
   return out;
+}
+
+/** A line this many times the document's text size is a heading. */
+const HEADING_SCALE = 1.3;
+
+/** The size most of the document's glyphs are set in (tables' text included): the
+ *  median over glyphs, so a long table outweighs a short title. */
+function textSize(pages: readonly PageContent[]): number {
+  const bySize = new Map<number, number>();
+  for (const p of pages) for (const r of p.runs) bySize.set(r.size, (bySize.get(r.size) ?? 0) + Array.from(r.str.replace(/\s+/g, '')).length);
+  const sizes = [...bySize.keys()].sort((a, b) => a - b);
+  let left = [...bySize.values()].reduce((a, b) => a + b, 0) / 2;
+  for (const size of sizes) if ((left -= bySize.get(size)!) <= 0) return size;
+  return Infinity;
 }
 
 /** How many leading rows of `part` repeat the leading rows of `head` (non-empty). */

@@ -187,13 +187,29 @@ function pullFormHead(cur: Segment, headerItem: Item): Item[] {
   }
   const firstRow = moved.length ? (moved[0] as Item & { kind: 'row' }).r : headerItem.r;
   if (firstRow !== 0) return moved;
+  return [...pullPreambleLines(cur), ...moved];
+}
+
+/** The unit and year lines ending `cur` (at most three, blank lines between them
+ *  aside), taken off it: they stand above the table that opens the next form. */
+function pullPreambleLines(cur: Segment): Item[] {
+  const moved: Item[] = [];
   let lines = 0;
+  let last = cur.items[cur.items.length - 1];
   while (lines < 3 && last && last.kind === 'para' && isPreambleLine(last.text)) {
     moved.unshift(cur.items.pop()!);
     if (last.text.trim()) lines++;
     last = cur.items[cur.items.length - 1];
   }
   return moved;
+}
+
+/** When a 项目名称 line or a table's first row opens the next form after a finished
+ *  one, the unit and year lines just above it are that form's ("（2022年度）" under a
+ *  title a PDF's page furniture took, or a title of another wording), not the tail of
+ *  the form before. */
+function pullNameHead(cur: Segment, nameItem: Item): Item[] {
+  return nameItem.kind === 'para' || nameItem.r === 0 ? pullPreambleLines(cur) : [];
 }
 
 /** The same title again inside a form that has its fund block but not yet its
@@ -247,7 +263,11 @@ export function segment(items: Item[], lex: Lexicon): Segment[] {
       cur.items.push(item);
       continue;
     }
-    if (cur.fundHeaderAt !== null && isProjectNameItem(item, lex)) open();
+    if (cur.fundHeaderAt !== null && isProjectNameItem(item, lex)) {
+      const head = pullNameHead(cur, item);
+      open();
+      cur.items.push(...head);
+    }
     cur.items.push(item);
   }
   open();
