@@ -435,6 +435,30 @@ describe('project forms', () => {
     ]);
     expect(r.total).toEqual({ weight: '100', score: '98.57' });
   });
+
+  it('Sichuan 510000_0013zp: the note printed in the 原因 cell merged over every fund line is no reason; a clerk\'s reason there is', () => {
+    const NOTE = '1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；2.年中发生预算调整的（追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款。';
+    const sichuan = (reason: string) =>
+      t([
+        ['项目名称', '2023年垃圾分类项目', '<', '<', '<', '<', '<', '<', '<', '<'],
+        ['主管部门', '某市城管局', '<', '<', '实施单位', '某市环卫中心', '<', '<', '<', '<'],
+        ['预算执行情况（10分）', '年度预算数（万元）', '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', '原因', '<'],
+        ['^', '总额', '260.00', '280.00', '240.00', '85.71%', '10', '8.57', reason, '<'],
+        ['^', '其中：财政资金', '200.00', '220.00', '185.00', '', '/', '/', '^', '^'],
+        ['^', '财政专户管理资金', '30.00', '30.00', '30.00', '', '/', '/', '^', '^'],
+        ['^', '单位资金', '30.00', '30.00', '25.00', '', '/', '/', '^', '^'],
+        ['^', '其他资金', '', '', '', '', '/', '/', '^', '^'],
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '权重', '得分'],
+        ['^', '产出指标', '数量指标', '覆盖小区', '≥', '120', '个', '126', '90', '90'],
+        ['合计', '<', '<', '<', '<', '<', '<', '<', '100', '98.57'],
+      ]);
+    const [noted] = recognizeForms(docModel('部门预算项目支出绩效自评表', sichuan(NOTE)), templates);
+    expect(noted.layout).toBe('project-sichuan');
+    expect(noted.funds.sources.total).toMatchObject({ actual: '240.00', rate: '85.71', reason: null });
+    expect(Object.values(noted.funds.sources).map((l) => l.reason)).toEqual([null, null, null, null, null]);
+    const [written] = recognizeForms(docModel('部门预算项目支出绩效自评表', sichuan('部分设备未到货，尾款未支付')), templates);
+    expect(written.funds.sources.total.reason).toBe('部分设备未到货，尾款未支付');
+  });
 });
 
 /** projectTable with its goal rows (9 columns) and indicator rows replaced. */
@@ -462,6 +486,38 @@ describe('goals and indicators in layouts seen in other provinces', () => {
       expect(r.goals, label).toEqual([GOAL]);
       expect(r.blocks.goals).toBe('read');
       expect(r.indicators).toHaveLength(1);
+    }
+  });
+
+  it('Sichuan 510000_0013zp: goals under 项目基本情况, a header pair in words no list holds (项目年度目标 | 年度目标完成情况), the block going on with other parts', () => {
+    const table = projectWith([
+      ['项目基本情况', '1.项目年度目标完成情况', '<', '<', '<', '<', '<', '<', '<'],
+      ['^', '项目年度目标', '<', '<', '<', '年度目标完成情况', '<', '<', '<'],
+      ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
+      ['^', '2.项目实施内容及过程概述', '<', '<', '<', '<', '<', '<', '<'],
+      ['^', '按计划采购设备，完成安装调试。', '<', '<', '<', '<', '<', '<', '<'],
+    ]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.goals).toEqual([GOAL]);
+    expect(r.blocks.goals).toBe('read');
+    expect(r.provenance['goals[0].target']).toMatchObject({ row: 9, col: 1 });
+    expect(r.indicators).toHaveLength(1);
+  });
+
+  it('a column saying how a row is scored (评分标准, 评分依据) is no score column; the header that means a score (自评得分) is', () => {
+    for (const criteria of ['评分标准', '评分依据', '评分细则', '评分说明']) {
+      const table = projectWith(GOAL_ROWS, [
+        ['绩效指标', '一级指标', '二级指标', '三级指标', criteria, '实际完成值', '分值', '自评得分', '扣分原因和其他说明'],
+        ['^', '产出指标', '数量指标', '系统数量', '建成20个计50分，每少1个扣2分', '18个', '50', '46', '供货延迟'],
+        ['^', '效益指标', '社会效益指标', '服务满意度', '≥90%计40分，每低1个百分点扣1分', '95%', '40', '40', ''],
+        ['总分', '<', '<', '<', '<', '<', '100', '95.90', ''],
+      ]);
+      const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+      expect(r.indicators.map((i) => [i.name, i.actual, i.weight, i.score, i.deviation]), criteria).toEqual([
+        ['系统数量', '18个', '50', '46', '供货延迟'],
+        ['服务满意度', '95%', '40', '40', null],
+      ]);
+      expect(r.cellIssues ?? {}, criteria).toEqual({});
     }
   });
 

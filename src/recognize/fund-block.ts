@@ -34,6 +34,8 @@ export interface FundBlock {
   /** The fund weight printed in a label when the block has no 分值 column: the score
    *  header 得分(20分*执行率) or the anchor 预算执行情况（万元）(20分) (rules.md check 33). */
   headerWeight: { value: string; row: number; col: number; raw: string } | null;
+  /** The note the form prints in the reason column (see printedNote): no line's reason. */
+  note: { row: number; col: number } | null;
 }
 
 /** The first of the cells that prints a weight (得分(20分*执行率)), with where it stands. */
@@ -228,7 +230,25 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
     const scoreCell = header.filter((rc) => rc.col === columns.score);
     headerWeight = weightPrintedIn(scoreCell) ?? (anchor ? weightPrintedIn([anchor]) : null);
   }
-  return { table, headerRow, columns, anchor, lines, endRow, headerWeight };
+  return { table, headerRow, columns, anchor, lines, endRow, headerWeight, note: printedNote(table, lines, columns.reason, t) };
+}
+
+/** The reason column's one cell merged down over every line of the block, worded as the
+ *  template's instructions (需说明原因, (100字以内), 预算执行率=预算执行数/调整后预算数 —
+ *  the lexicon's fund.notes): the note the form prints for the column (Sichuan's
+ *  510000_0013zp), which no line owns — not a clerk's reason, so neither read as the
+ *  total's reason (it would stand for one where check 17 asks for it) nor taken by check 19
+ *  for instructions left in a cell meant to be filled. A reason the clerk wrote over all
+ *  the lines, in the clerk's words, stays the total's. */
+function printedNote(table: DocTable, lines: FundLineAt[], col: number | undefined, t: Template): FundBlock['note'] {
+  if (col === undefined || lines.length < 2) return null;
+  const rows = lines.map((l) => l.row);
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const cell = table.rows[first]?.[col];
+  if (!cell || first === last || cell.origin.row !== first || cell.origin.row + cell.rowSpan - 1 < last) return null;
+  const text = toHalfWidth(cell.text).replace(/\s+/g, '');
+  return t.fund.notes.some((re) => re.test(text)) ? { row: first, col } : null;
 }
 
 /** "按收入性质分:2030.12" / "其中: 一般公共预算:1325.68" / "纳入专户管理的非税收入拨款:". */

@@ -2,6 +2,7 @@
 // printed) and the goal rows under it, columns mapped by header text.
 import type { DocTable } from '../model/document.js';
 import { rowCells, type RowCell } from './grid.js';
+import { fundColumns } from './fund-block.js';
 import { indicatorColumns, isIndicatorHeader } from './indicator-block.js';
 import { bestKey, MAX_LABEL_LENGTH, matchesExactly } from './labels.js';
 import type { Item } from './segments.js';
@@ -31,31 +32,52 @@ export interface GoalsAnchor {
  *  otherwise the label of a row that goes on with the block's own header pair, a target
  *  column (预期目标, 年初设定目标) and a result column (实际完成情况) — the block known by
  *  what it holds, whatever its label says: a wording no template lists (项目总体目标), one
- *  other layouts give their indicators (年度绩效目标), or one a PDF scrambled (vertical
- *  text in two columns, "年度总体" read "总年体度"). Only header words of four characters
- *  or more count: a bare 完成 or 目标 is as likely an indicator's value. */
+ *  other layouts give their indicators (年度绩效目标), one that names the section the goals
+ *  sit in (Sichuan's 项目基本情况), or one a PDF scrambled (vertical text in two columns,
+ *  "年度总体" read "总年体度"). See isGoalsHeaderPair for what makes a pair. */
 export function findGoalsAnchor(items: Item[], t: Template): GoalsAnchor | null {
   for (const it of items) {
     if (it.kind !== 'row') continue;
     const cell = rowCells(it.table, it.r).find((rc) => matchesExactly(rc.label, t.goals.anchors));
     if (cell) return { table: it.table, row: it.r, cell };
   }
-  const target = t.goals.target.filter((s) => s.length >= HEADER_WORD);
-  const result = t.goals.result.filter((s) => s.length >= HEADER_WORD);
   for (const it of items) {
     if (it.kind !== 'row') continue;
     const cells = rowCells(it.table, it.r);
     const label = cells.find((rc) => rc.label !== '');
     if (!label || label.label.length > MAX_LABEL_LENGTH) continue;
-    const after = cells.filter((rc) => rc.col > label.lastCol);
-    if (!after.some((rc) => matchesExactly(rc.label, target)) || !after.some((rc) => matchesExactly(rc.label, result))) continue;
+    if (!isGoalsHeaderPair(cells.filter((rc) => rc.col > label.lastCol), t)) continue;
     if (isIndicatorHeader(indicatorColumns(it.table, it.r, t))) continue;
+    const fund = fundColumns(it.table, it.r, t);
+    if (fund.budget !== undefined && fund.actual !== undefined) continue; // 计划投资额 | 实际投资额: the fund block's header
     return { table: it.table, row: it.r, cell: label };
   }
   return null;
 }
 
+/** The cells after a row's label are the goals block's header pair: a target header and
+ *  a result header printed as the lexicon lists them (预期目标 | 实际完成情况, other cells
+ *  beside them allowed); or, for a wording it does not list (Sichuan's 项目年度目标 |
+ *  年度目标完成情况), a row of nothing but such headers known by their telling words (目标,
+ *  完成情况), one a target and one a result. Only headers of four characters or more
+ *  without a figure count: a bare 完成 or 目标, or "完成3个", is as likely an indicator's
+ *  value. */
+function isGoalsHeaderPair(after: RowCell[], t: Template): boolean {
+  const listed = (list: string[]) => after.some((rc) => rc.label.length >= HEADER_WORD && matchesExactly(rc.label, list));
+  if (listed(t.goals.target) && listed(t.goals.result)) return true;
+  const keys = after.filter((rc) => rc.label !== '').map((rc) => goalHeaderKey(rc.label, t));
+  return keys.length >= 2 && !keys.includes(null) && keys.includes('target') && keys.includes('result');
+}
+
+function goalHeaderKey(label: string, t: Template): 'target' | 'result' | null {
+  if (label.length < HEADER_WORD || label.length > MAX_GOAL_HEADER || /[0-9]/.test(label)) return null;
+  // result first: "年度目标完成情况" is a result, though it names the 目标 it reports on
+  return bestKey(label, { result: t.goals.result, target: t.goals.target });
+}
+
 const HEADER_WORD = 4;
+/** Longer cells are a goal's text, not a header. */
+const MAX_GOAL_HEADER = 12;
 
 export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalRowAt[] {
   const found = findGoalsAnchor(items, t);
@@ -99,10 +121,19 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
   for (let row = headerRow + 1; row <= last && row < table.rows.length; row++) {
     const cells = rowCells(table, row);
     if (anchorEnd <= headerRow && cells.some((rc) => matchesExactly(rc.label, stops))) break;
+    // One cell across both columns ends the goal rows: another part of the block under the
+    // same merged label (Sichuan's 项目基本情况 goes on with 2.项目实施内容及过程概述 and its text).
+    if (cols.target !== undefined && cols.result !== undefined && sameCell(table, row, cols.target, cols.result)) break;
     out.push({ table, target: at(row, cols.target), result: at(row, cols.result) });
     if (anchorEnd <= headerRow) break; // unmerged anchor: one goal row
   }
   return out;
+}
+
+function sameCell(table: DocTable, row: number, a: number, b: number): boolean {
+  const x = table.rows[row]?.[a];
+  const y = table.rows[row]?.[b];
+  return !!x && !!y && x.origin.row === y.origin.row && x.origin.col === y.origin.col;
 }
 
 /** A cell that names what it holds before a colon ("预期目标：建设示范点3个",

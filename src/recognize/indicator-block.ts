@@ -59,19 +59,24 @@ export function indicatorColumns(table: DocTable, r: number, t: Template): Indic
 }
 
 /** Header cells mapped by meaning (labels.ts bestKey); the block's own label (绩效指标,
- *  年度绩效目标1(40分)) is no column; where two cells claim one column, a cell equal to a
- *  known label beats one that only contains a telling word, else the leftmost. */
+ *  年度绩效目标1(40分)) is no column, nor is a header whose head word says how a row is
+ *  judged (评分标准, 评分依据: a text, though it starts with 评分). Where two cells claim
+ *  one column, a cell equal to a known label beats one that only contains a telling
+ *  word, then one whose head is the telling word (自评得分 means a 得分) beats one that
+ *  holds it before another word, else the leftmost. */
 function mapIndicatorColumns(table: DocTable, r: number, t: Template): IndicatorColumns {
   const cols: IndicatorColumns = {};
-  const exactOf: Partial<Record<IndicatorColumn, boolean>> = {};
+  const rankOf: Partial<Record<IndicatorColumn, number>> = {};
   for (const rc of rowCells(table, r)) {
     if (!rc.label || isIndicatorAnchor(rc.label, t)) continue;
+    const exact = Object.values(t.indicators.columns).some((list) => list?.includes(rc.label));
+    if (!exact && t.indicators.criteria.some((w) => rc.label.endsWith(w))) continue;
     const key = bestKeyCached<IndicatorColumn>(rc.label, t.indicators.columns, t.indicators.ignoreColumns);
     if (!key) continue;
-    const exact = Object.values(t.indicators.columns).some((list) => list?.includes(rc.label));
-    if (cols[key] === undefined || (exact && !exactOf[key])) {
+    const rank = exact ? 2 : (t.indicators.columns[key] ?? []).some((s) => rc.label.endsWith(s)) ? 1 : 0;
+    if (cols[key] === undefined || rank > rankOf[key]!) {
       cols[key] = rc.col;
-      exactOf[key] = exact;
+      rankOf[key] = rank;
     }
   }
   return cols;

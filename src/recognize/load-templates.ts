@@ -138,6 +138,13 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       return fail(['indicators', 'placeholders', i], `占位行正则表达式无效：${(e as Error).message}`);
     }
   });
+  const notes = (t.fund?.notes ?? []).map((p, i) => {
+    try {
+      return new RegExp(p, 'u');
+    } catch (e) {
+      return fail(['fund', 'notes', i], `表样注释正则表达式无效：${(e as Error).message}`);
+    }
+  });
   const lines: Partial<Record<FundGroup, Record<string, string[]>>> = {};
   for (const g of ['sources', 'uses'] as const) if (t.fund?.lines?.[g]) lines[g] = normTable(t.fund.lines[g]) as Record<string, string[]>;
   return {
@@ -159,6 +166,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       ignoreColumns: norm(t.fund?.ignoreColumns),
       groups: normTable(t.fund?.groups),
       lines,
+      notes,
     },
     goals: { anchors: norm(t.goals?.anchors), target: norm(t.goals?.target), result: norm(t.goals?.result) },
     indicators: {
@@ -166,6 +174,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       columns: normTable(t.indicators?.columns, INDICATOR_COLUMN_PRECEDENCE),
       ignoreColumns: norm(t.indicators?.ignoreColumns),
       placeholders,
+      criteria: norm(t.indicators?.criteria),
     },
     total: { labels: norm(t.total?.labels) },
     header: {

@@ -33,8 +33,10 @@ export function readFund(fund: FundBlock | null, sourceUnit: SourceUnit): BlockR
     }
     for (const [key, col] of Object.entries(fund.columns) as [FundColumn, number][]) {
       const cell = fund.table.rows[line.row]?.[col];
-      // A cell merged down from a line above counts once, at its first line.
-      const raw = !cell || cell.origin.row < line.row ? '' : cell.text;
+      // A cell merged down from a line above counts once, at its first line; the form's
+      // printed note in the reason column is no line's.
+      const note = key === 'reason' && fund.note?.row === line.row && fund.note.col === col;
+      const raw = !cell || cell.origin.row < line.row || note ? '' : cell.text;
       let reading: CellReading | undefined;
       if (key === 'reason') obj.reason = foldText(raw);
       else if (MONEY_KEYS.has(key)) obj[key as 'initial' | 'budget' | 'actual'] = (reading = readMoney(raw, sourceUnit)).value;

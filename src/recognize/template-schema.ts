@@ -63,6 +63,9 @@ export const TemplateFileSchema = z
           })
           .strict()
           .optional(),
+        /** Regular expressions (over the whitespace-free, half-width text) of the wording of
+         *  a note the form prints in the block (需说明原因, (100字以内), 预算执行率=…/…). */
+        notes: z.array(z.string().min(1)).optional(),
       })
       .strict()
       .optional(),
@@ -74,6 +77,8 @@ export const TemplateFileSchema = z
         ignoreColumns: labels.optional(),
         /** Regular expressions (over the whitespace-free name) of a template row's 三级指标. */
         placeholders: z.array(z.string().min(1)).optional(),
+        /** Head words of a header saying how a row is judged (评分标准, 评分依据): a text column. */
+        criteria: labels.optional(),
       })
       .strict()
       .optional(),
@@ -105,6 +110,7 @@ export interface Template {
     ignoreColumns: string[];
     groups: Partial<Record<FundGroup, string[]>>;
     lines: Partial<Record<FundGroup, Record<string, string[]>>>;
+    notes: RegExp[];
   };
   goals: { anchors: string[]; target: string[]; result: string[] };
   indicators: {
@@ -112,6 +118,7 @@ export interface Template {
     columns: Partial<Record<IndicatorColumn, string[]>>;
     ignoreColumns: string[];
     placeholders: RegExp[];
+    criteria: string[];
   };
   total: { labels: string[] };
   header: { project: string[]; department: string[]; implementer: string[]; entity: string[] };
