@@ -11,7 +11,7 @@ import { deflateSync } from 'node:zlib';
 import { Document, ImageRun, Packer, Paragraph } from 'docx';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { decodePnm, deskew, type Rgb } from '../src/read/ocr/raster.js';
+import { decodePnm, deskew, turnQuarters, type Rgb } from '../src/read/ocr/raster.js';
 import { pack, readZipEntries, writeZip } from './lib/zip.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -237,6 +237,17 @@ async function main(): Promise<void> {
   const roughTurned = turn(rough, 0.9);
   speckle(roughTurned, roughRnd, 0.0008);
   writeFileSync(join(OUT, 'project-national-slips-150dpi-rough.jpg'), jpegOf(photograph(roughTurned, roughRnd), 55));
+
+  // Sheets fed the wrong way round (their own random source: the fixtures above keep their
+  // bytes). The slipped form put in upside down, 200 dpi, turned 0.5°, JPEG in a PDF; the
+  // clean one on its side (the top of the form on the right) as a greyscale PNG.
+  const wrongRnd = mulberry32(180);
+  const upsideDown = turnQuarters(turn(render('project-national-slips.pdf', 1, 200), 0.5), 2, 3);
+  speckle(upsideDown, wrongRnd, 0.0004);
+  writeFileSync(join(OUT, 'project-national-slips-upside-down.pdf'), imagePdf([{ jpeg: jpegOf(upsideDown, 75), width: upsideDown.width, height: upsideDown.height, dpi: 200 }]));
+  const sideways = turnQuarters(turn(render('project-national-clean.pdf', 1, 200), -0.4), 1, 3);
+  speckle(sideways, wrongRnd, 0.0004);
+  writeFileSync(join(OUT, 'project-national-clean-sideways.png'), greyPng(sideways));
 }
 
 await main();

@@ -14,7 +14,7 @@ import { RecordSchema, ReportSchema, type Finding } from '../src/index.js';
 import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { processFile, type ProcessResult } from '../src/pipeline.js';
 import { findOcrTools } from '../src/read/ocr/tools.js';
-import { binarize, deskew, skewAngle, type Grey } from '../src/read/ocr/raster.js';
+import { binarize, deskew, skewAngle, turnQuarters, type Grey } from '../src/read/ocr/raster.js';
 import { findRuling } from '../src/read/ocr/ruling.js';
 import { loadTemplates, type TemplateSet } from '../src/recognize/index.js';
 import { findingMatches, FIXTURES, ROOT, type ExpectedFinding } from './helpers/expected.js';
@@ -187,5 +187,16 @@ describe('page geometry', () => {
     const xs = rules.v.map((r) => r.x).sort((a, b) => a - b);
     expect(xs).toHaveLength(5);
     xs.forEach((x, i) => expect(Math.abs(x - [100, 350, 600, 850, 1100][i])).toBeLessThanOrEqual(2));
+  });
+
+  it('turns a page by quarter turns clockwise: the top-left corner goes to the top-right, then the bottom-right', () => {
+    // 3 × 2 pixels: 1 2 3 / 4 5 6
+    const page: Grey = { width: 3, height: 2, data: Uint8Array.from([1, 2, 3, 4, 5, 6]) };
+    const once = turnQuarters(page, 1, 1);
+    expect([once.width, once.height]).toEqual([2, 3]);
+    expect(Array.from(once.data)).toEqual([4, 1, 5, 2, 6, 3]);
+    expect(Array.from(turnQuarters(page, 2, 1).data)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(Array.from(turnQuarters(page, 3, 1).data)).toEqual([3, 6, 2, 5, 1, 4]);
+    expect(turnQuarters(turnQuarters(page, 1, 1), 3, 1)).toEqual(page);
   });
 });

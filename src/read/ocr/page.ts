@@ -5,7 +5,7 @@
 import type { PageContent } from '../pdf-layout.js';
 import { findTables } from '../pdf-grid.js';
 import type { TextRun } from '../pdf-text.js';
-import { binarize, deskew, despeckle, evenLight, otsu, pgmOf, redChannel, redMask, skewAngle, type Grey, type Rgb } from './raster.js';
+import { binarize, deskew, despeckle, evenLight, otsu, pgmOf, redChannel, redMask, skewAngle, turnQuarters, type Grey, type Rgb } from './raster.js';
 import { eraseRules, findRuling, toPoints } from './ruling.js';
 import { tesseractWords, type OcrWord } from './tesseract.js';
 
@@ -35,6 +35,9 @@ export interface OcrPage {
   digits: OcrDigits[];
   /** Degrees the scan was turned by (corrected). */
   skew: number;
+  /** Quarter turns clockwise the picture was given before it was read: a page scanned
+   *  sideways (1 or 3) or upside down (2). 0 when it read upright. */
+  turned: number;
 }
 
 /** Characters a numeric cell may hold (the second, digit-only reading). */
@@ -56,7 +59,14 @@ const SPECK_INCHES = 0.012;
 /** Seal red over this share of a cell: the seal covers it. */
 const SEAL_SHARE = 0.02;
 
-export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: string, timeoutMs: number): Promise<OcrPage> {
+/** A page whose first reading is less sure than this (per character) may be turned: its
+ *  orientation is tested. Upright pages read at 0.8–0.9, a rough 150 dpi photo at 0.6; a
+ *  page on its side or upside down reads as garbage below 0.25. */
+const UPRIGHT_READING = 0.5;
+
+/** Reads one page. `turned`: the quarter turns the picture was already given (a page turned
+ *  upright is not tested again). */
+export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: string, timeoutMs: number, turned = 0): Promise<OcrPage> {
   const deadline = Date.now() + timeoutMs;
   // A pass started late still gets a second — unless the whole budget is shorter than that.
   const left = () => Math.max(Math.min(1000, timeoutMs), deadline - Date.now());
@@ -102,6 +112,14 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
   // Tesseract reads 10.5 pt print best enlarged to about 300 dpi.
   const scale = dpi >= 280 ? 1 : Math.min(MAX_ENLARGE, 300 / dpi);
   const first = await tesseractWords(tesseract, [...inked.map((c) => pgmOf(clean, c.x0, c.y0, c.x1, c.y1, margin, scale)), pgmOf(outside, 0, 0, width, height, 0)], { psm: 6, lang: 'chi_sim' }, left());
+  // A page that read badly may be lying on its side or upside down (a landscape sheet fed
+  // portrait-wise, a sheet put in the wrong way up): sample its text in the four turns and,
+  // where another reads clearly better, read the page again turned. A page that read well
+  // pays nothing for this.
+  if (turned === 0 && readingConfidence(first.flat()) < UPRIGHT_READING) {
+    const turn = await uprightTurn(clean, cleanInk, dpi, tesseract, left());
+    if (turn !== 0) return ocrPage(turnQuarters(rgb, turn, 3), page, dpi, tesseract, left(), turn);
+  }
   // Read again as digits: cells that read as a number, and short doubtful readings in a
   // column that mostly holds numbers (a smudged "15" read as two Chinese glyphs).
   const texts = inked.map((_, i) => first[i].map((w) => w.text).join(''));
@@ -195,7 +213,75 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
     const conf = mine !== '' && hit ? Math.max(d.conf, hit.conf) : Math.min(d.conf, DISAGREEMENT_CONFIDENCE);
     digits.push({ text: d.text, conf: round2(conf), page, box: boxOf(d.run) });
   });
-  return { content: { page, width: width * k, height: height * k, runs, rules: toPoints(pxRules, dpi) }, cells, digits, skew };
+  return { content: { page, width: width * k, height: height * k, runs, rules: toPoints(pxRules, dpi) }, cells, digits, skew, turned };
+}
+
+/** The reading's confidence per character (a page of no text reads as 0). */
+function readingConfidence(words: readonly OcrWord[]): number {
+  let chars = 0, sum = 0;
+  for (const w of words) {
+    const n = Array.from(w.text).length;
+    chars += n; sum += n * w.conf;
+  }
+  return chars === 0 ? 0 : sum / chars;
+}
+
+/** Square samples of the page's text this wide (inches): a few lines of 10.5 pt print,
+ *  the same text whichever way up. */
+const SAMPLE_INCHES = 0.8;
+/** Samples read in each turn: enough text to judge, few enough to cost a second or two. */
+const SAMPLES = 3;
+/** A sample is text when this share of it is ink: less is blank paper, more a seal or a picture. */
+const SAMPLE_INK = [0.01, 0.3] as const;
+/** Another turn must read this many times better than the page as it lies. Measured on the
+ *  probe's scans: the right turn reads 2.5–10 times the others; a rough photo 1.9 times. */
+const TURN_MARGIN = 1.5;
+/** …and read at least this much text (characters × confidence): a few sure characters. */
+const TURN_MIN_TEXT = 6;
+
+/**
+ * Quarter turns clockwise (0–3) that make the page upright: its inkiest text samples
+ * read by Tesseract in all four turns, the turn read most surely winning where it wins
+ * clearly; else 0. Chinese glyphs are square, so the shape of the text lines cannot
+ * tell a page on its side from an upright one, nor upside down — reading can.
+ */
+async function uprightTurn(clean: Grey, ink: Uint8Array, dpi: number, tesseract: string, timeoutMs: number): Promise<number> {
+  const side = Math.round(SAMPLE_INCHES * dpi);
+  const { width, height } = clean;
+  if (width < side || height < side) return 0;
+  const tiles: { x: number; y: number; share: number }[] = [];
+  const step = Math.round(side / 2);
+  for (let y = 0; y + side <= height; y += step) {
+    for (let x = 0; x + side <= width; x += step) {
+      let n = 0;
+      // every other pixel is enough to measure the ink
+      for (let yy = y; yy < y + side; yy += 2) for (let xx = x; xx < x + side; xx += 2) n += ink[yy * width + xx];
+      const share = n / (Math.ceil(side / 2) ** 2);
+      if (share > SAMPLE_INK[0] && share < SAMPLE_INK[1]) tiles.push({ x, y, share });
+    }
+  }
+  tiles.sort((a, b) => b.share - a.share);
+  const picked: typeof tiles = [];
+  for (const t of tiles) {
+    if (picked.some((p) => Math.abs(p.x - t.x) < side && Math.abs(p.y - t.y) < side)) continue;
+    picked.push(t);
+    if (picked.length === SAMPLES) break;
+  }
+  if (picked.length === 0) return 0;
+  const scale = dpi >= 280 ? 1 : Math.min(MAX_ENLARGE, 300 / dpi);
+  const images: Buffer[] = [];
+  for (let q = 0; q < 4; q++) {
+    for (const t of picked) {
+      const tile: Grey = { width: side, height: side, data: new Uint8Array(side * side) };
+      for (let yy = 0; yy < side; yy++) tile.data.set(clean.data.subarray((t.y + yy) * width + t.x, (t.y + yy) * width + t.x + side), yy * side);
+      images.push(pgmOf(turnQuarters(tile, q, 1), 0, 0, side, side, Math.round(0.05 * dpi), scale));
+    }
+  }
+  const words = await tesseractWords(tesseract, images, { psm: 6, lang: 'chi_sim' }, timeoutMs);
+  const text = [0, 1, 2, 3].map((q) => words.slice(q * picked.length, (q + 1) * picked.length).flat().reduce((s, w) => s + Array.from(w.text).length * w.conf, 0));
+  let best = 0;
+  for (let q = 1; q < 4; q++) if (text[q] > text[best]) best = q;
+  return best !== 0 && text[best] >= TURN_MARGIN * text[0] && text[best] >= TURN_MIN_TEXT ? best : 0;
 }
 
 /**

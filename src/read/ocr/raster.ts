@@ -192,6 +192,26 @@ export function deskew<T extends { width: number; height: number; data: Uint8Arr
   return { ...img, data: out };
 }
 
+/** Turns the image clockwise by `quarters` × 90° (a page fed sideways or upside down is
+ *  turned back whole: no pixel is resampled). */
+export function turnQuarters<T extends { width: number; height: number; data: Uint8Array }>(img: T, quarters: number, channels: 1 | 3): T {
+  const q = ((quarters % 4) + 4) % 4;
+  if (q === 0) return img;
+  const { width, height, data } = img;
+  const w = q === 2 ? width : height, h = q === 2 ? height : width;
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      // where (x, y) lands once the picture is turned clockwise q times
+      const nx = q === 1 ? height - 1 - y : q === 2 ? width - 1 - x : y;
+      const ny = q === 1 ? x : q === 2 ? height - 1 - y : width - 1 - x;
+      const si = (y * width + x) * channels, di = (ny * w + nx) * channels;
+      for (let c = 0; c < channels; c++) out[di + c] = data[si + c];
+    }
+  }
+  return { ...img, width: w, height: h, data: out };
+}
+
 /** A binary PGM of part of a grey image, enlarged `scale` times (bilinear), with a paper
  *  margin (Tesseract reads PNM; it reads small print best at about 30 px a line). */
 export function pgmOf(img: Grey, x0: number, y0: number, x1: number, y1: number, margin: number, scale = 1): Buffer {
