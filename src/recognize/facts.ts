@@ -7,6 +7,7 @@ import type { Change, Fact } from '../model/record.js';
 import { compileLexicon, type ConceptMatcher, type Mention } from './facts-concepts.js';
 import { findChanges, type ClauseScan } from './facts-changes.js';
 import { AFTER_FILLERS, APPROX_BEFORE, CONCEPT_LEXICON, FILLERS, type ConceptEntry } from './facts-lexicon.js';
+import { sectionLevel } from './narrative.js';
 import {
   isRunOf,
   matchView,
@@ -219,8 +220,6 @@ function resolveShortForms(text: string, clauses: ClauseScan[]): void {
   }
 }
 
-// Section numbering, outermost first: 一、 / （一） / 1. / （1）.
-const LEVELS = [/^[一二三四五六七八九十]{1,3}[、.．]/, /^[（(][一二三四五六七八九十]{1,3}[）)]/, /^\d{1,2}[、.．](?!\d)/, /^[（(]\d{1,2}[）)]/];
 /** A heading that names a project: "（一）农村公路提质改造项目", "2.危桥改造工程：". */
 const PROJECT_HEADING = /^[^，。；,;]{2,38}(?:项目|工程)[。：:]?$/;
 /** Longest heading read from the start of a paragraph ("（一）XX项目。全年预算…"). */
@@ -232,11 +231,10 @@ const MAX_HEADING = 40;
 function projectSections(paragraphs: string[]): boolean[] {
   let open: number | null = null; // level of the project section we are in
   return paragraphs.map((p) => {
-    const s = p.trimStart();
-    const level = LEVELS.findIndex((re) => re.test(s));
-    if (level < 0) return open !== null;
+    const level = sectionLevel(p);
+    if (level === 0) return open !== null;
     if (open !== null && level <= open) open = null;
-    const heading = s.replace(LEVELS[level], '').slice(0, MAX_HEADING + 1).split(/(?<=[。：:])/)[0].trim();
+    const heading = stripEnumerator(p.trimStart()).slice(0, MAX_HEADING + 1).split(/(?<=[。：:])/)[0].trim();
     if (open === null && PROJECT_HEADING.test(heading)) open = level;
     return open !== null;
   });

@@ -1,7 +1,7 @@
 // 年度总体目标: the anchor cell, the 年初设定目标 | 全年完成情况 header (when
 // printed) and the goal rows under it, columns mapped by header text.
 import type { DocTable } from '../model/document.js';
-import { rowCells, type RowCell } from './grid.js';
+import { rowCellAt, rowCells, type RowCell } from './grid.js';
 import { fundColumns } from './fund-block.js';
 import { indicatorColumns, isIndicatorHeader } from './indicator-block.js';
 import { bestKey, MAX_LABEL_LENGTH, matchesExactly } from './labels.js';
@@ -123,17 +123,12 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
     if (anchorEnd <= headerRow && cells.some((rc) => matchesExactly(rc.label, stops))) break;
     // One cell across both columns ends the goal rows: another part of the block under the
     // same merged label (Sichuan's 项目基本情况 goes on with 2.项目实施内容及过程概述 and its text).
-    if (cols.target !== undefined && cols.result !== undefined && sameCell(table, row, cols.target, cols.result)) break;
+    const spanning = cols.target !== undefined ? rowCellAt(table, row, cols.target) : undefined;
+    if (spanning && cols.result !== undefined && spanning === rowCellAt(table, row, cols.result)) break;
     out.push({ table, target: at(row, cols.target), result: at(row, cols.result) });
     if (anchorEnd <= headerRow) break; // unmerged anchor: one goal row
   }
   return out;
-}
-
-function sameCell(table: DocTable, row: number, a: number, b: number): boolean {
-  const x = table.rows[row]?.[a];
-  const y = table.rows[row]?.[b];
-  return !!x && !!y && x.origin.row === y.origin.row && x.origin.col === y.origin.col;
 }
 
 /** A cell that names what it holds before a colon ("预期目标：建设示范点3个",

@@ -89,14 +89,19 @@ export function numberParagraphs(paragraphs: NarrativePara[]): NarrativePara[] {
   return paragraphs.map((p) => ({ text: trimAll(p.text), page: p.page })).filter((p) => p.text !== '');
 }
 
-// Numbering styles of section headings: 一、 / （一） / 1. / （1）
-const TOP_LEVEL = /^[一二三四五六七八九十]+[、.]/;
-const SECOND_LEVEL = /^\([一二三四五六七八九十]+\)/;
-function levelOf(p: string): 0 | 1 | 2 {
+// Numbering styles of section headings, outermost first: 一、 / （一） / 1. / （1）
+const SECTION_NUMBERING = [/^[一二三四五六七八九十]+[、.]/, /^\([一二三四五六七八九十]+\)/, /^\d{1,2}[、.](?!\d)/, /^\(\d{1,2}\)/];
+
+/** The level of the section a paragraph's numbering opens (1 for 一、 … 4 for （1）), 0 for none. */
+export function sectionLevel(p: string): number {
   const s = toHalfWidth(p.slice(0, 12)).replace(/[\s\u3000]+/g, '');
-  if (TOP_LEVEL.test(s)) return 1;
-  if (SECOND_LEVEL.test(s)) return 2;
-  return 0;
+  return SECTION_NUMBERING.findIndex((re) => re.test(s)) + 1;
+}
+
+/** The outer two levels (一、 and （一）): the report's own parts; 0 for any other paragraph. */
+function levelOf(p: string): number {
+  const level = sectionLevel(p);
+  return level <= 2 ? level : 0;
 }
 
 /** Cheap pre-test before normalizing: a heading (or a "标题：内容" line) is short. */

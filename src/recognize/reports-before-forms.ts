@@ -6,7 +6,7 @@ import { formExtent, type TemplateFit } from './build-record.js';
 import { extractNarrativeFacts } from './facts.js';
 import { isNarrativeHeading, narrativeInBody, numberParagraphs } from './narrative.js';
 import { bodyAfter, readNarrative } from './read-narrative.js';
-import type { Item, Segment } from './segments.js';
+import { MAX_TITLE_LENGTH, type Item, type Segment } from './segments.js';
 import type { Template } from './template-schema.js';
 
 export interface FoundForm {
@@ -16,12 +16,11 @@ export interface FoundForm {
 
 /** A report's title or heading: "XX局2023年度部门整体支出绩效自评报告", "项目支出绩效自评情况". */
 const REPORT_TITLE = /自评.*(?:报告|情况|说明)/;
-const MAX_TITLE = 60;
 
 function isReportTitle(it: Item, t: Template): boolean {
   if (it.kind !== 'para') return false;
   const s = it.text.replace(/\s+/g, '');
-  return (s.length <= MAX_TITLE && REPORT_TITLE.test(s)) || isNarrativeHeading(it.text, t);
+  return (s.length <= MAX_TITLE_LENGTH && REPORT_TITLE.test(s)) || isNarrativeHeading(it.text, t);
 }
 
 /** When the text before the first form is a report — under a report's title, and

@@ -88,7 +88,7 @@ export function flatten(doc: DocModel): Item[] {
 }
 
 /** Longest text a title may have: longer paragraphs are prose that mentions a form. */
-const MAX_TITLE_LENGTH = 60;
+export const MAX_TITLE_LENGTH = 60;
 
 export function titleOf(text: string, lex: Lexicon): { text: string; kinds: FormKind[] } | null {
   const s = toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
