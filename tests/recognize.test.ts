@@ -504,6 +504,19 @@ describe('goals and indicators in layouts seen in other provinces', () => {
     expect(r.indicators).toHaveLength(1);
   });
 
+  it('Sichuan\'s variant printing 年度总体目标 as the target column\'s header beside 年度目标完成情况: the goals below are read, target and result', () => {
+    const table = projectWith([
+      ['项目基本情况', '1.项目年度目标完成情况', '<', '<', '<', '<', '<', '<', '<'],
+      ['^', '年度总体目标', '<', '<', '<', '年度目标完成情况', '<', '<', '<'],
+      ['^', '建成系统', '<', '<', '<', '已建成', '<', '<', '<'],
+      ['^', '2.项目实施内容及过程概述', '<', '<', '<', '<', '<', '<', '<'],
+      ['^', '按计划采购设备，完成安装调试。', '<', '<', '<', '<', '<', '<', '<'],
+    ]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.goals).toEqual([GOAL]);
+    expect(r.provenance['goals[0].target']).toMatchObject({ row: 9, col: 1 });
+  });
+
   it('a column saying how a row is scored (评分标准, 评分依据) is no score column; the header that means a score (自评得分) is', () => {
     for (const criteria of ['评分标准', '评分依据', '评分细则', '评分说明']) {
       const table = projectWith(GOAL_ROWS, [

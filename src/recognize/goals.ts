@@ -108,6 +108,9 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
       break;
     }
   }
+  if (headerRow === r && cols.target === undefined && cols.result !== undefined && anchorHeadsColumn(table, r, anchor, cols.result)) {
+    cols.target = anchor.col;
+  }
   const at = (row: number, col: number | undefined): CellAt | null => (col === undefined ? null : { row, col });
   const out: GoalRowAt[] = [];
   if (headerRow < 0) {
@@ -129,6 +132,18 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
     if (anchorEnd <= headerRow) break; // unmerged anchor: one goal row
   }
   return out;
+}
+
+/** The anchor's wording printed as the target column's own header, beside a result header
+ *  ("项目基本情况 | 年度总体目标 | 年度目标完成情况", goals in the rows below): the anchor
+ *  spans one row, the result header follows it with nothing between, and the row below has
+ *  a cell of its own under the anchor. */
+function anchorHeadsColumn(table: DocTable, r: number, anchor: RowCell, resultCol: number): boolean {
+  if (anchor.cell.rowSpan > 1 || resultCol <= anchor.lastCol || r + 1 >= table.rows.length) return false;
+  const between = rowCells(table, r).filter((rc) => rc.col > anchor.lastCol && rc.col < resultCol);
+  if (between.some((rc) => rc.label !== '')) return false;
+  const below = rowCellAt(table, r + 1, anchor.col);
+  return below !== undefined && below.cell.origin.row === r + 1 && below.label !== '';
 }
 
 /** A cell that names what it holds before a colon ("预期目标：建设示范点3个",
