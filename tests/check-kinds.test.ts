@@ -250,6 +250,8 @@ table('deviation-reason', {}, [
   { name: 'different units are not compared', edit: (r) => { r.indicators[0].actual = '90件'; } },
   { name: 'no deviation column', edit: (r) => { r.indicators[0].actual = '90%'; delete r.indicators[0].deviation; } },
   { name: 'a reason that names a shortfall is a reason', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].deviation = '无偏差以外的原因：资金晚到'; } },
+  { name: 'a reason that speaks of a deviation is a reason', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].deviation = '因疫情影响进度偏差10%'; } },
+  { name: 'a claim beside a reason is a reason', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].deviation = '基本完成，因资金到位较晚略有偏差'; } },
 ], [
   { name: '90% against 100%, no reason', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].score = '27'; },
     want: [{ fields: ['indicators[0].deviation', 'indicators[0].score', 'indicators[0].weight', 'indicators[0].actual', 'indicators[0].target'], actual: null }] },
@@ -257,6 +259,12 @@ table('deviation-reason', {}, [
     want: [{ fields: ['indicators[2].deviation', 'indicators[2].score', 'indicators[2].weight', 'indicators[2].actual', 'indicators[2].target'], actual: '无' }] },
   { name: '"无偏差" where the row fell short explains nothing', edit: (r) => { r.indicators[2].actual = '4天'; r.indicators[2].deviation = '无偏差。'; },
     want: [{ fields: ['indicators[2].deviation', 'indicators[2].score', 'indicators[2].weight', 'indicators[2].actual', 'indicators[2].target'], actual: '无偏差。' }] },
+  { name: 'a blanket "各项指标均已完成，无偏差。" explains no row\'s shortfall', edit: (r) => { r.indicators[0].actual = '90%'; r.indicators[0].deviation = '各项指标均已完成，无偏差。'; },
+    want: [{ fields: ['indicators[0].deviation', 'indicators[0].score', 'indicators[0].weight', 'indicators[0].actual', 'indicators[0].target'], actual: '各项指标均已完成，无偏差。',
+      message: '第1项指标（完成任务数）实际完成值“90%”未达到年度指标值“100%”，但偏差原因栏只写了“各项指标均已完成，无偏差。”，未说明原因' }] },
+  { name: '"均按计划完成，不存在偏差" and "全部完成" are claims, not reasons', edit: (r) => { r.indicators[0].score = '28'; r.indicators[0].deviation = '均按计划完成，不存在偏差'; r.indicators[1].score = '28'; r.indicators[1].deviation = '全部完成'; },
+    want: [{ fields: ['indicators[0].deviation', 'indicators[0].score', 'indicators[0].weight', 'indicators[0].actual', 'indicators[0].target'], actual: '均按计划完成，不存在偏差' },
+      { fields: ['indicators[1].deviation', 'indicators[1].score', 'indicators[1].weight', 'indicators[1].actual', 'indicators[1].target'], actual: '全部完成' }] },
   { name: 'score below weight although met', edit: (r) => { r.indicators[1].score = '28'; },
     want: [{ fields: ['indicators[1].deviation', 'indicators[1].score', 'indicators[1].weight', 'indicators[1].actual', 'indicators[1].target'] }] },
 ]);
@@ -272,6 +280,8 @@ table('target-missed-full-score', {}, [
   { name: '≤3天 missed with 4天', edit: (r) => { r.indicators[2].actual = '4天'; }, want: [{ fields: ['indicators[2].score', 'indicators[2].weight', 'indicators[2].actual', 'indicators[2].target'] }] },
   { name: 'direction from 指标性质', edit: (r) => { r.indicators[0].nature = '≤'; r.indicators[0].target = '5'; r.indicators[0].actual = '6'; r.indicators[0].measure = '次'; },
     want: [{ fields: ['indicators[0].score', 'indicators[0].weight', 'indicators[0].actual', 'indicators[0].target'] }] },
+  { name: 'an unsigned target of 0 is missed by 1: "0起" 安全事故 with 1起, full score', edit: (r) => { r.indicators[2] = indicator('30', '30', { target: '0起', actual: '1起' }); },
+    want: [{ fields: ['indicators[2].score', 'indicators[2].weight', 'indicators[2].actual', 'indicators[2].target'], actual: '30' }] },
 ]);
 
 table('proportional-score', {}, [
@@ -548,6 +558,12 @@ describe('met or missed (rules.md)', () => {
     ['不低于90%', '91%', true],
     ['10000套', '10247套', true],
     ['1,000件', '999件', false],
+    ['0起', '1起', false],
+    ['0起', '0起', true],
+    ['0%', '0.5%', false],
+    ['=0次', '2次', false],
+    ['≥0起', '1起', true],
+    ['≤0起', '1起', false],
     ['健全', '健全', 'not judged'],
     ['100%', '有效提升', 'not judged'],
     ['100%', '90件', 'not judged'],
@@ -558,6 +574,10 @@ describe('met or missed (rules.md)', () => {
     expect(judge('5', '6', { nature: '≤', measure: '次' })).toBe(false);
     expect(judge('5', '4', { nature: '反向', measure: '次' })).toBe(true);
     expect(judge('90%', '80%', { nature: '定性' })).toBe('not judged');
+    // a target of 0 with no sign (or "=") means none at all; a printed ≥ (正向) keeps its meaning
+    expect(judge('0', '1', { measure: '起' })).toBe(false);
+    expect(judge('0', '1', { nature: '=', measure: '起' })).toBe(false);
+    expect(judge('0', '1', { nature: '正向', measure: '起' })).toBe(true);
   });
   it('reads quantities', () => {
     expect(readQuantity('≥ 95 %')).toMatchObject({ sign: 'ge', unit: '%' });

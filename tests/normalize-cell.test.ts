@@ -109,6 +109,15 @@ describe('score and weight cells', () => {
     expect(readScore('－').value).toBeNull();
     expect(readScore('满分').issue).toBe('nan');
   });
+
+  it('reads a score printed after a label naming the cell ("自评得分：99.20"), only for the names given', () => {
+    const names = ['总分', '合计', '得分', '评分'];
+    expect(readScore('自评得分：99.20', names)).toEqual({ value: '99.20', issue: null });
+    expect(readScore('合计 : ９９.２０分', names).value).toBe('99.20');
+    expect(readScore('自评得分：99.20').issue).toBe('nan'); // no names: as printed
+    // a label that only says what the figure is part of, or is not the cell's own, keeps the cell no number
+    for (const raw of ['其中：12.00', '指标1：8', '得分率：95', '扣分：2', '得分：约9']) expect(readScore(raw, names).issue, raw).toBe('nan');
+  });
 });
 
 describe('text folding', () => {

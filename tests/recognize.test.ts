@@ -590,6 +590,27 @@ describe('goals and indicators in layouts seen in other provinces', () => {
     expect(r.total).toEqual({ weight: '100', score: '99.90' });
   });
 
+  it('a total score cell printing its own label before the figure (自评得分：99.20) reads as the figure; other labels do not', () => {
+    const rows = (weight: string, score: string) =>
+      projectWith(GOAL_ROWS, [
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '偏差原因分析及改进措施', '<'],
+        ['^', '产出指标', '数量指标', '系统数量', '≥20个', '22个', '90', '', '<'],
+        ['总分', '<', '<', '<', '<', '<', weight, score, '<'],
+      ]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', rows('100', '自评得分：99.20')), templates);
+    expect(r.total).toEqual({ weight: '100', score: '99.20' });
+    expect(r.provenance['total.score'].raw).toBe('自评得分：99.20');
+    expect(r.cellIssues ?? {}).toEqual({});
+    const [named] = recognizeForms(docModel('项目支出绩效自评表', rows('总分：100', '合计得分: 99.20分')), templates);
+    expect(named.total).toEqual({ weight: '100', score: '99.20' });
+    // a label that is not the cell's own (其中, 扣分, 得分率) leaves the cell no number
+    for (const other of ['其中：99.20', '扣分：0.80', '得分率：99.20']) {
+      const [x] = recognizeForms(docModel('项目支出绩效自评表', rows('100', other)), templates);
+      expect(x.total.score, other).toBeNull();
+      expect(x.cellIssues?.['total.score'], other).toBe('nan');
+    }
+  });
+
   it('a weight in one name only is part of that name', () => {
     const table = projectWith(
       GOAL_ROWS,

@@ -1,18 +1,21 @@
 // Met or missed (rules.md checks 13–15): only numbers in the same unit are judged;
-// the direction comes from 指标性质, else a leading ≥ ＞ ≤ ＜ = in the target.
+// the direction comes from 指标性质, else a leading ≥ ＞ ≤ ＜ = in the target (see directionOf
+// for a target of 0).
 import { Decimal } from 'decimal.js';
 import type { Indicator } from '../model/record.js';
 import { toHalfWidth } from '../normalize/cell.js';
 
 export type Direction = 'ge' | 'gt' | 'le' | 'lt';
+/** A direction as printed: "=" is kept apart from ≥ until the target is known (directionOf). */
+type StatedDirection = Direction | 'eq';
 
 interface Quantity {
-  sign: Direction | null;
+  sign: StatedDirection | null;
   value: Decimal;
   unit: string;
 }
 
-const SIGNS: Record<string, Direction> = { '≥': 'ge', '>': 'gt', '≤': 'le', '<': 'lt', '=': 'ge', '﹦': 'ge', '＝': 'ge' };
+const SIGNS: Record<string, StatedDirection> = { '≥': 'ge', '>': 'gt', '≤': 'le', '<': 'lt', '=': 'eq', '﹦': 'eq', '＝': 'eq' };
 
 /** The comparison signs clerks type, as ≥ ≤ = > <: ≧ ≦ ⩾ ⩽ (full-width and slanted
  *  forms), ═ (a box-drawing line used as "="), ≒. */
@@ -45,11 +48,12 @@ export function readQuantity(text: string | null | undefined): Quantity | null {
   return { sign, value: new Decimal(m[2].replace(/,/g, '') + (m[3] ?? '')), unit };
 }
 
-function directionFromNature(nature: string | null | undefined): Direction | 'qualitative' | null {
+function directionFromNature(nature: string | null | undefined): StatedDirection | 'qualitative' | null {
   if (!nature) return null;
   const s = plainSigns(toHalfWidth(nature.replace(/\s+/g, '')));
   if (/定性/.test(s)) return 'qualitative';
-  if (/^(≥|>=|正向|=|﹦|＝)/.test(s)) return 'ge';
+  if (/^(≥|>=|正向)/.test(s)) return 'ge';
+  if (/^(=|﹦|＝)/.test(s)) return 'eq';
   if (/^>/.test(s)) return 'gt';
   if (/^(≤|<=|反向)/.test(s)) return 'le';
   if (/^</.test(s)) return 'lt';
@@ -63,6 +67,17 @@ export interface Judgement {
   actual: Decimal;
 }
 
+/**
+ * "=" and no sign mean ≥ (rules.md: the target is to be reached) — except against a target
+ * of 0, where ≥ 0 could never be missed and every "0起" 安全事故 or "0次" 投诉 would pass
+ * unchecked: there they mean = 0, which for the counts and rates such targets are is ≤ 0.
+ * A printed ≥ (正向, 不低于, 以上) keeps its meaning, vacuous or not.
+ */
+function directionOf(stated: StatedDirection | null, target: Decimal): Direction {
+  if (stated !== null && stated !== 'eq') return stated;
+  return target.isZero() ? 'le' : 'ge';
+}
+
 /** null when the indicator cannot be judged (text, different units, qualitative). */
 export function judgeIndicator(ind: Indicator): Judgement | null {
   const t = readQuantity(ind.target);
@@ -74,7 +89,7 @@ export function judgeIndicator(ind: Indicator): Judgement | null {
   if (tUnit !== aUnit) return null;
   const nature = directionFromNature(ind.nature);
   if (nature === 'qualitative') return null;
-  const direction: Direction = nature ?? t.sign ?? 'ge';
+  const direction = directionOf(nature ?? t.sign, t.value);
   const met =
     direction === 'ge' ? a.value.gte(t.value)
     : direction === 'gt' ? a.value.gt(t.value)

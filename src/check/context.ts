@@ -5,7 +5,7 @@ import { Decimal } from 'decimal.js';
 import type { Fact, FormRecord, RecordBlock } from '../model/record.js';
 import type { Location } from '../model/report.js';
 import { blockOf as blockOfPath, formatPath, parsePath, pathKeys } from '../model/record-path.js';
-import { isBlankCell, labelText } from '../normalize/cell.js';
+import { isBlankCell, labelText, toHalfWidth } from '../normalize/cell.js';
 
 export type Operand =
   | { state: 'absent' }
@@ -81,13 +81,40 @@ export function numberOrBlank(record: FormRecord, path: string): string | null |
   return undefined;
 }
 
-/** A reason that only says there is nothing to explain: "无偏差", "没有差异。", "未偏离". */
-const NO_DEVIATION = /^(?:无|没有|未|不存在)(?:任何)?(?:偏差|差异|偏离)[。.]?$/;
+/** A clause that only says there is nothing to explain: that there was no deviation
+ *  ("无偏差", "没有差异", "未偏离", "不存在偏差"), or that the work was done ("各项指标均已完成",
+ *  "均按计划完成", "全部完成", "已达到预期目标") — a claim, not a reason. A clause naming
+ *  anything else ("因疫情影响进度偏差10%", "已完成整改") is not one. */
+const NO_DEVIATION = new RegExp(
+  '^(?:' +
+    // what the claim is about: 各项指标, 年度目标, 本项目, 该项任务 …
+    '(?:各项|各|所有|全部|本项目|该项目|项目|本项|该项|年度)?(?:绩效)?(?:指标|目标|任务|工作)?' +
+    // how it was done: 均已, 都, 按计划, 如期, 顺利 …
+    '(?:均|都|皆|全部|全|已经|已|基本|如期|按期|按时|按计划|按要求|顺利|圆满)*' +
+    '(?:' +
+    // done: 完成, 达到预期, 实现年度目标, 完成了任务
+    '(?:完成|达成|实现|达到|达标)了?(?:年度|预期|既定|计划)?(?:目标|任务|指标|要求|预期)?值?' +
+    '|' +
+    // no deviation: 无偏差, 不存在任何偏差, 未出现差异
+    '(?:无|没有|未|不存在|未出现|未发生|并无)(?:任何|明显)?(?:偏差|差异|偏离|差距)(?:情况)?' +
+    '))$',
+);
+
+/** Clause breaks of a reason: the punctuation a clerk ends or joins clauses with. */
+const CLAUSE_BREAK = /[,;。!?、.]+/;
+
+/** True when every clause of the text only claims there is nothing to explain
+ *  (NO_DEVIATION): "各项指标均已完成，无偏差。" merged over all rows explains no row's shortfall. */
+function claimsNoDeviation(s: string): boolean {
+  const clauses = toHalfWidth(labelText(s)).split(CLAUSE_BREAK).filter((c) => c !== '');
+  return clauses.length > 0 && clauses.every((c) => NO_DEVIATION.test(c));
+}
 
 /** A stated cell that holds text meaning nothing ("无", "/", "－", "—"), or a reason
- *  column's "无偏差" — no explanation where a row fell short. */
+ *  column's claim that there was no deviation ("无偏差", "各项指标均已完成，无偏差。") — no
+ *  explanation where a row fell short. */
 export function isPlaceholderText(s: string | null | undefined): boolean {
-  return s == null || isBlankCell(s) || NO_DEVIATION.test(labelText(s));
+  return s == null || isBlankCell(s) || claimsNoDeviation(s);
 }
 
 /** The distinct exact figures the narrative states for a concept (approximations never count). */

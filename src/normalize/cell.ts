@@ -134,13 +134,31 @@ function isFractionRate(n: string): boolean {
   return f[0] < '5' || (f[0] === '5' && /^5?0*$/.test(frac));
 }
 
-/** A score or weight cell ("5", "7.5", "5分"). */
-export function readScore(raw: string | null | undefined): CellReading {
+/** A score or weight cell ("5", "7.5", "5分"). `names` are the words that name what the
+ *  cell is (the lexicon's score or weight column words, the total row's labels): a cell
+ *  printing one as its label before the figure ("自评得分：99.20", "总分: 100") reads as the
+ *  figure. */
+export function readScore(raw: string | null | undefined, names: readonly string[] = []): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
-  const s = (raw as string).replace(WS_OR_INVISIBLE, '').replace(/分$/, '');
+  const s = withoutOwnLabel((raw as string).replace(WS_OR_INVISIBLE, ''), names).replace(/分$/, '');
   const n = plainNumber(s);
   if (n === null) return { value: null, issue: 'nan' };
   return { value: n, issue: null };
+}
+
+/** Longest label taken to name the cell: a longer "…：" prefix is a sentence. */
+const MAX_OWN_LABEL = 10;
+
+/** "自评得分：99.20" → "99.20" when the label before the colon ends in one of `names` (its
+ *  head word says what the cell is: 自评得分, 合计得分 are 得分). Any other label stays, so
+ *  the cell is no number: "其中：12.00" and "指标1：8" say what they are part of, and
+ *  "得分率：95%" or "扣分：2" is not the score. */
+function withoutOwnLabel(s: string, names: readonly string[]): string {
+  if (names.length === 0) return s;
+  const m = /^([^:：]+)[:：](.+)$/.exec(s);
+  if (!m || m[1].length > MAX_OWN_LABEL) return s;
+  const label = toHalfWidth(m[1]);
+  return names.some((w) => w !== '' && label.endsWith(w)) ? m[2] : s;
 }
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F';

@@ -117,7 +117,7 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
   const fund = readFund(fit.fund, sourceUnit);
   const goals = readGoals(seg.items.slice(0, Math.max(extent.formEnd + 1, 0)), t);
   const indicators = readIndicators(fit.indicators, t);
-  const total = readTotal(fit.indicators?.total);
+  const total = readTotal(fit.indicators?.total, t);
   const blocks = {
     fund: blockState('fund', !!fit.fund && fit.fund.lines.length > 0, fit.printed, fit.fund ? '资金表表头下没有可识别的资金行（如“年度资金总额”“合计”）' : '未找到资金表的表头行（应含预算数、执行数等栏）'),
     indicators: blockState('indicators', indicators.value.indicators.length > 0, fit.printed, fit.indicators ? '绩效指标表下没有可识别的指标行' : '未找到绩效指标表的表头行（应含一级指标、三级指标、分值/得分等栏）'),

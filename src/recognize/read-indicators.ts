@@ -86,8 +86,8 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
     const numeric: Partial<Record<IndicatorColumn, CellReading>> = {};
     if (cols.nature !== undefined) ind.nature = foldText(raw('nature'));
     if (cols.measure !== undefined) ind.measure = foldText(raw('measure'));
-    if (cols.weight !== undefined) ind.weight = (numeric.weight = readScore(raw('weight'))).value;
-    if (cols.score !== undefined) ind.score = (numeric.score = readScore(raw('score'))).value;
+    if (cols.weight !== undefined) ind.weight = (numeric.weight = readScore(raw('weight'), t.indicators.columns.weight)).value;
+    if (cols.score !== undefined) ind.score = (numeric.score = readScore(raw('score'), t.indicators.columns.score)).value;
     if (cols.deviation !== undefined) ind.deviation = foldText(raw('deviation'));
     if (marked) ind.key = true;
     indicators.push(ind);

@@ -6,8 +6,9 @@ import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import { rowCellAt, rowCells } from './grid.js';
 import type { IndicatorRowAt } from './indicator-block.js';
 import { printedWeight } from './labels.js';
+import type { Template } from './template-schema.js';
 
-export function readTotal(tr: IndicatorRowAt | null | undefined): BlockReading<FormRecord['total']> {
+export function readTotal(tr: IndicatorRowAt | null | undefined, t: Template): BlockReading<FormRecord['total']> {
   const total: FormRecord['total'] = { weight: null, score: null };
   const out = blockReading(total);
   if (!tr) return out;
@@ -26,8 +27,11 @@ export function readTotal(tr: IndicatorRowAt | null | undefined): BlockReading<F
   const wCell = scoreOnly ? undefined : aligned ? w : after[0];
   const labelWeight = label ? printedWeight(label.cell.text) : null;
   const sCell = scoreOnly ? (sAligned ? s : after[0]) : aligned ? s : after[1];
+  // What the row's cells may print before their figures: "自评得分：99.20", "总分：100".
+  const weightNames = [...t.total.labels, ...(t.indicators.columns.weight ?? [])];
+  const scoreNames = [...t.total.labels, ...(t.indicators.columns.score ?? [])];
   if (wCell) {
-    const reading = readScore(wCell.cell.text);
+    const reading = readScore(wCell.cell.text, weightNames);
     total.weight = reading.value;
     noteCell(out, 'total.weight', tr.table, tr.row, wCell.col, wCell.cell.text, reading);
   } else if (scoreOnly && labelWeight !== null) {
@@ -37,7 +41,7 @@ export function readTotal(tr: IndicatorRowAt | null | undefined): BlockReading<F
     noteCell(out, 'total.weight', tr.table, tr.row, label.col, label.cell.text, reading);
   }
   if (sCell) {
-    const reading = readScore(sCell.cell.text);
+    const reading = readScore(sCell.cell.text, scoreNames);
     total.score = reading.value;
     noteCell(out, 'total.score', tr.table, tr.row, sCell.col, sCell.cell.text, reading);
   }

@@ -14,7 +14,7 @@ export const deviationReason: RuleKind<z.infer<typeof options>> = {
   name: 'deviation-reason',
   meta: {
     title: '未完成目标或扣分却未说明偏差原因',
-    explanation: '实际完成值未达到年度指标值（只比较同一单位的数字），或得分低于分值时，应在“偏差原因分析”栏说明原因；只写“无”“/”“－”等占位符或“无偏差”不算说明。表中没有偏差原因栏时不检查。',
+    explanation: '实际完成值未达到年度指标值（只比较同一单位的数字），或得分低于分值时，应在“偏差原因分析”栏说明原因；只写“无”“/”“－”等占位符，或只声称没有偏差（“无偏差”“各项指标均已完成，无偏差”“全部完成”）不算说明。表中没有偏差原因栏时不检查。',
     messages: {
       missed: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，但{{reason}}',
       docked: '{{indicator}}得分{{score}}分低于分值{{weight}}分，但{{reason}}',

@@ -11,7 +11,7 @@ export const targetMissedFullScore: RuleKind<z.infer<typeof options>> = {
   name: 'target-missed-full-score',
   meta: {
     title: '未达到目标却得满分',
-    explanation: '实际完成值未达到年度指标值（方向取指标性质，或目标值前的 ≥、≤、=；“=”和无符号都按“≥”理解；文字目标不判断），得分却等于分值，分数未按完成程度扣减。',
+    explanation: '实际完成值未达到年度指标值（方向取指标性质，或目标值前的 ≥、≤、=；“=”和无符号都按“≥”理解，但目标值为0时按“=0”理解（如安全事故“0起”）；文字目标不判断），得分却等于分值，分数未按完成程度扣减。',
     messages: { fullScore: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，却得满分{{score}}分，得分未扣减' },
   },
   options,
