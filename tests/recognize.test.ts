@@ -469,6 +469,83 @@ function projectWith(goals: string[][], indicators?: string[][]): TableSpec {
   return t([...rows.slice(0, g), ...goals, ...(indicators ?? rows.slice(ind))]);
 }
 
+describe('a report\'s table of contents, rows of in-table prose, labels naming two parts (probe N)', () => {
+  /** The national project table with rows added after 总分. */
+  const projectWithRows = (rows: string[][], header?: string[]): TableSpec => {
+    const table = projectTable();
+    if (header) table.table[1] = header;
+    table.table.push(...rows);
+    return table;
+  };
+
+  it('a report before its form with a cover and a table of contents: the narrative starts after them, and a TOC entry is no section', () => {
+    const doc = docModel(
+      '某某区教育体育局',
+      '2023年度信息化建设项目绩效自评报告',
+      '二〇二四年三月',
+      '目　　录',
+      '一、项目基本情况……………………………1',
+      '二、存在的问题及改进措施………………2',
+      '附件：项目支出绩效自评表………………3',
+      '一、项目基本情况',
+      '2023年年初预算100.00万元，全年预算120.00万元，全年支出118.80万元。',
+      '二、存在的问题及改进措施',
+      '系统验收进度偏慢。',
+      '附件',
+      '项目支出绩效自评表',
+      '（2023年度）',
+      projectTable(),
+    );
+    const [r] = recognizeForms(doc, templates);
+    expect(r.narrative.text).toBe('一、项目基本情况\n2023年年初预算100.00万元，全年预算120.00万元，全年支出118.80万元。\n二、存在的问题及改进措施\n系统验收进度偏慢。');
+    expect(r.conclusions).toEqual({ verdict: null, problems: '系统验收进度偏慢。', measures: '系统验收进度偏慢。' });
+    expect(r.narrative.facts['spending.total']).toEqual([{ value: '118.80', approx: false, quote: '全年支出118.80万元', paragraph: 1 }]);
+  });
+
+  it('a table of contents in the narrative after the form (Word\'s tab leaders, no 目录 heading) is neither heading nor text', () => {
+    const doc = docModel(
+      DEPT_TITLE,
+      deptTable(),
+      '评价报告综述',
+      '一、部门（单位）概况\t1',
+      '二、存在的主要问题\t3',
+      '一、部门（单位）概况',
+      '某某区民政局是区人民政府工作部门。',
+      '二、存在的主要问题',
+      '养老机构消防整改偏慢。',
+    );
+    const [r] = recognizeForms(doc, templates);
+    expect(r.narrative.text).toBe('一、部门（单位）概况\n某某区民政局是区人民政府工作部门。\n二、存在的主要问题\n养老机构消防整改偏慢。');
+    expect(r.conclusions.problems).toBe('养老机构消防整改偏慢。');
+  });
+
+  it('a row labelled 存在问题及改进措施 fills both parts; a 主要绩效 row of prose is the narrative, its figures facts; the fields below it are read', () => {
+    const table = projectWithRows([
+      ['主要绩效', '全年建成系统22个，全年支出118.80万元，运行平稳。', '<', '<', '<', '<', '<', '<', '<'],
+      ['存在问题及改进措施', '验收偏慢。下一步加快验收。', '<', '<', '<', '<', '<', '<', '<'],
+      ['自评等级', '优', '<', '<', '<', '<', '<', '<', '<'],
+    ]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', table), templates);
+    expect(r.narrative.text).toBe('全年建成系统22个，全年支出118.80万元，运行平稳。');
+    expect(r.narrative.facts['spending.total']?.map((f) => f.value)).toEqual(['118.80']);
+    expect(r.conclusions).toEqual({ verdict: null, problems: '验收偏慢。下一步加快验收。', measures: '验收偏慢。下一步加快验收。' });
+    expect(r.grade).toBe('优');
+    expect(r.provenance['conclusions.measures']).toMatchObject({ row: 13, col: 1 });
+  });
+
+  it('a label joining a conclusion part and something no part (存在问题及原因分析) names none', () => {
+    const table = projectWithRows([['存在问题及原因分析', '验收偏慢。', '<', '<', '<', '<', '<', '<', '<']]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', table), templates);
+    expect(r.conclusions).toEqual({ verdict: null, problems: null, measures: null });
+  });
+
+  it('项目单位 is the implementer; 填报单位 and 主管单位 are not', () => {
+    const read = (header: string[]) => recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', projectWithRows([], header)), templates)[0];
+    expect(read(['主管部门', '某某区民政局', '<', '<', '项目单位', '某某区养老服务中心', '<', '<', '<']).header).toEqual({ department: '某某区民政局', implementer: '某某区养老服务中心' });
+    expect(read(['主管单位', '某某区民政局', '<', '<', '填报单位', '某某区养老服务中心', '<', '<', '<']).header).toEqual({ department: '某某区民政局', implementer: null });
+  });
+});
+
 describe('goals and indicators in layouts seen in other provinces', () => {
   const GOAL = { target: '建成系统', result: '已建成' };
   const GOAL_ROWS = [

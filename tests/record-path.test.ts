@@ -71,6 +71,9 @@ describe('pathLabel: one function, each context its wording', () => {
     expect(pathLabel('indicators[2].score', MESSAGE_WORDING)).toBe('第3项指标得分');
     expect(pathLabel('indicatorGroups[0].weight', MESSAGE_WORDING, record)).toBe('年度绩效目标1的分值');
     expect(pathLabel('goals[*].result', MESSAGE_WORDING)).toBe('全年完成情况');
+    // a project form states its 支出总额, a department its 决算总支出
+    expect(pathLabel('narrative.facts.spending.total', MESSAGE_WORDING, record)).toBe('支出总额');
+    expect(pathLabel('narrative.facts.spending.total', MESSAGE_WORDING, { form: 'dept-overall' })).toBe('决算总支出');
   });
   it('in report.html', () => {
     expect(pathLabel('funds.uses.personnel.actual', REPORT_WORDING)).toBe('资金结构·人员支出·全年执行数');

@@ -127,6 +127,12 @@ export const CONCEPT_NAMES: Record<string, string> = {
   'threePublic.vehicleOps': '公务用车运行维护费',
 };
 
+/** Concepts a project form words otherwise: it states its 支出总额, never a 决算 (the title
+ *  of rules/narrative.yaml's check 21 for project forms says so). */
+export const PROJECT_CONCEPT_NAMES: Record<string, string> = {
+  'spending.total': '支出总额',
+};
+
 /** A name from a table, or the key itself when the table has none (a line a template adds). */
 export function nameOf(table: Record<string, string>, key: string): string {
   return Object.hasOwn(table, key) ? table[key] : key;

@@ -4,7 +4,7 @@
 // plain field. Which fund lines exist comes from the record schema plus the lines
 // loaded templates add (and the reader's `extraN` lines); one label function words
 // any path, with each context's wording (finding messages, report.html) as data.
-import { CONCEPT_NAMES, BLOCK_NAMES, FUND_COLUMN_NAMES, FUND_GROUP_NAMES, INDICATOR_FIELD_NAMES, SOURCE_LINE_NAMES, USE_LINE_NAMES, nameOf } from './names.js';
+import { CONCEPT_NAMES, BLOCK_NAMES, PROJECT_CONCEPT_NAMES, FUND_COLUMN_NAMES, FUND_GROUP_NAMES, INDICATOR_FIELD_NAMES, SOURCE_LINE_NAMES, USE_LINE_NAMES, nameOf } from './names.js';
 import { FUND_COLUMNS, INDICATOR_FIELDS, RECORD_BLOCKS, SOURCE_LINES, USE_LINES, type FormKind, type FormRecord, type FundColumn, type IndicatorField, type RecordBlock } from './record.js';
 
 export type FundGroup = 'sources' | 'uses';
@@ -207,6 +207,8 @@ export interface PathWording {
   /** `{n}` = the change's number from 1, `{part}` its part's name. */
   change: { template: string; parts: Record<string, string> } | null;
   concepts: Record<string, string>;
+  /** Concept names a project form's wording replaces (none: the concepts' own names serve). */
+  projectConcepts: Record<string, string>;
   factPrefix: string;
   joiner: string;
   /** Whether a fund line alone (no column) is worded, or left as its path. */
@@ -258,7 +260,7 @@ export function pathLabel(path: string, w: PathWording, ctx: LabelContext = {}):
     case 'goal':
       return w.goals ? w.goals[p.field] : path;
     case 'fact':
-      return w.factPrefix + nameOf(w.concepts, p.concept);
+      return w.factPrefix + (ctx.form === 'project' && Object.hasOwn(w.projectConcepts, p.concept) ? w.projectConcepts[p.concept] : nameOf(w.concepts, p.concept));
     case 'change':
       if (!w.change || !Object.hasOwn(w.change.parts, p.part)) return path;
       return fill(w.change.template, { n: p.index + 1, part: w.change.parts[p.part] });
@@ -300,6 +302,7 @@ export const MESSAGE_WORDING: PathWording = {
   goals: { target: '年度目标', result: '全年完成情况' },
   change: { template: '{part}', parts: { amount: '增减额', percent: '增减幅度' } },
   concepts: CONCEPT_NAMES,
+  projectConcepts: PROJECT_CONCEPT_NAMES,
   factPrefix: '',
   joiner: '',
   wholeLines: true,
@@ -338,6 +341,8 @@ export const REPORT_WORDING: PathWording = {
   change: { template: '文字部分·第{n}处增减变化·{part}', parts: { amount: '金额', percent: '幅度(%)', direction: '增减方向', concept: '事项' } },
   // a few concepts in the report's shorter wording
   concepts: { ...CONCEPT_NAMES, 'funds.received': '资金到位', 'spending.total': '决算支出', 'threePublic.vehicleOps': '公务用车运行费' },
+  // the report names a path the same on every form (as its 资金来源·合计)
+  projectConcepts: {},
   factPrefix: '文字部分·',
   joiner: '·',
   wholeLines: false,

@@ -35,6 +35,24 @@ function keyOf(label: string, labels: Record<FieldKey, string[]>): FieldKey | nu
   return null;
 }
 
+/** The conclusion parts: written as one text, a cell may hold several of them. */
+const CONCLUSION_KEYS: readonly FieldKey[] = ['verdict', 'problems', 'measures'];
+/** Words joining the parts a label names (存在问题及改进措施, 存在的主要问题和改进措施). */
+const JOINER = /以及|及|和|与|、/;
+
+/** The fields a label names: the one it equals, or — for a label joining conclusion
+ *  parts ("存在问题及改进措施") — each part, since the text beside it states them together.
+ *  Every part must be one; a label joining a part and something else names none. */
+function keysOf(label: string, labels: Record<FieldKey, string[]>): FieldKey[] {
+  const k = keyOf(label, labels);
+  if (k) return [k];
+  const parts = label.split(JOINER);
+  if (parts.length < 2) return [];
+  const keys = parts.map((p) => CONCLUSION_KEYS.find((c) => matchesExactly(p, labels[c])));
+  if (keys.some((c) => c === undefined)) return [];
+  return [...new Set(keys as FieldKey[])];
+}
+
 /** "填报单位（盖章）：X　　单位：万元" → [label, value] pairs. */
 export function labelValuePairs(text: string): { label: string; value: string }[] {
   if (!/[:：]/.test(text)) return [];
@@ -67,25 +85,23 @@ export function readFields(items: Item[], t: Template, skipItems: Set<number>): 
     if (skipItems.has(i)) return;
     if (it.kind === 'para') {
       for (const p of labelValuePairs(it.text)) {
-        const k = keyOf(p.label, labels);
-        if (k) put(k, { value: foldText(p.value) });
+        for (const k of keysOf(p.label, labels)) put(k, { value: foldText(p.value) });
       }
       return;
     }
     const cells = rowCells(it.table, it.r);
     cells.forEach((rc, j) => {
-      const k = keyOf(rc.label, labels);
-      if (k) {
+      const keys = keysOf(rc.label, labels);
+      if (keys.length) {
         const next = cells[j + 1];
-        if (next && !keyOf(next.label, labels)) {
-          put(k, { value: foldText(next.cell.text), at: { table: it.table, row: it.r, col: next.col, raw: next.cell.text } });
+        if (next && keysOf(next.label, labels).length === 0) {
+          for (const k of keys) put(k, { value: foldText(next.cell.text), at: { table: it.table, row: it.r, col: next.col, raw: next.cell.text } });
         }
         return;
       }
       if (rc.label.length > 60) return;
       for (const p of labelValuePairs(rc.cell.text)) {
-        const key = keyOf(p.label, labels);
-        if (key) put(key, { value: foldText(p.value), at: { table: it.table, row: it.r, col: rc.col, raw: rc.cell.text } });
+        for (const key of keysOf(p.label, labels)) put(key, { value: foldText(p.value), at: { table: it.table, row: it.r, col: rc.col, raw: rc.cell.text } });
       }
     });
   });

@@ -185,7 +185,13 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
     },
     grade: norm(t.grade),
     conclusions: { verdict: norm(t.conclusions?.verdict), problems: norm(t.conclusions?.problems), measures: norm(t.conclusions?.measures) },
-    narrative: { headings: norm(t.narrative?.headings), overview: norm(t.narrative?.overview) },
+    narrative: {
+      headings: norm(t.narrative?.headings),
+      overview: norm(t.narrative?.overview),
+      contents: norm(t.narrative?.contents),
+      annexes: norm(t.narrative?.annexes),
+      rows: norm(t.narrative?.rows),
+    },
   };
 }
 

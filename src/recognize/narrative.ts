@@ -3,8 +3,9 @@
 // sections (存在的主要问题, 改进措施…) and the subject of its 概况 part.
 import type { DocCell, DocTable } from '../model/document.js';
 import { foldText, toHalfWidth } from '../normalize/cell.js';
+import { contentsLines, isContentsEntry } from './contents.js';
 import { rowCells, type RowCell } from './grid.js';
-import { containsAny, matches, normLabel } from './labels.js';
+import { containsAny, matches, matchesExactly, normLabel } from './labels.js';
 import type { Item } from './segments.js';
 import type { Template } from './template-schema.js';
 
@@ -33,7 +34,7 @@ const MAX_HEADING_LENGTH = 40;
 
 /** True when the paragraph is a narrative heading (五、评价报告综述（文字部分）). */
 export function isNarrativeHeading(text: string, t: Template): boolean {
-  if (text.length > MAX_HEADING_LENGTH * 3) return false;
+  if (text.length > MAX_HEADING_LENGTH * 3 || isContentsEntry(text)) return false;
   const s = normLabel(text);
   return s.length > 0 && s.length <= MAX_HEADING_LENGTH && containsAny(s, t.narrative.headings) !== null;
 }
@@ -56,6 +57,21 @@ export function narrativeInTable(table: DocTable, fromRow: number, t: Template):
     }
   }
   return null;
+}
+
+/** The prose of rows labelled as narrative (主要绩效 | 全年实施临时救助1865人次…), from
+ *  `fromRow` on: the text beside each label, rows in order. Unlike a heading cell, such a
+ *  label heads its own row only: the rows below it are fields of their own (存在问题, 自评等级). */
+export function narrativeRows(table: DocTable, fromRow: number, t: Template): { row: number; paragraphs: NarrativePara[] } | null {
+  let first = -1;
+  const paragraphs: NarrativePara[] = [];
+  for (let r = Math.max(0, fromRow); r < table.rows.length; r++) {
+    const [label, ...prose] = textCells(table, r);
+    if (!label || prose.length === 0 || !matchesExactly(label.label, t.narrative.rows)) continue;
+    if (first < 0) first = r;
+    for (const rc of prose) paragraphs.push(...cellParas(rc.cell));
+  }
+  return first >= 0 ? { row: first, paragraphs } : null;
 }
 
 /** Body paragraphs of the narrative: after its heading when one is printed. Under a
@@ -84,9 +100,33 @@ export function narrativeInBody(items: Item[], t: Template): NarrativePara[] {
 /** A clause or sentence of Chinese prose: its punctuation. */
 const PROSE = /[，。；！？]/;
 
-/** Numbered narrative paragraphs: blank ones take no number; ends trimmed. */
-export function numberParagraphs(paragraphs: NarrativePara[]): NarrativePara[] {
-  return paragraphs.map((p) => ({ text: trimAll(p.text), page: p.page })).filter((p) => p.text !== '');
+/** Numbered narrative paragraphs: blank ones take no number, nor does a table of
+ *  contents — nor the cover lines before it (the unit, the date: no prose) when nothing
+ *  but those comes first — nor an annex label ending it; ends trimmed. */
+export function numberParagraphs(paragraphs: NarrativePara[], t: Template): NarrativePara[] {
+  const lines = withoutContents(
+    paragraphs.map((p) => ({ text: trimAll(p.text), page: p.page })).filter((p) => p.text !== ''),
+    t,
+  );
+  let end = lines.length;
+  while (end > 0 && isAnnexLabel(lines[end - 1].text, t)) end--;
+  return lines.slice(0, end);
+}
+
+function withoutContents(lines: NarrativePara[], t: Template): NarrativePara[] {
+  const toc = contentsLines(
+    lines.map((p) => p.text),
+    t.narrative.contents,
+  );
+  if (toc.size === 0) return lines;
+  const first = Math.min(...toc);
+  const from = lines.slice(0, first).some((p) => PROSE.test(p.text)) ? 0 : first;
+  return lines.filter((_, i) => i >= from && !toc.has(i));
+}
+
+/** An annex label alone on its line ("附件", "附件2-1", "附表1"): it names what follows it. */
+function isAnnexLabel(text: string, t: Template): boolean {
+  return text.length <= MAX_HEADING_LENGTH && matchesExactly(normLabel(text).replace(/[0-9一二三四五六七八九十\-－—.、]+$/, ''), t.narrative.annexes);
 }
 
 // Numbering styles of section headings, outermost first: 一、 / （一） / 1. / （1）
@@ -113,6 +153,7 @@ function looksShort(p: string): boolean {
 export function sectionText(paragraphs: string[], labels: string[], otherHeadings: string[]): string | null | undefined {
   for (let i = 0; i < paragraphs.length; i++) {
     const raw = paragraphs[i];
+    if (isContentsEntry(raw)) continue; // a contents entry names the section, elsewhere
     // "五、存在的主要问题" alone, or "存在问题：内容" inline
     const colon = raw.slice(0, MAX_HEADING_LENGTH * 2).search(/[:：]/);
     if (colon < 0 && !looksShort(raw)) continue;

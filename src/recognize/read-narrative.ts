@@ -5,7 +5,7 @@ import type { FormRecord } from '../model/record.js';
 import { extractNarrativeFacts } from './facts.js';
 import { blockReading, type BlockReading } from './block-reading.js';
 import type { IndicatorBlock } from './indicator-block.js';
-import { cellParas, narrativeInBody, narrativeInTable, numberParagraphs, textCells, type NarrativePara } from './narrative.js';
+import { cellParas, narrativeInBody, narrativeInTable, narrativeRows, numberParagraphs, textCells, type NarrativePara } from './narrative.js';
 import type { Item, Segment } from './segments.js';
 import type { Template } from './template-schema.js';
 
@@ -53,8 +53,8 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
   const { formEnd, lastTable } = extent;
   let narrativeParas: NarrativePara[] | null = null;
   let startItem = -1;
+  const from = lastTable && indicators?.total?.table === lastTable ? indicators.total.row : 0;
   if (lastTable) {
-    const from = indicators?.total?.table === lastTable ? indicators.total.row : 0;
     const inTable = narrativeInTable(lastTable, from, t);
     if (inTable) {
       narrativeParas = inTable.paragraphs;
@@ -63,7 +63,7 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
   }
   const bodyItems: Item[] = seg.lead ?? bodyAfter(seg, formEnd);
   if (narrativeParas === null) narrativeParas = narrativeInBody(bodyItems, t);
-  if (numberParagraphs(narrativeParas).length === 0 && indicators?.total) {
+  if (numberParagraphs(narrativeParas, t).length === 0 && indicators?.total) {
     // No heading and no body text: the table's last wide cells after 总分 hold it.
     const tr = indicators.total;
     const wide = trailingTextRows(tr.table, tr.row + 1);
@@ -72,7 +72,13 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
       startItem = seg.items.findIndex((it) => it.kind === 'row' && it.table === tr.table && it.r === wide.row);
     }
   }
-  const numbered = numberParagraphs(narrativeParas);
+  if (numberParagraphs(narrativeParas, t).length === 0 && lastTable) {
+    // Nor those: rows labelled as narrative prose (主要绩效) hold it. Labelled fields go on
+    // below them (存在问题及改进措施, 自评等级), so they are read on as ever (startItem stays).
+    const rows = narrativeRows(lastTable, from, t);
+    if (rows) narrativeParas = rows.paragraphs;
+  }
+  const numbered = numberParagraphs(narrativeParas, t);
   const paragraphs = numbered.map((p) => p.text);
   const facts = extractNarrativeFacts(paragraphs, { pages: numbered.map((p) => p.page), department: t.kind === 'dept-overall' });
   return blockReading<NarrativeReading>({

@@ -3,6 +3,7 @@
 // project. Read the usual way, the first report is lost and each later one is taken as
 // the narrative of the form before it, whose figures it then contradicts.
 import { formExtent, type TemplateFit } from './build-record.js';
+import { isContentsEntry } from './contents.js';
 import { extractNarrativeFacts } from './facts.js';
 import { isNarrativeHeading, narrativeInBody, numberParagraphs } from './narrative.js';
 import { bodyAfter, readNarrative } from './read-narrative.js';
@@ -18,7 +19,7 @@ export interface FoundForm {
 const REPORT_TITLE = /自评.*(?:报告|情况|说明)/;
 
 function isReportTitle(it: Item, t: Template): boolean {
-  if (it.kind !== 'para') return false;
+  if (it.kind !== 'para' || isContentsEntry(it.text)) return false; // "三、绩效自评情况说明……3" names it
   const s = it.text.replace(/\s+/g, '');
   return (s.length <= MAX_TITLE_LENGTH && REPORT_TITLE.test(s)) || isNarrativeHeading(it.text, t);
 }
@@ -35,7 +36,7 @@ export function placeReportsBeforeForms(found: FoundForm[], preamble: Item[]): v
   const from = preamble.findIndex((it) => isReportTitle(it, t));
   if (from < 0) return;
   const report = preamble.slice(from);
-  const opening = numberParagraphs(narrativeInBody(report, t));
+  const opening = numberParagraphs(narrativeInBody(report, t), t);
   if (opening.length === 0) return;
   const last = found[found.length - 1];
   if (readNarrative(last.seg, last.fit.indicators, formExtent(last.seg, last.fit), last.fit.template).value.narrative.text !== null) return;

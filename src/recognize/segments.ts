@@ -5,6 +5,7 @@ import type { DocModel, DocTable } from '../model/document.js';
 import type { FormKind } from '../model/record.js';
 import { toHalfWidth } from '../normalize/cell.js';
 import { isUnitLine } from '../normalize/unit.js';
+import { isContentsEntry } from './contents.js';
 import { rowCells } from './grid.js';
 import { bestKeyCached, matchesExactly, normLabel } from './labels.js';
 import type { Template } from './template-schema.js';
@@ -91,6 +92,7 @@ export function flatten(doc: DocModel): Item[] {
 export const MAX_TITLE_LENGTH = 60;
 
 export function titleOf(text: string, lex: Lexicon): { text: string; kinds: FormKind[] } | null {
+  if (isContentsEntry(text)) return null; // "二、项目支出绩效自评表……2" names the form, pages on
   const s = toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
   if (!s || s.length > MAX_TITLE_LENGTH) return null;
   const kinds: FormKind[] = [];

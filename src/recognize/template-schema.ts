@@ -89,7 +89,19 @@ export const TemplateFileSchema = z
       .optional(),
     grade: labels.optional(),
     conclusions: z.object({ verdict: labels.optional(), problems: labels.optional(), measures: labels.optional() }).strict().optional(),
-    narrative: z.object({ headings: labels.optional(), overview: labels.optional() }).strict().optional(),
+    narrative: z
+      .object({
+        headings: labels.optional(),
+        overview: labels.optional(),
+        /** A table of contents' heading (目录): it and its entries are no narrative. */
+        contents: labels.optional(),
+        /** An annex label (附件, 附表 + its number): on the narrative's last line, it names what follows. */
+        annexes: labels.optional(),
+        /** Labels of a row inside the table whose cell beside them is narrative prose (主要绩效). */
+        rows: labels.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type TemplateFile = z.infer<typeof TemplateFileSchema>;
@@ -124,5 +136,5 @@ export interface Template {
   header: { project: string[]; department: string[]; implementer: string[]; entity: string[] };
   grade: string[];
   conclusions: { verdict: string[]; problems: string[]; measures: string[] };
-  narrative: { headings: string[]; overview: string[] };
+  narrative: { headings: string[]; overview: string[]; contents: string[]; annexes: string[]; rows: string[] };
 }
