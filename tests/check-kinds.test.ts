@@ -8,7 +8,7 @@ import { RULE_KINDS } from '../src/check/kinds/index.js';
 import { kindMessage } from '../src/check/messages.js';
 import { cell, cleanRecord, fact, indicator, line, runKind, unreadable } from './rules/builder.js';
 
-type Want = Partial<Pick<Draft, 'fields' | 'actual' | 'expected' | 'difference'>> & { message?: string | RegExp };
+type Want = Partial<Pick<Draft, 'fields' | 'actual' | 'expected' | 'difference' | 'factValues'>> & { message?: string | RegExp };
 interface Case { name: string; edit?: (r: FormRecord) => void; }
 interface Bad extends Case { want: Want[]; }
 
@@ -443,7 +443,15 @@ table('narrative-equals-table', { fact: 'narrative.facts.spending.basic', table:
   { name: 'within rounding', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('58.0')]; uses(r).basic.actual = '58.04'; } },
   { name: 'approximate figures never raise an error', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('50', 1, '50万余元', true)]; } },
   { name: 'the table cell lies in an unreadable fund block', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00')]; unreadable(r, 'fund'); } },
+  { name: '"1.17亿元" (11700 to −2 decimals, ± 50) against 11683.45', edit: (r) => {
+    r.narrative.facts['spending.basic'] = [{ ...fact('11700', 1, '基本支出1.17亿元'), decimals: -2 }]; uses(r).basic.actual = '11683.45'; } },
+  { name: '"8,497,166.35元" (849.716635) against 849.72', edit: (r) => {
+    r.narrative.facts['spending.basic'] = [fact('849.716635', 1, '基本支出8,497,166.35元')]; uses(r).basic.actual = '849.72'; } },
 ], [
+  { name: '"1.17亿元" against 11649.99: outside ± 50', edit: (r) => {
+    r.narrative.facts['spending.basic'] = [{ ...fact('11700', 1, '基本支出1.17亿元'), decimals: -2 }]; uses(r).basic.actual = '11649.99'; },
+    want: [{ actual: '11700', expected: '11649.99', difference: '50.01' }] },
+
   { name: 'stated twice with the same wrong value: once', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00', 1), fact('57.00', 4)]; },
     want: [{ fields: ['narrative.facts.spending.basic', 'funds.uses.basic.actual'], actual: '57.00', expected: '58.00', difference: '-1.00' }] },
   { name: 'two different wrong values: each', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00', 1), fact('59.00', 4)]; },
@@ -466,6 +474,31 @@ table('fact-sum', {
   { name: 'a cut subtracts', edit: (r) => { r.narrative.facts['budget.initial'] = f('100.00'); r.narrative.facts['budget.cut'] = f('10.00'); },
     want: [{ fields: ['funds.sources.total.budget', 'narrative.facts.budget.initial', 'narrative.facts.budget.cut'], expected: '90.00', difference: '10.00' }] },
 ]);
+
+describe('fact-sum: a concept stated with several figures', () => {
+  const spending = { total: 'narrative.facts.spending.total', parts: [{ path: 'narrative.facts.spending.basic' }, { path: 'narrative.facts.spending.project' }] };
+  it('holds when one reading holds (a sub-unit\'s own 全年支出 beside the whole)', () => {
+    const r = cleanRecord();
+    r.narrative.facts['spending.total'] = [fact('3456.20', 1), fact('3712.46', 2), fact('486.30', 4)];
+    r.narrative.facts['spending.basic'] = [fact('1398.74', 2)];
+    r.narrative.facts['spending.project'] = [fact('2313.72', 2)];
+    expect(runKind('fact-sum', spending, r)).toEqual([]);
+  });
+  it('no reading holds: one finding, on the reading nearest to holding', () => {
+    const r = cleanRecord();
+    r.narrative.facts['spending.total'] = [fact('4188.96', 1), fact('158.60', 4)];
+    r.narrative.facts['spending.basic'] = [fact('1200.00', 1), fact('1238.40', 2)];
+    r.narrative.facts['spending.project'] = [fact('2800.00', 1)];
+    expect(runKind('fact-sum', spending, r)).toMatchObject([{ actual: '4188.96', expected: '4038.40', difference: '150.56' }]);
+  });
+  it('a 亿元 total holds within its printed precision', () => {
+    const r = cleanRecord();
+    r.narrative.facts['spending.total'] = [{ ...fact('11700', 1, '全年决算支出1.17亿元'), decimals: -2 }];
+    r.narrative.facts['spending.basic'] = [fact('2046.82', 1)];
+    r.narrative.facts['spending.project'] = [fact('9636.63', 1)];
+    expect(runKind('fact-sum', spending, r)).toEqual([]);
+  });
+});
 
 describe('fact-sum options', () => {
   const econ = {
@@ -515,6 +548,12 @@ describe('fact-sum options', () => {
 table('fact-conflict', {}, [
   { name: 'same figure twice', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('1150.05', 3), fact('1150.050', 6)]; } },
   { name: 'an approximation differs', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('1150.05', 3), fact('1100', 6, '1100万余元', true)]; } },
+  { name: '849.72万元 and 8,497,166.35元: one figure in two units', edit: (r) => {
+    r.narrative.facts['spending.total'] = [fact('849.72', 3), fact('849.716635', 6, '全年支出8,497,166.35元')]; } },
+  { name: '1.17亿元 and 11683.45万元', edit: (r) => {
+    r.narrative.facts['spending.total'] = [{ ...fact('11700', 3, '全年决算支出1.17亿元'), decimals: -2 }, fact('11683.45', 6)]; } },
+  { name: 'a stated rate or score is no money (its own rules compare it)', edit: (r) => {
+    r.narrative.facts['rate.execution'] = [fact('98.5', 3, '执行率98.5%'), fact('100', 6, '执行率100%')]; } },
 ], [
   { name: '1150.05 then 1155.05', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('1150.05', 3), fact('1155.05', 6), fact('1150.05', 8)]; },
     want: [{ fields: ['narrative.facts.spending.basic'], actual: '1155.05', expected: '1150.05', difference: '5.00' }] },
@@ -532,6 +571,62 @@ table('change-consistent', {}, [
   { name: '1, 减少9万元，降低100%', edit: (r) => change(r, '1', '9', '100'),
     want: [{ fields: ['narrative.changes[0].percent', 'narrative.changes[0].amount', 'narrative.facts.threePublic.reception'], actual: '100', expected: '90.00', difference: '10.00' }] },
   { name: '12.5, 增加2.5万元，增长20%', edit: (r) => change(r, '12.5', '2.5', '20', 'increase'), want: [{ expected: '25.00', difference: '-5.00' }] },
+  { name: 'a stated base: 比3520.18万元减少63.98万元，下降1.90%', edit: (r) => { change(r, '3456.20', '63.98', '1.90'); r.narrative.changes[0].base = '3520.18'; },
+    want: [{ fields: ['narrative.changes[0].percent', 'narrative.changes[0].amount', 'narrative.changes[0].base'], actual: '1.90', expected: '1.82', difference: '0.08' }] },
+  { name: 'several figures stated, none fits: one finding, on the nearest', edit: (r) => {
+    change(r, '5', '9', '100'); r.narrative.facts['threePublic.reception'].push(fact('1', 12), fact('2', 14)); },
+    want: [{ actual: '100', expected: '90.00', difference: '10.00', factValues: { 'narrative.facts.threePublic.reception': '1' } }] },
+]);
+
+describe('change-consistent: the figure it is measured from', () => {
+  it('a stated base decides: 63.98 ÷ 3520.18 = 1.82%, whatever else is stated', () => {
+    const r = cleanRecord();
+    change(r, '3456.20', '63.98', '1.82');
+    r.narrative.facts['threePublic.reception'].push(fact('3712.46', 12), fact('486.30', 14));
+    r.narrative.changes[0].base = '3520.18';
+    expect(runKind('change-consistent', {}, r)).toEqual([]);
+  });
+  it('the figure stated in the change\'s own words comes first', () => {
+    const r = cleanRecord();
+    r.narrative.facts['threePublic.reception'] = [fact('0', 10, '公务接待费支出0万元'), fact('4', 12)];
+    r.narrative.changes = [{ concept: 'threePublic.reception', amount: '9', direction: 'decrease', percent: '69.23',
+      quote: '公务接待费支出0万元，比预算减少9万元，降低69.23%', paragraph: 10 }];
+    // 9 ÷ (4 + 9) = 69.23% fits the other figure, but the change speaks of its own 0
+    expect(runKind('change-consistent', {}, r)).toMatchObject([{ actual: '69.23', expected: '100.00' }]);
+  });
+  it('any one of several stated figures that fits is enough', () => {
+    const r = cleanRecord();
+    change(r, '4', '9', '100');
+    r.narrative.facts['threePublic.reception'].push(fact('0', 12));
+    expect(runKind('change-consistent', {}, r)).toEqual([]);
+  });
+});
+
+table('narrative-rate', { fact: 'narrative.facts.rate.execution', line: 'funds.sources.total' }, [
+  { name: 'nothing stated' },
+  { name: '95% against the printed 95.00', edit: (r) => { r.narrative.facts['rate.execution'] = [fact('95', 3, '执行率95%')]; } },
+  { name: 'an approximation is no value', edit: (r) => { r.narrative.facts['rate.execution'] = [fact('90', 3, '执行率90%以上', true)]; } },
+  { name: 'one of two stated rates fits', edit: (r) => { r.narrative.facts['rate.execution'] = [fact('80.5', 3, '执行率80.5%'), fact('95.0', 5, '执行率95.0%')]; } },
+  { name: 'blank printed rate: 95.04% against 95.04 ÷ 100', edit: (r) => {
+    r.narrative.facts['rate.execution'] = [fact('95.04', 3, '执行率95.04%')]; src(r).total.rate = null; src(r).total.actual = '95.04'; } },
+], [
+  { name: '109.13% against the printed 95.00', edit: (r) => { r.narrative.facts['rate.execution'] = [fact('109.13', 3, '执行率达到109.13%')]; },
+    want: [{ fields: ['narrative.facts.rate.execution', 'funds.sources.total.rate', 'funds.sources.total.actual', 'funds.sources.total.budget'],
+      actual: '109.13', expected: '95.00', difference: '14.13' }] },
+  { name: 'blank printed rate: 97% against 95.00 ÷ 100.00', edit: (r) => { r.narrative.facts['rate.execution'] = [fact('97', 3, '执行率97%')]; src(r).total.rate = null; },
+    want: [{ actual: '97', expected: '95.00', difference: '2.00', message: /按表中全年执行数/ }] },
+]);
+
+table('narrative-score', { fact: 'narrative.facts.score.total', table: 'total.score' }, [
+  { name: 'nothing stated' },
+  { name: '99.5 against 99.50', edit: (r) => { r.narrative.facts['score.total'] = [fact('99.5', 3, '自评得分99.5分')]; } },
+  { name: 'a whole 100 may be 99.50 rounded', edit: (r) => { r.narrative.facts['score.total'] = [fact('100', 3, '自评得分100分')]; } },
+  { name: 'no table score', edit: (r) => { r.narrative.facts['score.total'] = [fact('90', 3, '自评得分90分')]; r.total.score = null; } },
+], [
+  { name: '98.50 against 99.50', edit: (r) => { r.narrative.facts['score.total'] = [fact('98.50', 3, '自评得分98.50分')]; },
+    want: [{ fields: ['narrative.facts.score.total', 'total.score'], actual: '98.50', expected: '99.50', difference: '-1.00' }] },
+  { name: 'a whole table score is exact: 99 against 98', edit: (r) => { r.narrative.facts['score.total'] = [fact('99', 3, '自评得分99分')]; r.total.score = '98'; },
+    want: [{ actual: '99', expected: '98', difference: '1' }] },
 ]);
 
 table('grade', {}, [

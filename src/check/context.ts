@@ -6,6 +6,7 @@ import type { Fact, FormRecord, RecordBlock } from '../model/record.js';
 import type { Location } from '../model/report.js';
 import { blockOf as blockOfPath, formatPath, parsePath, pathKeys } from '../model/record-path.js';
 import { isBlankCell, labelText, toHalfWidth } from '../normalize/cell.js';
+import { meets, moneyInterval, type Interval } from './decimal.js';
 
 export type Operand =
   | { state: 'absent' }
@@ -117,14 +118,44 @@ export function isPlaceholderText(s: string | null | undefined): boolean {
   return s == null || isBlankCell(s) || claimsNoDeviation(s);
 }
 
-/** The distinct exact figures the narrative states for a concept (approximations never count). */
-export function distinctFactValues(record: FormRecord, concept: string): string[] {
-  const out: string[] = [];
-  for (const f of record.narrative.facts[concept] ?? []) {
+/** A money figure a check compares: a narrative figure with its precision (Fact.decimals
+ *  where its printed unit says more than its value's digits), or a table cell's value. */
+export interface Figure {
+  value: string;
+  decimals?: number;
+}
+
+/** Printed as a whole number (a 亿元 figure with decimals is not, though its value is). */
+export function isWholeFigure(f: Figure): boolean {
+  return f.decimals === undefined && !f.value.includes('.');
+}
+
+/** The figure's rounding interval (rules.md "Money"). */
+export function figureInterval(f: Figure, allOperandsWhole: boolean): Interval {
+  return moneyInterval(f.value, allOperandsWhole, f.decimals);
+}
+
+/** The distinct figures the narrative states for a concept, in order (approximations never
+ *  count): two statements are one figure when their rounding intervals meet, in whatever
+ *  unit each was printed ("849.72万元" and "8,497,166.35元"; "1.17亿元" and "11683.45万元"). */
+export function distinctFacts(record: FormRecord, concept: string): Figure[] {
+  return distinctFigures(record.narrative.facts[concept] ?? []);
+}
+
+export function distinctFigures(facts: readonly Fact[]): Figure[] {
+  const out: Figure[] = [];
+  for (const f of facts) {
     if (f.approx) continue;
-    if (!out.some((v) => new Decimal(v).eq(f.value))) out.push(f.value);
+    const figure: Figure = f.decimals !== undefined ? { value: f.value, decimals: f.decimals } : { value: f.value };
+    if (!out.some((g) => sameFigure(g, figure))) out.push(figure);
   }
   return out;
+}
+
+/** Two narrative statements agree when their intervals meet; a whole number is exact, as
+ *  two prose figures are no table rounded to units. */
+export function sameFigure(a: Figure, b: Figure): boolean {
+  return meets(figureInterval(a, false), figureInterval(b, false));
 }
 
 export function conceptOf(path: string): string | null {

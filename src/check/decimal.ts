@@ -30,7 +30,9 @@ export function isWhole(s: string): boolean {
 // Memoized per decimal count (Decimals are immutable): the pow() ran for every operand of every check.
 const halfUnits: Decimal[] = [];
 
+/** Half a unit of the given decimal place (negative: of tens, hundreds … — "1.17亿元" in 万元). */
 function halfUnit(decimals: number): Decimal {
+  if (decimals < 0) return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
   return (halfUnits[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
 }
 
@@ -45,10 +47,13 @@ export function exact(s: string | Decimal): Interval {
 }
 
 /** Money: ± half a unit of the last printed decimal; a whole number is exact unless
- *  every money operand of the check is whole (a table rounded to units); zero is exact. */
-export function moneyInterval(s: string, allOperandsWhole: boolean): Interval {
+ *  every money operand of the check is whole (a table rounded to units); zero is exact.
+ *  `decimals`: what a narrative figure printed in 亿元 is good to (Fact.decimals), in
+ *  place of the value's own digits ("1.17亿元" = 11700, −2: ± 50). */
+export function moneyInterval(s: string, allOperandsWhole: boolean, decimals?: number): Interval {
   const v = new Decimal(s); // parsed once: the zero test and the interval share it
   if (v.isZero()) return { lo: v, hi: v };
+  if (decimals !== undefined) return around(v, halfUnit(decimals));
   const d = decimalsOf(s);
   if (d > 0) return around(v, halfUnit(d));
   return allOperandsWhole ? around(v, halfUnit(0)) : { lo: v, hi: v };

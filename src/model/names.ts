@@ -125,6 +125,8 @@ export const CONCEPT_NAMES: Record<string, string> = {
   'threePublic.reception': '公务接待费',
   'threePublic.vehiclePurchase': '公务用车购置费',
   'threePublic.vehicleOps': '公务用车运行维护费',
+  'rate.execution': '预算执行率',
+  'score.total': '自评得分',
 };
 
 /** Concepts a project form words otherwise: it states its 支出总额, never a 决算 (the title

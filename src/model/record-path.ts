@@ -17,7 +17,7 @@ export type RecordPath =
   | { kind: 'group-weight'; index: Index }
   | { kind: 'goal'; index: Index; field: 'target' | 'result' }
   | { kind: 'fact'; concept: string }
-  | { kind: 'change'; index: number; part: 'amount' | 'percent' | 'direction' | 'concept' }
+  | { kind: 'change'; index: number; part: 'amount' | 'base' | 'percent' | 'direction' | 'concept' }
   | { kind: 'block'; block: RecordBlock | '*' }
   /** total.weight, conclusions.problems, unit, grade, header.department … */
   | { kind: 'field'; name: string };
@@ -26,7 +26,7 @@ const FIELDS = new Set([
   'total.weight', 'total.score', 'conclusions.verdict', 'conclusions.problems', 'conclusions.measures',
   'unit', 'grade', 'year', 'entity', 'header.department', 'header.implementer',
 ]);
-const CHANGE_PARTS = new Set(['amount', 'percent', 'direction', 'concept']);
+const CHANGE_PARTS = new Set(['amount', 'base', 'percent', 'direction', 'concept']);
 const LINE_KEY = /^[a-z][a-zA-Z0-9]*$/;
 
 function index(text: string): Index | null {
@@ -300,7 +300,7 @@ export const MESSAGE_WORDING: PathWording = {
     unknown: '一级指标标注的分值',
   },
   goals: { target: '年度目标', result: '全年完成情况' },
-  change: { template: '{part}', parts: { amount: '增减额', percent: '增减幅度' } },
+  change: { template: '{part}', parts: { amount: '增减额', base: '比较基数', percent: '增减幅度' } },
   concepts: CONCEPT_NAMES,
   projectConcepts: PROJECT_CONCEPT_NAMES,
   factPrefix: '',
@@ -338,7 +338,7 @@ export const REPORT_WORDING: PathWording = {
     unknown: '第{n}个一级指标·分值',
   },
   goals: null,
-  change: { template: '文字部分·第{n}处增减变化·{part}', parts: { amount: '金额', percent: '幅度(%)', direction: '增减方向', concept: '事项' } },
+  change: { template: '文字部分·第{n}处增减变化·{part}', parts: { amount: '金额', base: '比较基数', percent: '幅度(%)', direction: '增减方向', concept: '事项' } },
   // a few concepts in the report's shorter wording
   concepts: { ...CONCEPT_NAMES, 'funds.received': '资金到位', 'spending.total': '决算支出', 'threePublic.vehicleOps': '公务用车运行费' },
   // the report names a path the same on every form (as its 资金来源·合计)

@@ -59,10 +59,19 @@ export const IndicatorSchema = z
   .strict();
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/** Concepts whose figures are no money: a stated 执行率 (`rate.*`, in percent) and a stated
+ *  score (`score.*`, in points). Every other concept's figures are in 万元. */
+export function isMoneyConcept(concept: string): boolean {
+  return !/^(?:rate|score)\./.test(concept);
+}
+
 export const FactSchema = z
   .object({
-    value: decimal, // 万元
+    value: decimal, // 万元 (a rate.* concept: percent; a score.*: points)
     approx: z.boolean(),
+    /** The decimals (XBRL's, in 万元) the figure is good to where its printed unit makes the
+     *  value's own digits overstate it: "1.17亿元" is 11700 to −2 decimals, ± 50万元. */
+    decimals: z.number().int().optional(),
     quote: z.string(),
     paragraph: z.number().int().nonnegative(),
     /** PDF: the 1-based page the paragraph is printed on (absent for DOCX, like provenance's null). */
@@ -77,6 +86,9 @@ export const ChangeSchema = z
   .object({
     concept: z.string(),
     amount: nullableDecimal,
+    /** The figure the change is measured from, where the change states it
+     *  ("比上年决算支出3520.18万元减少63.98万元": 3520.18). */
+    base: decimal.optional(),
     direction: z.enum(['increase', 'decrease']),
     percent: nullableDecimal,
     quote: z.string(),

@@ -121,6 +121,8 @@ export interface MoneyFigure {
   numberStart: number;
   value: string;
   approx: boolean;
+  /** Set where the unit shift makes `value`'s digits overstate the printed figure (Fact.decimals). */
+  decimals?: number;
 }
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
@@ -132,7 +134,7 @@ const MONEY = new RegExp(
 const PERCENT = new RegExp(String.raw`(?<![\d.,])${NUMBER}%`, 'g');
 
 /** Money figures in `text` (a clause): 万元 as printed, 亿元 × 10000, 元 ÷ 10000,
- *  digits kept; "万余元", "多万元", "…左右" are approximate. */
+ *  digits kept, and the printed precision with them; "万余元", "多万元", "…左右" are approximate. */
 export function moneyFigures(text: string, offset = 0): MoneyFigure[] {
   const out: MoneyFigure[] = [];
   if (!/\d/.test(text)) return out;
@@ -148,9 +150,19 @@ export function moneyFigures(text: string, offset = 0): MoneyFigure[] {
       numberStart: start,
       value,
       approx: Boolean(m[2] || m[4] || m[5]),
+      ...yiDecimals(n, unit),
     });
   }
   return out;
+}
+
+/** "1.17亿元" is 11700万元 good to ± 0.005亿元 = ± 50万元, which the shifted digits no longer
+ *  say: its decimals in 万元 (−2). A 亿元 figure printed whole is exact (rules.md: a value
+ *  printed without decimals), and 元 ÷ 10000 keeps every digit, so their values say it all. */
+function yiDecimals(n: string, unit: string | undefined): { decimals?: number } {
+  if (unit !== '亿') return {};
+  const printed = n.includes('.') ? n.length - n.indexOf('.') - 1 : 0;
+  return printed > 0 && printed <= 4 ? { decimals: printed - 4 } : {};
 }
 
 export interface PercentFigure {

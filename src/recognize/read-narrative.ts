@@ -3,6 +3,8 @@
 import type { DocTable } from '../model/document.js';
 import type { FormRecord } from '../model/record.js';
 import { extractNarrativeFacts } from './facts.js';
+import { withBases, withPrecision } from './facts-figures.js';
+import { statedMeasures } from './facts-scores.js';
 import { blockReading, type BlockReading } from './block-reading.js';
 import type { IndicatorBlock } from './indicator-block.js';
 import { cellParas, narrativeInBody, narrativeInTable, narrativeRows, numberParagraphs, textCells, type NarrativePara } from './narrative.js';
@@ -80,9 +82,14 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
   }
   const numbered = numberParagraphs(narrativeParas, t);
   const paragraphs = numbered.map((p) => p.text);
-  const facts = extractNarrativeFacts(paragraphs, { pages: numbered.map((p) => p.page), department: t.kind === 'dept-overall' });
+  const pages = numbered.map((p) => p.page);
+  const facts = extractNarrativeFacts(paragraphs, { pages, department: t.kind === 'dept-overall' });
   return blockReading<NarrativeReading>({
-    narrative: { text: paragraphs.length ? paragraphs.join('\n') : null, facts: facts.facts, changes: facts.changes },
+    narrative: {
+      text: paragraphs.length ? paragraphs.join('\n') : null,
+      facts: { ...withPrecision(facts.facts), ...statedMeasures(paragraphs, pages) },
+      changes: withBases(facts.changes),
+    },
     paragraphs,
     startItem,
   });

@@ -1,55 +1,108 @@
 // Kind `change-consistent` (rules.md check 28): a stated change agrees with itself —
-// "比预算减少9万元，降低100%" with the current figure 0: 9 ÷ (0 + 9) = 100%.
+// "比预算减少9万元，降低100%" with the current figure 0: 9 ÷ (0 + 9) = 100%; a change that
+// names its base ("比上年决算支出3520.18万元减少63.98万元，下降1.82%"): 63.98 ÷ 3520.18.
 import { z } from 'zod';
-import { distinctFactValues } from '../context.js';
-import { dec, difference, exact, meets, moneyInterval, mulIv, rateInterval, round2 } from '../decimal.js';
+import type { Change, FormRecord } from '../../model/record.js';
+import { distinctFacts, distinctFigures, figureInterval, isWholeFigure, type Figure } from '../context.js';
+import { dec, difference, divIv, exact, meets, moneyInterval, mulIv, rateInterval, round2, type Interval } from '../decimal.js';
 import { labelOf } from '../labels.js';
 import type { Draft, RuleKind } from '../types.js';
 
 const options = z.object({}).strict();
 
+type Stated = Change & { amount: string; percent: string };
+
+/** The change measured from the base it names: amount ÷ base. */
+function fromBase(c: Stated, i: number, base: string): Draft | null {
+  if (dec(base).lte(0)) return null;
+  const allWhole = !base.includes('.') && !c.amount.includes('.');
+  const ratio = divIv(moneyInterval(c.amount, allWhole), moneyInterval(base, allWhole));
+  if (!ratio || meets(rateInterval(c.percent), mulIv(ratio, exact('100')))) return null;
+  const expected = round2(dec(c.amount).div(base).times(100));
+  const diff = difference(c.percent, expected);
+  return {
+    fields: [`narrative.changes[${i}].percent`, `narrative.changes[${i}].amount`, `narrative.changes[${i}].base`],
+    actual: c.percent,
+    expected,
+    difference: diff,
+    messageId: c.direction === 'decrease' ? 'decreaseFromBase' : 'increaseFromBase',
+    data: { concept: labelOf(`narrative.facts.${c.concept}`), base, amount: c.amount, expected, stated: c.percent, difference: diff },
+  };
+}
+
+/** amount ÷ (now ± amount) over the intervals, or null when there is no such base. */
+function ratioFromNow(c: Stated, now: Figure): Interval | null {
+  const allWhole = isWholeFigure(now) && !c.amount.includes('.');
+  const amount = moneyInterval(c.amount, allWhole);
+  const v = figureInterval(now, allWhole);
+  const pointBase = c.direction === 'decrease' ? dec(now.value).plus(c.amount) : dec(now.value).minus(c.amount);
+  if (pointBase.lte(0)) return null;
+  if (c.direction === 'increase' && !v.lo.minus(amount.hi).gt(0)) return null;
+  // amount ÷ (now ± amount) is monotone in each operand, so its bounds come from
+  // the ends of their intervals (treating the base as independent would widen it)
+  const ratio =
+    c.direction === 'decrease'
+      ? { lo: amount.lo.div(v.hi.plus(amount.lo)), hi: amount.hi.div(v.lo.plus(amount.hi)) }
+      : { lo: amount.lo.div(v.hi.minus(amount.lo)), hi: amount.hi.div(v.lo.minus(amount.hi)) };
+  return mulIv(ratio, exact('100'));
+}
+
+/** The figures of the change's concept stated in the change's own words ("公务接待费支出0万元，
+ *  比预算减少9万元"), else every figure stated for it. */
+function nowFigures(record: FormRecord, c: Change): Figure[] {
+  const own = (record.narrative.facts[c.concept] ?? []).filter((f) => f.paragraph === c.paragraph && c.quote.includes(f.quote));
+  const figures = distinctFigures(own);
+  return figures.length > 0 ? figures : distinctFacts(record, c.concept);
+}
+
+/** The change measured from the current figure: holds when any reading of it holds; else
+ *  one finding, on the figure that comes nearest. */
+function fromNow(record: FormRecord, c: Stated, i: number): Draft | null {
+  let nearest: { now: Figure; expected: string; diff: string } | null = null;
+  for (const now of nowFigures(record, c)) {
+    const ratio = ratioFromNow(c, now);
+    if (!ratio) continue;
+    if (meets(rateInterval(c.percent), ratio)) return null;
+    const pointBase = c.direction === 'decrease' ? dec(now.value).plus(c.amount) : dec(now.value).minus(c.amount);
+    const expected = round2(dec(c.amount).div(pointBase).times(100));
+    const diff = difference(c.percent, expected);
+    if (!nearest || dec(diff).abs().lt(dec(nearest.diff).abs())) nearest = { now, expected, diff };
+  }
+  if (!nearest) return null;
+  const factPath = `narrative.facts.${c.concept}`;
+  const { now, expected, diff } = nearest;
+  return {
+    fields: [`narrative.changes[${i}].percent`, `narrative.changes[${i}].amount`, factPath],
+    actual: c.percent,
+    expected,
+    difference: diff,
+    factValues: { [factPath]: now.value },
+    messageId: c.direction,
+    data: { concept: labelOf(factPath), value: now.value, amount: c.amount, expected, stated: c.percent, difference: diff },
+  };
+}
+
 export const changeConsistent: RuleKind<z.infer<typeof options>> = {
   name: 'change-consistent',
   meta: {
     title: '文字部分所述增减额与增减幅度相符',
-    explanation: '文字部分写“比预算减少X万元，降低Y%”时，Y 应等于 X ÷（本期数 + X）× 100%（增加时为 X ÷（本期数 − X））；本期数取文字部分对该项目所写的金额，按四舍五入的区间比较。',
+    explanation:
+      '文字部分写“比预算减少X万元，降低Y%”时，Y 应等于 X ÷（本期数 + X）× 100%（增加时为 X ÷（本期数 − X））；本期数取同一句中对该项目所写的金额，句中没有时取文字部分对该项目所写的金额（写了几个数时，有一个相符即为相符）。写明比较基数时（“比上年决算支出3520.18万元减少63.98万元，下降1.82%”），Y 应等于 X ÷ 基数 × 100%。按四舍五入的区间比较。',
     messages: {
       decrease: '文字部分所述{{concept}}{{value}}万元，减少{{amount}}万元，应降低{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
       increase: '文字部分所述{{concept}}{{value}}万元，增加{{amount}}万元，应增长{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
+      decreaseFromBase: '文字部分所述{{concept}}比{{base}}万元减少{{amount}}万元，应降低{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
+      increaseFromBase: '文字部分所述{{concept}}比{{base}}万元增加{{amount}}万元，应增长{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
     },
   },
   options,
   run(record) {
     const drafts: Draft[] = [];
     record.narrative.changes.forEach((c, i) => {
-      if (c.amount === null || c.percent === null) return;
-      const factPath = `narrative.facts.${c.concept}`;
-      for (const v of distinctFactValues(record, c.concept)) {
-        const allWhole = !v.includes('.') && !c.amount.includes('.');
-        const amount = moneyInterval(c.amount, allWhole);
-        const now = moneyInterval(v, allWhole);
-        const pointBase = c.direction === 'decrease' ? dec(v).plus(c.amount) : dec(v).minus(c.amount);
-        if (pointBase.lte(0) || dec(c.amount).lte(0)) continue;
-        if (c.direction === 'increase' && !now.lo.minus(amount.hi).gt(0)) continue;
-        // amount ÷ (now ± amount) is monotone in each operand, so its bounds come from
-        // the ends of their intervals (treating the base as independent would widen it)
-        const ratio =
-          c.direction === 'decrease'
-            ? { lo: amount.lo.div(now.hi.plus(amount.lo)), hi: amount.hi.div(now.lo.plus(amount.hi)) }
-            : { lo: amount.lo.div(now.hi.minus(amount.lo)), hi: amount.hi.div(now.lo.minus(amount.hi)) };
-        if (meets(rateInterval(c.percent), mulIv(ratio, exact('100')))) continue;
-        const expected = round2(dec(c.amount).div(pointBase).times(100));
-        const diff = difference(c.percent, expected);
-        drafts.push({
-          fields: [`narrative.changes[${i}].percent`, `narrative.changes[${i}].amount`, factPath],
-          actual: c.percent,
-          expected,
-          difference: diff,
-          factValues: { [factPath]: v },
-          messageId: c.direction,
-          data: { concept: labelOf(factPath), value: v, amount: c.amount, expected, stated: c.percent, difference: diff },
-        });
-      }
+      if (c.amount === null || c.percent === null || dec(c.amount).lte(0)) return;
+      const stated = c as Stated;
+      const d = c.base !== undefined ? fromBase(stated, i, c.base) : fromNow(record, stated, i);
+      if (d) drafts.push(d);
     });
     return drafts;
   },

@@ -1,9 +1,10 @@
 // Kind `fact-sum` (rules.md checks 22–26): a total = signed sum of parts, where any operand
-// may be a narrative concept (each distinct stated figure is tried) or a table cell.
+// may be a narrative concept (each distinct stated figure is tried: one reading that
+// holds is enough) or a table cell.
 import { z } from 'zod';
 import type { FormRecord } from '../../model/record.js';
-import { conceptOf } from '../context.js';
-import { difference, exactSum, meets, moneyInterval, negIv, sumIv } from '../decimal.js';
+import { conceptOf, figureInterval, isWholeFigure, type Figure } from '../context.js';
+import { dec, difference, exactSum, meets, negIv, sumIv } from '../decimal.js';
 import { labelOf } from '../labels.js';
 import { fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
@@ -40,22 +41,22 @@ type Options = z.infer<typeof options>;
 type Part = z.infer<typeof part>;
 
 interface Trial {
-  total: string;
-  values: Array<{ path: string; value: string; minus: boolean }>;
+  total: Figure;
+  values: Array<{ path: string; figure: Figure; minus: boolean }>;
 }
 
 /** Does total meet the signed sum, with money tolerance over all operands? */
-function holds(total: string, values: Trial['values']): boolean {
-  const allWhole = [total, ...values.map((v) => v.value)].every((v) => !v.includes('.'));
-  const sum = sumIv(values.map((v) => (v.minus ? negIv(moneyInterval(v.value, allWhole)) : moneyInterval(v.value, allWhole))));
-  return meets(moneyInterval(total, allWhole), sum);
+function holds(total: Figure, values: Trial['values']): boolean {
+  const allWhole = [total, ...values.map((v) => v.figure)].every(isWholeFigure);
+  const sum = sumIv(values.map((v) => (v.minus ? negIv(figureInterval(v.figure, allWhole)) : figureInterval(v.figure, allWhole))));
+  return meets(figureInterval(total, allWhole), sum);
 }
 
 /** Every way to pick one figure per stated operand; null when the rule cannot run. */
 function trials(record: FormRecord, total: string, parts: Part[], minParts: number): Trial[] | null {
   const t = candidates(record, total);
   if (t === 'skip' || t.length === 0) return null;
-  const stated: Array<{ p: Part; list: string[] }> = [];
+  const stated: Array<{ p: Part; list: Figure[] }> = [];
   for (const p of parts) {
     const c = candidates(record, p.path);
     if (c === 'skip') return null;
@@ -68,8 +69,21 @@ function trials(record: FormRecord, total: string, parts: Part[], minParts: numb
   if (stated.length < minParts) return null;
   return combinations([t, ...stated.map((s) => s.list)]).map(([tv, ...vs]) => ({
     total: tv,
-    values: vs.map((value, i) => ({ path: stated[i].p.path, value, minus: stated[i].p.minus })),
+    values: vs.map((figure, i) => ({ path: stated[i].p.path, figure, minus: stated[i].p.minus })),
   }));
+}
+
+/** total − signed sum of the trial's parts, at the printed values. */
+function shortfall(t: Trial): { sum: string; diff: string } {
+  const sum = exactSum(t.values.map((v) => ({ value: v.figure.value, sign: v.minus ? -1 : 1 })));
+  return { sum, diff: difference(t.total.value, sum) };
+}
+
+/** The failing trial to report: the one nearest to holding (the first among equals). */
+function nearest(ts: Trial[]): Trial {
+  let best = ts[0];
+  for (const t of ts.slice(1)) if (dec(shortfall(t).diff).abs().lt(dec(shortfall(best).diff).abs())) best = t;
+  return best;
 }
 
 /** A part's label: narrative concepts bare, table cells marked "表中". */
@@ -81,7 +95,7 @@ export const factSum: RuleKind<Options> = {
   name: 'fact-sum',
   meta: {
     title: '文字部分的合计等于其分项',
-    explanation: '文字部分所述的合计应等于其分项之和（或与表中对应单元格相符），按四舍五入的区间比较；约数不比较。分项没有写出时不检查；同一概念写了几个不同的数时，每个数都试。',
+    explanation: '文字部分所述的合计应等于其分项之和（或与表中对应单元格相符），按四舍五入的区间比较；约数不比较。分项没有写出时不检查；同一概念写了几个不同的数时，每种搭配都试，有一种相符即为相符，都不相符时只报告最接近相符的一种。',
     messages: {
       narrativeTotal: '{{total}}，与{{parts}} = {{sum}}万元不一致（相差{{difference}}万元）',
       tableTotal: '{{total}}，与文字部分所述{{parts}} = {{sum}}万元不一致（相差{{difference}}万元）',
@@ -101,26 +115,26 @@ export const factSum: RuleKind<Options> = {
       const c = candidates(record, p);
       return c === 'skip' ? [] : c;
     });
-    const drafts: Draft[] = [];
-    for (const t of ts) {
-      if (holds(t.total, t.values) || alternatives.some((alt) => holds(alt, t.values))) continue;
-      const sum = exactSum(t.values.map((v) => ({ value: v.value, sign: v.minus ? -1 : 1 })));
-      const diff = difference(t.total, sum);
-      const factValues: Record<string, string> = {};
-      for (const v of [{ path: o.total, value: t.total }, ...t.values]) if (conceptOf(v.path)) factValues[v.path] = v.value;
-      const partsText = t.values
-        .map((v, i) => `${v.minus ? ' − ' : i === 0 ? '' : ' + '}${partLabel(record, v.path)}${moneyAt(record, v.path, v.value)}`)
-        .join('');
-      drafts.push({
+    // A concept stated with several figures (a budget's and an outturn's 基本支出, a unit's
+    // own 全年支出): the identity holds when any one way of reading them makes it hold.
+    if (ts.some((t) => holds(t.total, t.values) || alternatives.some((alt) => holds(alt, t.values)))) return [];
+    const t = nearest(ts);
+    const { sum, diff } = shortfall(t);
+    const factValues: Record<string, string> = {};
+    for (const v of [{ path: o.total, figure: t.total }, ...t.values]) if (conceptOf(v.path)) factValues[v.path] = v.figure.value;
+    const partsText = t.values
+      .map((v, i) => `${v.minus ? ' − ' : i === 0 ? '' : ' + '}${partLabel(record, v.path)}${moneyAt(record, v.path, v.figure.value)}`)
+      .join('');
+    return [
+      {
         fields: [o.total, ...o.orTotals.filter((p) => exists(record, p)), ...t.values.map((v) => v.path)],
-        actual: t.total,
+        actual: t.total.value,
         expected: sum,
         difference: diff,
         factValues,
         messageId: conceptOf(o.total) ? 'narrativeTotal' : 'tableTotal',
-        data: { total: sideLabel(record, o.total) + moneyAt(record, o.total, t.total), parts: partsText, sum, difference: diff },
-      });
-    }
-    return drafts;
+        data: { total: sideLabel(record, o.total) + moneyAt(record, o.total, t.total.value), parts: partsText, sum, difference: diff },
+      },
+    ];
   },
 };

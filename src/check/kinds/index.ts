@@ -14,6 +14,8 @@ import { grade } from './grade.js';
 import { groupWeight } from './group-weight.js';
 import { indicatorRange } from './indicator-range.js';
 import { narrativeEqualsTable } from './narrative-equals-table.js';
+import { narrativeRate } from './narrative-rate.js';
+import { narrativeScore } from './narrative-score.js';
 import { notANumber } from './not-a-number.js';
 import { placeholderIndicator } from './placeholder-indicator.js';
 import { proportionalScore } from './proportional-score.js';
@@ -33,7 +35,7 @@ const ALL: RuleKind[] = [
   sum, equal, rate, rateAbove, fundScore, indicatorRange,
   weightsTotal, scoresTotal, deviationReason, targetMissedFullScore, proportionalScore, groupWeight,
   threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction, cellUnit, formulaUncached, blockUnreadable,
-  narrativeEqualsTable, factSum, factConflict, changeConsistent, grade, unreadQuantity,
+  narrativeEqualsTable, factSum, factConflict, changeConsistent, narrativeRate, narrativeScore, grade, unreadQuantity,
 ];
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(ALL.map((k) => [k.name, k]));

@@ -1,17 +1,17 @@
 // Operands of the narrative rules: a narrative concept gives every distinct exact figure
 // it is stated with (approximations never count); a table cell gives its value.
 import type { FormRecord } from '../../model/record.js';
-import { conceptOf, distinctFactValues, operand } from '../context.js';
+import { conceptOf, distinctFacts, operand, type Figure } from '../context.js';
 import { labelOf } from '../labels.js';
 import { tableMoney } from '../money-text.js';
 
 /** 'skip' = the rule cannot run on this operand (not a number); [] = nothing stated. */
-export function candidates(record: FormRecord, path: string): string[] | 'skip' {
+export function candidates(record: FormRecord, path: string): Figure[] | 'skip' {
   const concept = conceptOf(path);
-  if (concept) return distinctFactValues(record, concept);
+  if (concept) return distinctFacts(record, concept);
   const o = operand(record, path);
   if (o.state === 'nan' || o.state === 'missing') return 'skip';
-  return o.state === 'value' ? [o.value] : [];
+  return o.state === 'value' ? [{ value: o.value }] : [];
 }
 
 /** True when the path exists in the record (a stated concept, or a cell the layout has). */
@@ -27,10 +27,10 @@ export function sideLabel(record: FormRecord, path: string): string {
 }
 
 /** Every combination of one value per operand (bounded: a narrative states few figures). */
-export function combinations(lists: string[][], limit = 64): string[][] {
-  let out: string[][] = [[]];
+export function combinations<T>(lists: T[][], limit = 64): T[][] {
+  let out: T[][] = [[]];
   for (const list of lists) {
-    const next: string[][] = [];
+    const next: T[][] = [];
     for (const prefix of out) for (const v of list) if (next.length < limit) next.push([...prefix, v]);
     out = next;
   }

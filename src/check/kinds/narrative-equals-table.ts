@@ -1,7 +1,8 @@
 // Kind `narrative-equals-table` (rules.md check 21): a figure the narrative states for a
 // concept equals its table counterpart — once per distinct stated figure.
 import { z } from 'zod';
-import { difference, meets, moneyInterval } from '../decimal.js';
+import { figureInterval, isWholeFigure } from '../context.js';
+import { difference, meets } from '../decimal.js';
 import { factPath, fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
 import { candidates, moneyAt, sideLabel } from './narrative-common.js';
@@ -12,7 +13,7 @@ export const narrativeEqualsTable: RuleKind<z.infer<typeof options>> = {
   name: 'narrative-equals-table',
   meta: {
     title: '文字部分的金额与表中一致',
-    explanation: '文字部分（评价报告综述）所述的金额应与表中对应的单元格一致，按四舍五入的区间比较；“万余元”之类的约数不比较。同一概念写了几个不同的数时，每个数都比较。',
+    explanation: '文字部分（评价报告综述）所述的金额应与表中对应的单元格一致，按四舍五入的区间比较（以亿元写的数按其所写位数取区间，如“1.17亿元”代表11650–11750万元）；“万余元”之类的约数不比较。同一概念写了几个不同的数时，每个数都比较。',
     messages: { unequal: '{{fact}}{{value}}万元，与{{table}}不一致（相差{{difference}}万元）' },
   },
   options,
@@ -20,11 +21,13 @@ export const narrativeEqualsTable: RuleKind<z.infer<typeof options>> = {
     const facts = candidates(record, o.fact);
     const table = candidates(record, o.table);
     if (facts === 'skip' || table === 'skip' || table.length === 0) return [];
-    const t = table[0];
+    const cell = table[0];
+    const t = cell.value;
     const drafts: Draft[] = [];
-    for (const v of facts) {
-      const allWhole = !v.includes('.') && !t.includes('.');
-      if (meets(moneyInterval(v, allWhole), moneyInterval(t, allWhole))) continue;
+    for (const fact of facts) {
+      const v = fact.value;
+      const allWhole = isWholeFigure(fact) && isWholeFigure(cell);
+      if (meets(figureInterval(fact, allWhole), figureInterval(cell, allWhole))) continue;
       const diff = difference(v, t);
       drafts.push({
         fields: [o.fact, o.table],
