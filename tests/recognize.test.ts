@@ -546,6 +546,65 @@ describe('a report\'s table of contents, rows of in-table prose, labels naming t
   });
 });
 
+describe('blocks printed in another order, or beside the usual ones', () => {
+  /** The 年度主要任务 block some department layouts print between the fund block and the goals. */
+  const tasks = [
+    ['年度主要任务', '任务名称', '<', '主要内容', '<', '预算数', '<', '执行数', '<'],
+    ['^', '城乡低保提标扩面', '<', '提高保障标准', '<', '320.00', '<', '318.50', '<'],
+    ['^', '临时救助', '<', '急难救助（元/人）', '<', '111.10', '<', '36.41', '<'],
+    ['^', '2022年度结转任务', '<', '困难群众救助', '<', '20.00', '<', '20.00', '<'],
+  ];
+
+  // After the fund block (Hunan), or before it under the 部门名称 row (Gansu).
+  for (const [anchor, at] of [['整体资金\n（万元）', 9], ['年度资金\n（万元）', 9], ['整体资金\n（万元）', 0], ['预算执行情况\n（万元）', 0]] as const) {
+    it(`a 年度主要任务 block (任务名称 | 主要内容 | 预算数 | 执行数) is another block of the form, not a new form nor fund lines (${anchor.split('\n')[0]}, ${at ? 'after' : 'before'} the fund block)`, () => {
+      const table = deptTable({ anchor, rows: { srcTotal: ['1000.00', '950.00', '97.00%', '10', '9.50'] } });
+      table.table.splice(at, 0, ...tasks);
+      if (at === 0) table.table.unshift(['部门（单位）名称', '某某市民政局', '<', '<', '<', '<', '<', '<', '<']);
+      const forms = recognizeForms(docModel('部门整体支出绩效自评表', table), templates);
+      expect(forms).toHaveLength(1);
+      const [r] = forms;
+      expect(r.form).toBe('dept-overall');
+      expect(r.blocks).toEqual({ fund: 'read', indicators: 'read', total: 'read', goals: 'read' });
+      // A task's （元/人） or year is none of the form's.
+      expect(r.sourceUnit).toBe('万元');
+      expect(r.year).toBeNull();
+      expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'other']);
+      expect(r.funds.sources.total).toEqual({ budget: '1000.00', actual: '950.00', rate: '97.00', weight: '10', score: '9.50' });
+      expect(Object.keys(r.funds.uses ?? {})).toEqual(['total', 'basic', 'personnel', 'public', 'project']);
+      expect(r.funds.uses?.project).toMatchObject({ budget: '400.00', actual: '370.00' });
+      expect(r.goals).toEqual([{ target: '完成年度工作任务', result: '已完成' }]);
+      expect(r.indicators.map((i) => i.name)).toEqual(['指标1：服务户数', '指标1：群众满意']);
+      expect(r.total).toEqual({ weight: '100', score: '97.5' });
+    });
+  }
+
+  it('after a form\'s 总分 row a fund header still opens the next form, untitled as it is', () => {
+    const forms = recognizeForms(docModel(DEPT_TITLE, deptTable(), deptTable({ rows: { srcTotal: ['2000.00', '1900.00', '95.00%', '10', '9.50'] } })), templates);
+    expect(forms.map((f) => f.funds.sources.total?.budget)).toEqual(['1000.00', '2000.00']);
+  });
+
+  it('a fund block printed after the indicators, above 总分: every block read; an indicator\'s （元） or year is not the form\'s', () => {
+    const rows = projectTable({ name: '信息化建设项目' }).table;
+    // 项目名称, 主管部门 | goals, indicators | the fund block | 总分
+    const table = t([...rows.slice(0, 2), ...rows.slice(7, 11), ...rows.slice(2, 7), rows[11]]);
+    table.table[2 + 3][3] = '人均补助标准（元）';
+    table.table[2 + 3][4] = '2022年底前';
+    table.table[6][0] = '项目资金';
+    const forms = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(forms).toHaveLength(1);
+    const [r] = forms;
+    expect(r.blocks).toEqual({ fund: 'read', indicators: 'read', total: 'read', goals: 'read' });
+    expect(r.sourceUnit).toBe('万元');
+    expect(r.year).toBeNull();
+    expect(r.funds.sources.total).toEqual({ initial: '100.00', budget: '120.00', actual: '118.80', weight: '10', rate: '99.00', score: '9.90' });
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'carryover', 'other']);
+    expect(r.indicators).toEqual([{ level1: '产出指标', level2: '数量指标', name: '人均补助标准（元）', target: '2022年底前', actual: '22个', weight: '90', score: '90', deviation: null }]);
+    expect(r.total).toEqual({ weight: '100', score: '99.90' });
+    expect(r.provenance['total.score']).toMatchObject({ row: 11 });
+  });
+});
+
 describe('goals and indicators in layouts seen in other provinces', () => {
   const GOAL = { target: '建成系统', result: '已建成' };
   const GOAL_ROWS = [
@@ -821,6 +880,21 @@ describe('documents that are no known form', () => {
     const e = failureOf(() => recognizeForms(docModel(DEPT_TITLE, table), templates));
     expect(e.message).toContain('总分行');
     expect(e.message).not.toContain('绩效指标表');
+  });
+
+  it('a titled form whose fund block bears no fund label, without indicators, says the title was found and what is missing', () => {
+    const table = deptTable({ anchor: '年度资金\n（万元）' });
+    table.table.splice(11); // drop the indicators and the total row
+    const e = failureOf(() => recognizeForms(docModel(DEPT_TITLE, table), templates));
+    expect(e.code).toBe('unrecognized-form');
+    expect(e.message).toBe('找到“部门整体支出绩效自评表”标题，但缺少绩效指标表（表头含“一级指标”“二级指标”“三级指标”列）、总分行（“总分”），无法读取；请检查表格是否完整');
+  });
+
+  it('a titled form whose indicator header is not recognized says so, not that no title was found', () => {
+    const table = deptTable({ anchor: '年度资金\n（万元）' });
+    table.table[11][3] = '具体内容'; // 三级指标
+    const e = failureOf(() => recognizeForms(docModel(DEPT_TITLE, table), templates));
+    expect(e.message).toBe('找到“部门整体支出绩效自评表”标题，但未找到绩效指标表的表头行（应含一级指标、三级指标、分值/得分等栏），无法读取；请检查表格是否完整');
   });
 
   it('a titled form without a fund block names it', () => {

@@ -6,7 +6,7 @@ import { blockState, findPrinted, type Printed } from './block-presence.js';
 import type { BlockReading } from './block-reading.js';
 import { readFundBlock, type FundBlock } from './fund-block.js';
 import { rowCells } from './grid.js';
-import { readIndicatorBlock, type IndicatorBlock } from './indicator-block.js';
+import { readIndicatorBlock, type IndicatorBlock, type RowSpan } from './indicator-block.js';
 import { readFund } from './read-fund.js';
 import { readGoals } from './read-goals.js';
 import { readHeader, readUnit } from './read-header.js';
@@ -34,15 +34,38 @@ export interface TemplateFit {
   titleMatch: boolean;
 }
 
+/** The rows the fund block takes: its header to its last line (the header row alone
+ *  where this template reads no block under it). */
+function fundSpan(seg: Segment, fund: FundBlock | null): RowSpan | null {
+  if (fund) return { table: fund.table, from: fund.headerRow, to: fund.endRow };
+  if (seg.fundHeaderAt === null) return null;
+  const it = seg.items[seg.fundHeaderAt] as Item & { kind: 'row' };
+  return { table: it.table, from: it.r, to: it.r };
+}
+
+/** The rows of the form that look like a fund-block header, the first one first. */
+function fundHeaderItems(seg: Segment): (Item & { kind: 'row' })[] {
+  const at = seg.fundHeaderAt === null ? [] : [seg.fundHeaderAt, ...seg.moreFundHeaders];
+  return at.map((i) => seg.items[i] as Item & { kind: 'row' });
+}
+
+/** The fund block: of the header rows the form prints (another block of 预算数 | 执行数,
+ *  年度主要任务, may stand before or after it), the one with the most of this template's
+ *  fund lines under it — the first on a tie. */
+function readFundOf(seg: Segment, t: Template): FundBlock | null {
+  let fund: FundBlock | null = null;
+  for (const it of fundHeaderItems(seg)) {
+    const f = readFundBlock(it.table, it.r, t);
+    if (f && (!fund || f.lines.length > fund.lines.length)) fund = f;
+  }
+  return fund;
+}
+
 export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   if (seg.title && !seg.title.kinds.includes(t.kind)) return null;
   const titleMatch = !!seg.title && t.title.some((l) => seg.title!.text.includes(l));
-  let fund: FundBlock | null = null;
-  if (seg.fundHeaderAt !== null) {
-    const it = seg.items[seg.fundHeaderAt] as Item & { kind: 'row' };
-    fund = readFundBlock(it.table, it.r, t);
-  }
-  const indicators = readIndicatorBlock(seg.items, seg.fundHeaderAt !== null ? seg.fundHeaderAt + 1 : 0, t);
+  const fund = readFundOf(seg, t);
+  const indicators = readIndicatorBlock(seg.items, t, fundSpan(seg, fund));
   // Layout-specific requirements (identify): each one met makes the layout more specific.
   let specific = 0;
   for (const c of t.identify.fundColumns) {
@@ -93,6 +116,12 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   return { template: t, score, valid, looksLikeForm, missing, printed, fund, indicators, titleMatch };
 }
 
+/** Why a block the form prints was not read: its header row was not found, or no line under it. */
+export function whyUnread(block: 'fund' | 'indicators', fit: TemplateFit): string {
+  if (block === 'fund') return fit.fund ? '资金表表头下没有可识别的资金行（如“年度资金总额”“合计”）' : '未找到资金表的表头行（应含预算数、执行数等栏）';
+  return fit.indicators ? '绩效指标表下没有可识别的指标行' : '未找到绩效指标表的表头行（应含一级指标、三级指标、分值/得分等栏）';
+}
+
 /** Where the form's tables end: the last item of the last table a block used; the rest of the body is its narrative. */
 export function formExtent(seg: Segment, fit: TemplateFit): FormExtent {
   let formEnd = -1;
@@ -107,26 +136,41 @@ export function formExtent(seg: Segment, fit: TemplateFit): FormExtent {
   return { formEnd, lastTable };
 }
 
+/** Where the form's head (名称, 单位 and year cells) ends in the fund block's table: at
+ *  the fund header, or at the first block printed above it where the fund block comes
+ *  after the goals and indicators — "（元）" in an indicator's name is no unit of the form. */
+function headEnd(seg: Segment, fit: TemplateFit): number {
+  const fund = fit.fund;
+  if (!fund) return 0;
+  const rows = [fit.printed.goals?.table === fund.table.index ? fit.printed.goals.row : null, fit.printed.indicators?.table === fund.table.index ? fit.printed.indicators.row : null];
+  if (fit.indicators?.table === fund.table) rows.push(fit.indicators.headerRow);
+  // Another block of 预算数 | 执行数 above the fund block (年度主要任务): its tasks are no head cells.
+  for (const it of fundHeaderItems(seg)) if (it.table === fund.table) rows.push(it.r);
+  return Math.min(fund.headerRow, ...rows.filter((r): r is number => r !== null));
+}
+
 export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
   const t = fit.template;
   const extent = formExtent(seg, fit);
 
   // The unit first (fund amounts depend on it), the narrative before the header
   // (entity, year and conclusions fall back to it).
-  const sourceUnit = readUnit(seg, fit.fund);
+  const head = headEnd(seg, fit);
+  const sourceUnit = readUnit(seg, fit.fund, head);
   const fund = readFund(fit.fund, sourceUnit);
   const goals = readGoals(seg.items.slice(0, Math.max(extent.formEnd + 1, 0)), t);
   const indicators = readIndicators(fit.indicators, t);
   const total = readTotal(fit.indicators?.total, t);
   const blocks = {
-    fund: blockState('fund', !!fit.fund && fit.fund.lines.length > 0, fit.printed, fit.fund ? '资金表表头下没有可识别的资金行（如“年度资金总额”“合计”）' : '未找到资金表的表头行（应含预算数、执行数等栏）'),
-    indicators: blockState('indicators', indicators.value.indicators.length > 0, fit.printed, fit.indicators ? '绩效指标表下没有可识别的指标行' : '未找到绩效指标表的表头行（应含一级指标、三级指标、分值/得分等栏）'),
+    fund: blockState('fund', !!fit.fund && fit.fund.lines.length > 0, fit.printed, whyUnread('fund', fit)),
+    indicators: blockState('indicators', indicators.value.indicators.length > 0, fit.printed, whyUnread('indicators', fit)),
     total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), fit.printed, '总分行没有可读取的分值或得分'),
     goals: blockState('goals', goals.value.length > 0, fit.printed, '年度总体目标栏中没有可识别的目标和完成情况'),
   };
   const narrative = readNarrative(seg, fit.indicators, extent, t);
   const header = readHeader(seg, t, {
     fund: fit.fund,
+    headEnd: head,
     formEnd: extent.formEnd,
     narrativeStart: narrative.value.startItem,
     paragraphs: narrative.value.paragraphs,

@@ -2,7 +2,7 @@
 // templates in rules/templates/ (labels are data; this code knows record keys only).
 import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
-import { buildRecord, fitTemplate, type RecognizedForm, type TemplateFit } from './build-record.js';
+import { buildRecord, fitTemplate, whyUnread, type RecognizedForm, type TemplateFit } from './build-record.js';
 import { loadTemplates, TemplateFileError, type TemplateSet } from './load-templates.js';
 import { withOcrConfidence } from './ocr-confidence.js';
 import { placeReportsBeforeForms, type FoundForm } from './reports-before-forms.js';
@@ -32,6 +32,35 @@ function brokenMessage(fit: TemplateFit): string {
   const t = fit.template;
   const what = fit.titleMatch ? `“${KIND_NAMES[t.kind] ?? t.kind}”` : `${KIND_NAMES[t.kind] ?? t.kind}的资金表`;
   return `找到${what}，但缺少${fit.missing.map((b) => blockName(b, t)).join('、')}，无法读取；请检查表格是否完整`;
+}
+
+/** A printed title whose form could not be read: what of it is missing and what is
+ *  printed but could not be read — the title itself was found. */
+function titledMessage(fit: TemplateFit): string {
+  const t = fit.template;
+  const fundRead = !!fit.fund && fit.fund.lines.length > 0;
+  const indicatorsRead = !!fit.indicators && fit.indicators.rows.length > 0;
+  const lacking: string[] = [];
+  const unread: string[] = [];
+  if (t.requiredBlocks.includes('fund') && !fundRead) {
+    if (fit.printed.fund) unread.push(whyUnread('fund', fit));
+    else lacking.push(blockName('fund', t));
+  }
+  if (t.requiredBlocks.includes('indicators') && !indicatorsRead) {
+    if (fit.printed.indicators) unread.push(whyUnread('indicators', fit));
+    else lacking.push(blockName('indicators', t));
+  }
+  // The 总分 row is read with the indicators: unread indicators say it already.
+  if (t.requiredBlocks.includes('total') && !fit.indicators?.total && !fit.printed.total) lacking.push(blockName('total', t));
+  if (t.requiredBlocks.includes('goals') && !fit.printed.goals) lacking.push(blockName('goals', t));
+  const what = [...(lacking.length ? [`缺少${lacking.join('、')}`] : []), ...unread];
+  if (what.length === 0) what.push('其下的表格不是可识别的绩效自评表');
+  return `找到“${KIND_NAMES[t.kind] ?? t.kind}”标题，但${what.join('；')}，无法读取；请检查表格是否完整`;
+}
+
+/** Something of the form stands under the title: a block read or printed. */
+function holdsBlock(fit: TemplateFit): boolean {
+  return !!fit.fund || !!fit.indicators || Object.keys(fit.printed).length > 0;
 }
 
 function notFoundMessage(templates: Template[]): string {
@@ -64,12 +93,18 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
   const segments = segment(flatten(doc), lex);
   const found: FoundForm[] = [];
   const broken: TemplateFit[] = [];
+  // The best reading of a candidate holding a block under a printed title, for a failure
+  // that says the title was found and what of its form is missing or unreadable (a line
+  // naming the form with nothing of it below, 附件：…自评表 in a letter, is no such title).
+  let titled: TemplateFit | null = null;
   // The body before the first form: a cover letter, a title — or the report itself.
   const preamble: Item[] = [];
   for (const seg of segments) {
     const fits = templates.templates.map((t) => fitTemplate(seg, t)).filter((f): f is TemplateFit => f !== null);
     const best = (list: TemplateFit[]) => list.reduce<TemplateFit | null>((a, b) => (a === null || b.score > a.score ? b : a), null);
     const ok = best(fits.filter((f) => f.valid && f.missing.length === 0));
+    const titledFit = best(fits.filter((f) => f.titleMatch && holdsBlock(f)));
+    if (titledFit && (titled === null || titledFit.score > titled.score)) titled = titledFit;
     if (ok) {
       found.push({ seg, fit: ok });
       continue;
@@ -88,6 +123,7 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
   if (titledBroken) throw notRecognized(doc, brokenMessage(titledBroken));
   if (found.length === 0) {
     if (broken.length) throw notRecognized(doc, brokenMessage(broken[0]));
+    if (titled) throw notRecognized(doc, titledMessage(titled));
     throw notRecognized(doc, notFoundMessage(templates.templates));
   }
   placeReportsBeforeForms(found, preamble);

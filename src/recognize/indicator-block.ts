@@ -139,13 +139,27 @@ function startsNarrative(paragraphs: string[], t: Template): boolean {
   return first !== undefined && isNarrativeHeading(first, t);
 }
 
-/** Finds and reads the indicator block among the segment's items from `from` on. */
-export function readIndicatorBlock(items: Item[], from: number, t: Template): IndicatorBlock | null {
+/** The rows of the form's fund block, from its header row to its last line. */
+export interface RowSpan {
+  table: DocTable;
+  from: number;
+  to: number;
+}
+
+function inSpan(it: Item & { kind: 'row' }, span: RowSpan | null): boolean {
+  return !!span && it.table === span.table && it.r >= span.from && it.r <= span.to;
+}
+
+/** Finds and reads the indicator block among the segment's items, wherever it stands
+ *  beside the fund block: below it, or above it (the fund block printed after the
+ *  indicators, before the 总分 row). The fund block's rows are neither its header nor
+ *  its rows: the block goes on past them to its 总分 row. */
+export function readIndicatorBlock(items: Item[], t: Template, fund: RowSpan | null): IndicatorBlock | null {
   let start = -1;
   let columns: IndicatorColumns = {};
-  for (let i = Math.max(0, from); i < items.length; i++) {
+  for (let i = 0; i < items.length; i++) {
     const it = items[i];
-    if (it.kind !== 'row') continue;
+    if (it.kind !== 'row' || inSpan(it, fund)) continue;
     const cols = indicatorColumns(it.table, it.r, t);
     if (isIndicatorHeader(cols)) {
       start = i;
@@ -162,7 +176,7 @@ export function readIndicatorBlock(items: Item[], from: number, t: Template): In
   let goal = goalLabelOf(head.table, head.r, t);
   for (let i = start + 1; i < items.length; i++) {
     const it = items[i];
-    if (it.kind !== 'row') continue;
+    if (it.kind !== 'row' || inSpan(it, fund)) continue;
     if (it.table !== table) {
       // The table goes on in another one (a PDF page): its own header row, or the same grid width.
       const again = indicatorColumns(it.table, it.r, t);

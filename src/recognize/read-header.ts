@@ -21,13 +21,14 @@ function yearIn(text: string | null | undefined): number | null {
 }
 
 /** The unit the form prints money in, read first because the fund reader needs it:
- *  a header cell of the fund block, the rows above it, the lines above the table, the title; else 万元. */
-export function readUnit(seg: Segment, fund: FundBlock | null): SourceUnit {
+ *  a header cell of the fund block, the form's head rows above it (up to `headEnd`),
+ *  the lines above the table, the title; else 万元. */
+export function readUnit(seg: Segment, fund: FundBlock | null, headEnd: number): SourceUnit {
   const texts: string[] = [];
   if (fund) {
     for (const rc of rowCells(fund.table, fund.headerRow)) texts.push(rc.cell.text);
     if (fund.anchor) texts.push(fund.anchor.cell.text);
-    for (let r = fund.headerRow - 1; r >= 0; r--) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60) texts.push(rc.cell.text);
+    for (let r = headEnd - 1; r >= 0; r--) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60) texts.push(rc.cell.text);
   }
   for (let i = 0; i < (seg.fundHeaderAt ?? 0); i++) {
     const it = seg.items[i];
@@ -43,6 +44,8 @@ export function readUnit(seg: Segment, fund: FundBlock | null): SourceUnit {
 
 export interface HeaderContext {
   fund: FundBlock | null;
+  /** Rows of the fund block's table above this one are the form's head (build-record.ts headEnd). */
+  headEnd: number;
   /** Last segment item of the form's tables (-1: none): body lines after it are narrative, not fields. */
   formEnd: number;
   /** Segment item where a narrative inside the table begins (-1: none). */
@@ -52,7 +55,7 @@ export interface HeaderContext {
 }
 
 export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): BlockReading<HeaderReading> {
-  const { fund, formEnd, narrativeStart, paragraphs } = ctx;
+  const { fund, headEnd, formEnd, narrativeStart, paragraphs } = ctx;
   // Provenance is noted as fields are read; the value is assembled at the end.
   const notes = blockReading(null);
 
@@ -88,13 +91,13 @@ export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): Block
   };
   const conclusions = { verdict: conclusion('verdict'), problems: conclusion('problems'), measures: conclusion('measures') };
 
-  // Year: the title, the lines above the first table, the short cells above the fund header, the narrative.
+  // Year: the title, the lines above the first table, the form's head cells, the narrative.
   const firstRowItem = seg.items.findIndex((it) => it.kind === 'row');
   const preamble = seg.items.slice(0, firstRowItem < 0 ? 0 : firstRowItem).filter((it): it is Item & { kind: 'para' } => it.kind === 'para');
   let year = yearIn(seg.title?.text);
   if (year === null) for (const p of preamble) if ((year = yearIn(p.text)) !== null) break;
   if (year === null && fund) {
-    for (let r = 0; r < fund.headerRow && year === null; r++) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60 && (year = yearIn(rc.cell.text)) !== null) break;
+    for (let r = 0; r < headEnd && year === null; r++) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60 && (year = yearIn(rc.cell.text)) !== null) break;
   }
   if (year === null) for (const p of paragraphs) if ((year = yearIn(p)) !== null) break;
 

@@ -1,6 +1,7 @@
 // Splitting a document into form candidates: the body is walked in reading order
 // (paragraphs and table rows); a title, a 项目名称 row or a fund-block header row
-// starts a new candidate. Which candidates are real forms is decided later.
+// outside an unfinished form starts a new candidate. Which candidates are real forms
+// is decided later.
 import type { DocModel, DocTable } from '../model/document.js';
 import type { FormKind } from '../model/record.js';
 import { toHalfWidth } from '../normalize/cell.js';
@@ -28,6 +29,10 @@ export interface Segment {
   title: TitleHit | null;
   /** Index (into items) of the row that looks like a fund-block header, if any. */
   fundHeaderAt: number | null;
+  /** Later rows of the form that look like one too: another block of budget and actual
+   *  columns (年度主要任务 | 任务名称 | 预算数 | 执行数) printed before or after the fund
+   *  block. Which of them is the fund block is the template's to tell (its fund lines). */
+  moreFundHeaders: number[];
   /** Items of following non-form candidates: more body text for the narrative. */
   tail: Item[];
   /** Where the document prints each form's report before the form: that text, read
@@ -214,10 +219,9 @@ function pullNameHead(cur: Segment, nameItem: Item): Item[] {
   return nameItem.kind === 'para' || nameItem.r === 0 ? pullPreambleLines(cur) : [];
 }
 
-/** The same title again inside a form that has its fund block but not yet its
- *  总分 row: a PDF page header repeating the title, not a new form. */
-function isPageHeaderRepeat(cur: Segment, title: string, lex: Lexicon): boolean {
-  if (cur.title?.text !== title || cur.fundHeaderAt === null) return false;
+/** The candidate has its fund block but not yet its 总分 row: the form goes on. */
+function isUnfinished(cur: Segment, lex: Lexicon): boolean {
+  if (cur.fundHeaderAt === null) return false;
   const hasTotal = cur.items.some((it, i) => {
     if (i <= cur.fundHeaderAt! || it.kind !== 'row') return false;
     const first = rowCells(it.table, it.r).find((rc) => rc.label !== '');
@@ -226,13 +230,24 @@ function isPageHeaderRepeat(cur: Segment, title: string, lex: Lexicon): boolean 
   return !hasTotal;
 }
 
+/** The same title again inside an unfinished form: a PDF page header repeating the
+ *  title, not a new form. */
+function isPageHeaderRepeat(cur: Segment, title: string, lex: Lexicon): boolean {
+  return cur.title?.text === title && isUnfinished(cur, lex);
+}
+
+/** A form is opened by its title or its 项目名称. */
+function isOpenedForm(cur: Segment, lex: Lexicon): boolean {
+  return cur.title !== null || cur.items.some((i) => isProjectNameItem(i, lex));
+}
+
 /** Splits the items into form candidates. */
 export function segment(items: Item[], lex: Lexicon): Segment[] {
   const segments: Segment[] = [];
-  let cur: Segment = { items: [], title: null, fundHeaderAt: null, tail: [] };
+  let cur: Segment = { items: [], title: null, fundHeaderAt: null, moreFundHeaders: [], tail: [] };
   const open = () => {
     if (cur.items.length) segments.push(cur);
-    cur = { items: [], title: null, fundHeaderAt: null, tail: [] };
+    cur = { items: [], title: null, fundHeaderAt: null, moreFundHeaders: [], tail: [] };
   };
   for (const item of items) {
     const title = itemTitle(item, lex);
@@ -255,7 +270,15 @@ export function segment(items: Item[], lex: Lexicon): Segment[] {
       continue;
     }
     if (looksLikeFundHeader(item, lex.fundColumns, lex.fundIgnore, lex.fundGroups)) {
-      const startedHere = cur.fundHeaderAt === null && (cur.title !== null || cur.items.some((i) => isProjectNameItem(i, lex)));
+      // A second header of budget and actual columns inside an opened form that has not
+      // reached its 总分 row (年度主要任务 | 任务名称 | 预算数 | 执行数) is another block of that
+      // form: a new form comes with its own title or 项目名称, which open it above.
+      if (isUnfinished(cur, lex) && isOpenedForm(cur, lex)) {
+        cur.moreFundHeaders.push(cur.items.length);
+        cur.items.push(item);
+        continue;
+      }
+      const startedHere = cur.fundHeaderAt === null && isOpenedForm(cur, lex);
       if (!startedHere) {
         const header = pullFormHead(cur, item);
         open();
