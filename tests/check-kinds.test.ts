@@ -163,8 +163,14 @@ table('fund-score', { line: 'funds.sources.total', cells: ['blank'] }, [
     want: [{ fields: ['funds.sources.total.score', 'funds.sources.total.weight', 'funds.sources.total.actual', 'funds.sources.total.budget'], actual: null, expected: '9.50' }] },
 ]);
 
+/** 分值 and 得分 merged over indicators 0–1 (K03, K16): the group's, their rows have no keys. */
+const mergeFirstTwo = (r: FormRecord, weight = '60', score = '60') => {
+  for (const i of r.indicators.slice(0, 2)) { delete i.weight; delete i.score; }
+  r.indicatorGroups.push({ indicators: [0, 1], weight, score });
+};
 table('indicator-range', { cells: ['filled'] }, [
   { name: 'scores equal weights' },
+  { name: 'a merged group\'s score within its weight', edit: (r) => mergeFirstTwo(r, '60', '55') },
   { name: 'score 0', edit: (r) => { r.indicators[0].score = '0'; } },
   { name: 'check 33: no weight key, skipped (even a negative score)', edit: (r) => { delete r.indicators[0].weight; r.indicators[0].score = '-1'; } },
   { name: 'indicators block unreadable', edit: (r) => { r.indicators[1].score = '31'; unreadable(r, 'indicators'); } },
@@ -173,6 +179,8 @@ table('indicator-range', { cells: ['filled'] }, [
     want: [{ fields: ['indicators[1].score', 'indicators[1].weight'], actual: '31', expected: '30', difference: '1' }] },
   { name: 'negative score', edit: (r) => { r.indicators[2].score = '-1'; },
     want: [{ fields: ['indicators[2].score', 'indicators[2].weight'], actual: '-1', expected: '0', difference: '-1' }] },
+  { name: 'a merged group\'s score 61 above its weight 60', edit: (r) => mergeFirstTwo(r, '60', '61'),
+    want: [{ fields: ['indicatorGroups[0].score', 'indicatorGroups[0].weight'], actual: '61', expected: '60', difference: '1', message: /^第1至2项指标得分61分，超过其分值60分/ }] },
 ]);
 
 table('indicator-range', { cells: ['blank'] }, [
@@ -183,6 +191,7 @@ table('indicator-range', { cells: ['blank'] }, [
   } },
   { name: 'no weight column', edit: (r) => { for (const i of r.indicators) { delete i.weight; } } },
   { name: 'check 33: an absent weight key is never reported', edit: (r) => fourBox(r, ['40', '40']) },
+  { name: 'the rows under a merged 分值/得分 are not blank', edit: (r) => mergeFirstTwo(r) },
   { name: 'in an unreadable block a cell is missing, not blank', edit: (r) => { r.indicators[2].score = null; unreadable(r, 'indicators'); } },
 ], [
   { name: 'blank score', edit: (r) => { r.indicators[2].score = null; },
@@ -207,6 +216,7 @@ table('weights-total', { fund: 'funds.sources.total' }, [
   } },
   { name: 'check 33: goal blocks win over level-1 labels', edit: (r) => { fourBox(r, ['40', '40']); r.indicatorGroups.push({ level1: '产出指标', weight: '30' }); } },
   { name: 'indicators with weights: group weights are not added', edit: (r) => { r.indicatorGroups = [{ label: '年度绩效目标1', weight: '40' }]; } },
+  { name: 'a 分值 merged over two indicators counts once: 10 + 60 + 30 = 100', edit: (r) => mergeFirstTwo(r) },
   { name: 'key and parts disturb nothing', edit: (r) => { r.indicators[0].key = true; r.indicators[0].parts = [{ name: '其中桃树种植面积', target: '≥50亩', actual: '52亩' }]; } },
   { name: 'fund block unreadable: missing, never blank', edit: (r) => { r.indicators[0].weight = '35'; unreadable(r, 'fund'); } },
   { name: 'indicators block unreadable', edit: (r) => { r.indicators[0].weight = '35'; unreadable(r, 'indicators'); } },
@@ -221,6 +231,8 @@ table('weights-total', { fund: 'funds.sources.total' }, [
     for (const i of r.indicators) delete i.weight;
     r.indicatorGroups = [{ level1: '产出指标', weight: '50' }, { level1: '效益指标', weight: '30' }];
   }, want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicatorGroups[*].weight'], expected: '90', message: /各一级指标标注分值之和80分/ }] },
+  { name: 'a merged 分值 50: 10 + 50 + 30 = 90', edit: (r) => mergeFirstTwo(r, '50', '50'),
+    want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicators[*].weight', 'indicatorGroups[0].weight'], actual: '100', expected: '90', difference: '10' }] },
   { name: '10 + 95 ≠ 100', edit: (r) => { r.indicators[0].weight = '35'; },
     want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicators[*].weight'], actual: '100', expected: '105', difference: '-5' }] },
   { name: 'blank total weight counts as 100', edit: (r) => { r.total.weight = null; r.indicators[0].weight = '40'; },
@@ -234,7 +246,10 @@ table('scores-total', { fund: 'funds.sources.total' }, [
   { name: 'blank fund score counts as 0', edit: (r) => { src(r).total.score = null; r.total.score = '90'; } },
   { name: '9.60 + 88 = 97.60 printed 98', edit: (r) => { src(r).total.score = '9.60'; r.indicators[0].score = '28'; r.total.score = '98'; } },
   { name: 'blank total score is the required rule', edit: (r) => { r.total.score = null; } },
+  { name: 'a 得分 merged over two indicators counts once: 9.50 + 60 + 30 = 99.50', edit: (r) => mergeFirstTwo(r) },
 ], [
+  { name: 'a merged 得分 59: 9.50 + 59 + 30 = 98.50 ≠ 99.50', edit: (r) => mergeFirstTwo(r, '60', '59'),
+    want: [{ fields: ['total.score', 'funds.sources.total.score', 'indicators[*].score', 'indicatorGroups[0].score'], actual: '99.50', expected: '98.50', difference: '1.00' }] },
   { name: 'total 98 ≠ 99.50', edit: (r) => { r.total.score = '98'; },
     want: [{ fields: ['total.score', 'funds.sources.total.score', 'indicators[*].score'], actual: '98', expected: '99.50', difference: '-1.50' }] },
   { name: 'a whole fund score makes a whole total exact', edit: (r) => { src(r).total.score = '10'; r.total.score = '99'; },
@@ -300,9 +315,12 @@ table('group-weight', {}, [
   { name: '产出指标(60分) = 30 + 30', edit: (r) => { r.indicatorGroups = [{ level1: '产出指标', weight: '60' }]; } },
   { name: 'check 33: goal-block weights are check 11\'s', edit: (r) => fourBox(r, ['40', '40']) },
   { name: 'check 33: indicators without a weight key are skipped', edit: (r) => { for (const i of r.indicators) delete i.weight; r.indicatorGroups = [{ level1: '产出指标', weight: '50' }]; } },
+  { name: '产出指标(60分) = a 分值 60 merged over its two indicators', edit: (r) => { r.indicatorGroups = [{ level1: '产出指标', weight: '60' }]; mergeFirstTwo(r); } },
 ], [
   { name: '产出指标(50分) ≠ 60', edit: (r) => { r.indicatorGroups = [{ level1: '产出指标', weight: '50' }]; },
     want: [{ fields: ['indicatorGroups[0].weight', 'indicators[*].weight'], actual: '50', expected: '60', difference: '-10' }] },
+  { name: '产出指标(60分) ≠ a 分值 50 merged over its two indicators', edit: (r) => { r.indicatorGroups = [{ level1: '产出指标', weight: '60' }]; mergeFirstTwo(r, '50', '50'); },
+    want: [{ fields: ['indicatorGroups[0].weight', 'indicators[*].weight'], actual: '60', expected: '50', difference: '10' }] },
 ]);
 
 const sichuan = (r: FormRecord) => { r.form = 'project'; r.layout = 'project-sichuan'; src(r).total.reason = null; };

@@ -707,6 +707,60 @@ describe('goals and indicators in layouts seen in other provinces', () => {
     expect(r.provenance['total.score'].row).toBe(13);
   });
 
+  it('偏差原因分析 beside 改进措施 (K17): the reason is read from its own column, not from the measures', () => {
+    const table = projectWith(GOAL_ROWS, [
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析', '改进措施'],
+      ['^', '产出指标', '数量指标', '系统数量', '≥20个', '18个', '50', '45', '供货延迟', '加强督促'],
+      ['^', '效益指标', '社会效益指标', '服务满意度', '≥90%', '85%', '40', '36', '', '加强宣传'],
+      ['总分', '<', '<', '<', '<', '<', '100', '90.90', '', '<'],
+    ]);
+    for (const row of table.table) while (row.length < 10) row.push('<');
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.indicators.map((i) => [i.name, i.deviation])).toEqual([
+      ['系统数量', '供货延迟'],
+      ['服务满意度', null],
+    ]);
+    expect(r.provenance['indicators[1].deviation']).toMatchObject({ col: 8 });
+  });
+
+  it('a 分值/得分 merged over a 二级指标\'s rows (K03) is the group\'s: one indicatorGroups entry, its rows without the keys, never blank', () => {
+    const table = projectWith(GOAL_ROWS, [
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['^', '产出指标', '数量指标', '系统数量', '≥20个', '22个', '50', '48', ''],
+      ['^', '^', '^', '培训人数', '≥100人', '90人', '^', '^', '场地受限'],
+      ['^', '效益指标', '社会效益指标', '服务满意度', '≥90%', '95%', '40', '40', ''],
+      ['总分', '<', '<', '<', '<', '<', '100', '97.90', ''],
+    ]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.indicators.map((i) => [i.name, i.weight, i.score])).toEqual([
+      ['系统数量', undefined, undefined],
+      ['培训人数', undefined, undefined],
+      ['服务满意度', '40', '40'],
+    ]);
+    expect(r.indicatorGroups).toEqual([{ indicators: [0, 1], weight: '50', score: '48' }]);
+    expect(r.provenance['indicatorGroups[0].score']).toMatchObject({ row: 10, col: 7, raw: '48' });
+    expect(Object.keys(r.provenance).filter((p) => /^indicators\[[01]\]\.(weight|score)$/.test(p))).toEqual([]);
+    expect(r.cellIssues ?? {}).toEqual({});
+  });
+
+  it('a blank 三级指标 with the name printed in the 二级指标 cell (K07): the name is read from there; a blank row stays a template row', () => {
+    const table = projectWith(GOAL_ROWS, [
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['^', '产出指标', '数量指标', '系统数量', '≥20个', '22个', '50', '50', ''],
+      ['^', '^', '质量指标', '', '', '', '', '', ''],
+      ['^', '效益指标', '社会效益指标：困难群众生活保障水平', '', '有效保障', '有效保障', '30', '30', ''],
+      ['^', '满意度指标', '服务对象满意度', '', '≥90%', '95%', '10', '10', ''],
+      ['总分', '<', '<', '<', '<', '<', '100', '99.90', ''],
+    ]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.indicators.map((i) => [i.level2, i.name])).toEqual([
+      ['数量指标', '系统数量'],
+      ['社会效益指标', '困难群众生活保障水平'],
+      ['服务对象满意度', '服务对象满意度'],
+    ]);
+    expect(r.provenance['indicators[1].name']).toMatchObject({ row: 12, col: 2, raw: '困难群众生活保障水平' });
+  });
+
   it('no 分值 column, each weight at the end of its indicator\'s name and the total\'s in its label', () => {
     const table = projectWith(
       GOAL_ROWS,

@@ -15,7 +15,7 @@ describe('parsePath / formatPath', () => {
     ['funds.sources.extra1.budget', { kind: 'fund', group: 'sources', line: 'extra1', column: 'budget' }],
     ['indicators[3].score', { kind: 'indicator', index: 3, field: 'score' }],
     ['indicators[*].weight', { kind: 'indicator', index: '*', field: 'weight' }],
-    ['indicatorGroups[0].weight', { kind: 'group-weight', index: 0 }],
+    ['indicatorGroups[0].weight', { kind: 'group', index: 0, field: 'weight' }],
     ['goals[*].result', { kind: 'goal', index: '*', field: 'result' }],
     ['narrative.facts.spending.basic', { kind: 'fact', concept: 'spending.basic' }],
     ['narrative.changes[2].percent', { kind: 'change', index: 2, part: 'percent' }],

@@ -7,6 +7,8 @@ import { ReportSchema, SummarySchema } from '../src/model/report.js';
 import { fieldLabel } from '../src/report/html-assets/labels.js';
 import { escapeHtml, renderHtmlEnd, renderHtmlFile, renderHtmlStart } from '../src/report/html.js';
 import { buildSample, IMG_PAYLOAD, renderSamplePage, SCRIPT_PAYLOAD } from './helpers/html-sample.js';
+import { renderIndicatorTable } from '../src/report/html-numbers.js';
+import { cleanRecord } from './rules/builder.js';
 
 const page = renderSamplePage();
 const $ = cheerio.load(page);
@@ -243,5 +245,21 @@ describe('report.html determinism', () => {
     // 4 readable forms, each with its folded indicators and goals
     expect(page.match(/<details /g)).toHaveLength(10);
     expect(page.match(/<\/details>/g)).toHaveLength(10);
+  });
+});
+
+describe('a 分值/得分 merged over several indicators (record.md: indicatorGroups)', () => {
+  it('is one cell spanning its indicators\' rows, named and highlighted as the group\'s', () => {
+    const record = cleanRecord();
+    for (const i of record.indicators.slice(0, 2)) { delete i.weight; delete i.score; }
+    record.indicatorGroups.push({ indicators: [0, 1], weight: '60', score: '59' });
+    const html = renderIndicatorTable(record, new Map([['indicatorGroups[0].score', 'error'], ['total.score', 'error']]));
+    const $t = cheerio.load(`<body>${html}</body>`);
+    const rows = $t('tbody tr');
+    expect(rows.first().find('td[data-field="indicatorGroups[0].weight"]').attr('rowspan')).toBe('2');
+    const score = rows.first().find('td[data-field="indicatorGroups[0].score"]');
+    expect([score.attr('rowspan'), score.text(), score.hasClass('hl-error')]).toEqual(['2', '59', true]);
+    expect(rows.eq(1).find('td[data-field^="indicatorGroups"], td[data-field$=".weight"], td[data-field$=".score"]').length).toBe(0);
+    expect(fieldLabel('indicatorGroups[0].score', record.indicatorGroups)).toBe('第1至2项指标·得分');
   });
 });

@@ -5,7 +5,7 @@
 // loaded templates add (and the reader's `extraN` lines); one label function words
 // any path, with each context's wording (finding messages, report.html) as data.
 import { CONCEPT_NAMES, BLOCK_NAMES, PROJECT_CONCEPT_NAMES, FUND_COLUMN_NAMES, FUND_GROUP_NAMES, INDICATOR_FIELD_NAMES, SOURCE_LINE_NAMES, USE_LINE_NAMES, nameOf } from './names.js';
-import { FUND_COLUMNS, INDICATOR_FIELDS, RECORD_BLOCKS, SOURCE_LINES, USE_LINES, type FormKind, type FormRecord, type FundColumn, type IndicatorField, type RecordBlock } from './record.js';
+import { FUND_COLUMNS, INDICATOR_FIELDS, RECORD_BLOCKS, SOURCE_LINES, USE_LINES, isMergedGroup, type FormKind, type FormRecord, type FundColumn, type IndicatorField, type RecordBlock } from './record.js';
 
 export type FundGroup = 'sources' | 'uses';
 /** An index, or `*` for every item (rules name all indicators at once). */
@@ -14,7 +14,8 @@ export type Index = number | '*';
 export type RecordPath =
   | { kind: 'fund'; group: FundGroup; line: string | '*'; column: FundColumn | null }
   | { kind: 'indicator'; index: Index; field: IndicatorField }
-  | { kind: 'group-weight'; index: Index }
+  /** A group's weight (a label's, a goal block's, a merged cell's) or a merged cell's score. */
+  | { kind: 'group'; index: Index; field: 'weight' | 'score' }
   | { kind: 'goal'; index: Index; field: 'target' | 'result' }
   | { kind: 'fact'; concept: string }
   | { kind: 'change'; index: number; part: 'amount' | 'base' | 'percent' | 'direction' | 'concept' }
@@ -65,7 +66,7 @@ function parseUncached(path: string): RecordPath | null {
     if (head?.[0] === 'indicators' && (INDICATOR_FIELDS as readonly string[]).includes(parts[1])) {
       return { kind: 'indicator', index: head[1], field: parts[1] as IndicatorField };
     }
-    if (head?.[0] === 'indicatorGroups' && parts[1] === 'weight') return { kind: 'group-weight', index: head[1] };
+    if (head?.[0] === 'indicatorGroups' && (parts[1] === 'weight' || parts[1] === 'score')) return { kind: 'group', index: head[1], field: parts[1] };
     if (head?.[0] === 'goals' && (parts[1] === 'target' || parts[1] === 'result')) return { kind: 'goal', index: head[1], field: parts[1] };
   }
   if (parts.length === 3 && parts[0] === 'narrative') {
@@ -96,8 +97,8 @@ export function formatPath(p: RecordPath): string {
       return `funds.${p.group}.${p.line}${p.column ? `.${p.column}` : ''}`;
     case 'indicator':
       return `indicators[${p.index}].${p.field}`;
-    case 'group-weight':
-      return `indicatorGroups[${p.index}].weight`;
+    case 'group':
+      return `indicatorGroups[${p.index}].${p.field}`;
     case 'goal':
       return `goals[${p.index}].${p.field}`;
     case 'fact':
@@ -118,8 +119,8 @@ export function pathKeys(p: RecordPath): Array<string | number> {
       return ['funds', p.group, p.line, ...(p.column ? [p.column] : [])];
     case 'indicator':
       return ['indicators', p.index, p.field];
-    case 'group-weight':
-      return ['indicatorGroups', p.index, 'weight'];
+    case 'group':
+      return ['indicatorGroups', p.index, p.field];
     case 'goal':
       return ['goals', p.index, p.field];
     case 'fact':
@@ -163,7 +164,7 @@ export function isRulePath(path: string, vocabulary: PathVocabulary = SCHEMA_VOC
     case 'fund':
       return p.line === '*' || vocabulary[p.group].has(p.line) || READER_LINE.test(p.line);
     case 'indicator':
-    case 'group-weight':
+    case 'group':
     case 'goal':
       return p.index === '*';
     case 'fact':
@@ -180,7 +181,7 @@ export function isRulePath(path: string, vocabulary: PathVocabulary = SCHEMA_VOC
 /** The block a path lies in (rules.md check 29), or null outside the four blocks. */
 export function blockOf(p: RecordPath): RecordBlock | null {
   if (p.kind === 'fund') return 'fund';
-  if (p.kind === 'indicator' || p.kind === 'group-weight') return 'indicators';
+  if (p.kind === 'indicator' || p.kind === 'group') return 'indicators';
   if (p.kind === 'goal') return 'goals';
   if (p.kind === 'field' && p.name.startsWith('total.')) return 'total';
   return null;
@@ -203,6 +204,8 @@ export interface PathWording {
   indicator: { all: string; one: string };
   /** A group weight: `{label}` of a goal block, `{level1}`, `{n}` from 1. */
   groupWeight: { allGoals: string; allLevel1: string; goal: string; level1: string; unknown: string };
+  /** A merged 分值/得分 cell's group: `{first}`–`{last}` its indicators' numbers from 1, `{field}` the column. */
+  mergedGroup: string;
   goals: Record<'target' | 'result', string> | null;
   /** `{n}` = the change's number from 1, `{part}` its part's name. */
   change: { template: string; parts: Record<string, string> } | null;
@@ -232,10 +235,15 @@ export function lineName(w: PathWording, group: FundGroup, line: string, ctx: La
   return Object.hasOwn(names, line) ? names[line] : ctx.lineLabels?.[`funds.${group}.${line}`] ?? line;
 }
 
-function groupWeightName(w: PathWording, i: Index, groups: FormRecord['indicatorGroups'] | undefined): string {
+/** A group's weight or score: a merged cell's by its indicators' numbers, a label's by the label. */
+function groupName(w: PathWording, i: Index, field: 'weight' | 'score', groups: FormRecord['indicatorGroups'] | undefined): string {
   const t = w.groupWeight;
+  const g = i === '*' ? undefined : groups?.[i];
+  if (g && isMergedGroup(g)) {
+    return fill(w.mergedGroup, { first: g.indicators[0] + 1, last: g.indicators[g.indicators.length - 1] + 1, field: nameOf(w.indicatorFields, field) });
+  }
+  if (field !== 'weight') return `indicatorGroups[${i}].${field}`;
   if (i === '*') return groups?.some((g) => 'label' in g) ? t.allGoals : t.allLevel1;
-  const g = groups?.[i];
   if (g && 'label' in g) return fill(t.goal, { label: g.label });
   if (g && 'level1' in g) return fill(t.level1, { level1: g.level1 });
   return fill(t.unknown, { n: i + 1 });
@@ -255,8 +263,8 @@ export function pathLabel(path: string, w: PathWording, ctx: LabelContext = {}):
     }
     case 'indicator':
       return [p.index === '*' ? w.indicator.all : fill(w.indicator.one, { n: p.index + 1 }), nameOf(w.indicatorFields, p.field)].join(w.joiner);
-    case 'group-weight':
-      return groupWeightName(w, p.index, ctx.indicatorGroups);
+    case 'group':
+      return groupName(w, p.index, p.field, ctx.indicatorGroups);
     case 'goal':
       return w.goals ? w.goals[p.field] : path;
     case 'fact':
@@ -299,6 +307,7 @@ export const MESSAGE_WORDING: PathWording = {
     level1: '一级指标“{level1}”标注的分值',
     unknown: '一级指标标注的分值',
   },
+  mergedGroup: '第{first}至{last}项指标合并填写的{field}',
   goals: { target: '年度目标', result: '全年完成情况' },
   change: { template: '{part}', parts: { amount: '增减额', base: '比较基数', percent: '增减幅度' } },
   concepts: CONCEPT_NAMES,
@@ -337,6 +346,7 @@ export const REPORT_WORDING: PathWording = {
     level1: '{level1}·分值',
     unknown: '第{n}个一级指标·分值',
   },
+  mergedGroup: '第{first}至{last}项指标·{field}',
   goals: null,
   change: { template: '文字部分·第{n}处增减变化·{part}', parts: { amount: '金额', base: '比较基数', percent: '幅度(%)', direction: '增减方向', concept: '事项' } },
   // a few concepts in the report's shorter wording

@@ -65,6 +65,23 @@ export function isMoneyConcept(concept: string): boolean {
   return !/^(?:rate|score)\./.test(concept);
 }
 
+/** A 分值 and/or 得分 cell merged over the rows of several indicators (their 0-based
+ *  indexes): the weight or score of the group, written once. Its indicators have no key
+ *  for that column. */
+export const MergedGroupSchema = z
+  .object({
+    indicators: z.array(z.number().int().nonnegative()).min(2),
+    weight: nullableDecimal.optional(),
+    score: nullableDecimal.optional(),
+  })
+  .strict();
+export type MergedGroup = z.infer<typeof MergedGroupSchema>;
+
+/** True for a group of indicators whose 分值/得分 cell was merged over their rows. */
+export function isMergedGroup(g: object): g is MergedGroup {
+  return 'indicators' in g;
+}
+
 export const FactSchema = z
   .object({
     value: decimal, // 万元 (a rate.* concept: percent; a score.*: points)
@@ -194,9 +211,10 @@ export const RecordSchema = z
     lineLabels: z.record(z.string(), z.string()).optional(),
     goals: z.array(z.object({ target: z.string().nullable(), result: z.string().nullable() }).strict()),
     /** Weights printed in group labels: a level-1 label ("产出指标(50分)" → level1) or a goal
-     *  block's label in layouts without a 分值 column ("年度绩效目标1(40分)" → label). */
+     *  block's label in layouts without a 分值 column ("年度绩效目标1(40分)" → label); and
+     *  a 分值/得分 cell merged over several indicators' rows (MergedGroupSchema). */
     indicatorGroups: z.array(
-      z.union([z.object({ level1: z.string(), weight: decimal }).strict(), z.object({ label: z.string(), weight: decimal }).strict()]),
+      z.union([z.object({ level1: z.string(), weight: decimal }).strict(), z.object({ label: z.string(), weight: decimal }).strict(), MergedGroupSchema]),
     ),
     indicators: z.array(IndicatorSchema),
     total: z.object({ weight: nullableDecimal, score: nullableDecimal }).strict(),

@@ -61,9 +61,7 @@ export function indicatorColumns(table: DocTable, r: number, t: Template): Indic
 /** Header cells mapped by meaning (labels.ts bestKey); the block's own label (绩效指标,
  *  年度绩效目标1(40分)) is no column, nor is a header whose head word says how a row is
  *  judged (评分标准, 评分依据: a text, though it starts with 评分). Where two cells claim
- *  one column, a cell equal to a known label beats one that only contains a telling
- *  word, then one whose head is the telling word (自评得分 means a 得分) beats one that
- *  holds it before another word, else the leftmost. */
+ *  one column, the one that names it most squarely wins (headerRank), else the leftmost. */
 function mapIndicatorColumns(table: DocTable, r: number, t: Template): IndicatorColumns {
   const cols: IndicatorColumns = {};
   const rankOf: Partial<Record<IndicatorColumn, number>> = {};
@@ -73,13 +71,24 @@ function mapIndicatorColumns(table: DocTable, r: number, t: Template): Indicator
     if (!exact && t.indicators.criteria.some((w) => rc.label.endsWith(w))) continue;
     const key = bestKeyCached<IndicatorColumn>(rc.label, t.indicators.columns, t.indicators.ignoreColumns);
     if (!key) continue;
-    const rank = exact ? 2 : (t.indicators.columns[key] ?? []).some((s) => rc.label.endsWith(s)) ? 1 : 0;
+    const rank = headerRank(rc.label, exact, t.indicators.columns[key] ?? []);
     if (cols[key] === undefined || rank > rankOf[key]!) {
       cols[key] = rc.col;
       rankOf[key] = rank;
     }
   }
   return cols;
+}
+
+/** How squarely a header names its column: a cell equal to a known label first; then by
+ *  the earliest of the column's words it holds — a list names the concept itself before
+ *  related ones, so 偏差原因分析 (原因) beats 改进措施 (措施) beside it; then one whose
+ *  head is the word (自评得分 means a 得分) beats one that holds it before another word. */
+function headerRank(label: string, exact: boolean, words: readonly string[]): number {
+  if (exact) return Number.MAX_SAFE_INTEGER;
+  const first = words.findIndex((w) => w && label.includes(w));
+  const head = words.some((w) => w && label.endsWith(w)) ? 1 : 0;
+  return (words.length - first) * 2 + head;
 }
 
 /** The indicator block's own label: 绩效指标, or a goal block's 年度绩效目标1 (its weight stripped). */

@@ -1,10 +1,10 @@
 // The indicator rows (绩效指标): one indicator per real row, level-1/level-2 names
 // carried down from merged cells, weights printed in level labels kept as groups.
 import type { DocTable } from '../model/document.js';
-import type { FormRecord, Indicator } from '../model/record.js';
+import type { FormRecord, Indicator, MergedGroup } from '../model/record.js';
 import { foldText, isBlankCell, labelText, readScore, toHalfWidth, type CellReading } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
-import type { IndicatorBlock } from './indicator-block.js';
+import type { IndicatorBlock, IndicatorRowAt } from './indicator-block.js';
 import type { IndicatorColumn, Template } from './template-schema.js';
 
 export interface IndicatorsReading {
@@ -42,6 +42,7 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
   let last2: string | null = null;
   let lastGoal: string | null = null;
   const named: NamedRow[] = [];
+  const spans = new Map<string, MergedSpan>();
   for (const at of block.rows) {
     const cols = at.columns;
     // A row's own cell merged down from the row above (a ★ indicator's 分值 over its
@@ -55,15 +56,17 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
     };
     if (at.goal && at.goal.label !== lastGoal) indicatorGroups.push({ label: at.goal.label, weight: at.goal.weight });
     lastGoal = at.goal?.label ?? null;
+    const own = nameInLevel2(at, raw);
     const l1 = splitLevelLabel(raw('level1'));
-    const l2 = splitLevelLabel(raw('level2'));
+    const l2 = splitLevelLabel(own ? own.level2 : raw('level2'));
     const level1: string | null = l1.name ?? last1;
     const level2: string | null = l2.name ?? (level1 === last1 ? last2 : null);
     // A level-1 label printing its weight ("产出指标(50分)") makes a group, once per run of rows.
     if (l1.weight && l1.name && l1.name !== last1) indicatorGroups.push({ level1: l1.name, weight: l1.weight });
     last1 = level1;
     last2 = level2;
-    const nameRaw = raw('name') ?? '';
+    const nameRaw = own ? own.name : raw('name') ?? '';
+    const nameCol = own ? cols.level2! : cols.name;
     const nameKey = toHalfWidth(labelText(nameRaw));
     const placeholder = nameKey === '' || t.indicators.placeholders.some((re) => re.test(nameKey));
     if (placeholder && OWN_COLUMNS.every((k) => isBlankCell(raw(k) ?? ''))) continue; // a template row
@@ -91,11 +94,90 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
     if (cols.deviation !== undefined) ind.deviation = foldText(raw('deviation'));
     if (marked) ind.key = true;
     indicators.push(ind);
-    if (cols.weight === undefined && cols.name !== undefined) named.push({ i, table: at.table, row: at.row, col: cols.name, raw: nameRaw });
-    for (const k of Object.keys(cols) as IndicatorColumn[]) noteCell(out, `indicators[${i}].${k}`, at.table, at.row, cols[k]!, raw(k) ?? '', numeric[k]);
+    for (const k of GROUPABLE) noteSpan(spans, at, k, i);
+    if (cols.weight === undefined && nameCol !== undefined) named.push({ i, table: at.table, row: at.row, col: nameCol, raw: nameRaw });
+    for (const k of Object.keys(cols) as IndicatorColumn[]) {
+      if (k === 'name') noteCell(out, `indicators[${i}].name`, at.table, at.row, nameCol!, nameRaw);
+      else noteCell(out, `indicators[${i}].${k}`, at.table, at.row, cols[k]!, raw(k) ?? '', numeric[k]);
+    }
   }
   weightsInNames(out, named);
+  mergedGroups(out, spans);
   return out;
+}
+
+/** Columns whose cell merged over several indicators' rows is the group's, written once. */
+const GROUPABLE = ['weight', 'score'] as const;
+type Groupable = (typeof GROUPABLE)[number];
+
+/** A 分值/得分 cell merged over rows, and the indicators read from those rows. */
+interface MergedSpan {
+  column: Groupable;
+  table: DocTable;
+  row: number;
+  col: number;
+  indicators: number[];
+}
+
+/** Notes indicator `i` under the row's cell in column `k` when that cell is merged over rows. */
+function noteSpan(spans: Map<string, MergedSpan>, at: IndicatorRowAt, k: Groupable, i: number): void {
+  const c = at.columns[k];
+  const cell = c === undefined ? undefined : at.table.rows[at.row]?.[c];
+  if (!cell || (cell.rowSpan <= 1 && cell.origin.row === at.row)) return;
+  const id = `${at.table.index}:${cell.origin.row}:${cell.origin.col}`;
+  const span = spans.get(id);
+  if (span) span.indicators.push(i);
+  else spans.set(id, { column: k, table: at.table, row: cell.origin.row, col: cell.origin.col, indicators: [i] });
+}
+
+/** A 分值 or 得分 merged over several indicators (per 二级 or 一级 group) is the group's:
+ *  an indicatorGroups entry holds it, and its indicators have no key for that column —
+ *  not a blank each (the merged cell read at its first row, '' below). A cell merged over
+ *  one indicator's rows (a ★ indicator over its 其中 rows) stays that indicator's. */
+function mergedGroups(out: BlockReading<IndicatorsReading>, spans: Map<string, MergedSpan>): void {
+  const { indicators, indicatorGroups } = out.value;
+  const byMembers = new Map<string, MergedGroup>();
+  const shared = [...spans.values()].filter((s) => s.indicators.length > 1);
+  shared.sort((a, b) => a.indicators[0] - b.indicators[0] || GROUPABLE.indexOf(a.column) - GROUPABLE.indexOf(b.column));
+  for (const span of shared) {
+    const members = span.indicators.join(',');
+    let group = byMembers.get(members);
+    if (!group) {
+      byMembers.set(members, (group = { indicators: span.indicators }));
+      indicatorGroups.push(group);
+    }
+    const raw = span.table.rows[span.row]?.[span.col]?.text ?? '';
+    const reading = readScore(raw);
+    group[span.column] = reading.value;
+    noteCell(out, `indicatorGroups[${indicatorGroups.indexOf(group)}].${span.column}`, span.table, span.row, span.col, raw, reading);
+    for (const i of span.indicators) {
+      const path = `indicators[${i}].${span.column}`;
+      delete indicators[i][span.column];
+      delete out.provenance[path];
+      delete out.cellIssues[path];
+    }
+  }
+}
+
+/** "社会效益指标：困难残疾人基本生活保障水平": a level-2 label, then the indicator's name. */
+const LEVEL2_THEN_NAME = /^([^:：]{0,20}?指标[^:：]{0,8}?)[:：]([\s\S]*\S[\s\S]*)$/;
+
+/** The indicator's name printed in its 二级指标 cell — a level-2 group of one indicator:
+ *  that cell runs on over the 三级指标 column, or it is the row's own and the 三级指标
+ *  cell is blank beside a target or an actual (a blank 三级 with neither is a template
+ *  row). "XX指标：name" gives both; any other text is the level-2 label and the name. */
+function nameInLevel2(at: IndicatorRowAt, raw: (k: IndicatorColumn) => string | undefined): { level2: string; name: string } | null {
+  const { level2, name } = at.columns;
+  if (level2 === undefined || name === undefined) return null;
+  const cell = at.table.rows[at.row]?.[level2];
+  const nameCell = at.table.rows[at.row]?.[name];
+  if (!cell || !nameCell || isBlankCell(cell.text)) return null;
+  const across = nameCell.origin.row === cell.origin.row && nameCell.origin.col === cell.origin.col;
+  const alone = cell.origin.row === at.row && cell.rowSpan === 1;
+  const filled = !isBlankCell(raw('target') ?? '') || !isBlankCell(raw('actual') ?? '');
+  if (!across && !(alone && isBlankCell(nameCell.text) && filled)) return null;
+  const m = LEVEL2_THEN_NAME.exec(cell.text.trim());
+  return m ? { level2: m[1], name: m[2].trim() } : { level2: cell.text, name: cell.text };
 }
 
 /** A weight printed at the end of an indicator's name: "服务及时率（10分）". */

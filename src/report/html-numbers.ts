@@ -1,10 +1,10 @@
 // The compact number tables of one form in report.html — its fund lines and the
 // indicators a finding names — with the cells that findings name highlighted.
-import { FUND_COLUMNS, SOURCE_LINES, USE_LINES, type FormRecord, type FundLine, type Indicator } from '../model/record.js';
+import { FUND_COLUMNS, SOURCE_LINES, USE_LINES, isMergedGroup, type FormRecord, type FundLine, type Indicator, type MergedGroup } from '../model/record.js';
 import type { Finding, Severity } from '../model/report.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { FUND_GROUP_NAMES, SEVERITY_NAMES } from '../model/names.js';
-import { REPORT_WORDING, blockOf, formatPath, parsePath } from '../model/record-path.js';
+import { REPORT_WORDING, blockOf, formatPath, parsePath, type RecordPath } from '../model/record-path.js';
 import { fieldLabel, fundLineLabel } from './html-assets/labels.js';
 import { cellPlace } from './places.js';
 
@@ -121,6 +121,7 @@ function indicatorTable(record: FormRecord, marks: Highlights, indexes: number[]
   const columns = INDICATOR_COLUMNS.filter(
     (col) =>
       col === 'target' || col === 'actual' || record.indicators.some((ind) => Object.hasOwn(ind, col)) ||
+      record.indicatorGroups.some((g) => isMergedGroup(g) && Object.hasOwn(g, col)) ||
       (withTotal && (col === 'weight' || col === 'score')),
   );
   const labelHeads = full ? '<th>一级指标</th><th>二级指标</th><th>三级指标</th>' : '<th>指标</th>';
@@ -132,9 +133,15 @@ function indicatorTable(record: FormRecord, marks: Highlights, indexes: number[]
     const labels = full
       ? [indicator.level1, indicator.level2, indicator.name].map((text) => `<td class="label">${esc(text ?? '—')}</td>`).join('')
       : `<td class="text" title="${esc([indicator.level1, indicator.level2, indicator.name].filter((p) => p).join(' / '))}">${esc(indicator.name ?? '—')}</td>`;
-    const cells = columns.map((col) =>
-      valueCell(record, marks, `indicators[${index}].${col}`, indicator[col], col === 'deviation'),
-    );
+    const cells = columns.map((col) => {
+      const group = mergedGroupOf(record, index, col);
+      if (!group) return valueCell(record, marks, `indicators[${index}].${col}`, indicator[col], col === 'deviation');
+      // the group's one cell, spanning its indicators shown here
+      const shown = group.members.filter((i) => indexes.includes(i));
+      if (shown[0] !== index) return '';
+      const cell = valueCell(record, marks, `indicatorGroups[${group.g}].${col}`, group.value, false);
+      return shown.length > 1 ? cell.replace('<td ', `<td rowspan="${shown.length}" `) : cell;
+    });
     return `<tr><td class="num">${index + 1}</td>${labels}${cells.join('')}</tr>`;
   });
   if (withTotal) {
@@ -146,12 +153,26 @@ function indicatorTable(record: FormRecord, marks: Highlights, indexes: number[]
   return `<table class="indicators${full ? ' full' : ''}">${head}<tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The merged 分值/得分 cell written for indicator `index` (record.md: its indicatorGroups entry), if any. */
+function mergedGroupOf(record: FormRecord, index: number, col: string): { g: number; members: number[]; value: string | null | undefined } | null {
+  if (col !== 'weight' && col !== 'score') return null;
+  const g = record.indicatorGroups.findIndex((x) => isMergedGroup(x) && col in x && x.indicators.includes(index));
+  if (g < 0) return null;
+  const group = record.indicatorGroups[g] as MergedGroup;
+  return { g, members: group.indicators, value: group[col] };
+}
+
 /** The indicators (and the total) that findings name; '' when no finding names one. */
 export function renderIndicatorTable(record: FormRecord, marks: Highlights): string {
   const paths = [...marks.keys()].map(parsePath);
-  const everyIndicator = paths.some((p) => (p?.kind === 'indicator' && p.index === '*') || p?.kind === 'group-weight');
+  const merged = (p: RecordPath | null) => p?.kind === 'group' && p.index !== '*' && isMergedGroup(record.indicatorGroups[p.index] ?? {});
+  const everyIndicator = paths.some((p) => (p?.kind === 'indicator' && p.index === '*') || (p?.kind === 'group' && !merged(p)));
   const named = new Set<number>();
-  for (const p of paths) if (p?.kind === 'indicator' && p.index !== '*') named.add(p.index);
+  for (const p of paths) {
+    if (p?.kind === 'indicator' && p.index !== '*') named.add(p.index);
+    // a merged 分值/得分 cell: the indicators it was written for
+    if (p?.kind === 'group' && p.index !== '*' && merged(p)) for (const i of (record.indicatorGroups[p.index] as MergedGroup).indicators) named.add(i);
+  }
   const showTotal = everyIndicator || paths.some((p) => p !== null && blockOf(p) === 'total');
   const indexes = record.indicators.map((_, index) => index).filter((index) => everyIndicator || named.has(index));
   if (indexes.length === 0 && !showTotal) return '';

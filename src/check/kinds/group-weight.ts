@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { operand } from '../context.js';
 import { dec, difference, exactSum } from '../decimal.js';
 import { labelText } from '../../normalize/cell.js';
+import { isMergedGroup, type FormRecord, type MergedGroup } from '../../model/record.js';
 import type { Draft, RuleKind } from '../types.js';
 
 const options = z.object({}).strict();
@@ -24,7 +25,7 @@ export const groupWeight: RuleKind<z.infer<typeof options>> = {
         .map((ind, i) => ({ ind, i }))
         .filter(({ ind }) => labelText(ind.level1) === labelText(g.level1));
       if (members.length === 0) return;
-      const ops = members.map(({ i }) => operand(record, `indicators[${i}].weight`));
+      const ops = memberWeightPaths(record, members.map(({ i }) => i)).map((p) => operand(record, p));
       // check 33: indicators without a weight key are skipped; missing/not-a-number cells skip it too
       if (ops.some((o) => o.state === 'nan' || o.state === 'absent' || o.state === 'missing')) return;
       const values = ops.flatMap((o) => (o.state === 'value' ? [o.value] : []));
@@ -43,3 +44,15 @@ export const groupWeight: RuleKind<z.infer<typeof options>> = {
     return drafts;
   },
 };
+
+/** The weights of a level-1 group's indicators: each one's own, or once the 分值 merged
+ *  over several of them (record.md) when all those lie in the group. */
+function memberWeightPaths(record: FormRecord, members: number[]): string[] {
+  const paths = new Set<string>();
+  for (const i of members) {
+    const g = 'weight' in record.indicators[i] ? -1 : record.indicatorGroups.findIndex((x) => isMergedGroup(x) && 'weight' in x && x.indicators.includes(i));
+    const merged = g >= 0 && (record.indicatorGroups[g] as MergedGroup).indicators.every((m) => members.includes(m));
+    paths.add(merged ? `indicatorGroups[${g}].weight` : `indicators[${i}].weight`);
+  }
+  return [...paths];
+}

@@ -1,8 +1,9 @@
-// Kind `indicator-range` (rules.md checks 9–10): 0 ≤ score ≤ weight on every indicator
-// (assigned points: exact); an indicator whose weight or score is empty is reported too.
+// Kind `indicator-range` (rules.md checks 9–10): 0 ≤ score ≤ weight on every indicator,
+// and on a 分值/得分 merged over a group's rows (assigned points: exact); an indicator whose weight or score is empty is reported too.
 // (A non-numeric one is the `not-a-number` kind's error.)
 import { z } from 'zod';
 import { FUND_COLUMN_NAMES } from '../../model/names.js';
+import { isMergedGroup, type FormRecord } from '../../model/record.js';
 import { operand } from '../context.js';
 import { dec, difference } from '../decimal.js';
 import type { Draft, RuleKind } from '../types.js';
@@ -33,20 +34,13 @@ export const indicatorRange: RuleKind<z.infer<typeof options>> = {
     const drafts: Draft[] = [];
     if (o.cells.includes('filled')) {
       record.indicators.forEach((_, i) => {
-        const s = operand(record, indPath(i, 'score'));
-        if (s.state !== 'value') return;
-        const w = operand(record, indPath(i, 'weight'));
-        if (w.state === 'absent' || w.state === 'missing') return; // check 33: no weight key, no range to check
-        const fields = [indPath(i, 'score'), indPath(i, 'weight')];
-        const indicator = indicatorLabel(record, i);
-        if (dec(s.value).lt(0)) {
-          drafts.push({ fields, actual: s.value, expected: '0', difference: difference(s.value, '0'),
-            messageId: 'belowZero', data: { indicator, score: s.value } });
-        } else if (w.state === 'value' && dec(s.value).gt(w.value)) {
-          const diff = difference(s.value, w.value);
-          drafts.push({ fields, actual: s.value, expected: w.value, difference: diff,
-            messageId: 'aboveWeight', data: { indicator, score: s.value, weight: w.value, difference: diff } });
-        }
+        drafts.push(...rangeDrafts(record, indPath(i, 'score'), indPath(i, 'weight'), () => indicatorLabel(record, i)));
+      });
+      // a 分值 and 得分 merged over a group's rows (record.md): the range holds for the group
+      record.indicatorGroups.forEach((g, gi) => {
+        if (!isMergedGroup(g)) return;
+        const label = () => `第${g.indicators[0] + 1}至${g.indicators[g.indicators.length - 1] + 1}项指标`;
+        drafts.push(...rangeDrafts(record, `indicatorGroups[${gi}].score`, `indicatorGroups[${gi}].weight`, label));
       });
     }
     if (o.cells.includes('blank')) {
@@ -64,3 +58,22 @@ export const indicatorRange: RuleKind<z.infer<typeof options>> = {
     return drafts;
   },
 };
+
+/** 0 ≤ score ≤ weight for one indicator's (or one merged group's) score and weight. */
+function rangeDrafts(record: FormRecord, scorePath: string, weightPath: string, label: () => string): Draft[] {
+  const s = operand(record, scorePath);
+  if (s.state !== 'value') return [];
+  const w = operand(record, weightPath);
+  if (w.state === 'absent' || w.state === 'missing') return []; // check 33: no weight key, no range to check
+  const fields = [scorePath, weightPath];
+  if (dec(s.value).lt(0)) {
+    return [{ fields, actual: s.value, expected: '0', difference: difference(s.value, '0'),
+      messageId: 'belowZero', data: { indicator: label(), score: s.value } }];
+  }
+  if (w.state === 'value' && dec(s.value).gt(w.value)) {
+    const diff = difference(s.value, w.value);
+    return [{ fields, actual: s.value, expected: w.value, difference: diff,
+      messageId: 'aboveWeight', data: { indicator: label(), score: s.value, weight: w.value, difference: diff } }];
+  }
+  return [];
+}

@@ -1,7 +1,7 @@
 // Shared core of `weights-total` and `scores-total` (rules.md checks 11–12):
 // fund line's column + Σ indicators' column = the total row's column. Check 33: in a
 // layout whose indicators carry no weight, the weights added are the group weights.
-import type { FormRecord } from '../../model/record.js';
+import { isMergedGroup, type FormRecord } from '../../model/record.js';
 import { operand } from '../context.js';
 import { decimalsOf, difference, exact, exactSum, meets, scoreInterval, sumIv, type Interval } from '../decimal.js';
 import type { Draft, MessageData } from '../types.js';
@@ -19,18 +19,20 @@ export interface SumDetails {
   parts: SummedParts;
 }
 
-/** The operands summed in place of `indicators[*].<col>`: paths and their operands. */
-function partsOf(record: FormRecord, col: 'weight' | 'score'): { parts: SummedParts; field: string; paths: string[] } | null {
+/** The operands summed in place of `indicators[*].<col>`: paths and their operands. A
+ *  分值/得分 merged over several indicators counts once, as its group's (record.md). */
+function partsOf(record: FormRecord, col: 'weight' | 'score'): { parts: SummedParts; field: string; paths: string[]; merged: string[] } | null {
   const indicatorPaths = record.indicators.map((_, i) => `indicators[${i}].${col}`);
-  if (col === 'score' || record.indicators.some((ind) => 'weight' in ind)) {
-    return { parts: 'indicators', field: `indicators[*].${col}`, paths: indicatorPaths };
+  const merged = record.indicatorGroups.flatMap((g, i) => (isMergedGroup(g) && col in g ? [`indicatorGroups[${i}].${col}`] : []));
+  if (col === 'score' || merged.length > 0 || record.indicators.some((ind) => 'weight' in ind)) {
+    return { parts: 'indicators', field: `indicators[*].${col}`, paths: [...indicatorPaths, ...merged], merged };
   }
   // check 33: no indicator weights — goal blocks' weights, else level-1 labels' weights
   const groups = record.indicatorGroups.map((g, i) => ({ g, path: `indicatorGroups[${i}].weight` }));
   const goals = groups.filter(({ g }) => 'label' in g);
   const chosen = goals.length > 0 ? goals : groups.filter(({ g }) => 'level1' in g);
   if (chosen.length === 0) return null;
-  return { parts: goals.length > 0 ? 'goal-groups' : 'level1-groups', field: 'indicatorGroups[*].weight', paths: chosen.map((c) => c.path) };
+  return { parts: goals.length > 0 ? 'goal-groups' : 'level1-groups', field: 'indicatorGroups[*].weight', paths: chosen.map((c) => c.path), merged: [] };
 }
 
 export function indicatorSumDraft(
@@ -71,7 +73,7 @@ export function indicatorSumDraft(
   const diff = total.state === 'value' ? difference(stated, sum) : null;
   return [
     {
-      fields: [o.total, ...(fund.state === 'absent' ? [] : [fundPath]), which.field],
+      fields: [o.total, ...(fund.state === 'absent' ? [] : [fundPath]), which.field, ...which.merged],
       actual: total.state === 'value' ? total.value : null,
       expected: sum,
       difference: diff,
