@@ -71,6 +71,35 @@ table('sum', { total: 'funds.sources.total', parts: ['funds.sources.*'], columns
     want: [{ fields: ['funds.sources.total.budget', 'funds.sources.fiscal.budget', 'funds.sources.other.budget', 'funds.sources.specialAccount.budget'], expected: '105.00' }] },
   { name: 'a blank part listed in fields', edit: (r) => { src(r).other.budget = null; },
     want: [{ fields: ['funds.sources.total.budget', 'funds.sources.fiscal.budget', 'funds.sources.other.budget'], expected: '80.00', difference: '20.00' }] },
+  { name: 'a breakdown line is summed in its parent only, even when its parent is off', edit: (r) => { breakdown(r); src(r).fiscal.actual = '65.00'; },
+    want: [{ fields: ['funds.sources.total.actual', 'funds.sources.fiscal.actual', 'funds.sources.other.actual'], expected: '85.00', difference: '10.00' }] },
+]);
+
+/** （1）财政拨款 80.00 / 75.00 printed with 其中：一般公共预算 50.00 / 45.00 and 政府性基金预算 30.00 / 30.00 under it. */
+const breakdown = (r: FormRecord) => {
+  src(r).generalBudget = line('50.00', '45.00');
+  src(r).govFundBudget = line('30.00', '30.00');
+  r.lineParents = { 'funds.sources.generalBudget': 'funds.sources.fiscal', 'funds.sources.govFundBudget': 'funds.sources.fiscal' };
+  r.lineLabels = { 'funds.sources.generalBudget': '一般公共预算', 'funds.sources.govFundBudget': '政府性基金预算' };
+};
+
+table('sum', { total: 'funds.sources.total', parts: ['funds.sources.*'], columns: ['initial', 'budget', 'actual'] }, [
+  { name: 'lines printed under （1）财政拨款 are in it, not added to 合计 beside it', edit: breakdown },
+], []);
+
+table('breakdown-sum', { columns: ['initial', 'budget', 'actual'] }, [
+  { name: 'no line printed under another' },
+  { name: '财政拨款 = 一般公共预算 + 政府性基金预算', edit: breakdown },
+  { name: 'one line under 其中 is a part, not the whole', edit: (r) => {
+    src(r).extra1 = line('50.00', '45.00');
+    r.lineParents = { 'funds.sources.extra1': 'funds.sources.fiscal' };
+  } },
+  { name: 'a blank parent is not compared', edit: (r) => { breakdown(r); src(r).fiscal.actual = null; } },
+], [
+  { name: 'the breakdown misses 5.00', edit: (r) => { breakdown(r); src(r).generalBudget.actual = '40.00'; },
+    want: [{ fields: ['funds.sources.fiscal.actual', 'funds.sources.generalBudget.actual', 'funds.sources.govFundBudget.actual'],
+      actual: '75.00', expected: '70.00', difference: '5.00',
+      message: '财政拨款全年执行数75.00万元，与其下所列一般公共预算全年执行数40.00万元 + 政府性基金预算全年执行数30.00万元 = 70.00万元不一致（相差5.00万元）' }] },
 ]);
 
 const USES_SUM = {
@@ -247,9 +276,14 @@ table('scores-total', { fund: 'funds.sources.total' }, [
   { name: '9.60 + 88 = 97.60 printed 98', edit: (r) => { src(r).total.score = '9.60'; r.indicators[0].score = '28'; r.total.score = '98'; } },
   { name: 'blank total score is the required rule', edit: (r) => { r.total.score = null; } },
   { name: 'a 得分 merged over two indicators counts once: 9.50 + 60 + 30 = 99.50', edit: (r) => mergeFirstTwo(r) },
+  { name: 'a fund weight with no score read: the score is unknown, never 0', edit: (r) => { delete src(r).total.score; r.total.score = '98'; } },
 ], [
   { name: 'a merged 得分 59: 9.50 + 59 + 30 = 98.50 ≠ 99.50', edit: (r) => mergeFirstTwo(r, '60', '59'),
     want: [{ fields: ['total.score', 'funds.sources.total.score', 'indicators[*].score', 'indicatorGroups[0].score'], actual: '99.50', expected: '98.50', difference: '1.00' }] },
+  { name: 'no 分值 and no 得分 column in the fund block: the indicators alone, said so', edit: (r) => {
+    delete src(r).total.weight; delete src(r).total.score; r.total.score = '99.50';
+  }, want: [{ fields: ['total.score', 'indicators[*].score'], actual: '99.50', expected: '90', difference: '9.50',
+      message: '总分得分99.50分，与各项指标得分之和90分不一致（相差9.50分；资金表没有得分栏，不计资金得分）' }] },
   { name: 'total 98 ≠ 99.50', edit: (r) => { r.total.score = '98'; },
     want: [{ fields: ['total.score', 'funds.sources.total.score', 'indicators[*].score'], actual: '98', expected: '99.50', difference: '-1.50' }] },
   { name: 'a whole fund score makes a whole total exact', edit: (r) => { src(r).total.score = '10'; r.total.score = '99'; },

@@ -1,7 +1,7 @@
 // Label normalization and matching (src/recognize/labels.ts): the tolerance the
 // recognizer relies on, case by case.
 import { describe, expect, it } from 'vitest';
-import { bestKey, normLabel } from '../src/recognize/labels.js';
+import { bestKey, labelHead, listMark, normLabel } from '../src/recognize/labels.js';
 
 describe('normLabel', () => {
   it.each([
@@ -81,5 +81,29 @@ describe('bestKey', () => {
 
   it('does not look for labels inside long text', () => {
     expect(bestKey('本年度全年预算数执行良好，资金使用规范，项目按期完成并通过验收，群众满意度较高', columns)).toBeNull();
+  });
+});
+
+describe('listMark', () => {
+  it('reads 其中, the numbering style and whether it opens a list, and an indent', () => {
+    expect(listMark('其中：一般公共预算')).toEqual({ breakdown: true, numbering: null, indented: false });
+    expect(listMark('（1）财政拨款')).toEqual({ breakdown: false, numbering: { style: '(1)', first: true }, indented: false });
+    expect(listMark('(2)其他资金')).toEqual({ breakdown: false, numbering: { style: '(1)', first: false }, indented: false });
+    expect(listMark('①中央补助')).toEqual({ breakdown: false, numbering: { style: '①', first: true }, indented: false });
+    expect(listMark('②县级配套').numbering).toEqual({ style: '①', first: false });
+    expect(listMark('1.本级财政资金').numbering).toEqual({ style: '1.', first: true });
+    expect(listMark('一、财政拨款').numbering).toEqual({ style: '一、', first: true });
+    expect(listMark('（二）其他资金').numbering).toEqual({ style: '(一)', first: false });
+    expect(listMark('其中:(1)本级')).toEqual({ breakdown: true, numbering: { style: '(1)', first: true }, indented: false });
+    expect(listMark('　　　上级补助资金')).toEqual({ breakdown: false, numbering: null, indented: true });
+    expect(listMark('上年结转资金')).toEqual({ breakdown: false, numbering: null, indented: false });
+  });
+});
+
+describe('labelHead', () => {
+  it('a header printing a note after its name: the name', () => {
+    expect(labelHead('得分\n（执行率≥95%得10分；90%（含）-95%得8分）')).toBe('得分');
+    expect(labelHead('得分（执行率≥95%得10分；90%（含）-95%得8分）')).toBe('得分');
+    expect(labelHead('\n全年执行数\n(B)')).toBe('全年执行数');
   });
 });

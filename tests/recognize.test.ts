@@ -5,8 +5,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkRecord, loadRuleSet } from '../src/check/index.js';
 import { FormFailure } from '../src/model/failure.js';
-import { bundledTemplatesDir } from '../src/paths.js';
+import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { loadTemplates, recognizeForms, TemplateFileError, type TemplateSet } from '../src/recognize/index.js';
 import { docModel, t, type BlockSpec, type TableSpec } from './helpers/doc-model-builder.js';
 
@@ -410,6 +411,19 @@ describe('project forms', () => {
     expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal']);
   });
 
+  it('a 得分 header printing its scoring band is read by its head: the fund score is read, never counted as 0', () => {
+    const header = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分\n（执行率≥95%得10分；90%（含）-95%得8分；80%（含）-90%得6分；80%以下不得分）'];
+    const rows: [string, string[]][] = [
+      ['年度资金总额', ['250.00', '250.00', '231.00', '10', '92.40%', '8']],
+      ['其中：当年财政拨款', ['250.00', '250.00', '231.00', '—', '—', '—']],
+    ];
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', projectTable({ header, rows })), templates);
+    expect(r.funds.sources.total).toEqual({ initial: '250.00', budget: '250.00', actual: '231.00', weight: '10', rate: '92.40', score: '8' });
+    // the header run together on one line (a PDF's wrap) has the same head
+    const [flat] = recognizeForms(docModel('项目支出绩效自评表', projectTable({ header: [...header.slice(0, 5), header[5].replace('\n', '')], rows })), templates);
+    expect(flat.funds.sources.total.score).toBe('8');
+  });
+
   it('Sichuan layout: 权重/原因 columns, 财政专户管理资金/单位资金 rows, 指标性质/度量单位, 合计 row', () => {
     const table = t([
       ['项目名称', '2023年垃圾分类项目', '<', '<', '<', '<', '<', '<', '<', '<'],
@@ -458,6 +472,70 @@ describe('project forms', () => {
     expect(Object.values(noted.funds.sources).map((l) => l.reason)).toEqual([null, null, null, null, null]);
     const [written] = recognizeForms(docModel('部门预算项目支出绩效自评表', sichuan('部分设备未到货，尾款未支付')), templates);
     expect(written.funds.sources.total.reason).toBe('部分设备未到货，尾款未支付');
+  });
+});
+
+describe('a breakdown printed under a source line', () => {
+  const rules = loadRuleSet([bundledRulesDir()]);
+  const v = (budget: string, actual: string): string[] => [budget, budget, actual, '—', '—', '—'];
+  const read = (rows: [string, string[]][]) => recognizeForms(docModel('项目支出绩效自评表', projectTable({ rows })), templates)[0];
+  const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
+  const sumFindings = (rows: [string, string[]][]) =>
+    checkRecord({ ...read(rows), source }, rules).filter((f) => /sources-sum|breakdown-sum/.test(f.rule)).map((f) => `${f.rule} ${f.message}`);
+  const TOTAL: [string, string[]] = ['年度资金总额', ['120.00', '120.00', '118.20', '10', '98.50%', '9.85']];
+
+  it('其中 lines under （1）财政拨款 are its parts, not the total\'s; an indented line continues them, （2） returns', () => {
+    const rows: [string, string[]][] = [
+      TOTAL,
+      ['（1）财政拨款', v('100.00', '98.20')],
+      ['其中：一般公共预算', v('80.00', '78.20')],
+      ['　　　政府性基金预算', v('20.00', '20.00')],
+      ['（2）其他资金', v('20.00', '20.00')],
+    ];
+    const r = read(rows);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'generalBudget', 'govFundBudget', 'other']);
+    expect(r.lineParents).toEqual({ 'funds.sources.generalBudget': 'funds.sources.fiscal', 'funds.sources.govFundBudget': 'funds.sources.fiscal' });
+    expect(sumFindings(rows)).toEqual([]);
+    // the breakdown that does not add up is noted, as an info: 78.20 + 20.00 ≠ 100.00
+    rows[3] = ['　　　政府性基金预算', v('20.00', '10.00')];
+    expect(sumFindings(rows)).toEqual(['funds.sources-breakdown-sum 财政拨款全年执行数98.20万元，与其下所列一般公共预算全年执行数78.20万元 + 政府性基金预算全年执行数10.00万元 = 88.20万元不一致（相差10.00万元）']);
+  });
+
+  it('① ② under （1）财政资金 are its parts (a new numbering opened at 1)', () => {
+    const rows: [string, string[]][] = [
+      TOTAL,
+      ['（1）财政资金', v('120.00', '118.20')],
+      ['①中央补助', v('80.00', '80.00')],
+      ['②县级配套', v('40.00', '38.20')],
+      ['（2）其他资金', v('0', '')],
+    ];
+    expect(read(rows).lineParents).toEqual({ 'funds.sources.extra1': 'funds.sources.fiscal', 'funds.sources.extra2': 'funds.sources.fiscal' });
+    expect(sumFindings(rows)).toEqual([]);
+  });
+
+  it('under an unnumbered line, an indented line continues the 其中 list and an unindented one returns to its level', () => {
+    const rows: [string, string[]][] = [
+      TOTAL,
+      ['财政拨款', v('100.00', '98.20')],
+      ['其中：中央资金', v('60.00', '60.00')],
+      ['　　　省级资金', v('40.00', '38.20')],
+      ['其他资金', v('20.00', '20.00')],
+    ];
+    expect(read(rows).lineParents).toEqual({ 'funds.sources.extra1': 'funds.sources.fiscal', 'funds.sources.extra2': 'funds.sources.fiscal' });
+    expect(sumFindings(rows)).toEqual([]);
+  });
+
+  it('the national template\'s 其中：当年财政拨款 / 上年结转资金 / 其他资金 are the parts of 年度资金总额', () => {
+    const r = read([
+      TOTAL,
+      ['其中：当年财政拨款', v('100.00', '98.20')],
+      ['上年结转资金', v('10.00', '10.00')],
+      ['其他资金', v('10.00', '10.00')],
+    ]);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'carryover', 'other']);
+    expect(r.lineParents).toBeUndefined();
+    const [plain] = recognizeForms(docModel('项目支出绩效自评表', projectTable()), templates);
+    expect(plain.lineParents).toBeUndefined();
   });
 });
 

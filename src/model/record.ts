@@ -209,6 +209,11 @@ export const RecordSchema = z
     /** Each fund line's row label as printed ("funds.sources.fiscal" → "（1）财政拨款"): the
      *  name messages use for a line a provincial template adds (e.g. 一般公共预算). */
     lineLabels: z.record(z.string(), z.string()).optional(),
+    /** Fund lines printed as a breakdown of another line (其中：本级财政资金 under （1）财政拨款,
+     *  ①中央补助 under （1）财政资金): the line's path → its parent line's path
+     *  ("funds.sources.extra1" → "funds.sources.fiscal"). Such a line is a part of its parent,
+     *  not of its group's total. Absent when no line is printed so. */
+    lineParents: z.record(z.string(), z.string()).optional(),
     goals: z.array(z.object({ target: z.string().nullable(), result: z.string().nullable() }).strict()),
     /** Weights printed in group labels: a level-1 label ("产出指标(50分)" → level1) or a goal
      *  block's label in layouts without a 分值 column ("年度绩效目标1(40分)" → label); and

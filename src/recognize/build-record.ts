@@ -203,6 +203,7 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
     grade: header.value.grade ?? totalGrade?.value ?? null,
     funds: fund.value.funds,
     lineLabels: fund.value.lineLabels,
+    ...(Object.keys(fund.value.lineParents).length > 0 ? { lineParents: fund.value.lineParents } : {}),
     goals: goals.value,
     indicatorGroups: indicators.value.indicatorGroups,
     indicators: indicators.value.indicators,

@@ -5,7 +5,7 @@ import type { DocTable } from '../model/document.js';
 import type { FundColumn } from '../model/record.js';
 import { isBlankCell, readMoney, readScore, toHalfWidth } from '../normalize/cell.js';
 import { rowCells, type RowCell } from './grid.js';
-import { bestKey, bestKeyCached, matches, matchesExactly, normLabel, printedWeight } from './labels.js';
+import { bestKey, bestKeyCached, labelHead, listMark, MAX_LABEL_LENGTH, matches, matchesExactly, normLabel, printedWeight, type ListMark } from './labels.js';
 import type { FundGroup, Template } from './template-schema.js';
 
 export interface FundLineAt {
@@ -19,6 +19,11 @@ export interface FundLineAt {
   textCell?: { col: number; raw: string; amount: string };
   /** The row label as printed (whitespace removed), for messages about lines a template adds. */
   label: string;
+  /** How the printed label places the line in its list (其中, numbering, indent): rows only. */
+  mark?: ListMark;
+  /** The key of the line this one breaks down (其中：本级 under （1）财政拨款): a part of
+   *  that line, not of its group's total. Sources only; absent for a line of the total. */
+  parent?: string;
 }
 
 export interface FundBlock {
@@ -56,9 +61,10 @@ export function fundColumns(table: DocTable, r: number, t: Template): Partial<Re
   const best: Partial<Record<FundColumn, { col: number; exact: boolean; numeric: number }>> = {};
   for (const rc of rowCells(table, r)) {
     if (!rc.label || matches(rc.label, t.fund.anchors)) continue;
-    const key = bestKeyCached<FundColumn>(rc.label, t.fund.columns, t.fund.ignoreColumns);
+    const label = columnLabel(rc, t);
+    const key = bestKeyCached<FundColumn>(label, t.fund.columns, t.fund.ignoreColumns);
     if (!key) continue;
-    const exact = Object.values(t.fund.columns).some((list) => list?.includes(rc.label));
+    const exact = Object.values(t.fund.columns).some((list) => list?.includes(label));
     const prev = best[key];
     if (!prev) {
       best[key] = { col: rc.col, exact, numeric: -1 };
@@ -75,6 +81,14 @@ export function fundColumns(table: DocTable, r: number, t: Template): Partial<Re
   const cols: Partial<Record<FundColumn, number>> = {};
   for (const [k, v] of Object.entries(best) as [FundColumn, { col: number }][]) cols[k] = v.col;
   return cols;
+}
+
+/** The label a header cell is matched by: the whole label, or where it is too long to be
+ *  one and means nothing, its head — a header that prints its scoring band under its name
+ *  ("得分（执行率≥95%得10分；90%（含）-95%得8分；…）") is that name's column. */
+function columnLabel(rc: RowCell, t: Template): string {
+  if (rc.label.length <= MAX_LABEL_LENGTH || bestKeyCached<FundColumn>(rc.label, t.fund.columns, t.fund.ignoreColumns)) return rc.label;
+  return labelHead(rc.cell.text) || rc.label;
 }
 
 /** Longest text taken for an unknown fund line's label. */
@@ -190,6 +204,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       continue;
     }
     let lineLabel: string | null = null;
+    let lineRaw = '';
     let explicitGroup: FundGroup | null = null;
     for (const rc of labels) {
       const g = groupOf(rc.label, t);
@@ -202,6 +217,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
         explicitGroup = split.group;
         lineLabel = split.rest;
       } else lineLabel = rc.label;
+      lineRaw = rc.cell.text;
     }
     if (explicitGroup) group = explicitGroup;
     const key: { group: FundGroup; key: string } | null = lineLabel ? lineKeyFor(lineLabel, group, explicitGroup !== null, lines, t) : null;
@@ -213,7 +229,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       // A source line the lexicon does not know (中央衔接资金, 省级资金) that holds amounts
       // is still a part of the total: read under a numbered key, named as printed.
       if (group === 'sources' && lineLabel && lineLabel.length <= MAX_LINE_LABEL && holdsAmounts(table, r, columns)) {
-        lines.push({ group, key: nextExtraKey(lines), row: r, label: lineLabel });
+        lines.push({ group, key: nextExtraKey(lines), row: r, label: lineLabel, mark: listMark(lineRaw) });
         endRow = r;
         continue;
       }
@@ -221,9 +237,10 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       break;
     }
     group = key.group;
-    lines.push({ group: key.group, key: key.key, row: r, label: lineLabel as string });
+    lines.push({ group: key.group, key: key.key, row: r, label: lineLabel as string, mark: listMark(lineRaw) });
     endRow = r;
   }
+  assignParents(lines.filter((l) => l.group === 'sources' && l.mark));
   let headerWeight: FundBlock['headerWeight'] = null;
   if (columns.weight === undefined) {
     const header = rowCells(table, headerRow);
@@ -231,6 +248,55 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
     headerWeight = weightPrintedIn(scoreCell) ?? (anchor ? weightPrintedIn([anchor]) : null);
   }
   return { table, headerRow, columns, anchor, lines, endRow, headerWeight, note: printedNote(table, lines, columns.reason, t) };
+}
+
+/** A source line in the list being read: its mark, and whether it stands in a 其中 list
+ *  (marked 其中, or an unmarked line continuing one). */
+interface ListEntry {
+  line: FundLineAt;
+  mark: ListMark;
+  inBreakdown: boolean;
+}
+
+/** Sets each source line's parent from how the form prints its list, the way a reader
+ *  of the form nests it: a 其中 line breaks down the line above it (a second 其中 line
+ *  right after one is its sibling); a numbering style already open goes back to that
+ *  level, a new style numbered 1 (① under （1）) opens a level under the line above, a new
+ *  style numbered further goes on beside it (a clerk's mixed numbering); an
+ *  unmarked line continues a 其中 list where the list's parent is numbered (so its end
+ *  would be marked) or where it is indented, and otherwise returns to the parent's
+ *  level. Lines under the total (年度资金总额；其中：当年财政拨款；上年结转资金) are its
+ *  parts: the total is the list's root, and a line at the first level has no parent. */
+function assignParents(lines: FundLineAt[]): void {
+  let chain: ListEntry[] = []; // the previous line and its ancestors, outermost first
+  for (const line of lines) {
+    if (line.key === 'total') {
+      chain = [];
+      continue;
+    }
+    const mark = line.mark as ListMark;
+    const depth = listDepth(chain, mark);
+    const prev = chain[chain.length - 1];
+    const inBreakdown = mark.breakdown || (!mark.numbering && depth === chain.length - 1 && depth > 0 && !!prev?.inBreakdown);
+    chain = [...chain.slice(0, depth), { line, mark, inBreakdown }];
+    if (depth > 0) line.parent = chain[depth - 1].line.key;
+  }
+}
+
+/** Where in `chain` (the previous line's ancestry) a line with this mark stands: its index. */
+function listDepth(chain: ListEntry[], mark: ListMark): number {
+  const last = chain.length - 1;
+  const prev = chain[last];
+  if (!prev) return 0;
+  if (mark.breakdown) return prev.mark.breakdown ? last : chain.length;
+  if (mark.numbering) {
+    const open = chain.findIndex((e) => e.mark.numbering?.style === mark.numbering?.style);
+    if (open >= 0) return open;
+    return mark.numbering.first ? chain.length : last;
+  }
+  if (last === 0) return 0;
+  const parent = chain[last - 1];
+  return prev.inBreakdown && (parent.mark.numbering || mark.indented) ? last : last - 1;
 }
 
 /** The reason column's one cell merged down over every line of the block, worded as the

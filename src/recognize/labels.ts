@@ -55,6 +55,14 @@ function normalize(raw: string): string {
 /** Longest label a "contains" match is tried on: long cells are text, not labels. */
 export const MAX_LABEL_LENGTH = 30;
 
+/** The head of a header cell that prints a note after its name ("得分\n（执行率≥95%得10分；
+ *  90%（含）-95%得8分；…）"): its first line, cut before the first bracket — the name
+ *  the note explains, normalized. */
+export function labelHead(raw: string): string {
+  const first = raw.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  return normLabel(first.split(/[(（]/)[0]);
+}
+
 /** How well a normalized label matches a normalized synonym: exact beats contained,
  *  longer synonyms beat shorter ones; 0 = no match. */
 export function matchScore(label: string, synonym: string): number {
@@ -146,6 +154,41 @@ export function bestKeyCached<K extends string>(
 export function containsAny(text: string, synonyms: readonly string[]): string | null {
   for (const s of synonyms) if (s && text.includes(s)) return s;
   return null;
+}
+
+/** Where a row label places its line in a printed list: "其中：" opens a breakdown of the
+ *  line above; a numbering style ((1) ① 1. 一、 (一)) names a list level, its number
+ *  whether it opens a list (1) or continues one; leading blanks indent a line under the
+ *  one above ("　　　上级补助资金" continuing "其中：本级财政资金"). */
+export interface ListMark {
+  breakdown: boolean;
+  numbering: { style: string; first: boolean } | null;
+  indented: boolean;
+}
+
+// Each numbering style and how its number is read; the style is the list level's name.
+const NUMBER_STYLES: { style: string; re: RegExp }[] = [
+  { style: '(1)', re: /^\(\s*([0-9]+)\s*\)/ },
+  { style: '(一)', re: /^\(\s*([一二三四五六七八九十]+)\s*\)/ },
+  { style: '1.', re: /^([0-9]+)[.、,](?![0-9])/ },
+  { style: '一、', re: /^([一二三四五六七八九十]+)[、.]/ },
+  { style: '①', re: /^([\u2460-\u2473])/ },
+  { style: '❶', re: /^([\u2776-\u277F])/ },
+];
+const FIRST_NUMBER = new Set(['1', '一', '\u2460', '\u2776']);
+
+/** The list mark of a printed row label (its raw text). */
+export function listMark(raw: string): ListMark {
+  const text = toHalfWidth(raw).replace(/^[\u200B\uFEFF]+/, '');
+  const indented = /^[\s\u3000\u00A0]/.test(text);
+  let s = text.replace(WS, '');
+  const breakdown = /^其中/.test(s);
+  if (breakdown) s = s.replace(/^其中[:：]?/, '');
+  for (const { style, re } of NUMBER_STYLES) {
+    const m = re.exec(s);
+    if (m) return { breakdown, numbering: { style, first: FIRST_NUMBER.has(m[1]) }, indented };
+  }
+  return { breakdown, numbering: null, indented };
 }
 
 /** A weight printed in a label: "得分(20分*执行率)", "年度绩效目标1(40分)", "（10分）" → "20",

@@ -10,6 +10,8 @@ import type { SourceUnit } from '../normalize/unit.js';
 export interface FundReading {
   funds: FormRecord['funds'];
   lineLabels: Record<string, string>;
+  /** A breakdown line's parent (record.md lineParents); empty when every line is a part of its total. */
+  lineParents: Record<string, string>;
 }
 
 const MONEY_KEYS = new Set<FundColumn>(MONEY_COLUMNS);
@@ -17,10 +19,12 @@ const MONEY_KEYS = new Set<FundColumn>(MONEY_COLUMNS);
 export function readFund(fund: FundBlock | null, sourceUnit: SourceUnit): BlockReading<FundReading> {
   const funds: { sources: Record<string, FundLine>; uses?: Record<string, FundLine> } = { sources: {} };
   const lineLabels: Record<string, string> = {};
-  const out = blockReading<FundReading>({ funds, lineLabels });
+  const lineParents: Record<string, string> = {};
+  const out = blockReading<FundReading>({ funds, lineLabels, lineParents });
   if (!fund) return out;
   for (const line of fund.lines) {
     lineLabels[`funds.${line.group}.${line.key}`] = line.label;
+    if (line.parent) lineParents[`funds.${line.group}.${line.key}`] = `funds.${line.group}.${line.parent}`;
     const obj: FundLine = {};
     const group = (funds[line.group] ??= {});
     group[line.key] = obj;

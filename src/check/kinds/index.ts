@@ -1,6 +1,7 @@
 // The registry of rule kinds: a rule file's `kind:` names one of these.
 import type { RuleKind } from '../types.js';
 import { blockUnreadable } from './block-unreadable.js';
+import { breakdownSum } from './breakdown-sum.js';
 import { cellUnit } from './cell-unit.js';
 import { formulaUncached } from './formula-uncached.js';
 import { changeConsistent } from './change-consistent.js';
@@ -32,7 +33,7 @@ import { unreadQuantity } from './unread-quantity.js';
 import { weightsTotal } from './weights-total.js';
 
 const ALL: RuleKind[] = [
-  sum, equal, rate, rateAbove, fundScore, indicatorRange,
+  sum, breakdownSum, equal, rate, rateAbove, fundScore, indicatorRange,
   weightsTotal, scoresTotal, deviationReason, targetMissedFullScore, proportionalScore, groupWeight,
   threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction, cellUnit, formulaUncached, blockUnreadable,
   narrativeEqualsTable, factSum, factConflict, changeConsistent, narrativeRate, narrativeScore, grade, unreadQuantity,

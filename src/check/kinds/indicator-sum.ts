@@ -13,6 +13,8 @@ export interface SumDetails {
   total: string;
   sum: string;
   fund: string | null;
+  /** The layout has no fund column to add (no 得分 column where the fund carries no points). */
+  fundAbsent: boolean;
   indicators: string;
   diff: string | null;
   totalBlank: boolean;
@@ -49,6 +51,9 @@ export function indicatorSumDraft(
   const fundPath = `${o.fund}.${col}`;
   const fund = operand(record, fundPath);
   if (fund.state === 'nan' || fund.state === 'missing') return [];
+  // A fund line printed with points (its 分值 read) but no score read: the score is
+  // unknown, not 0 — a 得分 column the reader did not map — so there is no sum to make.
+  if (col === 'score' && fund.state === 'absent' && operand(record, `${o.fund}.weight`).state !== 'absent') return [];
   const total = operand(record, o.total);
   if (total.state === 'nan' || total.state === 'absent' || total.state === 'missing') return [];
   let stated: string;
@@ -58,7 +63,7 @@ export function indicatorSumDraft(
   } else stated = total.value;
 
   const indValues = inds.flatMap((x) => (x.state === 'value' ? [x.value] : []));
-  const fundValue = fund.state === 'value' ? fund.value : null; // blank fund score counts as 0
+  const fundValue = fund.state === 'value' ? fund.value : null; // blank fund score counts as 0, an absent one adds nothing
   const values = [...(fundValue ? [fundValue] : []), ...indValues];
   const sum = exactSum(values.map((value) => ({ value })));
   // weights and indicator scores are exact; fund and total scores are rounded results
@@ -78,7 +83,7 @@ export function indicatorSumDraft(
       expected: sum,
       difference: diff,
       ...message({
-        total: stated, sum, fund: fundValue, indicators: indicatorsSum, diff, totalBlank: total.state === 'blank', parts: which.parts,
+        total: stated, sum, fund: fundValue, fundAbsent: fund.state === 'absent', indicators: indicatorsSum, diff, totalBlank: total.state === 'blank', parts: which.parts,
       }),
     },
   ];

@@ -8,8 +8,10 @@ import { labelOf } from '../labels.js';
 import { tableMoney } from '../money-text.js';
 import type { Draft } from '../types.js';
 
-/** Expands "funds.sources.*" to every line of the block but the excluded ones. */
-export function expandLines(record: FormRecord, paths: string[], exclude: string[]): string[] {
+/** Expands "funds.sources.*" to every line of the block but the excluded ones; with
+ *  `partsOf`, only to the lines that are parts of that line (null: of no line — the
+ *  lines a total adds up, not those printed as a breakdown of another, record.md lineParents). */
+export function expandLines(record: FormRecord, paths: string[], exclude: string[], partsOf?: string | null): string[] {
   const out: string[] = [];
   for (const p of paths) {
     const path = parsePath(p);
@@ -19,6 +21,7 @@ export function expandLines(record: FormRecord, paths: string[], exclude: string
     }
     for (const line of fundLines(record, path.group)) {
       const full = formatPath({ ...path, line });
+      if (partsOf !== undefined && (record.lineParents?.[full] ?? null) !== partsOf) continue;
       if (!exclude.includes(full) && !paths.includes(full)) out.push(full);
     }
   }
@@ -33,7 +36,9 @@ export function lineSumDrafts(
   messageId: string,
 ): Draft[] {
   const drafts: Draft[] = [];
-  const parts = expandLines(record, partLines, [totalLine]);
+  // "*" adds the lines beside the total's own parts: a line printed under another (其中)
+  // is in its parent already, and counts only in the sum of its parent's breakdown
+  const parts = expandLines(record, partLines, [totalLine], record.lineParents?.[totalLine] ?? null);
   for (const col of columns) {
     const totalPath = `${totalLine}.${col}`;
     const t = operand(record, totalPath);

@@ -1,0 +1,34 @@
+// Kind `breakdown-sum`: a fund line printed with a breakdown under it (（1）财政拨款 /
+// 其中：本级财政资金 / 上级补助资金) equals the sum of that breakdown, per money column.
+import { z } from 'zod';
+import type { FormRecord } from '../../model/record.js';
+import { moneyColumns } from '../options.js';
+import type { Draft, RuleKind } from '../types.js';
+import { lineSumDrafts } from './line-sum.js';
+
+const options = z.object({ columns: moneyColumns }).strict();
+
+/** Each parent line with the lines printed under it (record.lineParents), in record order. */
+function breakdowns(record: FormRecord): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [line, parent] of Object.entries(record.lineParents ?? {})) out.set(parent, [...(out.get(parent) ?? []), line]);
+  return out;
+}
+
+export const breakdownSum: RuleKind<z.infer<typeof options>> = {
+  name: 'breakdown-sum',
+  meta: {
+    title: '分项行等于其下明细之和',
+    explanation: '表中在某一行下列出的明细（“其中：”各行，或（1）下的①②各行）之和，应等于该行；各金额列分别核对，按四舍五入的区间比较，空白明细按 0 计，该行或全部明细空白时不比较。只列出一项明细（“其中”只说明一部分）时不比较。',
+    messages: { unequal: '{{totalLabel}}{{total}}，与其下所列{{parts}} = {{sum}}不一致（相差{{difference}}）' },
+  },
+  options,
+  run: (record, o) => {
+    const drafts: Draft[] = [];
+    for (const [parent, lines] of breakdowns(record)) {
+      // one line under 其中 names a part of its parent, not all of it
+      if (lines.length > 1) drafts.push(...lineSumDrafts(record, parent, lines, o.columns, 'unequal'));
+    }
+    return drafts;
+  },
+};
