@@ -101,6 +101,32 @@ describe('seed narrative', () => {
     expect(values(extractNarrativeFacts(paragraphs))['budget.final']).toStrictEqual(['400.00', '120.00', '60.00', '35.00']);
   });
 
+  it("keeps only the form's own figures: its year, its own unit, not a comparison's base", () => {
+    const paragraphs = [
+      '2023年全年预算860.00万元，全年支出845.32万元。',
+      '2022年该项目全年预算780.00万元，全年支出770.15万元，较2021年增加20.15万元。',
+      '全年支出比上年支出750.00万元增加95.32万元。',
+      '截至2023年12月31日，县农田建设服务中心全年支出845.32万元。',
+      '县农机事务中心全年支出212.58万元。',
+    ];
+    const own = { year: 2023, names: ['麻阳苗族自治县高标准农田建设项目', '麻阳苗族自治县农田建设服务中心'] };
+    const r = extractNarrativeFacts(paragraphs, { own });
+    const values = Object.fromEntries(Object.entries(r.facts).map(([k, v]) => [k, v.map((f) => `${f.paragraph}:${f.value}`)]));
+    expect(values).toStrictEqual({ 'budget.final': ['0:860.00'], 'spending.total': ['0:845.32', '3:845.32'] });
+    expect(r.changes.map((c) => [c.paragraph, c.amount])).toStrictEqual([[2, '95.32']]);
+    // A form whose year and names are unknown keeps what its sentences give to a year or a unit.
+    expect(extractNarrativeFacts(paragraphs).facts['spending.total'].map((f) => f.value)).toStrictEqual(['845.32', '770.15', '845.32', '212.58']);
+  });
+
+  it("reads the actual spending of a project's funds, not of a department's project lines", () => {
+    const sentence = '项目资金95.00万元，实际支出93.12万元。';
+    // "项目资金" alone is no figure of its own (its budget? its money received?).
+    expect(extractNarrativeFacts([sentence]).facts).toStrictEqual({
+      'spending.total': [{ value: '93.12', approx: false, quote: '实际支出93.12万元', paragraph: 0 }],
+    });
+    expect(extractNarrativeFacts([sentence], { department: true }).facts).toStrictEqual({});
+  });
+
   it('accepts an extended lexicon', () => {
     const r = extractNarrativeFacts(['专项支出56.91万元。'], { lexicon: [{ concept: 'spending.special', aliases: ['专项支出'] }] });
     expect(r.facts).toStrictEqual({ 'spending.special': [{ value: '56.91', approx: false, quote: '专项支出56.91万元', paragraph: 0 }] });

@@ -178,6 +178,27 @@ describe('department form, seed layout', () => {
     expect(r.entity).toBe('某某区民政局');
   });
 
+  it("keeps the narrative's figures of the form's own year and unit, not a part's nor last year's", () => {
+    const doc = docModel(
+      DEPT_TITLE,
+      deptTable(),
+      '评价报告综述（文字部分）',
+      '一、部门（单位）概况',
+      '某某区民政局是区人民政府工作部门。',
+      '2022年全年预算900.00万元，全年决算支出880.00万元。',
+      '2023年全年预算1000.00万元，全年决算支出950.00万元。',
+      '一般公共预算财政拨款支出决算数为860.00万元，比上年决算支出880.00万元减少20.00万元。',
+      '区社会福利中心全年支出120.00万元，所属区救助站全年支出30.00万元。',
+    );
+    const [r] = recognizeForms(doc, templates);
+    expect(r.year).toBe(2023);
+    expect(Object.fromEntries(Object.entries(r.narrative.facts).map(([k, v]) => [k, v.map((f) => f.value)]))).toStrictEqual({
+      'budget.final': ['1000.00'],
+      'spending.total': ['950.00'],
+    });
+    expect(r.narrative.changes).toStrictEqual([]);
+  });
+
   it('reads a printed level-1 weight into indicatorGroups and keeps the bare name', () => {
     const table = deptTable();
     table.table[12][1] = '产出指标(50分)';

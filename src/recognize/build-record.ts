@@ -4,6 +4,7 @@ import type { DocTable } from '../model/document.js';
 import { RECORD_BLOCKS, type FormRecord, type Provenance } from '../model/record.js';
 import { blockState, findPrinted, type Printed } from './block-presence.js';
 import type { BlockReading } from './block-reading.js';
+import { keepOwnFigures } from './facts-scope.js';
 import { readFundBlock, type FundBlock } from './fund-block.js';
 import { rowCells } from './grid.js';
 import { readIndicatorBlock, type IndicatorBlock, type RowSpan } from './indicator-block.js';
@@ -209,7 +210,11 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
     indicators: indicators.value.indicators,
     total: total.value,
     conclusions: header.value.conclusions,
-    narrative: narrative.value.narrative,
+    // The narrative's figures said of another year or unit than the form's, known only now.
+    narrative: keepOwnFigures(narrative.value.narrative, {
+      year: header.value.year,
+      names: [header.value.entity, header.value.header.department, header.value.header.implementer],
+    }),
     provenance,
   };
 }

@@ -1,8 +1,8 @@
 // Stated changes ("比预算减少9万元，降低100%", "同比增长12.5%") → record.md's
 // `narrative.changes`. A change needs a concept as its subject: in its own clause
 // before the comparison word, or in an earlier clause of the same sentence when
-// the change clause opens with no subject of its own. Figures a change uses are
-// never facts.
+// the change clause opens with no subject of its own. Figures a change uses — its
+// amount, and the figure it compares with ("比上年3520.18万元减少…") — are never facts.
 import type { Change } from '../model/record.js';
 import type { Mention } from './facts-concepts.js';
 import { APPROX_BEFORE, CHANGE_NEUTRAL_OPENERS, CHANGE_VERBS, CHANGE_VERB_FILLERS, FILLERS } from './facts-lexicon.js';
@@ -25,24 +25,28 @@ interface VerbHit {
 
 const VERBS = [...CHANGE_VERBS].sort((a, b) => b.word.length - a.word.length);
 const VERB_FIRST = new Set(VERBS.map((v) => v.word[0]));
-const COMPARISON = /与[^,]{0,12}?相比|同比|环比|相比|较|比(?!例|重|率)/;
+export const COMPARISON = /与[^,]{0,12}?相比|同比|环比|相比|较|比(?!例|重|率)/;
+const COMPARISONS = new RegExp(COMPARISON.source, 'g');
 
 export interface ChangeScan {
-  changes: Change[];
-  /** `start` of every money figure a change used. */
+  /** Each change with the mention of its subject. */
+  changes: Array<{ change: Change; subject: Mention }>;
+  /** `start` of every money figure a change used or compared with. */
   used: Set<number>;
 }
 
 export function findChanges(view: MatchView, clauses: ClauseScan[], paragraph: number): ChangeScan {
   const text = view.text;
-  const changes: Change[] = [];
+  const changes: ChangeScan['changes'] = [];
   const used = new Set<number>();
   const merged = new Set<number>(); // clauses absorbed into an earlier change
 
   for (let k = 0; k < clauses.length; k++) {
     if (merged.has(k)) continue;
     const c = clauses[k];
-    for (const hit of verbHits(text, c)) {
+    const hits = verbHits(text, c);
+    for (const f of comparedFigures(text, c, hits)) used.add(f.start);
+    for (const hit of hits) {
       let last = k;
       let percent = hit.percent;
       // "比预算减少9万元，降低100%": the percent in the next clause belongs to this change.
@@ -60,14 +64,15 @@ export function findChanges(view: MatchView, clauses: ClauseScan[], paragraph: n
       if (hit.amount) used.add(hit.amount.start);
       const startClause = clauses[subject.clause].span;
       const quote = quoteOf(view, startClause.start, clauses[last].span.end);
-      changes.push({
-        concept: subject.concept,
+      const change: Change = {
+        concept: subject.mention.concept as string,
         amount: hit.amount ? hit.amount.value : null,
         direction: hit.direction,
         percent: percent ? percent.value : null,
         quote,
         paragraph,
-      });
+      };
+      changes.push({ change, subject: subject.mention });
     }
   }
   return { changes, used };
@@ -104,6 +109,20 @@ function verbHits(text: string, c: ClauseScan): VerbHit[] {
   return out;
 }
 
+/** "比上年决算支出3520.18万元减少63.98万元", "与上年3520.18万元相比": the first
+ *  figure after a comparison word, before its change verb, is what is compared with. */
+function comparedFigures(text: string, c: ClauseScan, hits: VerbHit[]): MoneyFigure[] {
+  const out: MoneyFigure[] = [];
+  const clause = text.slice(c.span.start, c.span.end);
+  for (const m of clause.matchAll(COMPARISONS)) {
+    const at = c.span.start + (m.index ?? 0);
+    const verb = hits.find((h) => h.verbStart > at)?.verbStart ?? c.span.end;
+    const base = c.money.find((f) => f.start > at && f.end <= verb);
+    if (base && !hits.some((h) => h.amount === base)) out.push(base);
+  }
+  return out;
+}
+
 /** A clause that only states a percent change ("降低100%", "同比下降12.5%"). */
 function isPercentOnlyClause(text: string, c: ClauseScan, hit: VerbHit): boolean {
   const before = text.slice(c.span.start, hit.verbStart);
@@ -126,7 +145,7 @@ function subjectOf(
   k: number,
   verbStart: number,
   used: Set<number>,
-): { concept: string; clause: number } | null {
+): { mention: Mention; clause: number } | null {
   const c = clauses[k];
   const head = text.slice(c.span.start, verbStart);
   const cmp = COMPARISON.exec(head);
@@ -139,14 +158,14 @@ function subjectOf(
     let gap = text.slice(m.end, subjectEnd);
     for (const f of c.money) if (f.start >= m.end && f.end <= subjectEnd) gap = gap.replace(text.slice(f.start, f.end), '');
     gap = gap.replace(/\d{4}年度?/g, '');
-    return m.concept && isRunOf(gap, FILLERS) ? { concept: m.concept, clause: k } : null;
+    return m.concept && isRunOf(gap, FILLERS) ? { mention: m, clause: k } : null;
   }
   // No subject in the clause: allowed only when it opens with nothing of its own.
   const opener = stripEnumerator(text.slice(c.span.start, subjectEnd)).replace(/^\d{4}年/, '');
   if (!isRunOf(opener, CHANGE_NEUTRAL_OPENERS)) return null;
   for (let j = k - 1; j >= 0; j--) {
     const named = clauses[j].mentions.filter((m) => m.concept);
-    if (named.length) return { concept: named[named.length - 1].concept as string, clause: j };
+    if (named.length) return { mention: named[named.length - 1], clause: j };
     // A figure with no concept (and not an earlier change's amount): the
     // change is about that unnamed thing.
     if (clauses[j].money.some((f) => !used.has(f.start))) return null;

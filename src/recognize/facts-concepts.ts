@@ -9,6 +9,10 @@ export interface Mention {
   end: number;
   /** Set for a short wording that names its concept only after these (lexicon `after`). */
   after?: string[];
+  /** Set for a wording that names its concept only after these alone (lexicon `ofSubjects`). */
+  ofSubjects?: string[];
+  /** Set for a wording that names no concept but is the subject of one (lexicon `subjectAs`). */
+  subjectAs?: string;
 }
 
 export interface ConceptMatcher {
@@ -26,9 +30,11 @@ export function expandAlias(alias: string): string[] {
   return expandAlias(alias.slice(close + 1)).flatMap((tail) => [head + opt + tail, head + tail]);
 }
 
-export function compileLexicon(lexicon: ConceptEntry[] = CONCEPT_LEXICON): ConceptMatcher {
+/** `form`: whose narrative is read; wordings of another form's (lexicon `forms`) are left out. */
+export function compileLexicon(lexicon: ConceptEntry[] = CONCEPT_LEXICON, form: 'project' | 'dept-overall' = 'project'): ConceptMatcher {
   const byWord = new Map<string, ConceptEntry>();
   for (const entry of lexicon) {
+    if (entry.forms && !entry.forms.includes(form)) continue;
     for (const alias of entry.aliases) {
       for (const literal of expandAlias(alias)) {
         const word = foldWord(literal);
@@ -63,6 +69,8 @@ export function compileLexicon(lexicon: ConceptEntry[] = CONCEPT_LEXICON): Conce
         }
         const mention: Mention = { concept: entry.concept, start: i, end: i + word.length };
         if (entry.after) mention.after = entry.after;
+        if (entry.ofSubjects) mention.ofSubjects = entry.ofSubjects;
+        if (entry.subjectAs) mention.subjectAs = entry.subjectAs;
         out.push(mention);
         i += word.length - 1;
       }

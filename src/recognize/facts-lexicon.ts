@@ -2,7 +2,7 @@
 // (record.md "Narrative facts"), which short words may stand between a concept
 // and its figure, and the words of approximation and change. Extend it here.
 //
-// Alias syntax: plain text as printed; a part in ASCII square brackets is
+// Alias syntax (also of the qualifier lists below): plain text as printed; a part in ASCII square brackets is
 // optional ("因公出国[（境）]费[用]"). Matching ignores whitespace, quotation
 // marks (“三公”经费 = 三公经费) and full-/half-width differences, and takes the
 // longest alias at each position — so "决算总支出" wins over "总支出", and an
@@ -20,17 +20,47 @@ export interface ConceptEntry {
   after?: string[];
   /** Right after another mention (nothing between), the wording belongs to it. */
   joinsPrevious?: boolean;
+  /** A wording of "the actual spending" of whatever its sentence speaks of ("实际支出",
+   *  "已支付"): it names its concept only while every concept named earlier in the
+   *  sentence starts with one of these prefixes — "项目资金95万元，实际支出93.12万元"
+   *  is the whole spending, "“三公”经费预算9万元，实际支出0万元" is not. */
+  ofSubjects?: string[];
+  /** The forms whose narratives use the wording so (default: every form). "项目资金"
+   *  is a project's whole funding, a department's project lines in its own report. */
+  forms?: Array<'project' | 'dept-overall'>;
+  /** For a wording that names no concept of its own (`concept: null`): the concept it
+   *  stands for as the subject of a later `ofSubjects` wording. "项目资金236万元" may be
+   *  the budget or the money received, but "项目资金…，实际支出229.18万元" is the
+   *  project's spending. */
+  subjectAs?: string;
 }
 
 export const CONCEPT_LEXICON: ConceptEntry[] = [
-  { concept: 'budget.initial', aliases: ['年初预算[数]', '年初部门预算', '批复部门预算', '部门预算', '年初批复[预算]', '批复预算'] },
+  { concept: 'budget.initial', aliases: ['年初预算[数][安排]', '年初部门预算', '批复部门预算', '部门预算', '年初批复[预算]', '批复预算'] },
   { concept: 'budget.added', aliases: ['追加预算', '追加', '调增预算', '预算调增', '调增'] },
   { concept: 'budget.cut', aliases: ['调减预算', '预算调减', '调减'] },
-  { concept: 'budget.final', aliases: ['调整后[的]预算[数]', '[全年]预算调整后', '全年预算[数]', '年度预算[数]'] },
+  // "调整后" before any budget wording makes it the adjusted one ("调整后部门预算").
+  {
+    concept: 'budget.final',
+    aliases: ['调整后[的][部门]预算[数]', '调整后[的]全年预算[数]', '调整后[的]年度预算[数]', '[全年]预算调整后', '全年预算[数]', '年度预算[数]'],
+  },
+  // A project's whole funding, as its report names it: too loose to be its budget or
+  // its money received, but what the project's actual spending is of. In a
+  // department's report, its project lines.
+  { concept: null, aliases: ['项目资金', '项目预算[数]'], forms: ['project'], subjectAs: 'budget.final' },
+  { concept: null, aliases: ['项目资金', '项目预算[数]'] },
   { concept: 'funds.received', aliases: ['实际拨付到位', '拨付到位', '资金到位', '实际到位资金', '到位资金', '实际到位'] },
+  { concept: 'funds.received', aliases: ['项目资金[实际]到位'], forms: ['project'] },
   {
     concept: 'spending.total',
     aliases: ['决算总支出', '决算支出', '全年总支出', '全年支出', '年度总支出', '本年支出', '全年实际支出', '支出决算[数]'],
+  },
+  { concept: 'spending.total', aliases: ['项目资金支出'], forms: ['project'] },
+  // The actual spending of the sentence's budget: "全年预算数为95.00万元，实际支出93.12万元".
+  {
+    concept: 'spending.total',
+    aliases: ['实际支出', '[预算]执行数', '已支付', '累计支出', '完成支出', '实际使用'],
+    ofSubjects: ['budget.', 'funds.', 'spending.total'],
   },
   // Generic words: total spending on their own, but right after another
   // concept's wording they finish it ("“三公”经费支出总额", "基本支出总支出").
@@ -63,6 +93,46 @@ export const FILLERS: string[] = [
   '经费支出', '支出总额', '支出合计', '总额', '合计', '共计', '总计', '累计', '金额', '资金',
   '支出', '经费', '费用', '决算', '达到', '为', '是', '达', '共', '计', '了', '数', ':', '(',
 ];
+
+/** Words right before a wording of the whole (spending, budget) that narrow it to a
+ *  part of the money: "一般公共预算财政拨款支出决算数" is fiscal spending alone,
+ *  "中央资金全年预算" one source's budget, "局本级" the department without its units. */
+export const PART_QUALIFIERS: string[] = [
+  '一般公共预算', '政府性基金[预算]', '国有资本经营预算', '财政拨款', '财政资金',
+  '中央[财政][补助][资金]', '省级[财政][补助][资金]', '市级[财政][补助][资金]', '县级[财政][补助][资金]', '上级[补助][资金]',
+  '本级', '机关', '专项资金', '配套资金', '衔接资金', '自筹资金', '其他资金', '单位资金', '结转资金', '结余资金',
+];
+/** The concepts a part qualifier narrows (other concepts are parts already: "财政拨款“三公”经费"). */
+export const QUALIFIED_CONCEPTS: string[] = ['spending.', 'budget.'];
+
+/** Words before a concept saying its figure is a sub-unit's, not the department's
+ *  ("所属二级单位县农业技术推广中心全年支出"). */
+export const SUBUNIT_MARKERS: string[] = ['所属', '下属', '所辖', '下辖', '二级单位', '二级预算单位'];
+/** How a body's name ends when it is a unit, a place or a site ("县农机事务中心",
+ *  "XX镇", "水文站"): a sentence said of one speaks of that body, the form's own only
+ *  when its name is the form's entity, department or implementer. */
+export const BODY_SUFFIXES: string[] = [
+  '中心', '站', '所', '室', '队', '院', '校', '馆', '园', '镇', '乡', '街道', '社区', '村', '分局', '单位', '公司',
+];
+/** Words before a body suffix that make it the form's own ("我单位", "本中心"). */
+export const OWN_BODY_WORDS: string[] = ['我', '本', '该', '此'];
+
+/** Words of another period: a figure they govern is not this year's ("上年决算支出").
+ *  Right before a comparison word they only name what is compared ("比上年"). */
+export const OTHER_PERIOD_WORDS: string[] = ['上一年度', '上年度', '上一年', '上年', '去年', '前年', '往年', '同期'];
+/** Words of a part of the year: a figure they govern is not the year's ("上半年支出").
+ *  A span of months is one too unless it spans the year ("1至3月", not "1-12月"). */
+export const PART_PERIOD_WORDS: string[] = ['上半年', '下半年', '前三季度', '[第]一季度', '[第]二季度', '[第]三季度', '[第]四季度'];
+/** Words before a date the figures stand at: "截至6月底" is part of the year, "截至12月31日" all of it. */
+export const CUTOFF_WORDS: string[] = ['截至', '截止[到]', '截止至'];
+/** After a period word, a word that makes it this year's money ("上年结转资金"). */
+export const CARRIED_OVER: string[] = ['结转', '结余'];
+/** Words of this year: they end the reign of an earlier year or period word. */
+export const THIS_PERIOD_WORDS: string[] = ['本年度', '本年', '今年', '当年'];
+
+/** Words between a whole and the parts it breaks down ("年初预算中基本支出",
+ *  "年初预算安排基本支出"); nothing at all between counts too. */
+export const BREAKDOWN_JOINS: string[] = ['其中', '之中', '中的', '中', '的', '安排', ':'];
 
 /** Words between a figure and a concept named after it ("1150.05万元的基本支出"). */
 export const AFTER_FILLERS: string[] = ['的', '为'];

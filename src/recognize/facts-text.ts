@@ -132,6 +132,10 @@ const MONEY = new RegExp(
   'g',
 );
 const PERCENT = new RegExp(String.raw`(?<![\d.,])${NUMBER}%`, 'g');
+// A range ("12万元至15万元", "12至15万元") states no one figure: neither end is a fact.
+const RANGE_JOIN = '(?:至|到|~|-|—|〜)';
+const RANGE_HEAD = new RegExp(String.raw`^\s*${RANGE_JOIN}\s*(?:约|近)?${NUMBER}(?:余|多)?(?:万|亿)?(?:余|多)?元`);
+const RANGE_TAIL = new RegExp(String.raw`\d(?:余|多)?(?:万|亿)?(?:余|多)?元?\s*${RANGE_JOIN}\s*(?:约|近)?$`);
 
 /** Money figures in `text` (a clause): 万元 as printed, 亿元 × 10000, 元 ÷ 10000,
  *  digits kept, and the printed precision with them; "万余元", "多万元", "…左右" are approximate. */
@@ -141,9 +145,11 @@ export function moneyFigures(text: string, offset = 0): MoneyFigure[] {
   for (const m of text.matchAll(MONEY)) {
     const n = plainNumber(m[1]);
     if (n === null) continue;
+    const at = m.index ?? 0;
+    if (RANGE_HEAD.test(text.slice(at + m[0].length)) || RANGE_TAIL.test(text.slice(0, at))) continue;
     const unit = m[3];
     const value = unit === '万' ? n : unit === '亿' ? shiftPointRight(n, 4) : shiftPointLeft(n, 4);
-    const start = offset + (m.index ?? 0);
+    const start = offset + at;
     out.push({
       start,
       end: start + m[0].length,

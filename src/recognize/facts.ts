@@ -2,11 +2,13 @@
 // (record.md `narrative.facts`, `narrative.changes`). A figure binds only to the
 // concept named just before it (with a short filler between), to the concept
 // right after it ("1150.05万元的基本支出"), or by "A、B分别为x、y"; anything
-// else — changes, counts, years, percentages, unnamed money — is left out.
+// else — changes, counts, years, percentages, unnamed money — is left out, and so
+// is a figure that is not the form's own (another year's, a part's: facts-scope.ts).
 import type { Change, Fact } from '../model/record.js';
 import { compileLexicon, type ConceptMatcher, type Mention } from './facts-concepts.js';
 import { findChanges, type ClauseScan } from './facts-changes.js';
-import { AFTER_FILLERS, APPROX_BEFORE, CONCEPT_LEXICON, FILLERS, type ConceptEntry } from './facts-lexicon.js';
+import { AFTER_FILLERS, APPROX_BEFORE, BREAKDOWN_JOINS, CONCEPT_LEXICON, FILLERS, type ConceptEntry } from './facts-lexicon.js';
+import { keepOwnFigures, narrowQualified, noteScope, sentenceScopes, type OwnScope } from './facts-scope.js';
 import { sectionLevel } from './narrative.js';
 import {
   isRunOf,
@@ -25,7 +27,7 @@ export interface NarrativeFacts {
   changes: Change[];
 }
 
-let defaultMatcher: ConceptMatcher | null = null;
+const defaultMatchers: Partial<Record<'project' | 'dept-overall', ConceptMatcher>> = {};
 
 export interface FactOptions {
   /** Replaces the bundled concept table (facts-lexicon.ts). */
@@ -35,13 +37,17 @@ export interface FactOptions {
   /** The narrative is a department's: the sections and clauses about one of its
    *  projects state that project's figures, not the department's. */
   department?: boolean;
+  /** The form's year and names, when known: figures said of another year or unit
+   *  are left out (else `keepOwnFigures` does it once the form is read). */
+  own?: OwnScope;
 }
 
 /** `paragraphs[i]` is narrative paragraph number i (record.md numbering); a fact or
  *  change names its page when known, so staff find the quote. */
 export function extractNarrativeFacts(paragraphs: string[], options: FactOptions = {}): NarrativeFacts {
-  const { lexicon, pages = [], department = false } = options;
-  const matcher = lexicon ? compileLexicon(lexicon) : (defaultMatcher ??= compileLexicon(CONCEPT_LEXICON));
+  const { lexicon, pages = [], department = false, own } = options;
+  const form = department ? 'dept-overall' : 'project';
+  const matcher = lexicon ? compileLexicon(lexicon, form) : (defaultMatchers[form] ??= compileLexicon(CONCEPT_LEXICON, form));
   const facts: Record<string, Fact[]> = {};
   const changes: Change[] = [];
   const aboutProject = department ? projectSections(paragraphs) : null;
@@ -60,29 +66,36 @@ export function extractNarrativeFacts(paragraphs: string[], options: FactOptions
           percents: percentFigures(part, span.start),
         };
       });
+      narrowQualified(view.text, clauses);
       resolveShortForms(view.text, clauses);
+      const scopes = sentenceScopes(view.text, clauses, department);
       const found = findChanges(view, clauses, index);
-      changes.push(...found.changes.map((c) => ({ ...c, ...onPage })));
+      for (const { change, subject } of found.changes) {
+        if (!scopes.get(subject)?.foreign) changes.push(noteScope({ ...change, ...onPage }, scopes.get(subject)));
+      }
       const frame = breakdownFrames(view.text, clauses);
-      const projectSentence = department && saidOfProject(view.text, clauses[0]?.span.start ?? 0, clauses.flatMap((c) => c.mentions)[0]);
       for (const clause of clauses) {
         for (const { mention, figure, approx } of bindClause(view.text, clause, found.used)) {
-          if (projectSentence || (department && saidOfProject(view.text, clause.span.start, mention))) continue;
+          const scope = scopes.get(mention);
+          if (scope?.foreign) continue;
           // "年初预算1028.49万元，其中基本支出971.01万元": a budget's breakdown, not spending.
           if (frame.get(mention)?.startsWith('budget.')) continue;
           const concept = mention.concept as string;
-          (facts[concept] ??= []).push({
+          const fact: Fact = {
             value: figure.value,
             approx: figure.approx || approx,
             quote: quoteOf(view, clause.span.start, clause.span.end),
             paragraph: index,
             ...onPage,
-          });
+          };
+          (facts[concept] ??= []).push(noteScope(fact, scope));
         }
       }
     }
   });
-  return { facts, changes };
+  if (!own) return { facts, changes };
+  const kept = keepOwnFigures({ text: null, facts, changes }, own);
+  return { facts: kept.facts, changes: kept.changes };
 }
 
 interface Binding {
@@ -189,7 +202,7 @@ function breakdownFrames(text: string, clauses: ClauseScan[]): Map<Mention, stri
       }
       const prev = clause.mentions[i - 1];
       let frame: string | null = null;
-      if (prev?.concept && !isPart(prev.concept) && /^(其中|之中|中的|中|的)$/.test(text.slice(prev.end, m.start))) frame = prev.concept;
+      if (prev?.concept && !isPart(prev.concept) && isRunOf(text.slice(prev.end, m.start), BREAKDOWN_JOINS)) frame = prev.concept;
       else if (opensWithSoOf) frame = lastWhole;
       else if (i === 0 && m.start === headStart) frame = previousFrame;
       else if (prev?.concept && isPart(prev.concept)) frame = frames.get(prev) ?? null;
@@ -204,18 +217,22 @@ function breakdownFrames(text: string, clauses: ClauseScan[]): Map<Mention, stri
 const LIST_OPENERS = ['其中', '以及', '、', '和', '及', '与', ':'];
 
 /** A short wording (lexicon `after`) keeps its concept only inside a list its
- *  sentence opened; elsewhere it names nothing (and still blocks binding). */
+ *  sentence opened; a wording of the actual spending (lexicon `ofSubjects`) only
+ *  while the sentence has spoken of nothing else (a wording that names no concept,
+ *  "财政拨款全年预算", is something else). Elsewhere they name nothing (and still
+ *  block binding). */
 function resolveShortForms(text: string, clauses: ClauseScan[]): void {
-  const seen: string[] = [];
+  const seen: Array<string | null> = [];
   for (const clause of clauses) {
     const headStart = clause.span.end - stripEnumerator(text.slice(clause.span.start, clause.span.end)).length;
     for (const m of clause.mentions) {
       if (m.after && m.concept) {
         const opensList = m.start === headStart || LIST_OPENERS.some((w) => text.startsWith(w, m.start - w.length) && m.start - w.length >= headStart);
-        const inContext = seen.some((c) => m.after!.some((prefix) => c.startsWith(prefix)));
+        const inContext = seen.some((c) => c !== null && m.after!.some((prefix) => c.startsWith(prefix)));
         if (!opensList || !inContext) m.concept = null;
       }
-      if (m.concept) seen.push(m.concept);
+      if (m.ofSubjects && m.concept && !seen.every((c) => c !== null && m.ofSubjects!.some((prefix) => c.startsWith(prefix)))) m.concept = null;
+      seen.push(m.concept ?? m.subjectAs ?? null);
     }
   }
 }
@@ -238,10 +255,4 @@ function projectSections(paragraphs: string[]): boolean[] {
     if (open === null && PROJECT_HEADING.test(heading)) open = level;
     return open !== null;
   });
-}
-
-/** "农村公路提质改造项目全年预算520.00万元": the concept is said of a project — so is
- *  every figure of a sentence whose first concept is. */
-function saidOfProject(text: string, from: number, mention: Mention | undefined): boolean {
-  return mention !== undefined && /(?:项目|工程)的?$/.test(text.slice(from, mention.start));
 }
