@@ -416,6 +416,103 @@ describe('a cell that goes on over whole pages (src/read/pdf-layout.ts)', () => 
   });
 });
 
+describe('a page break between two rows of an indicator table (src/read/pdf-layout.ts)', () => {
+  // Measured on LibreOffice's export of a Xinjiang project form (A4, SimSun 10.5 pt): the
+  // columns 一级 二级 三级 指标值 实际值 分值 得分 偏差, the break after 犊牛出生成活率,
+  // whose name fills its line as the next row's name would have had to go on it.
+  const xs = [122.2, 167.2, 217.2, 303.5, 353.5, 403.5, 438.5, 473.5, 523.5];
+  const run = (str: string, x: number, right: number, baseline: number, page: number): TextRun => ({ str, x, right, baseline, size: 10.5, page });
+  const ruled = (ys: number[], from: (y: number) => number): PageContent['rules'] => ({
+    h: ys.map((y) => ({ y, x0: from(y), x1: 523.5 })),
+    v: xs.map((x) => ({ x, y0: ys[0], y1: ys.at(-1)! })),
+  });
+  // one indicator's cells after the two label columns, on one baseline
+  const values = (name: string, nameRight: number, target: string, targetRight: number, actual: string, actualRight: number, weight: string, score: string, y: number, page: number) => [
+    run(name, 222.7, nameRight, y, page), run(target, 309, targetRight, y - 2.4, page), run(actual, 359, actualRight, y - 2.4, page),
+    run(weight, 409, 409 + 6.68 * weight.length, y - 2.4, page), run(score, 444, 444 + 6.68 * score.length, y - 2.4, page),
+  ];
+  const first = (weight: string, score: string): PageContent => ({
+    page: 1, width: 595.3, height: 841.9,
+    runs: [
+      run('产出', 127.7, 148.7, 729.2, 1), run('时效指', 172.7, 204.2, 729.2, 1), run('标', 172.7, 183.2, 744.4, 1),
+      ...values('补贴资金兑付及', 296.2, '≥95%', 341.06, '100%', 388.96, '10', '10', 729.2, 1), run('时率', 222.7, 243.7, 744.4, 1),
+      run('效益指', 127.7, 159.2, 760.1, 1), run('经济效', 172.7, 204.2, 760.1, 1),
+      ...values('犊牛出生成活率', 296.2, '≥90%', 341.06, '92%', 382.27, weight, score, 760.1, 1),
+    ],
+    rules: ruled([716.75, 747.65, 763.35], () => 122.2),
+  });
+  const second = (weight: string, score: string): PageContent => ({
+    page: 2, width: 595.3, height: 841.9,
+    runs: [
+      run('标', 127.7, 138.2, 84.7, 2), run('益指标', 172.7, 204.2, 84.7, 2),
+      ...values('养殖户户均增收', 296.2, '≥800', 337.76, '850元', 391.7, weight, score, 84.7, 2), run('元', 309, 319.5, 97.0, 2),
+      run('可持续', 172.7, 204.2, 112.7, 2), run('影响指', 172.7, 204.2, 127.9, 2), run('标', 172.7, 183.2, 143.1, 2),
+      ...values('良种覆盖率', 275.2, '≥70%', 341.06, '72%', 382.27, '10', '10', 112.7, 2),
+      ...values('种畜存栏增长率', 296.2, '≥5%', 334.4, '6%', 375.6, '10', '10', 161.9, 2),
+    ],
+    // the 一级 label goes on down all three rows, the 二级 可持续影响指标 down the last
+    // two: the rules between them start right of the labels
+    rules: ruled([72.25, 100.25, 146.35, 177.05], (y) => (y === 100.25 ? 167.2 : y === 146.35 ? 217.2 : 122.2)),
+  });
+  const table = (pages: PageContent[]) => layoutPages(pages).tables[0].rows;
+  const indicators = (pages: PageContent[]) => table(pages).map((r) => [2, 3, 5, 6].map((c) => noSpace(r[c].text)));
+
+  it('keeps two rows apart where a whole number ends the 分值 and 得分 cells above the break and another opens them below', () => {
+    expect(indicators([first('10', '10'), second('10', '10')])).toEqual([
+      ['补贴资金兑付及时率', '≥95%', '10', '10'],
+      ['犊牛出生成活率', '≥90%', '10', '10'],
+      ['养殖户户均增收', '≥800元', '10', '10'],
+      ['良种覆盖率', '≥70%', '10', '10'],
+      ['种畜存栏增长率', '≥5%', '10', '10'],
+    ]);
+  });
+
+  it('joins the 一级 and 二级 labels the break cut between those two rows, each merged down the rows it heads', () => {
+    const rows = table([first('10', '10'), second('10', '10')]);
+    expect(rows.map((r) => [0, 1].map((c) => noSpace(r[c].text)))).toEqual([
+      ['产出', '时效指标'],
+      ['效益指标', '经济效益指标'],
+      ['效益指标', '经济效益指标'],
+      ['效益指标', '可持续影响指标'],
+      ['效益指标', '可持续影响指标'],
+    ]);
+  });
+
+  it('keeps a label apart that ends lower than the rest of its row above the break, however full its last line', () => {
+    // 社会效益指标 made the row two lines tall itself: it was finished on the old page
+    const above: PageContent = {
+      page: 1, width: 595.3, height: 841.9,
+      runs: [
+        run('效益指', 127.7, 159.2, 729.2, 1), run('标', 127.7, 138.2, 744.4, 1),
+        run('社会效', 172.7, 204.2, 729.2, 1), run('益指标', 172.7, 204.2, 744.4, 1),
+        ...values('犊牛出生成活率', 296.2, '≥90%', 341.06, '92%', 382.27, '10', '10', 729.2, 1),
+      ],
+      rules: ruled([716.75, 752.05], () => 122.2),
+    };
+    const below: PageContent = {
+      page: 2, width: 595.3, height: 841.9,
+      runs: [
+        run('可持续', 172.7, 204.2, 84.7, 2), run('影响指', 172.7, 204.2, 99.9, 2), run('标', 172.7, 183.2, 115.1, 2),
+        ...values('良种覆盖率', 275.2, '≥70%', 341.06, '72%', 382.27, '10', '10', 84.7, 2),
+        ...values('种畜存栏增长率', 296.2, '≥5%', 334.4, '6%', 375.6, '10', '10', 115.1, 2),
+      ],
+      rules: ruled([72.25, 100.25, 146.35], (y) => (y === 100.25 ? 217.2 : 122.2)),
+    };
+    expect(table([above, below]).map((r) => [0, 1, 2].map((c) => noSpace(r[c].text)))).toEqual([
+      ['效益指标', '社会效益指标', '犊牛出生成活率'],
+      ['效益指标', '可持续影响指标', '良种覆盖率'],
+      ['效益指标', '可持续影响指标', '种畜存栏增长率'],
+    ]);
+  });
+
+  it('still joins a row the break split, and a number it cut inside: the line above full to within a digit', () => {
+    // "123" fills the 分值 cell's line (409–433 inside its padding), "45" is its rest; the
+    // 得分 cell finished above is empty below
+    const rows = indicators([first('123', '10'), second('45', '')]);
+    expect(rows[1]).toEqual(['犊牛出生成活率养殖户户均增收', '≥90%≥800元', '12345', '10']);
+  });
+});
+
 describe('page headers and footers (src/read/pdf-layout.ts)', () => {
   const line = (str: string, baseline: number, page: number): TextRun => ({ str, x: 72, right: 72 + 10 * str.length, baseline, size: 10, page });
   const page = (n: number, runs: TextRun[]): PageContent => ({ page: n, width: 595, height: 842, runs, rules: { h: [], v: [] } });

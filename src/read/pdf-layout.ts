@@ -3,6 +3,7 @@
 // break split, continuing vertical merges), and turns the text outside tables into
 // paragraphs in reading order. Pure: pdfjs stays in pdf.ts.
 import type { DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../model/document.js';
+import { toHalfWidth } from '../normalize/cell.js';
 import { unitIn } from '../normalize/unit.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
@@ -372,11 +373,13 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
         : isSplitRow(lastRow, firstRow, part.xs.at(-1)! - part.xs[0]));
     const offset = split ? rows - 1 : rows;
     // Columns holding vertically merged cells group the rows (一级/二级指标): an empty
-    // cell opening the page there continues the group above it.
+    // cell opening the page there continues the group above it, and so does the rest
+    // of a label the break cut even where the rows beside it are new.
     const grouping = [...cells, ...partCells].filter((c) => c.r1 - c.r0 > 1);
+    const grouped = (cell: JoinedCell) => grouping.some((g) => sameColumns(g, cell));
     for (const cell of partCells) {
       const above = cell.r0 === 0 ? lastRow.find((t) => sameColumns(t, cell)) : undefined;
-      const joins = above && (split || above.openBottom || (isEmpty(cell) && grouping.some((g) => sameColumns(g, cell))));
+      const joins = above && (split || above.openBottom || (grouped(cell) && (isEmpty(cell) || labelGoesOn(above, cell, lastRow, grouped))));
       if (above && joins) {
         above.r1 = offset + cell.r1;
         above.runs.push(...cell.runs);
@@ -461,16 +464,65 @@ function isSplitRow(lastRow: readonly JoinedCell[], firstRow: readonly JoinedCel
   for (const cell of firstRow) {
     if (isEmpty(cell)) continue;
     const above = lastRow.find((t) => sameColumns(t, cell));
-    if (!above || isEmpty(above)) return false;
-    const prevLines = groupLines(above.runs);
-    const nextLines = groupLines(cell.runs);
-    const prev = prevLines.at(-1)!;
-    const next = nextLines[0];
-    if (next.page !== prev.page + 1) return false;
-    if (!continues(prev, next, innerFrame(above, prevLines), next.size * 1.5) && !verticalGoesOn(prevLines, nextLines)) return false;
+    if (!above || isEmpty(above) || !carriesOn(above, cell)) return false;
     carried++;
   }
   return carried > 0;
+}
+
+/** The text of `cell`, opening the next page, is the rest of the text of `above`, whose last line was full. */
+function carriesOn(above: JoinedCell, cell: JoinedCell): boolean {
+  const prevLines = groupLines(above.runs);
+  const nextLines = groupLines(cell.runs);
+  const prev = prevLines.at(-1)!;
+  const next = nextLines[0];
+  if (next.page !== prev.page + 1) return false;
+  const frame = innerFrame(above, prevLines);
+  if (twoNumbers(prevLines.filter((l) => l.page === prev.page), nextLines, frame)) return false;
+  return continues(prev, next, frame, next.size * 1.5) || verticalGoesOn(prevLines, nextLines);
+}
+
+/**
+ * A label of a grouping column (一级/二级指标, merged down its indicators' rows) that the
+ * break cut between two rows: the rows beside it ended on the old page, so the label
+ * had only their height there — its lines reach the foot of its cell, as low as the
+ * row's own cells — and its rest opens the cell below. A label that stops short of
+ * its cell's foot, or ends lower than every other cell of the row (it made the row
+ * that tall itself), was finished there however full its last line.
+ */
+function labelGoesOn(above: JoinedCell, cell: JoinedCell, lastRow: readonly JoinedCell[], grouped: (c: JoinedCell) => boolean): boolean {
+  if (isEmpty(above) || isEmpty(cell)) return false;
+  const last = groupLines(above.runs).at(-1)!;
+  const foot = above.parts.filter((p) => p.page === last.page).at(-1);
+  if (!foot || foot.y1 - last.baseline >= last.size) return false;
+  const asLow = lastRow.some((t) => {
+    if (t === above || grouped(t)) return false;
+    const end = groupLines(t.runs).at(-1);
+    return end !== undefined && end.page === last.page && end.baseline >= last.baseline - 0.5 * last.size;
+  });
+  return asLow && carriesOn(above, cell);
+}
+
+/** A cell holding one number and nothing else: a weight, a score, a rate, a target ("≥90%"). */
+const LONE_NUMBER = /^[≥≤≧≦><=＝]?[-−]?[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?[%％‰]?$/;
+
+/**
+ * A number ending a cell above the break and a number opening the cell below it are two
+ * rows' values ("10" over "10" in a 分值 column), not one cell's "1010": a short number
+ * in a narrow column leaves too little room for the next one to have fitted, so the line
+ * looks full, yet a row the break splits leaves such a finished cell empty below. They
+ * are one number only where the break fell inside it, digit against digit, and then the
+ * line above is full to within that digit: a word is broken only where it overflows.
+ */
+function twoNumbers(above: readonly TextLine[], below: readonly TextLine[], frame: Frame): boolean {
+  const top = above.map((l) => l.text).join('');
+  const rest = below.map((l) => l.text).join('');
+  if (!LONE_NUMBER.test(top) || !LONE_NUMBER.test(rest)) return false;
+  if (!/\d$/.test(toHalfWidth(top)) || !/^\d/.test(toHalfWidth(rest))) return true;
+  const prev = above.at(-1)!, next = below[0];
+  // the lone number is its line's first token; the width estimate is even across its glyphs
+  const digit = next.firstToken / Array.from(next.text).length;
+  return frame.right - prev.right >= digit + 0.15 * next.size;
 }
 
 /**
