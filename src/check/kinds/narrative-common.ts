@@ -2,6 +2,7 @@
 // it is stated with (approximations never count); a table cell gives its value.
 import type { FormRecord } from '../../model/record.js';
 import { conceptOf, distinctFacts, operand, type Figure } from '../context.js';
+import { dec } from '../decimal.js';
 import { labelOf } from '../labels.js';
 import { tableMoney } from '../money-text.js';
 
@@ -40,4 +41,16 @@ export function combinations<T>(lists: T[][], limit = 64): T[][] {
 /** A figure as a message shows it: a narrative figure in 万元, a table cell in the form's unit. */
 export function moneyAt(record: FormRecord, path: string, value: string): string {
   return conceptOf(path) ? `${value}万元` : tableMoney(record, value);
+}
+
+/** The distinct exact values the narrative states for a concept's path (a rate, a score:
+ *  no money precision to keep, so plain values). */
+export function statedValues(record: FormRecord, path: string): string[] {
+  const concept = conceptOf(path)!;
+  return [...new Set((record.narrative.facts[concept] ?? []).filter((f) => !f.approx).map((f) => f.value))];
+}
+
+/** The stated value nearest to the table's (the first among equals). */
+export function nearest(values: string[], to: string): string {
+  return values.reduce((best, v) => (dec(v).minus(to).abs().lt(dec(best).minus(to).abs()) ? v : best));
 }

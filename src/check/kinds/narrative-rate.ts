@@ -2,13 +2,13 @@
 // ("预算执行率达98.5%") agrees with the total line's — its printed rate, or the rate its
 // budget and actual give — each rounded as printed.
 import { z } from 'zod';
-import { conceptOf, operand } from '../context.js';
-import { dec, difference, meets, rateInterval } from '../decimal.js';
+import { operand } from '../context.js';
+import { difference, meets, rateInterval } from '../decimal.js';
 import { labelOf } from '../labels.js';
 import { tableMoney } from '../money-text.js';
 import { factPath, linePath } from '../options.js';
 import type { RuleKind } from '../types.js';
-import { sideLabel } from './narrative-common.js';
+import { nearest, sideLabel, statedValues } from './narrative-common.js';
 import { computeRate, rateFields } from './rate-common.js';
 
 const options = z.object({ fact: factPath, line: linePath }).strict();
@@ -26,8 +26,7 @@ export const narrativeRate: RuleKind<z.infer<typeof options>> = {
   },
   options,
   run(record, o) {
-    const concept = conceptOf(o.fact)!;
-    const stated = [...new Set((record.narrative.facts[concept] ?? []).filter((f) => !f.approx).map((f) => f.value))];
+    const stated = statedValues(record, o.fact);
     if (stated.length === 0) return [];
     const printed = operand(record, `${o.line}.rate`);
     if (printed.state === 'nan' || printed.state === 'missing') return [];
@@ -55,8 +54,3 @@ export const narrativeRate: RuleKind<z.infer<typeof options>> = {
     ];
   },
 };
-
-/** The stated figure nearest to the table's (the first among equals). */
-export function nearest(values: string[], to: string): string {
-  return values.reduce((best, v) => (dec(v).minus(to).abs().lt(dec(best).minus(to).abs()) ? v : best));
-}

@@ -1,12 +1,11 @@
 // Kind `narrative-score` (an extra check, info): the 自评得分 the narrative states
 // ("该项目自评得分99.85分") agrees with the total line's score, each rounded as printed.
 import { z } from 'zod';
-import { conceptOf, operand } from '../context.js';
+import { operand } from '../context.js';
 import { difference, meets, scoreInterval } from '../decimal.js';
 import { factPath, fieldPath } from '../options.js';
 import type { RuleKind } from '../types.js';
-import { sideLabel } from './narrative-common.js';
-import { nearest } from './narrative-rate.js';
+import { nearest, sideLabel, statedValues } from './narrative-common.js';
 
 const options = z.object({ fact: factPath, table: fieldPath }).strict();
 
@@ -20,8 +19,7 @@ export const narrativeScore: RuleKind<z.infer<typeof options>> = {
   },
   options,
   run(record, o) {
-    const concept = conceptOf(o.fact)!;
-    const stated = [...new Set((record.narrative.facts[concept] ?? []).filter((f) => !f.approx).map((f) => f.value))];
+    const stated = statedValues(record, o.fact);
     const table = operand(record, o.table);
     if (stated.length === 0 || table.state !== 'value') return [];
     const t = table.value;
