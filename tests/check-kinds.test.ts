@@ -192,6 +192,48 @@ table('fund-score', { line: 'funds.sources.total', cells: ['blank'] }, [
     want: [{ fields: ['funds.sources.total.score', 'funds.sources.total.weight', 'funds.sources.total.actual', 'funds.sources.total.budget'], actual: null, expected: '9.50' }] },
 ]);
 
+/** The band L07 prints in its 得分 header: ≥95% 10, [90, 95) 8, [80, 90) 6, below 80 none. */
+const band = (r: FormRecord, printed: 'header' | 'note' = 'header') => {
+  r.fundScoreBand = { printed, text: '得分(执行率≥95%得10分;90%(含)-95%得8分;80%(含)-90%得6分;80%以下不得分)', steps: [
+    { from: '95', fromIncluded: true, to: null, toIncluded: null, points: '10' },
+    { from: '90', fromIncluded: true, to: '95', toIncluded: false, points: '8' },
+    { from: '80', fromIncluded: true, to: '90', toIncluded: false, points: '6' },
+    { from: null, fromIncluded: null, to: '80', toIncluded: false, points: '0' },
+  ] };
+};
+/** Rate 231 ÷ 250 = 92.40%: the band gives 8, weight × rate 9.24. */
+const at9240 = (r: FormRecord, score: string | null) => { band(r); src(r).total.budget = '250.00'; src(r).total.actual = '231.00'; src(r).total.rate = '92.40'; src(r).total.score = score; };
+
+table('fund-score', { line: 'funds.sources.total', cells: ['filled'] }, [
+  { name: 'a printed band: 92.40% earns 8, not 10 × 92.40%', edit: (r) => at9240(r, '8') },
+  { name: 'a printed band: 8.00 is 8', edit: (r) => at9240(r, '8.00') },
+  { name: 'a rate on a step\'s edge (95.00% of rounded amounts) may earn either step', edit: (r) => { band(r); src(r).total.score = '10'; } },
+  { name: 'a rate no step holds: the band says nothing', edit: (r) => { band(r); r.fundScoreBand!.steps = r.fundScoreBand!.steps!.slice(0, 2); src(r).total.actual = '50.00'; src(r).total.score = '3'; } },
+  { name: 'a band printed but not read applies no rule, not weight × rate', edit: (r) => { band(r); r.fundScoreBand!.steps = null; src(r).total.score = '3'; } },
+], [
+  { name: 'a printed band: weight × rate is not its rule', edit: (r) => at9240(r, '9.24'),
+    want: [{ fields: ['funds.sources.total.score', 'funds.sources.total.actual', 'funds.sources.total.budget'], actual: '9.24', expected: '8', difference: '1.24',
+      message: '资金来源合计得分填写为9.24分，按表头所列评分档次，执行率92.40%应得8分' }] },
+  { name: 'a band in a note under the block', edit: (r) => { at9240(r, '6'); r.fundScoreBand!.printed = 'note'; },
+    want: [{ expected: '8', message: /按表下注释所列评分档次，执行率92\.40%应得8分/ }] },
+]);
+
+table('fund-score', { line: 'funds.sources.total', cells: ['blank'] }, [
+  { name: 'a band printed but not read: no computed score offered', edit: (r) => { band(r); r.fundScoreBand!.steps = null; src(r).total.score = null; } },
+], [
+  { name: 'blank score beside a band', edit: (r) => at9240(r, null),
+    want: [{ actual: null, expected: '8', message: /未填写；按表头所列评分档次，执行率92\.40%应得8分/ }] },
+]);
+
+table('fund-band-unread', { line: 'funds.sources.total' }, [
+  { name: 'no band printed' },
+  { name: 'a band read', edit: (r) => band(r) },
+  { name: 'neither score nor weight', edit: (r) => { band(r); r.fundScoreBand!.steps = null; src(r).total.score = null; src(r).total.weight = null; } },
+], [
+  { name: 'a band printed but not read', edit: (r) => { band(r); r.fundScoreBand!.steps = null; r.fundScoreBand!.text = '得分(执行率每降低1%扣0.5分)'; },
+    want: [{ fields: ['funds.sources.total.score'], message: '表头印有预算执行得分的评分档次“得分(执行率每降低1%扣0.5分)”，未能完整读取，未核对资金来源合计得分' }] },
+]);
+
 /** 分值 and 得分 merged over indicators 0–1 (K03, K16): the group's, their rows have no keys. */
 const mergeFirstTwo = (r: FormRecord, weight = '60', score = '60') => {
   for (const i of r.indicators.slice(0, 2)) { delete i.weight; delete i.score; }

@@ -445,6 +445,39 @@ describe('project forms', () => {
     expect(flat.funds.sources.total.score).toBe('8');
   });
 
+  it('the scoring band a 得分 header prints is the fund score\'s rule: 92.40% earns 8, not 10 × 92.40%', () => {
+    const header = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分\n（执行率≥95%得10分；90%（含）-95%得8分；80%（含）-90%得6分；80%以下不得分）'];
+    const rows: [string, string[]][] = [
+      ['年度资金总额', ['250.00', '250.00', '231.00', '10', '92.40%', '8']],
+      ['其中：当年财政拨款', ['250.00', '250.00', '231.00', '—', '—', '—']],
+    ];
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', projectTable({ header, rows })), templates);
+    expect(r.fundScoreBand).toMatchObject({ printed: 'header', steps: [
+      { from: '95', fromIncluded: true, to: null, points: '10' },
+      { from: '90', fromIncluded: true, to: '95', toIncluded: false, points: '8' },
+      { from: '80', fromIncluded: true, to: '90', toIncluded: false, points: '6' },
+      { from: null, to: '80', toIncluded: false, points: '0' },
+    ] });
+    const rules = loadRuleSet([bundledRulesDir()]);
+    const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
+    const fundScore = (rec: typeof r) => checkRecord({ ...rec, source }, rules).filter((f) => f.rule.startsWith('funds.score')).map((f) => `${f.rule} ${f.message}`);
+    expect(fundScore(r)).toEqual([]);
+    r.funds.sources.total.score = '9.24';
+    expect(fundScore(r)).toEqual(['funds.score-matches 年度资金总额得分填写为9.24分，按表头所列评分档次，执行率92.40%应得8分']);
+    // a note row under the block printing the band; one it cannot read applies no rule and says so
+    const noted = (note: string) => {
+      const withNote: [string, string[]][] = [...rows, [note, ['<', '<', '<', '<', '<', '<']]];
+      const [rec] = recognizeForms(docModel('项目支出绩效自评表', projectTable({ rows: withNote })), templates);
+      return rec;
+    };
+    const inNote = noted('注：预算执行率得分按以下标准计分：执行率≥95%得10分；90%（含）-95%得8分；低于90%不得分');
+    expect(inNote.fundScoreBand).toMatchObject({ printed: 'note', steps: [{ points: '10' }, { points: '8' }, { points: '0' }] });
+    expect(fundScore(inNote)).toEqual([]);
+    const unread = noted('注：预算执行率得分：执行率每降低1%扣0.5分');
+    expect(unread.fundScoreBand?.steps).toBeNull();
+    expect(fundScore(unread)).toEqual(['funds.score-band-unread 表下注释印有预算执行得分的评分档次“注:预算执行率得分:执行率每降低1%扣0.5分”，未能完整读取，未核对年度资金总额得分']);
+  });
+
   it('Sichuan layout: 权重/原因 columns, 财政专户管理资金/单位资金 rows, 指标性质/度量单位, 合计 row', () => {
     const table = t([
       ['项目名称', '2023年垃圾分类项目', '<', '<', '<', '<', '<', '<', '<', '<'],

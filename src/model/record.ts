@@ -150,6 +150,33 @@ export const SourceSchema = z
   })
   .strict();
 
+/** One step of a printed scoring band: the execution rates from `from` to `to` (null: no
+ *  bound on that side) earn `points`. An end's `…Included` is true or false where the form
+ *  says (含, ≥, 低于 …), null where it leaves it open (以上 / 以下 beside no stated end). */
+export const ScoreBandStepSchema = z
+  .object({
+    from: nullableDecimal,
+    fromIncluded: z.boolean().nullable(),
+    to: nullableDecimal,
+    toIncluded: z.boolean().nullable(),
+    points: decimal,
+  })
+  .strict();
+export type ScoreBandStep = z.infer<typeof ScoreBandStepSchema>;
+
+/** The fund score's own rule, printed by the form as a scoring band: in the 得分 header
+ *  ("得分（执行率≥95%得10分；90%（含）-95%得8分；…）") or in a note row under the block. */
+export const ScoreBandSchema = z
+  .object({
+    printed: z.enum(['header', 'note']),
+    /** The band as printed, whitespace removed. */
+    text: z.string(),
+    /** Its steps; null when the form prints a band jxaudit could not read whole. */
+    steps: z.array(ScoreBandStepSchema).nullable(),
+  })
+  .strict();
+export type ScoreBand = z.infer<typeof ScoreBandSchema>;
+
 export const FORM_KINDS = ['dept-overall', 'project'] as const;
 
 /** The four blocks a form prints; each is read, absent (not printed) or unreadable (printed, not read). */
@@ -214,6 +241,9 @@ export const RecordSchema = z
      *  ("funds.sources.extra1" → "funds.sources.fiscal"). Such a line is a part of its parent,
      *  not of its group's total. Absent when no line is printed so. */
     lineParents: z.record(z.string(), z.string()).optional(),
+    /** The scoring band the form prints for the fund score (rules.md check 7 then compares
+     *  the score with the band's points, not weight × rate). Absent when none is printed. */
+    fundScoreBand: ScoreBandSchema.optional(),
     goals: z.array(z.object({ target: z.string().nullable(), result: z.string().nullable() }).strict()),
     /** Weights printed in group labels: a level-1 label ("产出指标(50分)" → level1) or a goal
      *  block's label in layouts without a 分值 column ("年度绩效目标1(40分)" → label); and

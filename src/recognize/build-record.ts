@@ -205,6 +205,7 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
     funds: fund.value.funds,
     lineLabels: fund.value.lineLabels,
     ...(Object.keys(fund.value.lineParents).length > 0 ? { lineParents: fund.value.lineParents } : {}),
+    ...(fund.value.scoreBand ? { fundScoreBand: fund.value.scoreBand } : {}),
     goals: goals.value,
     indicatorGroups: indicators.value.indicatorGroups,
     indicators: indicators.value.indicators,

@@ -6,6 +6,7 @@ import type { FundColumn } from '../model/record.js';
 import { isBlankCell, readMoney, readScore, toHalfWidth } from '../normalize/cell.js';
 import { rowCells, type RowCell } from './grid.js';
 import { bestKey, bestKeyCached, labelHead, listMark, MAX_LABEL_LENGTH, matches, matchesExactly, normLabel, printedWeight, type ListMark } from './labels.js';
+import { readScoreBand, type BandReading } from './score-band.js';
 import type { FundGroup, Template } from './template-schema.js';
 
 export interface FundLineAt {
@@ -41,6 +42,8 @@ export interface FundBlock {
   headerWeight: { value: string; row: number; col: number; raw: string } | null;
   /** The note the form prints in the reason column (see printedNote): no line's reason. */
   note: { row: number; col: number } | null;
+  /** The scoring band the form prints for the fund score (scoreBandOf), and where. */
+  scoreBand: (BandReading & { printed: 'header' | 'note' }) | null;
 }
 
 /** The first of the cells that prints a weight (得分(20分*执行率)), with where it stands. */
@@ -247,7 +250,27 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
     const scoreCell = header.filter((rc) => rc.col === columns.score);
     headerWeight = weightPrintedIn(scoreCell) ?? (anchor ? weightPrintedIn([anchor]) : null);
   }
-  return { table, headerRow, columns, anchor, lines, endRow, headerWeight, note: printedNote(table, lines, columns.reason, t) };
+  const scoreBand = scoreBandOf(table, headerRow, endRow, columns.score, t);
+  return { table, headerRow, columns, anchor, lines, endRow, headerWeight, note: printedNote(table, lines, columns.reason, t), scoreBand };
+}
+
+/** The scoring band the form prints for the fund score: under the 得分 header's name
+ *  ("得分（执行率≥95%得10分；…）"), else in a note row right under the block worded as the
+ *  template's notes ("注：预算执行率得分按…"). Only a block with a score column has one. */
+function scoreBandOf(table: DocTable, headerRow: number, endRow: number, scoreCol: number | undefined, t: Template): FundBlock['scoreBand'] {
+  const words = t.fund.scoreBand;
+  if (scoreCol === undefined || !words) return null;
+  const head = table.rows[headerRow]?.[scoreCol];
+  const inHeader = head ? readScoreBand(head.text, words) : null;
+  if (inHeader) return { ...inHeader, printed: 'header' };
+  for (const rc of rowCells(table, endRow + 1)) {
+    if (rc.cell.origin.row !== endRow + 1) continue;
+    const text = toHalfWidth(rc.cell.text).replace(/\s+/g, '');
+    if (!t.fund.notes.some((re) => re.test(text))) continue;
+    const band = readScoreBand(rc.cell.text, words);
+    if (band) return { ...band, printed: 'note' };
+  }
+  return null;
 }
 
 /** A source line in the list being read: its mark, and whether it stands in a 其中 list

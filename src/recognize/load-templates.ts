@@ -6,8 +6,9 @@ import { dirname, join } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
 import type { FundColumn } from '../model/record.js';
+import { toHalfWidth } from '../normalize/cell.js';
 import { normLabel } from './labels.js';
-import { FUND_COLUMN_PRECEDENCE, INDICATOR_COLUMN_PRECEDENCE, TemplateFileSchema, type Template, type TemplateFile, type IndicatorColumn, type FundGroup } from './template-schema.js';
+import { FUND_COLUMN_PRECEDENCE, INDICATOR_COLUMN_PRECEDENCE, TemplateFileSchema, type ScoreBandWords, type Template, type TemplateFile, type IndicatorColumn, type FundGroup } from './template-schema.js';
 
 /** A malformed template file: names the file, the template and the line. */
 export class TemplateFileError extends Error {
@@ -167,6 +168,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       groups: normTable(t.fund?.groups),
       lines,
       notes,
+      scoreBand: t.fund?.scoreBand ? halfWidthWords(t.fund.scoreBand) : null,
     },
     goals: { anchors: norm(t.goals?.anchors), target: norm(t.goals?.target), result: norm(t.goals?.result) },
     indicators: {
@@ -222,4 +224,21 @@ export function loadTemplates(dirs: string[]): TemplateSet {
 
 function sameDir(a: string, b: string): boolean {
   return dirname(a) === dirname(b);
+}
+
+/** The band's words as the parser meets them: half-width, whitespace removed (the text is too). */
+function halfWidthWords(w: ScoreBandWords): ScoreBandWords {
+  const h = (list: string[]) => list.map((x) => toHalfWidth(x).replace(/\s+/g, ''));
+  return {
+    separators: h(w.separators),
+    points: h(w.points),
+    pointsUnit: h(w.pointsUnit),
+    noPoints: h(w.noPoints),
+    before: { from: h(w.before.from), above: h(w.before.above), to: h(w.before.to), below: h(w.before.below) },
+    after: { fromIncluded: h(w.after.fromIncluded), from: h(w.after.from), toIncluded: h(w.after.toIncluded), to: h(w.after.to) },
+    included: h(w.included),
+    excluded: h(w.excluded),
+    range: h(w.range),
+    filler: h(w.filler),
+  };
 }

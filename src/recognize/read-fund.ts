@@ -1,6 +1,6 @@
 // The fund block's lines (资金来源 / 资金结构): each line's cells read by the block's
 // columns into money, rate and score values; its printed row label kept for messages.
-import type { FormRecord, FundColumn, FundLine } from '../model/record.js';
+import type { FormRecord, FundColumn, FundLine, ScoreBand } from '../model/record.js';
 import { MONEY_COLUMNS } from '../model/record.js';
 import { foldText, readMoney, readRate, readScore, type CellReading } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
@@ -12,6 +12,8 @@ export interface FundReading {
   lineLabels: Record<string, string>;
   /** A breakdown line's parent (record.md lineParents); empty when every line is a part of its total. */
   lineParents: Record<string, string>;
+  /** The scoring band the form prints for the fund score (record.md fundScoreBand). */
+  scoreBand: ScoreBand | null;
 }
 
 const MONEY_KEYS = new Set<FundColumn>(MONEY_COLUMNS);
@@ -20,7 +22,7 @@ export function readFund(fund: FundBlock | null, sourceUnit: SourceUnit): BlockR
   const funds: { sources: Record<string, FundLine>; uses?: Record<string, FundLine> } = { sources: {} };
   const lineLabels: Record<string, string> = {};
   const lineParents: Record<string, string> = {};
-  const out = blockReading<FundReading>({ funds, lineLabels, lineParents });
+  const out = blockReading<FundReading>({ funds, lineLabels, lineParents, scoreBand: fund?.scoreBand ?? null });
   if (!fund) return out;
   for (const line of fund.lines) {
     lineLabels[`funds.${line.group}.${line.key}`] = line.label;

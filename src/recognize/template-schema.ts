@@ -22,6 +22,23 @@ export type FormBlock = (typeof FORM_BLOCKS)[number];
 const labels = z.array(z.string().min(1)).describe('a list of labels (synonyms)');
 const lineKey = z.string().regex(/^[a-z][a-zA-Z]*$/, 'a camelCase line key such as "fiscal" or "specialAccount"');
 
+const words = z.array(z.string().min(1));
+/** The words of a printed scoring band ("执行率≥95%得10分；90%（含）-95%得8分；…；低于60%不得分"). */
+const scoreBandSchema = z
+  .object({
+    separators: words,
+    points: words,
+    pointsUnit: words,
+    noPoints: words,
+    before: z.object({ from: words, above: words, to: words, below: words }).strict(),
+    after: z.object({ fromIncluded: words, from: words, toIncluded: words, to: words }).strict(),
+    included: words,
+    excluded: words,
+    range: words,
+    filler: words,
+  })
+  .strict();
+export type ScoreBandWords = z.infer<typeof scoreBandSchema>;
 const fundColumnsSchema = z.object(Object.fromEntries(FUND_COLUMNS.map((k) => [k, labels.optional()])) as Record<FundColumn, z.ZodOptional<typeof labels>>).strict();
 const indicatorColumnsSchema = z
   .object(Object.fromEntries(INDICATOR_COLUMNS.map((k) => [k, labels.optional()])) as Record<IndicatorColumn, z.ZodOptional<typeof labels>>)
@@ -66,6 +83,8 @@ export const TemplateFileSchema = z
         /** Regular expressions (over the whitespace-free, half-width text) of the wording of
          *  a note the form prints in the block (需说明原因, (100字以内), 预算执行率=…/…). */
         notes: z.array(z.string().min(1)).optional(),
+        /** The wording of a scoring band the form prints for the fund score (score-band.ts). */
+        scoreBand: scoreBandSchema.optional(),
       })
       .strict()
       .optional(),
@@ -123,6 +142,8 @@ export interface Template {
     groups: Partial<Record<FundGroup, string[]>>;
     lines: Partial<Record<FundGroup, Record<string, string[]>>>;
     notes: RegExp[];
+    /** Half-width; null when no template gives the words (no band is read). */
+    scoreBand: ScoreBandWords | null;
   };
   goals: { anchors: string[]; target: string[]; result: string[] };
   indicators: {

@@ -10,6 +10,7 @@ import { deviationReason } from './deviation-reason.js';
 import { equal } from './equal.js';
 import { factConflict } from './fact-conflict.js';
 import { factSum } from './fact-sum.js';
+import { fundBandUnread } from './fund-band-unread.js';
 import { fundScore } from './fund-score.js';
 import { grade } from './grade.js';
 import { groupWeight } from './group-weight.js';
@@ -33,7 +34,7 @@ import { unreadQuantity } from './unread-quantity.js';
 import { weightsTotal } from './weights-total.js';
 
 const ALL: RuleKind[] = [
-  sum, breakdownSum, equal, rate, rateAbove, fundScore, indicatorRange,
+  sum, breakdownSum, equal, rate, rateAbove, fundScore, fundBandUnread, indicatorRange,
   weightsTotal, scoresTotal, deviationReason, targetMissedFullScore, proportionalScore, groupWeight,
   threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction, cellUnit, formulaUncached, blockUnreadable,
   narrativeEqualsTable, factSum, factConflict, changeConsistent, narrativeRate, narrativeScore, grade, unreadQuantity,
