@@ -86,7 +86,7 @@ describe('bestKey', () => {
 
 describe('listMark', () => {
   it('reads 其中, the numbering style and whether it opens a list, and an indent', () => {
-    expect(listMark('其中：一般公共预算')).toEqual({ breakdown: true, numbering: null, indented: false });
+    expect(listMark('其中：一般公共预算')).toEqual({ breakdown: true, marker: { style: 0, at: 0 }, numbering: null, indented: false });
     expect(listMark('（1）财政拨款')).toEqual({ breakdown: false, numbering: { style: '(1)', first: true }, indented: false });
     expect(listMark('(2)其他资金')).toEqual({ breakdown: false, numbering: { style: '(1)', first: false }, indented: false });
     expect(listMark('①中央补助')).toEqual({ breakdown: false, numbering: { style: '①', first: true }, indented: false });
@@ -94,9 +94,24 @@ describe('listMark', () => {
     expect(listMark('1.本级财政资金').numbering).toEqual({ style: '1.', first: true });
     expect(listMark('一、财政拨款').numbering).toEqual({ style: '一、', first: true });
     expect(listMark('（二）其他资金').numbering).toEqual({ style: '(一)', first: false });
-    expect(listMark('其中:(1)本级')).toEqual({ breakdown: true, numbering: { style: '(1)', first: true }, indented: false });
+    expect(listMark('其中:(1)本级')).toEqual({ breakdown: true, marker: { style: 0, at: 0 }, numbering: { style: '(1)', first: true }, indented: false });
     expect(listMark('　　　上级补助资金')).toEqual({ breakdown: false, numbering: null, indented: true });
     expect(listMark('上年结转资金')).toEqual({ breakdown: false, numbering: null, indented: false });
+  });
+
+  it('reads the lexicon\'s other breakdown markers, which group each is, and where it is printed', () => {
+    const groups = [['其中'], ['含', '包括'], ['—', '-'], ['·']];
+    expect(listMark('含：中央衔接资金', groups).marker).toEqual({ style: 1, at: 0 });
+    expect(listMark('—中央结转资金', groups).marker).toEqual({ style: 2, at: 0 });
+    expect(listMark('-省级结转资金', groups).marker).toEqual({ style: 2, at: 0 });
+    // the marker nearest the words counts, where the ones before it end
+    expect(listMark('包括：·一般公共预算资金', groups).marker).toEqual({ style: 3, at: 3 });
+    expect(listMark('　　　·政府性基金预算资金', groups).marker).toEqual({ style: 3, at: 3 });
+    expect(listMark('　　其中:中央补助资金', groups).marker).toEqual({ style: 0, at: 2 });
+    // 其中 alone in its cell marks the rows beside it; a dash alone is a blank's placeholder
+    expect(listMark('其中', groups).breakdown).toBe(true);
+    expect(listMark('-', groups).breakdown).toBe(false);
+    expect(listMark('含：中央衔接资金').breakdown).toBe(false);
   });
 });
 

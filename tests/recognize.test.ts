@@ -591,6 +591,89 @@ describe('a breakdown printed under a source line', () => {
     const [plain] = recognizeForms(docModel('项目支出绩效自评表', projectTable()), templates);
     expect(plain.lineParents).toBeUndefined();
   });
+
+  it('a line labelled …预算资金 is a line, not the block\'s 预算资金 anchor', () => {
+    const rows: [string, string[]][] = [
+      TOTAL,
+      ['其中：一般公共预算资金', v('80.00', '78.20')],
+      ['　　　政府性基金预算资金', v('40.00', '40.00')],
+    ];
+    const r = read(rows);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'generalBudget', 'govFundBudget']);
+    expect(r.lineParents).toBeUndefined();
+    expect(sumFindings(rows)).toEqual([]);
+    rows[2] = ['　　　政府性基金预算资金', v('40.00', '30.00')];
+    expect(sumFindings(rows)).toHaveLength(1);
+  });
+
+  it('含： / 包括： and lines led by — - · • break down the line above like 其中', () => {
+    const han: [string, string[]][] = [
+      TOTAL,
+      ['其中：财政资金', v('100.00', '98.20')],
+      ['含：中央衔接资金', v('60.00', '60.00')],
+      ['　　省级衔接资金', v('40.00', '38.20')],
+      ['上年结转资金', v('20.00', '20.00')],
+    ];
+    expect(read(han).lineParents).toEqual({ 'funds.sources.extra1': 'funds.sources.fiscal', 'funds.sources.extra2': 'funds.sources.fiscal' });
+    expect(read(han).lineLabels?.['funds.sources.extra1']).toBe('中央衔接资金');
+    expect(sumFindings(han)).toEqual([]);
+    const dash: [string, string[]][] = [
+      TOTAL,
+      ['其中：当年财政拨款', v('90.00', '88.20')],
+      ['上年结转资金', v('30.00', '30.00')],
+      ['—中央结转资金', v('20.00', '20.00')],
+      ['-省级结转资金', v('10.00', '10.00')],
+    ];
+    expect(read(dash).lineParents).toEqual({ 'funds.sources.extra1': 'funds.sources.carryover', 'funds.sources.extra2': 'funds.sources.carryover' });
+    expect(sumFindings(dash)).toEqual([]);
+    const dots: [string, string[]][] = [
+      TOTAL,
+      ['当年财政拨款', v('100.00', '98.20')],
+      ['包括：·一般公共预算资金', v('80.00', '78.20')],
+      ['　　　·政府性基金预算资金', v('20.00', '20.00')],
+      ['上年结转资金', v('20.00', '20.00')],
+    ];
+    expect(read(dots).lineParents).toEqual({ 'funds.sources.generalBudget': 'funds.sources.fiscal', 'funds.sources.govFundBudget': 'funds.sources.fiscal' });
+    expect(sumFindings(dots)).toEqual([]);
+  });
+
+  it('a 其中 line printed deeper under a 其中 line breaks it down; the indented line after it stays at its depth', () => {
+    const rows: [string, string[]][] = [
+      TOTAL,
+      ['其中：当年财政拨款', v('100.00', '98.20')],
+      ['　　其中:中央补助资金', v('70.00', '70.00')],
+      ['　　　　　省级补助资金', v('30.00', '28.20')],
+      ['上年结转资金', v('20.00', '20.00')],
+    ];
+    expect(read(rows).lineParents).toEqual({ 'funds.sources.extra1': 'funds.sources.fiscal', 'funds.sources.extra2': 'funds.sources.fiscal' });
+    expect(sumFindings(rows)).toEqual([]);
+  });
+
+  it('"其中" in a cell of its own, merged down the breakdown\'s rows, marks each of them', () => {
+    const rows: [string, string[]][] = [
+      TOTAL,
+      ['（1）财政拨款', v('100.00', '98.20')],
+      ['一般公共预算', v('80.00', '78.20')],
+      ['政府性基金预算', v('20.00', '20.00')],
+      ['（2）其他资金', v('20.00', '20.00')],
+    ];
+    // the label's own column (1) holds 其中, merged down; the line's words stand in column 2
+    const ownCell = (table: TableSpec, first: number, last: number): TableSpec => {
+      for (let i = first; i <= last; i++) {
+        const row = table.table[i];
+        table.table[i] = ['^', i === first ? '其中' : '^', row[1], ...row.slice(3)];
+      }
+      return table;
+    };
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', ownCell(projectTable({ rows }), 5, 6)), templates);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'generalBudget', 'govFundBudget', 'other']);
+    expect(r.lineParents).toEqual({ 'funds.sources.generalBudget': 'funds.sources.fiscal', 'funds.sources.govFundBudget': 'funds.sources.fiscal' });
+    // over the total's own parts, the 其中 cell leaves them the total's
+    const top: [string, string[]][] = [TOTAL, ['当年财政拨款', v('100.00', '98.20')], ['上年结转资金', v('10.00', '10.00')], ['其他资金', v('10.00', '10.00')]];
+    const [plain] = recognizeForms(docModel('项目支出绩效自评表', ownCell(projectTable({ rows: top }), 4, 6)), templates);
+    expect(Object.keys(plain.funds.sources)).toEqual(['total', 'fiscal', 'carryover', 'other']);
+    expect(plain.lineParents).toBeUndefined();
+  });
 });
 
 /** projectTable with its goal rows (9 columns) and indicator rows replaced. */

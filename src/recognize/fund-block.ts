@@ -5,7 +5,7 @@ import type { DocTable } from '../model/document.js';
 import type { FundColumn } from '../model/record.js';
 import { isBlankCell, readMoney, readScore, toHalfWidth } from '../normalize/cell.js';
 import { rowCells, type RowCell } from './grid.js';
-import { bestKey, bestKeyCached, labelHead, listMark, MAX_LABEL_LENGTH, matches, matchesExactly, normLabel, printedWeight, type ListMark } from './labels.js';
+import { bestKey, bestKeyCached, labelHead, listMark, MAX_LABEL_LENGTH, matches, matchesExactly, normLabel, printedWeight, unmarked, type ListMark } from './labels.js';
 import { readScoreBand, type BandReading } from './score-band.js';
 import type { FundGroup, Template } from './template-schema.js';
 
@@ -198,7 +198,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       continue;
     }
     const labelCells = rowCells(table, r).filter((rc) => rc.col < firstValueCol && rc.label !== '');
-    const labels = labelCells.filter((rc) => rc !== anchor && rc.cell !== anchor?.cell && !matches(rc.label, t.fund.anchors));
+    const labels = labelCells.filter((rc) => !isAnchorCell(rc, anchor, t));
     if (labels.some((rc) => matchesExactly(rc.label, stops))) break;
     const paired = sideBySideLines(table, r, t, firstValueCol, lines, sides);
     if (paired) {
@@ -207,7 +207,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       continue;
     }
     let lineLabel: string | null = null;
-    let lineRaw = '';
+    let lineCell: RowCell | null = null;
     let explicitGroup: FundGroup | null = null;
     for (const rc of labels) {
       const g = groupOf(rc.label, t);
@@ -220,8 +220,10 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
         explicitGroup = split.group;
         lineLabel = split.rest;
       } else lineLabel = rc.label;
-      lineRaw = rc.cell.text;
+      lineCell = rc;
     }
+    const mark = lineCell ? rowMark(table, r, firstValueCol, lineCell, anchor, t) : undefined;
+    if (lineLabel) lineLabel = unmarked(lineLabel, t.fund.breakdown);
     if (explicitGroup) group = explicitGroup;
     const key: { group: FundGroup; key: string } | null = lineLabel ? lineKeyFor(lineLabel, group, explicitGroup !== null, lines, t) : null;
     if (!key) {
@@ -232,7 +234,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       // A source line the lexicon does not know (中央衔接资金, 省级资金) that holds amounts
       // is still a part of the total: read under a numbered key, named as printed.
       if (group === 'sources' && lineLabel && lineLabel.length <= MAX_LINE_LABEL && holdsAmounts(table, r, columns)) {
-        lines.push({ group, key: nextExtraKey(lines), row: r, label: lineLabel, mark: listMark(lineRaw) });
+        lines.push({ group, key: nextExtraKey(lines), row: r, label: lineLabel, mark });
         endRow = r;
         continue;
       }
@@ -240,7 +242,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       break;
     }
     group = key.group;
-    lines.push({ group: key.group, key: key.key, row: r, label: lineLabel as string, mark: listMark(lineRaw) });
+    lines.push({ group: key.group, key: key.key, row: r, label: lineLabel as string, mark });
     endRow = r;
   }
   assignParents(lines.filter((l) => l.group === 'sources' && l.mark));
@@ -273,6 +275,28 @@ function scoreBandOf(table: DocTable, headerRow: number, endRow: number, scoreCo
   return null;
 }
 
+/** A label cell that is the block's own label, not a line's: the anchor found, a cell
+ *  saying an anchor's word, or one holding it merged down the lines' left. A line's label
+ *  that only contains one ("一般公共预算资金" holds 预算资金) is the line's. */
+function isAnchorCell(rc: RowCell, anchor: RowCell | null, t: Template): boolean {
+  if (rc === anchor || rc.cell === anchor?.cell) return true;
+  return matchesExactly(rc.label, t.fund.anchors) || (rc.cell.rowSpan > 1 && matches(rc.label, t.fund.anchors));
+}
+
+/** The list mark of a line: its label's, or where the label has no breakdown marker, that
+ *  of a marker printed in a cell of its own left of it ("其中" merged down the breakdown's
+ *  rows, each row under it marked alike). */
+function rowMark(table: DocTable, r: number, firstValueCol: number, lineCell: RowCell, anchor: RowCell | null, t: Template): ListMark {
+  const own = listMark(lineCell.cell.text, t.fund.breakdown);
+  if (own.breakdown) return own;
+  for (const rc of rowCells(table, r)) {
+    if (rc.col >= lineCell.col || rc.col >= firstValueCol || isAnchorCell(rc, anchor, t)) continue;
+    const left = listMark(rc.cell.text, t.fund.breakdown);
+    if (left.breakdown && left.marker) return { ...own, breakdown: true, marker: left.marker };
+  }
+  return own;
+}
+
 /** A source line in the list being read: its mark, and whether it stands in a 其中 list
  *  (marked 其中, or an unmarked line continuing one). */
 interface ListEntry {
@@ -282,8 +306,9 @@ interface ListEntry {
 }
 
 /** Sets each source line's parent from how the form prints its list, the way a reader
- *  of the form nests it: a 其中 line breaks down the line above it (a second 其中 line
- *  right after one is its sibling); a numbering style already open goes back to that
+ *  of the form nests it: a 其中 line (or 含：, —, ·: the lexicon's fund.breakdown) breaks
+ *  down the line above it (a second one marked alike right after it is its sibling, see
+ *  breakdownDepth); a numbering style already open goes back to that
  *  level, a new style numbered 1 (① under （1）) opens a level under the line above, a new
  *  style numbered further goes on beside it (a clerk's mixed numbering); an
  *  unmarked line continues a 其中 list where the list's parent is numbered (so its end
@@ -311,7 +336,7 @@ function listDepth(chain: ListEntry[], mark: ListMark): number {
   const last = chain.length - 1;
   const prev = chain[last];
   if (!prev) return 0;
-  if (mark.breakdown) return prev.mark.breakdown ? last : chain.length;
+  if (mark.breakdown) return breakdownDepth(chain, mark);
   if (mark.numbering) {
     const open = chain.findIndex((e) => e.mark.numbering?.style === mark.numbering?.style);
     if (open >= 0) return open;
@@ -320,6 +345,30 @@ function listDepth(chain: ListEntry[], mark: ListMark): number {
   if (last === 0) return 0;
   const parent = chain[last - 1];
   return prev.inBreakdown && (parent.mark.numbering || mark.indented) ? last : last - 1;
+}
+
+/** Where a breakdown line stands: under the line above unless that line is itself a
+ *  breakdown printed as deep; beside the nearest line marked alike at its place ("其中：人员
+ *  / 其中：公用", "—中央 / -省级"); under the line above when its marker is another group's
+ *  ("含：" under "其中：财政资金") or printed deeper ("　　其中:" under "其中："). */
+function breakdownDepth(chain: ListEntry[], mark: ListMark): number {
+  const last = chain.length - 1;
+  const own = mark.marker as NonNullable<ListMark['marker']>;
+  const prev = chain[last].mark.marker;
+  if (!chain[last].mark.breakdown || !prev || own.at > prev.at) return chain.length;
+  for (let i = last; i >= 0; i--) {
+    const m = chain[i].mark.marker;
+    if (m && m.style === own.style && m.at === own.at) return i;
+  }
+  if (own.at < prev.at) {
+    // printed shallower: beside the nearest breakdown printed no deeper
+    for (let i = last; i >= 0; i--) {
+      const m = chain[i].mark.marker;
+      if (m && m.at <= own.at) return i;
+    }
+    return last;
+  }
+  return chain.length;
 }
 
 /** The reason column's one cell merged down over every line of the block, worded as the

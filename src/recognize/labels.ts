@@ -156,15 +156,26 @@ export function containsAny(text: string, synonyms: readonly string[]): string |
   return null;
 }
 
-/** Where a row label places its line in a printed list: "其中：" opens a breakdown of the
- *  line above; a numbering style ((1) ① 1. 一、 (一)) names a list level, its number
- *  whether it opens a list (1) or continues one; leading blanks indent a line under the
- *  one above ("　　　上级补助资金" continuing "其中：本级财政资金"). */
+/** Where a row label places its line in a printed list: a breakdown marker ("其中：", "含：",
+ *  "—", "·": the lexicon's fund.breakdown) opens a breakdown of the line above; a numbering
+ *  style ((1) ① 1. 一、 (一)) names a list level, its number whether it opens a list (1) or
+ *  continues one; leading blanks indent a line under the one above ("　　　上级补助资金"
+ *  continuing "其中：本级财政资金"). */
 export interface ListMark {
   breakdown: boolean;
+  /** The breakdown marker nearest the words: its group in the lexicon (markers of one group
+   *  are one list level's, "—" and "-" alike) and the character it is printed at (leading
+   *  blanks and the markers before it counted: "包括：·" prints its "·" at 3, where
+   *  "　　　·" below it prints its own). Only on a breakdown. */
+  marker?: { style: number; at: number };
   numbering: { style: string; first: boolean } | null;
   indented: boolean;
 }
+
+const HAN = /\p{Script=Han}/u;
+
+/** The marker groups listMark reads when given none: 其中 alone. */
+const QIZHONG: readonly (readonly string[])[] = [['其中']];
 
 // Each numbering style and how its number is read; the style is the list level's name.
 const NUMBER_STYLES: { style: string; re: RegExp }[] = [
@@ -177,18 +188,47 @@ const NUMBER_STYLES: { style: string; re: RegExp }[] = [
 ];
 const FIRST_NUMBER = new Set(['1', '一', '\u2460', '\u2776']);
 
-/** The list mark of a printed row label (its raw text). */
-export function listMark(raw: string): ListMark {
+/** The list mark of a printed row label (its raw text); `markers`: the breakdown marker
+ *  groups (half-width, whitespace-free). */
+export function listMark(raw: string, markers: readonly (readonly string[])[] = QIZHONG): ListMark {
   const text = toHalfWidth(raw).replace(/^[\u200B\uFEFF]+/, '');
-  const indented = /^[\s\u3000\u00A0]/.test(text);
+  const lead = /^[\s\u3000\u00A0]*/.exec(text)?.[0].length ?? 0;
   let s = text.replace(WS, '');
-  const breakdown = /^其中/.test(s);
-  if (breakdown) s = s.replace(/^其中[:：]?/, '');
+  let marker: ListMark['marker'];
+  for (let at = lead, m = markerAt(s, markers); m; m = markerAt(s, markers)) {
+    marker = { style: m.style, at };
+    at += m.length;
+    s = s.slice(m.length);
+  }
+  const mark = (numbering: ListMark['numbering']): ListMark =>
+    marker ? { breakdown: true, marker, numbering, indented: lead > 0 } : { breakdown: false, numbering, indented: lead > 0 };
   for (const { style, re } of NUMBER_STYLES) {
     const m = re.exec(s);
-    if (m) return { breakdown, numbering: { style, first: FIRST_NUMBER.has(m[1]) }, indented };
+    if (m) return mark({ style, first: FIRST_NUMBER.has(m[1]) });
   }
-  return { breakdown, numbering: null, indented };
+  return mark(null);
+}
+
+/** The breakdown marker `s` begins with (and the colon after it): a word (其中) even alone in
+ *  its cell (a column of its own beside the lines it marks), a sign ("-") only before words —
+ *  alone it is a blank cell's placeholder. */
+function markerAt(s: string, markers: readonly (readonly string[])[]): { style: number; length: number } | null {
+  for (let style = 0; style < markers.length; style++) {
+    for (const word of markers[style]) {
+      if (!s.startsWith(word)) continue;
+      const length = word.length + (/^[:：]/.test(s.slice(word.length)) ? 1 : 0);
+      if (s.length > length || HAN.test(word)) return { style, length };
+    }
+  }
+  return null;
+}
+
+/** A normalized line label without the breakdown markers it begins with ("含:中央衔接资金"
+ *  → "中央衔接资金"; normLabel strips 其中 alone); the label itself when nothing follows them. */
+export function unmarked(label: string, markers: readonly (readonly string[])[]): string {
+  let s = label;
+  for (let m = markerAt(s, markers); m; m = markerAt(s, markers)) s = s.slice(m.length);
+  return s === label || s === '' ? label : normLabel(s);
 }
 
 /** A weight printed in a label: "得分(20分*执行率)", "年度绩效目标1(40分)", "（10分）" → "20",

@@ -169,6 +169,8 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       lines,
       notes,
       scoreBand: t.fund?.scoreBand ? halfWidthWords(t.fund.scoreBand) : null,
+      // Not normLabel: it strips 其中 itself.
+      breakdown: (t.fund?.breakdown ?? []).map((group) => group.map((m) => toHalfWidth(m).replace(/[\s\u3000]+/g, ''))),
     },
     goals: { anchors: norm(t.goals?.anchors), target: norm(t.goals?.target), result: norm(t.goals?.result) },
     indicators: {

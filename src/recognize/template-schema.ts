@@ -85,6 +85,9 @@ export const TemplateFileSchema = z
         notes: z.array(z.string().min(1)).optional(),
         /** The wording of a scoring band the form prints for the fund score (score-band.ts). */
         scoreBand: scoreBandSchema.optional(),
+        /** Groups of the markers a source line's label begins with when it breaks down the
+         *  line above (其中, 含, —, ·): the markers of one group are one list level's. */
+        breakdown: z.array(z.array(z.string().min(1)).min(1)).optional(),
       })
       .strict()
       .optional(),
@@ -144,6 +147,8 @@ export interface Template {
     notes: RegExp[];
     /** Half-width; null when no template gives the words (no band is read). */
     scoreBand: ScoreBandWords | null;
+    /** Half-width, whitespace-free. */
+    breakdown: string[][];
   };
   goals: { anchors: string[]; target: string[]; result: string[] };
   indicators: {
