@@ -748,6 +748,31 @@ describe('a report\'s table of contents, rows of in-table prose, labels naming t
     expect(r.provenance['conclusions.measures']).toMatchObject({ row: 13, col: 1 });
   });
 
+  it('a report before a form with 主要绩效 prose rows is still its narrative (its figures the facts); the rows\' 存在问题及改进措施 cell its conclusions', () => {
+    const table = projectWithRows([
+      ['主要绩效', '全年建成系统22个，全年执行数118.80万元，运行平稳。', '<', '<', '<', '<', '<', '<', '<'],
+      ['存在问题及改进措施', '验收偏慢。下一步加快验收。', '<', '<', '<', '<', '<', '<', '<'],
+    ]);
+    const doc = docModel(
+      '2023年度信息化建设项目绩效自评报告',
+      '目　　录',
+      '一、项目基本情况……………………………1',
+      '二、存在的问题及改进措施………………2',
+      '一、项目基本情况',
+      '2023年全年预算120.00万元，全年支出116.80万元。',
+      '二、存在的问题及改进措施',
+      '系统验收进度偏慢。',
+      '附件',
+      '项目支出绩效自评表',
+      '（2023年度）',
+      table,
+    );
+    const [r] = recognizeForms(doc, templates);
+    expect(r.narrative.text).toBe('一、项目基本情况\n2023年全年预算120.00万元，全年支出116.80万元。\n二、存在的问题及改进措施\n系统验收进度偏慢。');
+    expect(r.narrative.facts['spending.total']?.map((f) => f.value)).toEqual(['116.80']);
+    expect(r.conclusions).toEqual({ verdict: null, problems: '验收偏慢。下一步加快验收。', measures: '验收偏慢。下一步加快验收。' });
+  });
+
   it('a label joining a conclusion part and something no part (存在问题及原因分析) names none', () => {
     const table = projectWithRows([['存在问题及原因分析', '验收偏慢。', '<', '<', '<', '<', '<', '<', '<']]);
     const [r] = recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', table), templates);

@@ -17,6 +17,9 @@ export interface NarrativeReading {
   paragraphs: string[];
   /** Segment item where a narrative inside the table begins (-1: none); labelled fields stop before it. */
   startItem: number;
+  /** Read only from rows labelled as narrative prose (主要绩效): the form's stand-in when no
+   *  report is printed with it, so a report printed before the form still is its narrative. */
+  fromProseRows: boolean;
 }
 
 /** Where the form's tables end: `formEnd` is the last segment item of the last table used. */
@@ -55,6 +58,7 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
   const { formEnd, lastTable } = extent;
   let narrativeParas: NarrativePara[] | null = null;
   let startItem = -1;
+  let fromProseRows = false;
   const from = lastTable && indicators?.total?.table === lastTable ? indicators.total.row : 0;
   if (lastTable) {
     const inTable = narrativeInTable(lastTable, from, t);
@@ -78,7 +82,10 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
     // Nor those: rows labelled as narrative prose (主要绩效) hold it. Labelled fields go on
     // below them (存在问题及改进措施, 自评等级), so they are read on as ever (startItem stays).
     const rows = narrativeRows(lastTable, from, t);
-    if (rows) narrativeParas = rows.paragraphs;
+    if (rows) {
+      narrativeParas = rows.paragraphs;
+      fromProseRows = true;
+    }
   }
   const numbered = numberParagraphs(narrativeParas, t);
   const paragraphs = numbered.map((p) => p.text);
@@ -92,5 +99,6 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
     },
     paragraphs,
     startItem,
+    fromProseRows: fromProseRows && paragraphs.length > 0,
   });
 }

@@ -24,11 +24,20 @@ function isReportTitle(it: Item, t: Template): boolean {
   return (s.length <= MAX_TITLE_LENGTH && REPORT_TITLE.test(s)) || isNarrativeHeading(it.text, t);
 }
 
+/** The form's narrative is printed with it: under a heading in its table, in wide cells
+ *  after 总分 or in the text after it. Prose rows labelled 主要绩效 are not: they stand in
+ *  for a report only when none is printed (a report before the form is still its narrative,
+ *  and the rows' 存在问题/改进措施 cells its conclusions, as labelled fields always are). */
+function hasNarrativeOfItsOwn({ seg, fit }: FoundForm): boolean {
+  const { narrative, fromProseRows } = readNarrative(seg, fit.indicators, formExtent(seg, fit), fit.template).value;
+  return narrative.text !== null && !fromProseRows;
+}
+
 /** When the text before the first form is a report — under a report's title, and
  *  stating figures or under the narrative's own heading — and the last form has no
- *  narrative of its own, each form's narrative is the text between the form before it
- *  and itself, the first form's from the report's title on: `seg.lead` is set on every
- *  form. Other text before a form (a cover letter without figures, a 部门决算
+ *  narrative of its own (prose rows aside), each form's narrative is the text between
+ *  the form before it and itself, the first form's from the report's title on:
+ *  `seg.lead` is set on every form. Other text before a form (a cover letter without figures, a 部门决算
  *  publication the form is appended to) is no report of it. */
 export function placeReportsBeforeForms(found: FoundForm[], preamble: Item[]): void {
   if (found.length === 0) return;
@@ -39,7 +48,7 @@ export function placeReportsBeforeForms(found: FoundForm[], preamble: Item[]): v
   const opening = numberParagraphs(narrativeInBody(report, t), t);
   if (opening.length === 0) return;
   const last = found[found.length - 1];
-  if (readNarrative(last.seg, last.fit.indicators, formExtent(last.seg, last.fit), last.fit.template).value.narrative.text !== null) return;
+  if (hasNarrativeOfItsOwn(last)) return;
   const headed = report.some((it) => it.kind === 'para' && isNarrativeHeading(it.text, t));
   if (!headed && Object.keys(extractNarrativeFacts(opening.map((p) => p.text)).facts).length === 0) return;
   const after = found.map(({ seg, fit }) => bodyAfter(seg, formExtent(seg, fit).formEnd));
