@@ -688,6 +688,22 @@ describe('change-consistent: the figure it is measured from', () => {
     // 9 ÷ (4 + 9) = 69.23% fits the other figure, but the change speaks of its own 0
     expect(runKind('change-consistent', {}, r)).toMatchObject([{ actual: '69.23', expected: '100.00' }]);
   });
+  it('a change after a 其中 list may be its whole\'s: 1.20 ÷ (12.30 + 1.20) = 8.89% fits the 合计, none fitting reports the nearest', () => {
+    const listed = (percent: string): FormRecord => {
+      const r = cleanRecord();
+      r.narrative.facts['threePublic.total'] = [fact('12.30', 10, '“三公”经费支出合计12.30万元')];
+      r.narrative.facts['threePublic.vehicleOps'] = [fact('9.20', 10, '公务用车运行维护费9.20万元')];
+      r.narrative.changes = [{ concept: 'threePublic.vehicleOps', whole: 'threePublic.total', amount: '1.20', direction: 'decrease', percent,
+        quote: '公务用车运行维护费9.20万元，较2022年减少1.20万元，下降' + percent + '%', paragraph: 10 }];
+      return r;
+    };
+    expect(runKind('change-consistent', {}, listed('8.89'))).toEqual([]);
+    expect(runKind('change-consistent', {}, listed('11.54'))).toEqual([]);
+    expect(runKind('change-consistent', {}, listed('9.50'))).toMatchObject([
+      { actual: '9.50', expected: '8.89', fields: ['narrative.changes[0].percent', 'narrative.changes[0].amount', 'narrative.facts.threePublic.total'],
+        factValues: { 'narrative.facts.threePublic.total': '12.30' } },
+    ]);
+  });
   it('any one of several stated figures that fits is enough', () => {
     const r = cleanRecord();
     change(r, '4', '9', '100');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractNarrativeFacts } from '../src/recognize/facts.js';
 
-interface ExpectedChange { concept: string; amount: string | null; direction: string; percent: string | null; quote?: string }
+interface ExpectedChange { concept: string; amount: string | null; direction: string; percent: string | null; quote?: string; whole?: string }
 interface Case { text: string; facts: Array<[string, string, boolean]>; changes: ExpectedChange[] }
 
 const corpus: { sentences: Case[] } = JSON.parse(
@@ -30,8 +30,9 @@ describe('narrative sentence corpus', () => {
       for (const list of Object.values(r.facts)) for (const f of list) expect(f.paragraph).toBe(0);
 
       const changes = r.changes.map((ch, i) => {
-        const { concept, amount, direction, percent, quote } = ch;
-        return c.changes[i]?.quote === undefined ? { concept, amount, direction, percent } : { concept, amount, direction, percent, quote };
+        const { concept, amount, direction, percent, quote, whole } = ch;
+        const read = c.changes[i]?.quote === undefined ? { concept, amount, direction, percent } : { concept, amount, direction, percent, quote };
+        return whole === undefined ? read : { ...read, whole };
       });
       expect(changes).toStrictEqual(c.changes);
     });

@@ -111,6 +111,10 @@ export const ChangeSchema = z
     quote: z.string(),
     paragraph: z.number().int().nonnegative(),
     page: z.number().int().positive().optional(),
+    /** A change written after the last item of a 其中 list may be the whole's the list
+     *  breaks down ("“三公”经费支出合计12.30万元，其中…公务用车运行维护费9.20万元，
+     *  较2022年减少1.20万元": threePublic.total); `concept` is the item's. */
+    whole: z.string().optional(),
   })
   .strict();
 export type Change = z.infer<typeof ChangeSchema>;

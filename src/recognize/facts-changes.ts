@@ -5,7 +5,7 @@
 // amount, and the figure it compares with ("比上年3520.18万元减少…") — are never facts.
 import type { Change } from '../model/record.js';
 import type { Mention } from './facts-concepts.js';
-import { APPROX_BEFORE, CHANGE_NEUTRAL_OPENERS, CHANGE_VERBS, CHANGE_VERB_FILLERS, FILLERS } from './facts-lexicon.js';
+import { APPROX_BEFORE, BREAKDOWN_OPENERS, CHANGE_NEUTRAL_OPENERS, CHANGE_VERBS, CHANGE_VERB_FILLERS, FILLERS } from './facts-lexicon.js';
 import { isRunOf, quoteOf, stripEnumerator, type MatchView, type MoneyFigure, type PercentFigure, type Span } from './facts-text.js';
 
 /** One clause with what was found in it (view coordinates). */
@@ -64,13 +64,16 @@ export function findChanges(view: MatchView, clauses: ClauseScan[], paragraph: n
       if (hit.amount) used.add(hit.amount.start);
       const startClause = clauses[subject.clause].span;
       const quote = quoteOf(view, startClause.start, clauses[last].span.end);
+      const concept = subject.mention.concept as string;
+      const whole = subject.clause < k ? wholeOfList(text, clauses, subject.clause, last, concept) : null;
       const change: Change = {
-        concept: subject.mention.concept as string,
+        concept,
         amount: hit.amount ? hit.amount.value : null,
         direction: hit.direction,
         percent: percent ? percent.value : null,
         quote,
         paragraph,
+        ...(whole ? { whole } : {}),
       };
       changes.push({ change, subject: subject.mention });
     }
@@ -169,6 +172,25 @@ function subjectOf(
     // A figure with no concept (and not an earlier change's amount): the
     // change is about that unnamed thing.
     if (clauses[j].money.some((f) => !used.has(f.start))) return null;
+  }
+  return null;
+}
+
+/** "“三公”经费支出合计12.30万元，其中…，公务用车运行维护费9.20万元，较2022年减少1.20万元":
+ *  a change in a clause of its own after the last item of a 其中 list may speak of that
+ *  item or of the whole the list breaks down. The whole: the last concept named in the
+ *  clause before the one opening the list (其中), every clause from there to the item naming a
+ *  concept of its own. Null when the item's clause is no such list's, or the list goes on
+ *  after the change (its clauses up to `last`): a change between items is its item's. */
+function wholeOfList(text: string, clauses: ClauseScan[], item: number, last: number, concept: string): string | null {
+  if (clauses.slice(last + 1).some((c) => c.mentions.some((m) => m.concept))) return null;
+  for (let j = item; j > 0; j--) {
+    if (!clauses[j].mentions.some((m) => m.concept)) return null;
+    const opening = stripEnumerator(text.slice(clauses[j].span.start, clauses[j].span.end));
+    if (!BREAKDOWN_OPENERS.some((w) => opening.startsWith(w))) continue;
+    const named = clauses[j - 1].mentions.filter((m) => m.concept);
+    const whole = named.length ? (named[named.length - 1].concept as string) : null;
+    return whole !== concept ? whole : null;
   }
   return null;
 }

@@ -134,6 +134,10 @@ export const THIS_PERIOD_WORDS: string[] = ['本年度', '本年', '今年', '�
  *  "年初预算安排基本支出"); nothing at all between counts too. */
 export const BREAKDOWN_JOINS: string[] = ['其中', '之中', '中的', '中', '的', '安排', ':'];
 
+/** Words opening a clause that lists the parts of the whole named in the clause before
+ *  ("合计12.30万元，其中公务接待费3.10万元…"). */
+export const BREAKDOWN_OPENERS: string[] = ['其中'];
+
 /** Words between a figure and a concept named after it ("1150.05万元的基本支出"). */
 export const AFTER_FILLERS: string[] = ['的', '为'];
 

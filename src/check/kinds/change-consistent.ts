@@ -1,6 +1,7 @@
 // Kind `change-consistent` (rules.md check 28): a stated change agrees with itself —
 // "比预算减少9万元，降低100%" with the current figure 0: 9 ÷ (0 + 9) = 100%; a change that
-// names its base ("比上年决算支出3520.18万元减少63.98万元，下降1.82%"): 63.98 ÷ 3520.18.
+// names its base ("比上年决算支出3520.18万元减少63.98万元，下降1.82%"): 63.98 ÷ 3520.18; a
+// change after a 其中 list may be the whole's ("合计12.30万元，其中…9.20万元，较上年减少1.20万元").
 import { z } from 'zod';
 import type { Change, FormRecord } from '../../model/record.js';
 import { distinctFacts, distinctFigures, figureInterval, isWholeFigure, type Figure } from '../context.js';
@@ -55,22 +56,36 @@ function nowFigures(record: FormRecord, c: Change): Figure[] {
   return figures.length > 0 ? figures : distinctFacts(record, c.concept);
 }
 
+/** The figures of the whole a 其中 list breaks down, when the change follows the list
+ *  (Change.whole): those stated in the change's paragraph, else every one stated for it. */
+function wholeFigures(record: FormRecord, whole: string, c: Change): Figure[] {
+  const own = distinctFigures((record.narrative.facts[whole] ?? []).filter((f) => f.paragraph === c.paragraph));
+  return own.length > 0 ? own : distinctFacts(record, whole);
+}
+
+/** Each reading of the change's current figure: its concept's, then its whole's. */
+function readings(record: FormRecord, c: Change): Array<{ concept: string; now: Figure }> {
+  const out = nowFigures(record, c).map((now) => ({ concept: c.concept, now }));
+  if (c.whole) out.push(...wholeFigures(record, c.whole, c).map((now) => ({ concept: c.whole as string, now })));
+  return out;
+}
+
 /** The change measured from the current figure: holds when any reading of it holds; else
  *  one finding, on the figure that comes nearest. */
 function fromNow(record: FormRecord, c: Stated, i: number): Draft | null {
-  let nearest: { now: Figure; expected: string; diff: string } | null = null;
-  for (const now of nowFigures(record, c)) {
+  let nearest: { concept: string; now: Figure; expected: string; diff: string } | null = null;
+  for (const { concept, now } of readings(record, c)) {
     const ratio = ratioFromNow(c, now);
     if (!ratio) continue;
     if (meets(rateInterval(c.percent), ratio)) return null;
     const pointBase = c.direction === 'decrease' ? dec(now.value).plus(c.amount) : dec(now.value).minus(c.amount);
     const expected = round2(dec(c.amount).div(pointBase).times(100));
     const diff = difference(c.percent, expected);
-    if (!nearest || dec(diff).abs().lt(dec(nearest.diff).abs())) nearest = { now, expected, diff };
+    if (!nearest || dec(diff).abs().lt(dec(nearest.diff).abs())) nearest = { concept, now, expected, diff };
   }
   if (!nearest) return null;
-  const factPath = `narrative.facts.${c.concept}`;
-  const { now, expected, diff } = nearest;
+  const { concept, now, expected, diff } = nearest;
+  const factPath = `narrative.facts.${concept}`;
   return {
     fields: [`narrative.changes[${i}].percent`, `narrative.changes[${i}].amount`, factPath],
     actual: c.percent,
@@ -87,7 +102,7 @@ export const changeConsistent: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '文字部分所述增减额与增减幅度相符',
     explanation:
-      '文字部分写“比预算减少X万元，降低Y%”时，Y 应等于 X ÷（本期数 + X）× 100%（增加时为 X ÷（本期数 − X））；本期数取同一句中对该项目所写的金额，句中没有时取文字部分对该项目所写的金额（写了几个数时，有一个相符即为相符）。写明比较基数时（“比上年决算支出3520.18万元减少63.98万元，下降1.82%”），Y 应等于 X ÷ 基数 × 100%。按四舍五入的区间比较。',
+      '文字部分写“比预算减少X万元，降低Y%”时，Y 应等于 X ÷（本期数 + X）× 100%（增加时为 X ÷（本期数 − X））；本期数取同一句中对该项目所写的金额，句中没有时取文字部分对该项目所写的金额（写了几个数时，有一个相符即为相符）；增减写在“其中”所列最后一项之后、另成一句时（“‘三公’经费支出合计12.30万元，其中……公务用车运行维护费9.20万元，较2022年减少1.20万元”），也可能说的是合计，合计的金额也是一种读法。写明比较基数时（“比上年决算支出3520.18万元减少63.98万元，下降1.82%”），Y 应等于 X ÷ 基数 × 100%。按四舍五入的区间比较。',
     messages: {
       decrease: '文字部分所述{{concept}}{{value}}万元，减少{{amount}}万元，应降低{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
       increase: '文字部分所述{{concept}}{{value}}万元，增加{{amount}}万元，应增长{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
