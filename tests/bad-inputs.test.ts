@@ -69,6 +69,12 @@ describe('the bad corpus in one batch', () => {
         // A timeout is only ever acceptable where listed: anything else would be a hang.
         return;
       }
+      // A file read where the machine can (a scan, by OCR) may fail where it cannot, as listed.
+      const failedAsListed = r.error && want.alsoAccepted?.find((a) => a.code === r.error.code);
+      if (failedAsListed) {
+        for (const fragment of failedAsListed.message) expect(r.error.message).toContain(fragment);
+        return;
+      }
       expect(r.error).toBeNull();
       expect(r.status).toBe(want.status);
       expect(r.form).toBe(want.form);

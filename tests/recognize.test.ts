@@ -824,6 +824,40 @@ describe('blocks printed in another order, or beside the usual ones', () => {
     expect(forms.map((f) => f.funds.sources.total?.budget)).toEqual(['1000.00', '2000.00']);
   });
 
+  // Goals and indicators first, then the fund block, then the 年度主要任务 block (its header
+  // naming budget and actual columns, or not), then 总分 — or no 总分 row at all.
+  const indicatorsFirst = (taskRows: string[][], withTotal: boolean) => {
+    const rows = deptTable().table;
+    return t([...rows.slice(9, 16), ...rows.slice(0, 9), ...taskRows, ...(withTotal ? [rows[16]] : [])]);
+  };
+  const tasksNoBudget = [
+    ['重点\n工作\n任务', '任务名称', '<', '主要内容', '<', '<', '完成情况', '<', '<'],
+    ['^', '城乡低保提标扩面', '<', '提高保障标准', '<', '<', '已完成', '<', '<'],
+  ];
+  for (const [name, taskRows] of [['预算数 | 执行数', tasks], ['对应项目 | 预算数 | 执行数', tasks.map((r) => [r[0], r[1], '<', r[3], '<', r[0] === '^' ? '某某项目' : '对应项目', r[5], '<', r[7]])], ['no budget column', tasksNoBudget]] as const) {
+    it(`a 年度主要任务 block after the fund block that follows the indicators (${name}): its rows are no indicators, the 总分 below it is the form's`, () => {
+      const forms = recognizeForms(docModel(DEPT_TITLE, indicatorsFirst(taskRows as string[][], true)), templates);
+      expect(forms).toHaveLength(1);
+      const [r] = forms;
+      expect(r.blocks).toEqual({ fund: 'read', indicators: 'read', total: 'read', goals: 'read' });
+      expect(r.indicators.map((i) => i.name)).toEqual(['指标1：服务户数', '指标1：群众满意']);
+      expect(r.funds.sources.total).toEqual({ budget: '1000.00', actual: '950.00', rate: '95.00', weight: '10', score: '9.50' });
+      expect(r.total).toEqual({ weight: '100', score: '97.5' });
+    });
+  }
+
+  it('a form printing no 总分 row is read: its total block not read, the checks needing it skipped, a warning says the row was not found', () => {
+    const forms = recognizeForms(docModel(DEPT_TITLE, indicatorsFirst(tasks, false)), templates);
+    expect(forms).toHaveLength(1);
+    const [r] = forms;
+    expect(r.blocks).toEqual({ fund: 'read', indicators: 'read', total: 'unreadable', goals: 'read' });
+    expect(r.indicators.map((i) => i.name)).toEqual(['指标1：服务户数', '指标1：群众满意']);
+    expect(r.unreadBlocks).toEqual([{ block: 'total', table: null, row: null, page: null, label: null, reason: expect.stringContaining('未找到总分行') }]);
+    const findings = checkRecord({ ...r, source: { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx', bytes: 1, pages: null, formIndex: 0 } }, loadRuleSet([bundledRulesDir()]));
+    expect(findings.filter((f) => f.fields.some((p) => p.startsWith('total.')))).toEqual([]);
+    expect(findings.filter((f) => f.fields.includes('blocks.total')).map((f) => f.severity)).toEqual(['warning']);
+  });
+
   it('a fund block printed after the indicators, above 总分: every block read; an indicator\'s （元） or year is not the form\'s', () => {
     const rows = projectTable({ name: '信息化建设项目' }).table;
     // 项目名称, 主管部门 | goals, indicators | the fund block | 总分
@@ -1168,12 +1202,13 @@ describe('documents that are no known form', () => {
     expect(e.message).toContain('总分行');
   });
 
-  it('a form whose 总分 row is missing names that block, and the narrative cell is no indicator', () => {
+  it('a form whose 总分 row is missing is read, its total reported not found, and the narrative cell is no indicator', () => {
     const table = deptTable();
     table.table[16] = ['五、评价报告综述（文字部分）\n一、概况\n某某局是区政府工作部门。', '<', '<', '<', '<', '<', '<', '<', '<'];
-    const e = failureOf(() => recognizeForms(docModel(DEPT_TITLE, table), templates));
-    expect(e.message).toContain('总分行');
-    expect(e.message).not.toContain('绩效指标表');
+    const [r] = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(r.blocks).toEqual({ fund: 'read', indicators: 'read', total: 'unreadable', goals: 'read' });
+    expect(r.unreadBlocks.map((u) => u.reason)).toEqual([expect.stringContaining('总分行')]);
+    expect(r.indicators.map((i) => i.name)).toEqual(['指标1：服务户数', '指标1：群众满意']);
   });
 
   it('a titled form whose fund block bears no fund label, without indicators, says the title was found and what is missing', () => {

@@ -56,10 +56,12 @@ function fundLineWithAmounts(it: Item & { kind: 'row' }): boolean {
   return cells.filter((rc) => rc.label !== '' && readMoney(rc.cell.text).value !== null).length >= 2;
 }
 
-/** A block's state from what was read and what is printed, and the warning's data when unreadable. */
-export function blockState(block: RecordBlock, read: boolean, printed: Printed, why: string): { state: BlockState; unread?: UnreadBlock } {
+/** A block's state from what was read and what is printed, and the warning's data when
+ *  unreadable. `notFound`: why a block found nowhere is still not absent (a required one). */
+export function blockState(block: RecordBlock, read: boolean, printed: Printed, why: string, notFound?: string): { state: BlockState; unread?: UnreadBlock } {
   if (read) return { state: 'read' };
   const at = printed[block];
+  if (!at && notFound) return { state: 'unreadable', unread: { block, table: null, row: null, page: null, label: null, reason: notFound } };
   if (!at) return { state: 'absent' };
   return {
     state: 'unreadable',

@@ -44,6 +44,16 @@ function fundSpan(seg: Segment, fund: FundBlock | null): RowSpan | null {
   return { table: it.table, from: it.r, to: it.r };
 }
 
+/** The rows of the form's blocks of budget | actual columns: the fund block's, and the
+ *  header row of each other one (年度主要任务 | 任务名称 | 预算数 | 执行数). */
+function budgetBlockSpans(seg: Segment, fund: FundBlock | null): RowSpan[] {
+  const own = fundSpan(seg, fund);
+  const others = fundHeaderItems(seg)
+    .filter((it) => !own || it.table !== own.table || it.r < own.from || it.r > own.to)
+    .map((it) => ({ table: it.table, from: it.r, to: it.r }));
+  return own ? [own, ...others] : others;
+}
+
 /** The rows of the form that look like a fund-block header, the first one first. */
 function fundHeaderItems(seg: Segment): (Item & { kind: 'row' })[] {
   const at = seg.fundHeaderAt === null ? [] : [seg.fundHeaderAt, ...seg.moreFundHeaders];
@@ -66,7 +76,7 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   if (seg.title && !seg.title.kinds.includes(t.kind)) return null;
   const titleMatch = !!seg.title && t.title.some((l) => seg.title!.text.includes(l));
   const fund = readFundOf(seg, t);
-  const indicators = readIndicatorBlock(seg.items, t, fundSpan(seg, fund));
+  const indicators = readIndicatorBlock(seg.items, t, budgetBlockSpans(seg, fund));
   // Layout-specific requirements (identify): each one met makes the layout more specific.
   let specific = 0;
   for (const c of t.identify.fundColumns) {
@@ -101,11 +111,14 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
     : titleMatch && !!indicators && indicators.rows.length > 0 && !!printed.fund;
   const looksLikeForm = (titleMatch && (!!fund?.anchor || !!indicators)) || !!fund?.anchor;
   // A required block missing altogether fails the form (it names the block); one that is
-  // printed but could not be read does not: the record says it is unreadable.
+  // printed but could not be read does not: the record says it is unreadable. Nor does a
+  // 总分 row found nowhere under a fund block and indicator rows that were read: the form
+  // is read, its total reported not found (totalNotFound).
   const missing: FormBlock[] = [];
   if (t.requiredBlocks.includes('fund') && !fundRead && !printed.fund) missing.push('fund');
   if (t.requiredBlocks.includes('indicators') && !indicators && !printed.indicators) missing.push('indicators');
-  if (t.requiredBlocks.includes('total') && !indicators?.total && !printed.total) missing.push('total');
+  const fundAndIndicatorsRead = fundRead && !!indicators && indicators.rows.length > 0;
+  if (t.requiredBlocks.includes('total') && !indicators?.total && !printed.total && !fundAndIndicatorsRead) missing.push('total');
   if (t.requiredBlocks.includes('goals') && !printed.goals) {
     missing.push('goals');
   }
@@ -150,6 +163,14 @@ function headEnd(seg: Segment, fit: TemplateFit): number {
   return Math.min(fund.headerRow, ...rows.filter((r): r is number => r !== null));
 }
 
+/** A 总分 row the layout requires, found nowhere: not known to be unprinted (it may be
+ *  printed in a way not recognized), so its cells are missing — never blank (check 20
+ *  would call 总分 blank) — and the report says it was not found. */
+function totalNotFound(t: Template): string | undefined {
+  if (!t.requiredBlocks.includes('total')) return undefined;
+  return `表中未找到总分行（印有“${t.total.labels[0] ?? '总分'}”的一行），总分的分值和得分未读取`;
+}
+
 export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
   const t = fit.template;
   const extent = formExtent(seg, fit);
@@ -165,7 +186,7 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
   const blocks = {
     fund: blockState('fund', !!fit.fund && fit.fund.lines.length > 0, fit.printed, whyUnread('fund', fit)),
     indicators: blockState('indicators', indicators.value.indicators.length > 0, fit.printed, whyUnread('indicators', fit)),
-    total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), fit.printed, '总分行没有可读取的分值或得分'),
+    total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), fit.printed, '总分行没有可读取的分值或得分', totalNotFound(t)),
     goals: blockState('goals', goals.value.length > 0, fit.printed, '年度总体目标栏中没有可识别的目标和完成情况'),
   };
   const narrative = readNarrative(seg, fit.indicators, extent, t);

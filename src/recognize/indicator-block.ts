@@ -155,20 +155,28 @@ export interface RowSpan {
   to: number;
 }
 
-function inSpan(it: Item & { kind: 'row' }, span: RowSpan | null): boolean {
-  return !!span && it.table === span.table && it.r >= span.from && it.r <= span.to;
+function inSpan(it: Item & { kind: 'row' }, spans: readonly RowSpan[]): boolean {
+  return spans.some((span) => it.table === span.table && it.r >= span.from && it.r <= span.to);
+}
+
+/** A row of a block of another kind (年度主要任务 | 任务名称 | …): one of its cells is that block's label. */
+function opensOtherBlock(table: DocTable, r: number, t: Template): boolean {
+  return rowCells(table, r).some((rc) => matchesExactly(rc.label, t.tasks.anchors));
 }
 
 /** Finds and reads the indicator block among the segment's items, wherever it stands
  *  beside the fund block: below it, or above it (the fund block printed after the
- *  indicators, before the 总分 row). The fund block's rows are neither its header nor
- *  its rows: the block goes on past them to its 总分 row. */
-export function readIndicatorBlock(items: Item[], t: Template, fund: RowSpan | null): IndicatorBlock | null {
+ *  indicators, before the 总分 row). `others` are the rows of the form's blocks of
+ *  budget | actual columns — the fund block, and the header of any other (年度主要任务).
+ *  Their rows are neither its header nor its rows, and where one of them, or a block
+ *  of another kind, begins, the indicator rows end: below it only a new indicator
+ *  header brings them back, and the block goes on past it to its 总分 row. */
+export function readIndicatorBlock(items: Item[], t: Template, others: readonly RowSpan[]): IndicatorBlock | null {
   let start = -1;
   let columns: IndicatorColumns = {};
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
-    if (it.kind !== 'row' || inSpan(it, fund)) continue;
+    if (it.kind !== 'row' || inSpan(it, others)) continue;
     const cols = indicatorColumns(it.table, it.r, t);
     if (isIndicatorHeader(cols)) {
       start = i;
@@ -183,13 +191,20 @@ export function readIndicatorBlock(items: Item[], t: Template, fund: RowSpan | n
   let table = head.table;
   let cols = columns;
   let goal = goalLabelOf(head.table, head.r, t);
+  // Under another block (the fund block, 年度主要任务): its rows are no indicators.
+  let underOther = false;
   for (let i = start + 1; i < items.length; i++) {
     const it = items[i];
-    if (it.kind !== 'row' || inSpan(it, fund)) continue;
+    if (it.kind !== 'row') continue;
+    if (inSpan(it, others) || opensOtherBlock(it.table, it.r, t)) {
+      underOther = true;
+      continue;
+    }
     if (it.table !== table) {
       // The table goes on in another one (a PDF page): its own header row, or the same grid width.
       const again = indicatorColumns(it.table, it.r, t);
       if (isIndicatorHeader(again)) {
+        underOther = false;
         table = it.table;
         cols = again;
         goal = goalLabelOf(it.table, it.r, t) ?? goal;
@@ -201,6 +216,7 @@ export function readIndicatorBlock(items: Item[], t: Template, fund: RowSpan | n
     }
     const here = indicatorColumns(it.table, it.r, t);
     if (isIndicatorHeader(here)) {
+      underOther = false;
       cols = here; // a repeated header row, or the next goal block's
       goal = goalLabelOf(it.table, it.r, t) ?? goal;
       block.endItem = i;
@@ -217,6 +233,7 @@ export function readIndicatorBlock(items: Item[], t: Template, fund: RowSpan | n
       break;
     }
     if (rowCells(it.table, it.r).some((rc) => matchesExactly(rc.label, ends) || startsNarrative(rc.cell.paragraphs, t))) break;
+    if (underOther) continue;
     block.rows.push({ table: it.table, row: it.r, columns: cols, ...(goal ? { goal } : {}) });
     block.endItem = i;
   }

@@ -181,6 +181,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       criteria: norm(t.indicators?.criteria),
     },
     total: { labels: norm(t.total?.labels) },
+    tasks: { anchors: norm(t.tasks?.anchors) },
     header: {
       project: norm(t.header?.project),
       department: norm(t.header?.department),

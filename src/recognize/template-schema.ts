@@ -105,6 +105,9 @@ export const TemplateFileSchema = z
       .strict()
       .optional(),
     total: z.object({ labels: labels.optional() }).strict().optional(),
+    /** Labels of a block of another kind a form may print among its own (年度主要任务 | 任务名称 | …):
+     *  rows under it are no indicators. */
+    tasks: z.object({ anchors: labels.optional() }).strict().optional(),
     header: z
       .object({ project: labels.optional(), department: labels.optional(), implementer: labels.optional(), entity: labels.optional() })
       .strict()
@@ -159,6 +162,7 @@ export interface Template {
     criteria: string[];
   };
   total: { labels: string[] };
+  tasks: { anchors: string[] };
   header: { project: string[]; department: string[]; implementer: string[]; entity: string[] };
   grade: string[];
   conclusions: { verdict: string[]; problems: string[]; measures: string[] };
