@@ -28,12 +28,13 @@ export function isWhole(s: string): boolean {
 }
 
 // Memoized per decimal count (Decimals are immutable): the pow() ran for every operand of every check.
-const halfUnits: Decimal[] = [];
+const halfUnits = new Map<number, Decimal>();
 
 /** Half a unit of the given decimal place (negative: of tens, hundreds … — "1.17亿元" in 万元). */
 function halfUnit(decimals: number): Decimal {
-  if (decimals < 0) return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
-  return (halfUnits[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
+  let h = halfUnits.get(decimals);
+  if (h === undefined) halfUnits.set(decimals, (h = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)))));
+  return h;
 }
 
 function around(s: string | Decimal, half: Decimal): Interval {

@@ -82,6 +82,11 @@ export function isMergedGroup(g: object): g is MergedGroup {
   return 'indicators' in g;
 }
 
+/** The index in indicatorGroups of the 分值 or 得分 cell merged over indicator `i`'s row; -1 when its own. */
+export function mergedGroupIndex(groups: readonly object[], i: number, column: 'weight' | 'score'): number {
+  return groups.findIndex((g) => isMergedGroup(g) && column in g && g.indicators.includes(i));
+}
+
 export const FactSchema = z
   .object({
     value: decimal, // 万元 (a rate.* concept: percent; a score.*: points)

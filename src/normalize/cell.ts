@@ -26,6 +26,11 @@ export function toHalfWidth(s: string): string {
 
 /** Any whitespace, including U+3000 and no-break spaces. */
 const WS = /[\s\u3000\u00A0\u200B\uFEFF]+/g;
+
+/** The text as lexicon words are written and matched: half-width, every whitespace removed. */
+export function squeeze(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '');
+}
 /** Whitespace and invisible format characters (src/read/invisible.ts: soft hyphen, word
  *  joiner, LRM/RLM, bidi controls …): what a number or label cell loses before reading. */
 const WS_OR_INVISIBLE = new RegExp(`(?:${WS.source}|${INVISIBLE.source})+`, 'g');

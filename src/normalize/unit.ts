@@ -2,22 +2,18 @@
 // recognizer for the form's unit, and by the PDF reader, which must keep such a line
 // even where it repeats atop every page like a running header: it is the unit of the
 // table below, not furniture.
-import { toHalfWidth } from './cell.js';
+import { squeeze } from './cell.js';
 
 export type SourceUnit = '万元' | '元';
 
-function squeezed(text: string): string {
-  return toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
-}
-
 /** The unit a text states ("单位：元" / "金额单位：万元" / "（万元）" anywhere in it), or null. */
 export function unitIn(text: string): SourceUnit | null {
-  const s = squeezed(text);
+  const s = squeeze(text);
   const m = /单位:(万元|元)/.exec(s) ?? /\((万元|元)\)/.exec(s);
   return m ? (m[1] as SourceUnit) : null;
 }
 
 /** A line that only states the money unit ("单位：元", "金额单位：万元"). */
 export function isUnitLine(text: string): boolean {
-  return /^(?:金额)?单位:(?:万元|元)$/.test(squeezed(text));
+  return /^(?:金额)?单位:(?:万元|元)$/.test(squeeze(text));
 }

@@ -23,7 +23,8 @@ interface VerbHit {
   percent: PercentFigure | null;
 }
 
-const VERBS = [...CHANGE_VERBS].sort((a, b) => b.word.length - a.word.length);
+/** The change verbs, longest first (减少了 before 减少). */
+export const VERBS = [...CHANGE_VERBS].sort((a, b) => b.word.length - a.word.length);
 const VERB_FIRST = new Set(VERBS.map((v) => v.word[0]));
 export const COMPARISON = /与[^,]{0,12}?相比|同比|环比|相比|较|比(?!例|重|率)/;
 const COMPARISONS = new RegExp(COMPARISON.source, 'g');

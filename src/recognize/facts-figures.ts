@@ -2,7 +2,8 @@
 // their quotes (as ocr-confidence.ts reads a figure's confidence): the precision of a
 // figure printed in 亿元, and the base a change is measured from when it states one.
 import type { Change, Fact } from '../model/record.js';
-import { APPROX_BEFORE, CHANGE_VERBS, CHANGE_VERB_FILLERS } from './facts-lexicon.js';
+import { VERBS } from './facts-changes.js';
+import { APPROX_BEFORE, CHANGE_VERB_FILLERS } from './facts-lexicon.js';
 import { isRunOf, matchView, moneyFigures, sentences } from './facts-text.js';
 
 /** Each fact printed in 亿元 with decimals gets the decimals it is good to ("1.17亿元": −2). */
@@ -20,9 +21,9 @@ function withDecimals(fact: Fact): Fact {
   return printed.size === 1 && decimals !== undefined ? { ...fact, decimals } : fact;
 }
 
-// The comparison words a change clause opens with (facts-changes.ts reads the same).
+// The comparison words a stated base follows ("比上年…", "较上年…"); a base printed
+// before its comparison word (与上年…相比) is read below from the 相比 after it.
 const COMPARISON = /比(?!例|重|率)|较/;
-const VERBS = [...CHANGE_VERBS].sort((a, b) => b.word.length - a.word.length);
 
 /** Each change that names the figure it is measured from gets it as `base`:
  *  "比上年决算支出3520.18万元减少63.98万元" — the figure right before the change verb,

@@ -3,7 +3,7 @@
 // 资金来源 / 资金结构 group label beside them.
 import type { DocTable } from '../model/document.js';
 import type { FundColumn } from '../model/record.js';
-import { isBlankCell, readMoney, readScore, toHalfWidth } from '../normalize/cell.js';
+import { isBlankCell, readMoney, readScore, squeeze } from '../normalize/cell.js';
 import { rowCells, type RowCell } from './grid.js';
 import { bestKey, bestKeyCached, labelHead, listMark, MAX_LABEL_LENGTH, matches, matchesExactly, normLabel, printedWeight, unmarked, type ListMark } from './labels.js';
 import { readScoreBand, type BandReading } from './score-band.js';
@@ -267,8 +267,7 @@ function scoreBandOf(table: DocTable, headerRow: number, endRow: number, scoreCo
   if (inHeader) return { ...inHeader, printed: 'header' };
   for (const rc of rowCells(table, endRow + 1)) {
     if (rc.cell.origin.row !== endRow + 1) continue;
-    const text = toHalfWidth(rc.cell.text).replace(/\s+/g, '');
-    if (!t.fund.notes.some((re) => re.test(text))) continue;
+    if (!isTemplateNote(rc.cell.text, t)) continue;
     const band = readScoreBand(rc.cell.text, words);
     if (band) return { ...band, printed: 'note' };
   }
@@ -385,8 +384,13 @@ function printedNote(table: DocTable, lines: FundLineAt[], col: number | undefin
   const last = Math.max(...rows);
   const cell = table.rows[first]?.[col];
   if (!cell || first === last || cell.origin.row !== first || cell.origin.row + cell.rowSpan - 1 < last) return null;
-  const text = toHalfWidth(cell.text).replace(/\s+/g, '');
-  return t.fund.notes.some((re) => re.test(text)) ? { row: first, col } : null;
+  return isTemplateNote(cell.text, t) ? { row: first, col } : null;
+}
+
+/** A cell worded as the template's instructions (the lexicon's fund.notes), not a clerk's entry. */
+function isTemplateNote(text: string, t: Template): boolean {
+  const s = squeeze(text);
+  return t.fund.notes.some((re) => re.test(s));
 }
 
 /** "按收入性质分:2030.12" / "其中: 一般公共预算:1325.68" / "纳入专户管理的非税收入拨款:". */
@@ -398,7 +402,7 @@ function textCellLines(table: DocTable, r: number, t: Template, seen: FundLineAt
   const out: FundLineAt[] = [];
   for (const rc of rowCells(table, r)) {
     if (rc.cell.origin.row !== r) continue;
-    const text = toHalfWidth(rc.cell.text).replace(/[\s\u3000]+/g, '');
+    const text = squeeze(rc.cell.text);
     const m = TEXT_LINE.exec(text);
     if (!m) continue;
     const label = normLabel(m[1]);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
 import type { FundColumn } from '../model/record.js';
-import { toHalfWidth } from '../normalize/cell.js';
+import { squeeze } from '../normalize/cell.js';
 import { normLabel } from './labels.js';
 import { FUND_COLUMN_PRECEDENCE, INDICATOR_COLUMN_PRECEDENCE, TemplateFileSchema, type ScoreBandWords, type Template, type TemplateFile, type IndicatorColumn, type FundGroup } from './template-schema.js';
 
@@ -170,7 +170,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       notes,
       scoreBand: t.fund?.scoreBand ? halfWidthWords(t.fund.scoreBand) : null,
       // Not normLabel: it strips 其中 itself.
-      breakdown: (t.fund?.breakdown ?? []).map((group) => group.map((m) => toHalfWidth(m).replace(/[\s\u3000]+/g, ''))),
+      breakdown: (t.fund?.breakdown ?? []).map((group) => group.map(squeeze)),
     },
     goals: { anchors: norm(t.goals?.anchors), target: norm(t.goals?.target), result: norm(t.goals?.result) },
     indicators: {
@@ -231,7 +231,7 @@ function sameDir(a: string, b: string): boolean {
 
 /** The band's words as the parser meets them: half-width, whitespace removed (the text is too). */
 function halfWidthWords(w: ScoreBandWords): ScoreBandWords {
-  const h = (list: string[]) => list.map((x) => toHalfWidth(x).replace(/\s+/g, ''));
+  const h = (list: string[]) => list.map(squeeze);
   return {
     separators: h(w.separators),
     points: h(w.points),

@@ -2,7 +2,7 @@
 // the body text after the table), its paragraph numbering (record.md), its
 // sections (存在的主要问题, 改进措施…) and the subject of its 概况 part.
 import type { DocCell, DocTable } from '../model/document.js';
-import { foldText, toHalfWidth } from '../normalize/cell.js';
+import { foldText, squeeze } from '../normalize/cell.js';
 import { contentsLines, isContentsEntry } from './contents.js';
 import { rowCells, type RowCell } from './grid.js';
 import { containsAny, matches, matchesExactly, normLabel } from './labels.js';
@@ -134,7 +134,7 @@ const SECTION_NUMBERING = [/^[一二三四五六七八九十]+[、.]/, /^\([一�
 
 /** The level of the section a paragraph's numbering opens (1 for 一、 … 4 for （1）), 0 for none. */
 export function sectionLevel(p: string): number {
-  const s = toHalfWidth(p.slice(0, 12)).replace(/[\s\u3000]+/g, '');
+  const s = squeeze(p.slice(0, 12));
   return SECTION_NUMBERING.findIndex((re) => re.test(s)) + 1;
 }
 
@@ -194,7 +194,7 @@ const SUBJECT = /^(?:\([一二三四五六七八九十0-9]+\)|[一二三四五�
 /** The subject of the first "X是…" sentence of the 概况 part: the unit's name. */
 export function overviewSubject(paragraphs: string[], t: Template): string | null {
   for (const p of overviewPart(paragraphs, t)) {
-    for (const sentence of toHalfWidth(p).replace(/[\s\u3000]+/g, '').split(/[。!?！？]/)) {
+    for (const sentence of squeeze(p).split(/[。!?！？]/)) {
       const m = SUBJECT.exec(sentence);
       if (!m) continue;
       const x = m[1];

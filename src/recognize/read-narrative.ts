@@ -69,25 +69,25 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
   }
   const bodyItems: Item[] = seg.lead ?? bodyAfter(seg, formEnd);
   if (narrativeParas === null) narrativeParas = narrativeInBody(bodyItems, t);
-  if (numberParagraphs(narrativeParas, t).length === 0 && indicators?.total) {
+  let numbered = numberParagraphs(narrativeParas, t);
+  if (numbered.length === 0 && indicators?.total) {
     // No heading and no body text: the table's last wide cells after 总分 hold it.
     const tr = indicators.total;
     const wide = trailingTextRows(tr.table, tr.row + 1);
     if (wide) {
-      narrativeParas = wide.paragraphs;
+      numbered = numberParagraphs(wide.paragraphs, t);
       startItem = seg.items.findIndex((it) => it.kind === 'row' && it.table === tr.table && it.r === wide.row);
     }
   }
-  if (numberParagraphs(narrativeParas, t).length === 0 && lastTable) {
+  if (numbered.length === 0 && lastTable) {
     // Nor those: rows labelled as narrative prose (主要绩效) hold it. Labelled fields go on
     // below them (存在问题及改进措施, 自评等级), so they are read on as ever (startItem stays).
     const rows = narrativeRows(lastTable, from, t);
     if (rows) {
-      narrativeParas = rows.paragraphs;
+      numbered = numberParagraphs(rows.paragraphs, t);
       fromProseRows = true;
     }
   }
-  const numbered = numberParagraphs(narrativeParas, t);
   const paragraphs = numbered.map((p) => p.text);
   const pages = numbered.map((p) => p.page);
   const facts = extractNarrativeFacts(paragraphs, { pages, department: t.kind === 'dept-overall' });

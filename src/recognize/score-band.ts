@@ -4,7 +4,7 @@
 // printed but unread (its steps null), so no check applies a rule the form did not state.
 import { Decimal } from 'decimal.js';
 import type { ScoreBandStep } from '../model/record.js';
-import { toHalfWidth } from '../normalize/cell.js';
+import { squeeze } from '../normalize/cell.js';
 import type { ScoreBandWords } from './template-schema.js';
 
 type Side = 'from' | 'to';
@@ -65,14 +65,9 @@ function wordTokens(w: ScoreBandWords): [string, Token][] {
   return hit;
 }
 
-/** The text as the lexicon's words are written: half-width, no whitespace. */
-function flat(raw: string): string {
-  return toHalfWidth(raw).replace(/[\s\u3000\u00A0]+/g, '');
-}
-
 /** True when the text prints a scoring band: a percentage and a points wording (得10分, 不得分). */
 export function printsScoreBand(raw: string, w: ScoreBandWords): boolean {
-  const s = flat(raw);
+  const s = squeeze(raw);
   if (!/\d%/.test(s)) return false;
   if (w.noPoints.some((x) => s.includes(x))) return true;
   return w.pointsUnit.some((u) => new RegExp(`\\d${escapeRe(u)}`, 'u').test(s));
@@ -226,7 +221,7 @@ function sameNumber(a: string, b: string): boolean {
  *  that says a rate or points does not read as one step (每降低1%扣0.5分). */
 export function readScoreBand(raw: string, w: ScoreBandWords): BandReading | null {
   if (!printsScoreBand(raw, w)) return null;
-  const text = flat(raw);
+  const text = squeeze(raw);
   const steps: ScoreBandStep[] = [];
   for (const c of clauses(tokenize(text, w))) {
     const s = step(c);

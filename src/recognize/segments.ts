@@ -4,7 +4,7 @@
 // is decided later.
 import type { DocModel, DocTable } from '../model/document.js';
 import type { FormKind } from '../model/record.js';
-import { toHalfWidth } from '../normalize/cell.js';
+import { squeeze } from '../normalize/cell.js';
 import { isUnitLine } from '../normalize/unit.js';
 import { isContentsEntry } from './contents.js';
 import { rowCells } from './grid.js';
@@ -98,7 +98,7 @@ export const MAX_TITLE_LENGTH = 60;
 
 export function titleOf(text: string, lex: Lexicon): { text: string; kinds: FormKind[] } | null {
   if (isContentsEntry(text)) return null; // "二、项目支出绩效自评表……2" names the form, pages on
-  const s = toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
+  const s = squeeze(text);
   if (!s || s.length > MAX_TITLE_LENGTH) return null;
   const kinds: FormKind[] = [];
   let rest = s;
@@ -160,7 +160,7 @@ function isProjectNameItem(item: Item, lex: Lexicon): boolean {
 
 /** A short line above a table that belongs to the form: its unit or submitter. */
 function isPreambleLine(text: string): boolean {
-  const s = toHalfWidth(text).replace(/[\s\u3000\u00A0]+/g, '');
+  const s = squeeze(text);
   return s === '' || (s.length <= 80 && (/单位/.test(s) || /^\(?\d{4}年度?\)?$/.test(s)));
 }
 

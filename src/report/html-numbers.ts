@@ -1,6 +1,6 @@
 // The compact number tables of one form in report.html — its fund lines and the
 // indicators a finding names — with the cells that findings name highlighted.
-import { FUND_COLUMNS, SOURCE_LINES, USE_LINES, isMergedGroup, type FormRecord, type FundLine, type Indicator, type MergedGroup } from '../model/record.js';
+import { FUND_COLUMNS, SOURCE_LINES, USE_LINES, isMergedGroup, mergedGroupIndex, type FormRecord, type FundLine, type Indicator, type MergedGroup } from '../model/record.js';
 import type { Finding, Severity } from '../model/report.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { FUND_GROUP_NAMES, SEVERITY_NAMES } from '../model/names.js';
@@ -156,7 +156,7 @@ function indicatorTable(record: FormRecord, marks: Highlights, indexes: number[]
 /** The merged 分值/得分 cell written for indicator `index` (record.md: its indicatorGroups entry), if any. */
 function mergedGroupOf(record: FormRecord, index: number, col: string): { g: number; members: number[]; value: string | null | undefined } | null {
   if (col !== 'weight' && col !== 'score') return null;
-  const g = record.indicatorGroups.findIndex((x) => isMergedGroup(x) && col in x && x.indicators.includes(index));
+  const g = mergedGroupIndex(record.indicatorGroups, index, col);
   if (g < 0) return null;
   const group = record.indicatorGroups[g] as MergedGroup;
   return { g, members: group.indicators, value: group[col] };

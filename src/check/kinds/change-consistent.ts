@@ -8,6 +8,7 @@ import { distinctFacts, distinctFigures, figureInterval, isWholeFigure, type Fig
 import { dec, difference, divIv, exact, meets, moneyInterval, mulIv, rateInterval, round2, type Interval } from '../decimal.js';
 import { labelOf } from '../labels.js';
 import type { Draft, RuleKind } from '../types.js';
+import { nearestBy } from './narrative-common.js';
 
 const options = z.object({}).strict();
 
@@ -31,8 +32,9 @@ function fromBase(c: Stated, i: number, base: string): Draft | null {
   };
 }
 
-/** amount ÷ (now ± amount) over the intervals, or null when there is no such base. */
-function ratioFromNow(c: Stated, now: Figure): Interval | null {
+/** amount ÷ (now ± amount) over the intervals, and at the printed values (`expected`);
+ *  null when there is no such base. */
+function ratioFromNow(c: Stated, now: Figure): { ratio: Interval; expected: string } | null {
   const allWhole = isWholeFigure(now) && !c.amount.includes('.');
   const amount = moneyInterval(c.amount, allWhole);
   const v = figureInterval(now, allWhole);
@@ -45,46 +47,37 @@ function ratioFromNow(c: Stated, now: Figure): Interval | null {
     c.direction === 'decrease'
       ? { lo: amount.lo.div(v.hi.plus(amount.lo)), hi: amount.hi.div(v.lo.plus(amount.hi)) }
       : { lo: amount.lo.div(v.hi.minus(amount.lo)), hi: amount.hi.div(v.lo.minus(amount.hi)) };
-  return mulIv(ratio, exact('100'));
+  return { ratio: mulIv(ratio, exact('100')), expected: round2(dec(c.amount).div(pointBase).times(100)) };
 }
 
-/** The figures of the change's concept stated in the change's own words ("公务接待费支出0万元，
- *  比预算减少9万元"), else every figure stated for it. */
-function nowFigures(record: FormRecord, c: Change): Figure[] {
-  const own = (record.narrative.facts[c.concept] ?? []).filter((f) => f.paragraph === c.paragraph && c.quote.includes(f.quote));
-  const figures = distinctFigures(own);
-  return figures.length > 0 ? figures : distinctFacts(record, c.concept);
+/** The figures stated for `concept` near the change — in its own words ("公务接待费支出0万元，
+ *  比预算减少9万元") with `inQuote`, else in its paragraph — or else every one stated for it. */
+function figuresNear(record: FormRecord, concept: string, c: Change, inQuote: boolean): Figure[] {
+  const near = (record.narrative.facts[concept] ?? []).filter((f) => f.paragraph === c.paragraph && (!inQuote || c.quote.includes(f.quote)));
+  const figures = distinctFigures(near);
+  return figures.length > 0 ? figures : distinctFacts(record, concept);
 }
 
-/** The figures of the whole a 其中 list breaks down, when the change follows the list
- *  (Change.whole): those stated in the change's paragraph, else every one stated for it. */
-function wholeFigures(record: FormRecord, whole: string, c: Change): Figure[] {
-  const own = distinctFigures((record.narrative.facts[whole] ?? []).filter((f) => f.paragraph === c.paragraph));
-  return own.length > 0 ? own : distinctFacts(record, whole);
-}
-
-/** Each reading of the change's current figure: its concept's, then its whole's. */
+/** Each reading of the change's current figure: its concept's, stated in its own words; then,
+ *  after a 其中 list (Change.whole), the whole's, stated in its paragraph. */
 function readings(record: FormRecord, c: Change): Array<{ concept: string; now: Figure }> {
-  const out = nowFigures(record, c).map((now) => ({ concept: c.concept, now }));
-  if (c.whole) out.push(...wholeFigures(record, c.whole, c).map((now) => ({ concept: c.whole as string, now })));
+  const out = figuresNear(record, c.concept, c, true).map((now) => ({ concept: c.concept, now }));
+  if (c.whole) out.push(...figuresNear(record, c.whole, c, false).map((now) => ({ concept: c.whole as string, now })));
   return out;
 }
 
 /** The change measured from the current figure: holds when any reading of it holds; else
  *  one finding, on the figure that comes nearest. */
 function fromNow(record: FormRecord, c: Stated, i: number): Draft | null {
-  let nearest: { concept: string; now: Figure; expected: string; diff: string } | null = null;
+  const failed: Array<{ concept: string; now: Figure; expected: string; diff: string }> = [];
   for (const { concept, now } of readings(record, c)) {
-    const ratio = ratioFromNow(c, now);
-    if (!ratio) continue;
-    if (meets(rateInterval(c.percent), ratio)) return null;
-    const pointBase = c.direction === 'decrease' ? dec(now.value).plus(c.amount) : dec(now.value).minus(c.amount);
-    const expected = round2(dec(c.amount).div(pointBase).times(100));
-    const diff = difference(c.percent, expected);
-    if (!nearest || dec(diff).abs().lt(dec(nearest.diff).abs())) nearest = { concept, now, expected, diff };
+    const r = ratioFromNow(c, now);
+    if (!r) continue;
+    if (meets(rateInterval(c.percent), r.ratio)) return null;
+    failed.push({ concept, now, expected: r.expected, diff: difference(c.percent, r.expected) });
   }
-  if (!nearest) return null;
-  const { concept, now, expected, diff } = nearest;
+  if (failed.length === 0) return null;
+  const { concept, now, expected, diff } = nearestBy(failed, (f) => dec(f.diff).abs());
   const factPath = `narrative.facts.${concept}`;
   return {
     fields: [`narrative.changes[${i}].percent`, `narrative.changes[${i}].amount`, factPath],

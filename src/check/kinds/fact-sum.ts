@@ -8,7 +8,7 @@ import { dec, difference, exactSum, meets, negIv, sumIv } from '../decimal.js';
 import { labelOf } from '../labels.js';
 import { fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
-import { candidates, combinations, exists, moneyAt, sideLabel } from './narrative-common.js';
+import { candidates, combinations, exists, moneyAt, nearestBy, sideLabel } from './narrative-common.js';
 
 const part = z
   .object({
@@ -79,13 +79,6 @@ function shortfall(t: Trial): { sum: string; diff: string } {
   return { sum, diff: difference(t.total.value, sum) };
 }
 
-/** The failing trial to report: the one nearest to holding (the first among equals). */
-function nearest(ts: Trial[]): Trial {
-  let best = ts[0];
-  for (const t of ts.slice(1)) if (dec(shortfall(t).diff).abs().lt(dec(shortfall(best).diff).abs())) best = t;
-  return best;
-}
-
 /** A part's label: narrative concepts bare, table cells marked "表中". */
 function partLabel(record: FormRecord, path: string): string {
   return conceptOf(path) ? labelOf(path) : sideLabel(record, path);
@@ -118,7 +111,8 @@ export const factSum: RuleKind<Options> = {
     // A concept stated with several figures (a budget's and an outturn's 基本支出, a unit's
     // own 全年支出): the identity holds when any one way of reading them makes it hold.
     if (ts.some((t) => holds(t.total, t.values) || alternatives.some((alt) => holds(alt, t.values)))) return [];
-    const t = nearest(ts);
+    // the failing trial to report: the one nearest to holding
+    const t = nearestBy(ts, (x) => dec(shortfall(x).diff).abs());
     const { sum, diff } = shortfall(t);
     const factValues: Record<string, string> = {};
     for (const v of [{ path: o.total, figure: t.total }, ...t.values]) if (conceptOf(v.path)) factValues[v.path] = v.figure.value;

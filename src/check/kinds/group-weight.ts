@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { operand } from '../context.js';
 import { dec, difference, exactSum } from '../decimal.js';
 import { labelText } from '../../normalize/cell.js';
-import { isMergedGroup, type FormRecord, type MergedGroup } from '../../model/record.js';
+import { mergedGroupIndex, type FormRecord, type MergedGroup } from '../../model/record.js';
 import type { Draft, RuleKind } from '../types.js';
 
 const options = z.object({}).strict();
@@ -50,7 +50,7 @@ export const groupWeight: RuleKind<z.infer<typeof options>> = {
 function memberWeightPaths(record: FormRecord, members: number[]): string[] {
   const paths = new Set<string>();
   for (const i of members) {
-    const g = 'weight' in record.indicators[i] ? -1 : record.indicatorGroups.findIndex((x) => isMergedGroup(x) && 'weight' in x && x.indicators.includes(i));
+    const g = 'weight' in record.indicators[i] ? -1 : mergedGroupIndex(record.indicatorGroups, i, 'weight');
     const merged = g >= 0 && (record.indicatorGroups[g] as MergedGroup).indicators.every((m) => members.includes(m));
     paths.add(merged ? `indicatorGroups[${g}].weight` : `indicators[${i}].weight`);
   }

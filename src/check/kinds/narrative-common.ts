@@ -1,5 +1,6 @@
 // Operands of the narrative rules: a narrative concept gives every distinct exact figure
 // it is stated with (approximations never count); a table cell gives its value.
+import type { Decimal } from 'decimal.js';
 import type { FormRecord } from '../../model/record.js';
 import { conceptOf, distinctFacts, operand, type Figure } from '../context.js';
 import { dec } from '../decimal.js';
@@ -50,7 +51,18 @@ export function statedValues(record: FormRecord, path: string): string[] {
   return [...new Set((record.narrative.facts[concept] ?? []).filter((f) => !f.approx).map((f) => f.value))];
 }
 
+/** The item of least distance (the first among equals); `items` is not empty. */
+export function nearestBy<T>(items: readonly T[], distance: (item: T) => Decimal): T {
+  let best = items[0];
+  let least = distance(best);
+  for (const item of items.slice(1)) {
+    const d = distance(item);
+    if (d.lt(least)) [best, least] = [item, d];
+  }
+  return best;
+}
+
 /** The stated value nearest to the table's (the first among equals). */
 export function nearest(values: string[], to: string): string {
-  return values.reduce((best, v) => (dec(v).minus(to).abs().lt(dec(best).minus(to).abs()) ? v : best));
+  return nearestBy(values, (v) => dec(v).minus(to).abs());
 }
