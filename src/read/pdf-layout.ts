@@ -6,6 +6,7 @@ import type { DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../mode
 import { toHalfWidth } from '../normalize/cell.js';
 import { unitIn } from '../normalize/unit.js';
 import { buildGrid, type PlacedCell } from './grid.js';
+import { labelIndents } from './pdf-indent.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
 import type { Rules } from './pdf-rules.js';
 import { continues, groupLines, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
@@ -401,13 +402,16 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
   const colOf = (x: number) => nearestIndex(xs, x);
   const placed: PlacedCell[][] = Array.from({ length: rows }, () => []);
   cells = cells.sort((a, b) => a.r0 - b.r0 || a.x0 - b.x0);
-  for (const cell of cells) {
+  const laid = cells.map((cell) => {
     const c0 = colOf(cell.x0);
-    const c1 = Math.max(c0 + 1, colOf(cell.x1));
-    const paragraphs = cellParagraphs(cell);
+    return { cell, c0, c1: Math.max(c0 + 1, colOf(cell.x1)), paragraphs: cellParagraphs(cell) };
+  });
+  const indents = labelIndents(laid.map(({ cell, c0, c1, paragraphs }) => ({ c0, c1, x0: cell.x0, x1: cell.x1, lines: paragraphs[0]?.lines ?? [] })));
+  laid.forEach(({ cell, c0, c1, paragraphs }, i) => {
+    const texts = paragraphs.map((p, k) => (k === 0 ? '\u3000'.repeat(indents[i]) : '') + p.text);
     placed[cell.r0].push({
-      text: paragraphs.map((p) => p.text).join('\n'),
-      paragraphs: paragraphs.map((p) => p.text),
+      text: texts.join('\n'),
+      paragraphs: texts,
       paragraphPages: paragraphs.map((p) => p.page),
       boxes: cell.parts.map((p) => boxOf(p.page, cell.x0, p.y0, cell.x1, p.y1)),
       lines: paragraphs.flatMap((p) => p.lines.map((l) => lineOf(l, boxOf))),
@@ -417,7 +421,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
       rowSpan: cell.r1 - cell.r0,
       page: cell.runs.length > 0 ? Math.min(...cell.runs.map((r) => r.page)) : cell.page,
     });
-  }
+  });
   return { kind: 'table', index, rows: buildGrid(placed, xs.length - 1) };
 }
 
