@@ -997,6 +997,21 @@ describe('goals and indicators in layouts seen in other provinces', () => {
     expect(r.provenance['indicators[1].deviation']).toMatchObject({ col: 8 });
   });
 
+  it('指标值 beside 年度指标值 (probe Q04): the year\'s target is read from 年度指标值, the column the lexicon names first', () => {
+    const table = projectWith(GOAL_ROWS, [
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['^', '产出指标', '数量指标', '贴息人数', '1200人', '≥400人', '412人', '50', '50', ''],
+      ['^', '效益指标', '社会效益指标', '新增就业人数', '6000人', '≥2000人', '2156人', '40', '40', ''],
+      ['总分', '<', '<', '<', '<', '<', '<', '100', '99.90', ''],
+    ]);
+    for (const row of table.table) while (row.length < 10) row.push('<');
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+    expect(r.indicators.map((i) => [i.name, i.target, i.actual])).toEqual([
+      ['贴息人数', '≥400人', '412人'],
+      ['新增就业人数', '≥2000人', '2156人'],
+    ]);
+  });
+
   it('a 分值/得分 merged over a 二级指标\'s rows (K03) is the group\'s: one indicatorGroups entry, its rows without the keys, never blank', () => {
     const table = projectWith(GOAL_ROWS, [
       ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
