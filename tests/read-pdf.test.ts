@@ -505,6 +505,38 @@ describe('a page break between two rows of an indicator table (src/read/pdf-layo
     ]);
   });
 
+  it('keeps a 二级 label apart whose 一级 group ends at the break: a new 一级 label opening the page starts a new 二级 group too (probe Q04)', () => {
+    // 成本效益指标 fills its last line and reaches its cell's foot, as a cut label would; but
+    // 产出指标 beside it was finished above the break and 效益指标 opens the next page
+    const above: PageContent = {
+      page: 1, width: 595.3, height: 841.9,
+      runs: [
+        run('产出指', 127.7, 159.2, 745.0, 1), run('标', 127.7, 138.2, 760.2, 1),
+        run('时效指', 172.7, 204.2, 729.2, 1), run('标', 172.7, 183.2, 744.4, 1),
+        ...values('补贴资金兑付及', 296.2, '≥95%', 341.06, '100%', 388.96, '10', '10', 729.2, 1), run('时率', 222.7, 243.7, 744.4, 1),
+        run('成本效', 172.7, 204.2, 760.1, 1), run('益指标', 172.7, 204.2, 775.3, 1),
+        ...values('亩均建设成本控', 296.2, '≤3000元', 350.0, '2950元', 390.0, '10', '10', 760.1, 1), run('制率', 222.7, 243.7, 775.3, 1),
+      ],
+      rules: ruled([716.75, 747.65, 778.55], (y) => (y === 747.65 ? 167.2 : 122.2)),
+    };
+    const below: PageContent = {
+      page: 2, width: 595.3, height: 841.9,
+      runs: [
+        run('效益指', 127.7, 159.2, 84.7, 2), run('标', 127.7, 138.2, 99.9, 2),
+        run('社会效', 172.7, 204.2, 84.7, 2), run('益指标', 172.7, 204.2, 99.9, 2),
+        ...values('就业人数增长', 285.7, '≥5%', 334.4, '6%', 375.6, '10', '10', 84.7, 2),
+        ...values('带动增收户数', 285.7, '≥100户', 350.0, '120户', 385.0, '10', '10', 115.1, 2),
+      ],
+      rules: ruled([72.25, 103.35, 134.45], (y) => (y === 103.35 ? 217.2 : 122.2)),
+    };
+    expect(table([above, below]).map((r) => [0, 1, 2].map((c) => noSpace(r[c].text)))).toEqual([
+      ['产出指标', '时效指标', '补贴资金兑付及时率'],
+      ['产出指标', '成本效益指标', '亩均建设成本控制率'],
+      ['效益指标', '社会效益指标', '就业人数增长'],
+      ['效益指标', '社会效益指标', '带动增收户数'],
+    ]);
+  });
+
   it('still joins a row the break split, and a number it cut inside: the line above full to within a digit', () => {
     // "123" fills the 分值 cell's line (409–433 inside its padding), "45" is its rest; the
     // 得分 cell finished above is empty below

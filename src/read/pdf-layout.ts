@@ -378,9 +378,15 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
     // of a label the break cut even where the rows beside it are new.
     const grouping = [...cells, ...partCells].filter((c) => c.r1 - c.r0 > 1);
     const grouped = (cell: JoinedCell) => grouping.some((g) => sameColumns(g, cell));
-    for (const cell of partCells) {
+    // A group label opening the page in a column left of this one (效益指标 under 产出指标's
+    // rows) starts a new group there, so a label right of it starts one too, however
+    // full the last line above it was (成本指标 | 社会效益指标 are two).
+    let newGroupAt = Infinity;
+    for (const cell of [...partCells].sort((a, b) => a.r0 - b.r0 || a.x0 - b.x0)) {
       const above = cell.r0 === 0 ? lastRow.find((t) => sameColumns(t, cell)) : undefined;
-      const joins = above && (split || above.openBottom || (grouped(cell) && (isEmpty(cell) || labelGoesOn(above, cell, lastRow, grouped))));
+      const cut = () => cell.x0 < newGroupAt && labelGoesOn(above!, cell, lastRow, grouped);
+      const joins = above && (split || above.openBottom || (grouped(cell) && (isEmpty(cell) || cut())));
+      if (above && !joins && grouped(cell) && !isEmpty(cell)) newGroupAt = Math.min(newGroupAt, cell.x0);
       if (above && joins) {
         above.r1 = offset + cell.r1;
         above.runs.push(...cell.runs);
