@@ -717,6 +717,27 @@ describe('a report\'s table of contents, rows of in-table prose, labels naming t
     expect(r.narrative.facts['spending.total']).toEqual([{ value: '118.80', approx: false, quote: '全年支出118.80万元', paragraph: 1 }]);
   });
 
+  it('one report printed around its form (一、 before it, 二、 after it): both parts are its narrative (probe Q12)', () => {
+    const doc = docModel(
+      '2023年度信息化建设项目绩效自评报告',
+      '一、基本情况',
+      '项目年初预算100.00万元，调整后全年预算125.00万元，全年支出118.80万元。',
+      '附表：',
+      '项目支出绩效自评表',
+      '（2023年度）',
+      projectTable(),
+      '二、绩效自评结论',
+      '经自评，项目自评得分99.90分。',
+    );
+    const [r] = recognizeForms(doc, templates);
+    expect(r.narrative.text).toBe('一、基本情况\n项目年初预算100.00万元，调整后全年预算125.00万元，全年支出118.80万元。\n附表：\n二、绩效自评结论\n经自评，项目自评得分99.90分。');
+    expect(r.narrative.facts['budget.final']?.map((f) => f.value)).toEqual(['125.00']);
+    expect(r.narrative.facts['score.total']?.map((f) => f.value)).toEqual(['99.90']);
+    // numbered afresh after the form (一、 again: another document's), the text before it is no report of it
+    const apart = docModel('2023年度信息化建设项目绩效自评报告', '一、基本情况', '项目年初预算100.00万元，调整后全年预算125.00万元。', '项目支出绩效自评表', projectTable(), '一、绩效自评结论', '经自评，项目自评得分99.90分。');
+    expect(recognizeForms(apart, templates)[0].narrative.text).toBe('一、绩效自评结论\n经自评，项目自评得分99.90分。');
+  });
+
   it('a table of contents in the narrative after the form (Word\'s tab leaders, no 目录 heading) is neither heading nor text', () => {
     const doc = docModel(
       DEPT_TITLE,

@@ -48,11 +48,39 @@ export function placeReportsBeforeForms(found: FoundForm[], preamble: Item[]): v
   const opening = numberParagraphs(narrativeInBody(report, t), t);
   if (opening.length === 0) return;
   const last = found[found.length - 1];
-  if (hasNarrativeOfItsOwn(last)) return;
+  if (hasNarrativeOfItsOwn(last)) {
+    // One report around its one form (一、基本情况 | the form as 附表 | 二、绩效自评结论…):
+    // the sections after the form go on numbering those before it, so both are its narrative.
+    if (found.length !== 1) return;
+    const after = bodyAfter(last.seg, formExtent(last.seg, last.fit).formEnd);
+    if (continuesSections(report, after)) last.seg.lead = [...report, ...after];
+    return;
+  }
   const headed = report.some((it) => it.kind === 'para' && isNarrativeHeading(it.text, t));
   if (!headed && Object.keys(extractNarrativeFacts(opening.map((p) => p.text)).facts).length === 0) return;
   const after = found.map(({ seg, fit }) => bodyAfter(seg, formExtent(seg, fit).formEnd));
   found.forEach(({ seg }, k) => {
     seg.lead = k === 0 ? report : after[k - 1];
   });
+}
+
+const SECTION = /^\s*([一二三四五六七八九十]{1,3})[、.．]/;
+const DIGITS = '一二三四五六七八九';
+
+/** 一 … 九十九 as a number (null where not such a numeral). */
+function hanNumber(s: string): number | null {
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(s);
+  if (!m || s === '') return null;
+  const [, a, ten, b] = m;
+  if (!ten) return a && !b ? DIGITS.indexOf(a) + 1 : null;
+  return (a ? DIGITS.indexOf(a) + 1 : 1) * 10 + (b ? DIGITS.indexOf(b) + 1 : 0);
+}
+
+/** The text after the form opens with the section the report before it numbers next
+ *  (一、 … before, 二、 after): one report printed around the form. */
+function continuesSections(before: Item[], after: Item[]): boolean {
+  const number = (it: Item) => (it.kind === 'para' ? hanNumber(SECTION.exec(it.text)?.[1] ?? '') : null);
+  const last = before.map(number).filter((n): n is number => n !== null).at(-1);
+  const first = after.map(number).find((n) => n !== null);
+  return last !== undefined && first === last + 1;
 }
