@@ -526,6 +526,23 @@ describe('DOCX: what a person sees', () => {
     expect(paragraphs(model)).toEqual(['1423.56x', '可见']);
   });
 
+  it('a label Word indents (w:ind) more than its column\'s others reads with that many leading blanks; a column indented as a whole reads none', async () => {
+    const cell = (text: string, ind = '') => `<w:tc><w:tcPr/><w:p>${ind ? `<w:pPr><w:ind ${ind}/></w:pPr>` : ''}${R(text)}</w:p></w:tc>`;
+    const rows = [
+      [cell('其中：当年财政拨款'), cell('420.00'), cell('项目名称', 'w:firstLineChars="200" w:firstLine="420"')],
+      [cell('其中：中央补助资金', 'w:leftChars="200" w:left="420"'), cell('300.00'), cell('实施单位', 'w:firstLineChars="200"')],
+      [cell('省级补助资金', 'w:left="1050"'), cell('120.00'), cell('主管部门', 'w:firstLine="420"')],
+      [cell('　其他资金', 'w:left="840" w:hanging="420"'), cell('—', 'w:left="840"'), cell('')],
+    ];
+    const model = await readDocument(docxFromBody(tbl(3, rows.map((r) => tr(r.join(''))).join(''))), LIMIT);
+    expect(model.tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['其中：当年财政拨款', '420.00', '项目名称'],
+      ['　　其中：中央补助资金', '300.00', '实施单位'],
+      ['　　　　　省级补助资金', '120.00', '主管部门'],
+      ['　　　其他资金', '—', ''],
+    ]);
+  });
+
   it('a content control showing its placeholder reads blank; a filled one reads its text', async () => {
     const sdt = (content: string, placeholder: boolean) =>
       `<w:sdt><w:sdtPr><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>${placeholder ? '<w:showingPlcHdr/>' : ''}<w:text/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;

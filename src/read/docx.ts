@@ -52,6 +52,7 @@ import { FormFailure } from '../model/failure.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { hiddenStyles, NO_HIDDEN_STYLES, type HiddenStyles } from './docx-styles.js';
 import { visibleText } from './invisible.js';
+import { isLabel, labelBlanks, withBlanks, type LabelIndent } from './label-indent.js';
 import { NameResolver } from './ooxml-names.js';
 import type { ZipArchive } from './zip.js';
 
@@ -232,7 +233,10 @@ function createParser(builder: DocumentBuilder): SaxesParser<{ xmlns: false; pos
 
 type Attributes = Record<string, string>;
 
-type Content = { kind: 'p'; text: string; anchor: XmlAnchor | null } | { kind: 'table'; table: DocTable };
+/** Twips in a 五号 glyph (10.5 pt): w:ind's twips as glyphs. */
+const TWIPS_PER_GLYPH = 210;
+
+type Content = { kind: 'p'; text: string; anchor: XmlAnchor | null; indent?: number } | { kind: 'table'; table: DocTable };
 /** A frame's content stays in one item where the frame stood (frameContent), read out by
  *  `flat` once where it is used: frames inside frames cost no copy per level. */
 type Item = Content | { kind: 'frame'; items: Item[] };
@@ -269,6 +273,8 @@ interface Paragraph {
   styleHidden?: boolean;
   /** Text-box content anchored here, emitted right after this paragraph. */
   anchored: Item[];
+  /** Its first line's indent in glyphs (w:ind), where set on the paragraph itself. */
+  indent?: number;
 }
 
 interface RawCell {
@@ -473,7 +479,12 @@ class DocumentBuilder {
       if (paragraph) paragraph.markHidden = paragraph.styleHidden = true;
       return Effect.Skip;
     }
-    // Paragraph properties: only the mark's run properties and a section break.
+    if (parent === 'w:pPr' && key === 'w:ind') {
+      const paragraph = this.paragraphs.at(-1);
+      if (paragraph) paragraph.indent = this.firstLineIndent(attributes);
+      return Effect.Skip;
+    }
+    // Paragraph properties: only the mark's run properties, the indent and a section break.
     if (parent === 'w:pPr' && key !== 'w:rPr' && key !== 'w:sectPr') return Effect.Skip;
     // Section properties: which header each page shows.
     if (parent === 'w:sectPr') {
@@ -705,7 +716,21 @@ class DocumentBuilder {
     paragraph.anchor.end = this.at;
     // A hidden paragraph mark with nothing visible before it: Word shows no line at all.
     if (paragraph.markHidden && text === '') container.items.push(...paragraph.anchored);
-    else container.items.push({ kind: 'p', text, anchor: paragraph.anchor }, ...paragraph.anchored);
+    else container.items.push({ kind: 'p', text, anchor: paragraph.anchor, ...(paragraph.indent ? { indent: paragraph.indent } : {}) }, ...paragraph.anchored);
+  }
+
+  /** w:ind's first line, in glyphs: the left indent plus the first line's own (less a
+   *  hanging one); the *Chars forms (hundredths of a glyph) win over twips, as in Word,
+   *  and twips count a 五号 glyph (10.5 pt), a form cell's usual size. */
+  private firstLineIndent(attributes: Attributes): number {
+    const glyphs = (chars: string, twips: string): number => {
+      const c = Number(this.names.wAttr(attributes, chars));
+      if (Number.isFinite(c) && this.names.wAttr(attributes, chars) !== undefined) return c / 100;
+      const t = Number(this.names.wAttr(attributes, twips) ?? 0);
+      return Number.isFinite(t) ? t / TWIPS_PER_GLYPH : 0;
+    };
+    const left = this.names.wAttr(attributes, 'startChars') !== undefined || this.names.wAttr(attributes, 'start') !== undefined ? glyphs('startChars', 'start') : glyphs('leftChars', 'left');
+    return left + glyphs('firstLineChars', 'firstLine') - glyphs('hangingChars', 'hanging');
   }
 
   private closeTextBox(): void {
@@ -769,12 +794,17 @@ class DocumentBuilder {
 /** Turns raw rows into placed cells: gridBefore shifts the first cell, gridSpan
  *  widens, and a legacy hMerge continuation widens the cell before it. */
 function placeRows(rows: RawRow[]): PlacedCell[][] {
-  return rows.map((row) => {
+  const indents: LabelIndent[] = [];
+  const placedRows = rows.map((row) => {
     const placed: PlacedCell[] = [];
     let col = row.gridBefore;
     for (const cell of row.cells) {
       const items = [...flat(cell.container.items)].filter((item) => item.kind === 'p');
       const paragraphs = items.map((item) => item.text);
+      if (cell.vMerge !== 'continue' && cell.hMerge !== 'continue') {
+        const first = items.find((item) => item.text.trim() !== '');
+        indents.push({ column: `${col}:${cell.colSpan}`, indent: first && isLabel(first.text) ? (first.indent ?? 0) : null, glyph: 1 });
+      }
       const anchors = items.map((item) => item.anchor);
       const previous = placed[placed.length - 1];
       if (cell.hMerge === 'continue' && previous) {
@@ -786,6 +816,23 @@ function placeRows(rows: RawRow[]): PlacedCell[][] {
     }
     return placed;
   });
+  indentLabels(placedRows, labelBlanks(indents));
+  return placedRows;
+}
+
+/** Puts each label's indent (w:ind, relative to its column's: labelBlanks) before its text. */
+function indentLabels(rows: PlacedCell[][], blanks: number[]): void {
+  let i = 0;
+  for (const row of rows) {
+    for (const cell of row) {
+      if (cell.vMerge === 'continue') continue;
+      const n = blanks[i++];
+      if (n > 0) {
+        cell.paragraphs = withBlanks(cell.paragraphs, n);
+        cell.text = cell.paragraphs.join('\n');
+      }
+    }
+  }
 }
 
 /** A table of one cell that holds a table is a frame, not a table: a web page pasted

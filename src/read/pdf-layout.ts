@@ -6,7 +6,7 @@ import type { DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../mode
 import { toHalfWidth } from '../normalize/cell.js';
 import { unitIn } from '../normalize/unit.js';
 import { buildGrid, type PlacedCell } from './grid.js';
-import { labelIndents } from './pdf-indent.js';
+import { labelBlanks, pdfIndent, withBlanks } from './label-indent.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
 import type { Rules } from './pdf-rules.js';
 import { continues, groupLines, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
@@ -412,9 +412,9 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
     const c0 = colOf(cell.x0);
     return { cell, c0, c1: Math.max(c0 + 1, colOf(cell.x1)), paragraphs: cellParagraphs(cell) };
   });
-  const indents = labelIndents(laid.map(({ cell, c0, c1, paragraphs }) => ({ c0, c1, x0: cell.x0, x1: cell.x1, lines: paragraphs[0]?.lines ?? [] })));
+  const blanks = labelBlanks(laid.map(({ cell, c0, c1, paragraphs }) => ({ column: `${c0}:${c1}`, indent: pdfIndent(cell.x0, cell.x1, paragraphs[0]?.lines[0]), glyph: paragraphs[0]?.lines[0]?.size ?? 1 })));
   laid.forEach(({ cell, c0, c1, paragraphs }, i) => {
-    const texts = paragraphs.map((p, k) => (k === 0 ? '\u3000'.repeat(indents[i]) : '') + p.text);
+    const texts = withBlanks(paragraphs.map((p) => p.text), blanks[i]);
     placed[cell.r0].push({
       text: texts.join('\n'),
       paragraphs: texts,
