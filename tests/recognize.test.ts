@@ -313,6 +313,43 @@ describe('recognition by meaning (issue 12)', () => {
     expect(r.funds.sources.fiscal).toMatchObject({ initial: '100.00', budget: '120.00', actual: '114.00' });
   });
 
+  /** Probe P10: group labels over the usual header row, 项目资金（万元） merged down over
+   *  both header rows only, a blank cell merged down the lines' left. */
+  const groupedHeader = (groups: string[]): TableSpec =>
+    t([
+      ['项目名称', '县级公立医院综合改革补助资金', '<', '<', '<', '<', '<', '<'],
+      ['项目资金（万元）', '<', ...groups],
+      ['^', '^', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['', '年度资金总额', '480.00', '520.00', '497.64', '10', '96%', '9.57'],
+      ['^', '其中：当年财政拨款', '480.00', '500.00', '478.64', '—', '96%', '—'],
+      ['^', '上年结转资金', '—', '—', '—', '—', '—', '—'],
+      ['^', '其他资金', '—', '20.00', '19.00', '—', '95%', '—'],
+      ['绩效指标', '<', '<', '<', '<', '<', '<', '<'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '补助公立医院数量', '2家', '2家', '90', '90', ''],
+      ['总分', '<', '<', '<', '<', '100', '99.57', ''],
+    ]);
+  const P10_TOTAL = { initial: '480.00', budget: '520.00', actual: '497.64', weight: '10', rate: '96', score: '9.57' };
+
+  it('group labels over the fund header (预算执行情况 | 评分, probe P10): the anchor merged over the two header rows bounds no line', () => {
+    const [r] = recognizeForms(docModel('2023年度项目支出绩效自评表', groupedHeader(['预算执行情况', '<', '<', '评分', '<', '<'])), templates);
+    expect(r.blocks.fund).toBe('read');
+    expect(r.funds.sources.total).toEqual(P10_TOTAL);
+    expect(r.funds.sources.fiscal).toMatchObject({ initial: '480.00', budget: '500.00', actual: '478.64', rate: '96' });
+    expect(r.funds.sources.other).toMatchObject({ initial: null, budget: '20.00', actual: '19.00', rate: '95' });
+    const rules = loadRuleSet([bundledRulesDir()]);
+    const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
+    expect(checkRecord({ ...r, source }, rules).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('group labels that name columns themselves (预算情况 | 执行情况 | 评分) give way to the labels under them', () => {
+    // The upper row is the header here (it names a budget and an actual); 评分 over
+    // 分值 | 执行率 | 得分 must not make 分值 a score nor lose 执行率.
+    const [r] = recognizeForms(docModel('2023年度项目支出绩效自评表', groupedHeader(['预算情况', '<', '执行情况', '评分', '<', '<'])), templates);
+    expect(r.funds.sources.total).toEqual(P10_TOTAL);
+    expect(r.funds.sources.fiscal).toMatchObject({ initial: '480.00', budget: '500.00', actual: '478.64', weight: null, rate: '96', score: null });
+  });
+
   it('a source line the lexicon does not know, holding amounts, is read as a part under a numbered key', () => {
     const rows: [string, string[]][] = [
       ['年度资金总额', ['100.00', '120.00', '118.80', '10', '99.00%', '9.90']],

@@ -107,19 +107,27 @@ function holdsAmounts(table: DocTable, r: number, columns: Partial<Record<FundCo
 }
 
 /** A second header row under cells spanning several columns (预算数 over 年初 | 全年):
- *  each lower cell means its parent's label with its own ("预算数" + "年初" → initial).
+ *  a lower cell that names a column alone keeps its own meaning — the cell over it only
+ *  groups columns ("评分" over 分值 | 执行率 | 得分, "执行情况" over 全年执行数 | 执行率); one
+ *  that does not means its parent's label with its own ("预算数" + "全年" → budget). The
+ *  parents that group lower cells are no columns themselves (`groups`: their grid columns).
  *  Null when the row below holds a figure or no such cell. */
-function subHeaderColumns(table: DocTable, r: number, t: Template): Partial<Record<FundColumn, number>> | null {
+function subHeaderColumns(table: DocTable, r: number, t: Template): { columns: Partial<Record<FundColumn, number>>; groups: Set<number> } | null {
   const below = rowCells(table, r + 1).filter((rc) => rc.cell.origin.row === r + 1 && rc.label !== '');
   if (below.length < 2 || below.some((rc) => readScore(rc.cell.text).value !== null)) return null;
-  const out: Partial<Record<FundColumn, number>> = {};
+  const columns: Partial<Record<FundColumn, number>> = {};
+  const groups = new Set<number>();
   for (const rc of below) {
     const parent = rowCells(table, r).find((p) => p.col <= rc.col && p.lastCol >= rc.lastCol && p.lastCol > p.col);
     if (!parent) continue;
-    const key = bestKey<FundColumn>(normLabel(parent.cell.text + rc.cell.text), t.fund.columns, t.fund.ignoreColumns);
-    if (key && out[key] === undefined) out[key] = rc.col;
+    const key =
+      bestKeyCached<FundColumn>(rc.label, t.fund.columns, t.fund.ignoreColumns) ??
+      bestKey<FundColumn>(normLabel(parent.cell.text + rc.cell.text), t.fund.columns, t.fund.ignoreColumns);
+    if (!key) continue;
+    groups.add(parent.col);
+    if (columns[key] === undefined) columns[key] = rc.col;
   }
-  return Object.keys(out).length ? out : null;
+  return Object.keys(columns).length ? { columns, groups } : null;
 }
 
 /** How many of the next rows hold a number in this column (money, rate, score). */
@@ -177,19 +185,27 @@ function splitGroupPrefix(label: string, t: Template): { group: FundGroup; rest:
 export function readFundBlock(table: DocTable, headerRow: number, t: Template): FundBlock | null {
   const columns = fundColumns(table, headerRow, t);
   const subHeader = subHeaderColumns(table, headerRow, t);
-  if (subHeader) Object.assign(columns, subHeader);
+  if (subHeader) {
+    // A group's label read as a column (评分 → score) gives way to the columns under it.
+    for (const [k, col] of Object.entries(columns) as [FundColumn, number][]) if (subHeader.groups.has(col) && subHeader.columns[k] === undefined) delete columns[k];
+    Object.assign(columns, subHeader.columns);
+  }
   if (columns.budget === undefined || columns.actual === undefined) return null;
   const firstValueCol = Math.min(...Object.values(columns));
   const anchor = findAnchor(table, headerRow, firstValueCol, t);
   const stops = stopLabels(t);
   const lines: FundLineAt[] = [];
-  // A vertically merged anchor cell (整体资金 to the left of every line) bounds the block.
-  const anchorEnd = anchor && anchor.cell.rowSpan > 1 ? anchor.cell.origin.row + anchor.cell.rowSpan - 1 : null;
+  const firstLineRow = headerRow + (subHeader ? 2 : 1);
+  // A vertically merged anchor cell (整体资金 to the left of every line) bounds the block;
+  // one merged down over the header rows alone (项目资金（万元） beside the two-row header
+  // 预算执行情况 | 评分 over 年初预算数 … 得分) names the header, and bounds nothing.
+  const anchorBottom = anchor ? anchor.cell.origin.row + anchor.cell.rowSpan - 1 : -1;
+  const anchorEnd = anchor && anchor.cell.rowSpan > 1 && anchorBottom >= firstLineRow ? anchorBottom : null;
   let group: FundGroup = 'sources';
   let endRow = headerRow;
   const textGroups = new Map<number, FundGroup>();
   const sides = new Map<number, FundGroup>();
-  for (let r = headerRow + (subHeader ? 2 : 1); r < table.rows.length; r++) {
+  for (let r = firstLineRow; r < table.rows.length; r++) {
     if (anchorEnd !== null && r > anchorEnd) break;
     const inText = textCellLines(table, r, t, lines, textGroups);
     if (inText.length) {
