@@ -4,7 +4,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { DocCell } from '../src/model/document.js';
+import { bundledTemplatesDir } from '../src/paths.js';
 import { readDocument } from '../src/read/index.js';
+import { loadTemplates, recognizeForms } from '../src/recognize/index.js';
 
 async function sheetCells(fill: (ws: ExcelJS.Worksheet) => void): Promise<DocCell[][]> {
   const wb = new ExcelJS.Workbook();
@@ -106,5 +108,43 @@ describe('XLSX: a merged area whose top-left cell is hidden', () => {
     ]);
     expect(table.sheetRows).toEqual([0, 1, 4]);
     expect(table.sheetCols).toEqual([0, 1, 4]);
+  });
+});
+
+describe('XLSX: a form as a clerk lays it out on the sheet', () => {
+  it('cover rows with a 填报日期 above the title, and group labels over the fund header (probe P07, P10)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('自评表');
+    const rows: (string | number)[][] = [
+      ['单位名称：', '攸县卫生健康局'],
+      ['填报日期：', '2024年3月15日'],
+      [],
+      ['项目支出绩效自评表'],
+      ['（2023年度）'],
+      ['项目名称', '县级公立医院综合改革补助资金'],
+      ['项目资金（万元）', '', '预算执行情况', '', '', '评分'],
+      ['', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['', '年度资金总额', 480, 520, 497.64, 10, 0.957, 9.57],
+      ['', '其中：当年财政拨款', 480, 500, 478.64, '—', 0.957, '—'],
+      ['', '上年结转资金', '—', '—', '—', '—', '—', '—'],
+      ['', '其他资金', '—', 20, 19, '—', 0.95, '—'],
+      ['绩效指标'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '补助公立医院数量', '2家', '2家', 90, 90, ''],
+      ['总分', '', '', '', '', 100, 99.57, ''],
+    ];
+    for (const r of rows) ws.addRow(r);
+    for (const m of ['B1:E1', 'B2:E2', 'A4:H4', 'A5:H5', 'B6:H6', 'A7:B8', 'C7:E7', 'F7:H7', 'A9:A12', 'A13:H13', 'A16:E16']) ws.mergeCells(m);
+    for (const r of [9, 10, 11, 12]) {
+      for (const c of ['C', 'D', 'E']) ws.getCell(`${c}${r}`).numFmt = '0.00';
+      ws.getCell(`G${r}`).numFmt = '0%';
+    }
+    const doc = await readDocument(Buffer.from(await wb.xlsx.writeBuffer()), { maxBytes: 10 * 1024 * 1024 });
+    const [r] = recognizeForms(doc, loadTemplates([bundledTemplatesDir()]));
+    expect(r.year).toBe(2023);
+    expect(r.blocks.fund).toBe('read');
+    expect(r.funds.sources.total).toEqual({ initial: '480.00', budget: '520.00', actual: '497.64', weight: '10', rate: '96', score: '9.57' });
+    expect(r.funds.sources.fiscal).toMatchObject({ initial: '480.00', budget: '500.00', actual: '478.64' });
+    expect(r.funds.sources.other).toMatchObject({ initial: null, budget: '20.00', actual: '19.00' });
   });
 });

@@ -1216,6 +1216,19 @@ describe('several forms in one document', () => {
     expect(forms[0].narrative.text).toBeNull();
   });
 
+  it('a filing date above the form (填报日期：2024年3月15日) is not its year where the title or 年度 line states one (probe P07)', () => {
+    // XLSX: the cover rows are rows of the sheet's one table, above the title row and its 年度 line
+    const form = projectTable({ name: '小型水库除险加固项目' }).table;
+    const cover = (cells: string[]) => [...cells, '<', '<', '<', '<', '<', '<', '<'];
+    const sheet = t([cover(['单位名称：', '岳阳市君山区水利局']), cover(['填报日期：', '2024年3月15日']), ['项目支出绩效自评表', '<', '<', '<', '<', '<', '<', '<', '<'], ['（2023年度）', '<', '<', '<', '<', '<', '<', '<', '<'], ...form]);
+    expect(recognizeForms(docModel('附件3', sheet), templates).map((f) => f.year)).toEqual([2023]);
+    // DOCX / PDF: the date a line above the 年度 line
+    expect(recognizeForms(docModel('项目支出绩效自评表', '填报日期：2024年3月15日', '（2023年度）', t(form)), templates).map((f) => f.year)).toEqual([2023]);
+    expect(recognizeForms(docModel('项目支出绩效自评表', '报送日期：2024年', '（2023年度）', t(form)), templates).map((f) => f.year)).toEqual([2023]);
+    // where nothing else states a year, the date still does
+    expect(recognizeForms(docModel('项目支出绩效自评表', '填报日期：2024年3月15日', t(form)), templates).map((f) => f.year)).toEqual([2024]);
+  });
+
   it('a title repeated inside an unfinished form (a PDF page header) does not split it', () => {
     const whole = deptTable();
     const page1 = t(whole.table.slice(0, 13));

@@ -20,6 +20,27 @@ function yearIn(text: string | null | undefined): number | null {
   return m ? Number.parseInt(m[1], 10) : null;
 }
 
+/** A day's date (2024年3月15日) or a text labelled as one (填报日期, 报送日期): the day the
+ *  form was filled in or sent, in the year after the one it reports on — no form's year. */
+function isDate(text: string): boolean {
+  const s = toHalfWidth(text).replace(/\s+/g, '');
+  return /日期|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/.test(s);
+}
+
+/** The year the first of `texts` states, most telling first; a date only where no text
+ *  states a year otherwise (a form's year is its title's or its 年度 line's, never the
+ *  filing date of a cover block above it). */
+function yearOf(texts: readonly string[]): number | null {
+  for (const dates of [false, true]) {
+    for (const text of texts) {
+      if (isDate(text) !== dates) continue;
+      const y = yearIn(text);
+      if (y !== null) return y;
+    }
+  }
+  return null;
+}
+
 /** The unit the form prints money in, read first because the fund reader needs it:
  *  a header cell of the fund block, the form's head rows above it (up to `headEnd`),
  *  the lines above the table, the title; else 万元. */
@@ -94,12 +115,9 @@ export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): Block
   // Year: the title, the lines above the first table, the form's head cells, the narrative.
   const firstRowItem = seg.items.findIndex((it) => it.kind === 'row');
   const preamble = seg.items.slice(0, firstRowItem < 0 ? 0 : firstRowItem).filter((it): it is Item & { kind: 'para' } => it.kind === 'para');
-  let year = yearIn(seg.title?.text);
-  if (year === null) for (const p of preamble) if ((year = yearIn(p.text)) !== null) break;
-  if (year === null && fund) {
-    for (let r = 0; r < headEnd && year === null; r++) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60 && (year = yearIn(rc.cell.text)) !== null) break;
-  }
-  if (year === null) for (const p of paragraphs) if ((year = yearIn(p)) !== null) break;
+  const yearTexts = [seg.title?.text ?? '', ...preamble.map((p) => p.text)];
+  if (fund) for (let r = 0; r < headEnd; r++) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60) yearTexts.push(rc.cell.text);
+  const year = yearOf([...yearTexts, ...paragraphs]);
 
   return { ...notes, value: { year, entity: entity ?? null, header: { department, implementer }, grade, conclusions } };
 }
