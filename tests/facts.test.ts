@@ -127,6 +127,26 @@ describe('seed narrative', () => {
     expect(extractNarrativeFacts([sentence], { department: true }).facts).toStrictEqual({});
   });
 
+  it('reads 支出决算 as the spending of what its sentence speaks of: the department\'s alone, the 三公\'s after 三公 (probe R15, R17)', () => {
+    const values = (paragraphs: string[]) =>
+      Object.fromEntries(Object.entries(extractNarrativeFacts(paragraphs, { department: true }).facts).map(([k, list]) => [k, list.map((f) => f.value)]));
+    expect(values(['2023年度支出决算2704.91万元，其中基本支出1480.37万元。', '2023年部门预算2765.38万元，支出决算数2704.91万元。'])).toStrictEqual({
+      'spending.total': ['2704.91', '2704.91'],
+      'spending.basic': ['1480.37'],
+      'budget.initial': ['2765.38'],
+    });
+    expect(values(['“三公”经费支出决算为8.40万元，其中：公务用车运行维护费支出决算4.80万元，公务接待费支出决算3.60万元。'])).toStrictEqual({
+      'threePublic.total': ['8.40'],
+      'threePublic.vehicleOps': ['4.80'],
+      'threePublic.reception': ['3.60'],
+    });
+    // its own clause after a 三公 budget: no figure of the department's, nor a guess
+    expect(values(['“三公”经费财政拨款支出预算为18.50万元，支出决算为15.26万元，比上年减少1.84万元。'])['spending.total']).toBeUndefined();
+    const r = extractNarrativeFacts(['“三公”经费实际支出8.40万元，比上年减少1.60万元，下降16.00%。'], { department: true });
+    expect(r.facts['threePublic.total']?.map((f) => f.value)).toStrictEqual(['8.40']);
+    expect(r.changes.map((c) => c.concept)).toStrictEqual(['threePublic.total']);
+  });
+
   it('accepts an extended lexicon', () => {
     const r = extractNarrativeFacts(['专项支出56.91万元。'], { lexicon: [{ concept: 'spending.special', aliases: ['专项支出'] }] });
     expect(r.facts).toStrictEqual({ 'spending.special': [{ value: '56.91', approx: false, quote: '专项支出56.91万元', paragraph: 0 }] });

@@ -53,13 +53,15 @@ export const CONCEPT_LEXICON: ConceptEntry[] = [
   { concept: 'funds.received', aliases: ['项目资金[实际]到位'], forms: ['project'] },
   {
     concept: 'spending.total',
-    aliases: ['决算总支出', '决算支出', '全年总支出', '全年支出', '年度总支出', '本年支出', '全年实际支出', '支出决算[数]'],
+    aliases: ['决算总支出', '决算支出', '全年总支出', '全年支出', '年度总支出', '本年支出', '全年实际支出'],
   },
   { concept: 'spending.total', aliases: ['项目资金支出'], forms: ['project'] },
-  // The actual spending of the sentence's budget: "全年预算数为95.00万元，实际支出93.12万元".
+  // The actual spending of the sentence's budget: "全年预算数为95.00万元，实际支出93.12万元";
+  // "支出决算" too, the 部门决算 wording of whatever its sentence speaks of ("“三公”经费支出
+  // 决算为8.40万元" is the 三公's, "2023年度支出决算2704.91万元" the department's).
   {
     concept: 'spending.total',
-    aliases: ['实际支出', '[预算]执行数', '已支付', '累计支出', '完成支出', '实际使用'],
+    aliases: ['实际支出', '[预算]执行数', '已支付', '累计支出', '完成支出', '实际使用', '支出决算[数]'],
     ofSubjects: ['budget.', 'funds.', 'spending.total'],
   },
   // Generic words: total spending on their own, but right after another

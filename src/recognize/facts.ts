@@ -234,7 +234,21 @@ function resolveShortForms(text: string, clauses: ClauseScan[]): void {
       if (m.ofSubjects && m.concept && !seen.every((c) => c !== null && m.ofSubjects!.some((prefix) => c.startsWith(prefix)))) m.concept = null;
       seen.push(m.concept ?? m.subjectAs ?? null);
     }
+    clause.mentions = joinSpendingWords(text, clause.mentions);
   }
+}
+
+/** A wording of the actual spending that names nothing here, right after another concept's
+ *  wording (fillers between at most), finishes that wording: "“三公”经费支出决算为8.40万元"
+ *  and "“三公”经费实际支出8.40万元" state the 三公's spending, and the figure binds to 三公. */
+function joinSpendingWords(text: string, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (m.ofSubjects && m.concept === null && prev?.concept && isRunOf(text.slice(prev.end, m.start), FILLERS)) prev.end = m.end;
+    else out.push(m);
+  }
+  return out;
 }
 
 /** A heading that names a project: "（一）农村公路提质改造项目", "2.危桥改造工程：". */
