@@ -1312,6 +1312,19 @@ describe('documents that are no known form', () => {
     expect(e.message).toBe('找到“部门整体支出绩效自评表”标题，但未找到绩效指标表的表头行（应含一级指标、三级指标、分值/得分等栏），无法读取；请检查表格是否完整');
   });
 
+  it('a titled PDF form whose table came out as lines of text (drawn without rules) says so, not that no title was found', () => {
+    const lines = ['项目名称 农村公路日常养护项目', '项目资金 年初预 全年预 全年执 分值 执行率 得分', '（万元） 算数 算数 行数', '年度资金总额 300.00 326.80 326.80 10 100.00% 10.00', '绩效指 一级指 二级指 三级指 年度指 实际完 分值 得分', '总分 100 100.00'];
+    const doc = { ...docModel('项目支出绩效自评表', '（2023年度）', ...lines), format: 'pdf' as const };
+    const e = failureOf(() => recognizeForms(doc, templates));
+    expect(e.code).toBe('unrecognized-form');
+    expect(e.message).toBe('找到“项目支出绩效自评表”标题，但其下的资金表、绩效指标表只读到文字行：表格没有框线（或只有横线），无法按单元格读取；请提交带框线的 PDF，或 DOCX/XLSX 原件');
+  });
+
+  it('a letter naming the form, with none of its labels below, still says no form was found', () => {
+    const e = failureOf(() => recognizeForms(docModel('关于报送材料的函', '附件：项目支出绩效自评表', '请于月底前报送。'), templates));
+    expect(e.message).toContain('未找到绩效自评表');
+  });
+
   it('a titled form without a fund block names it', () => {
     const table = deptTable();
     table.table.splice(0, 9);

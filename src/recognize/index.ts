@@ -6,7 +6,8 @@ import { buildRecord, fitTemplate, whyUnread, type RecognizedForm, type Template
 import { loadTemplates, TemplateFileError, type TemplateSet } from './load-templates.js';
 import { withOcrConfidence } from './ocr-confidence.js';
 import { placeReportsBeforeForms, type FoundForm } from './reports-before-forms.js';
-import { buildLexicon, flatten, segment, type Item, type Lexicon } from './segments.js';
+import { buildLexicon, flatten, segment, type Item, type Lexicon, type Segment } from './segments.js';
+import { squeeze } from '../normalize/cell.js';
 import type { FormBlock, Template } from './template-schema.js';
 
 export { loadTemplates, TemplateFileError, type TemplateSet, type RecognizedForm };
@@ -69,6 +70,29 @@ function notFoundMessage(templates: Template[]): string {
   return `未找到绩效自评表：文档中没有含“${first('budget')}/${first('actual')}”列的资金表，也没有${titles.join('或')}标题`;
 }
 
+/** Labels that only a form's table prints: its fund anchor and fund lines (项目资金,
+ *  年度资金总额, 财政拨款), the indicator anchor (绩效指标) and the 总分 row's label. */
+function formLabels(t: Template): string[] {
+  const lines = Object.values(t.fund.lines).flatMap((g) => Object.values(g ?? {}).flat());
+  return [...t.fund.anchors, ...lines, ...t.indicators.anchors, ...t.total.labels];
+}
+
+/** A titled candidate with no table row, whose lines print two or more of its form's
+ *  table labels: the form's table came out as lines of text — in a PDF, a table drawn
+ *  without rules (an Excel sheet printed without gridlines) or with rules across only.
+ *  A letter naming the form (附件：…自评表) prints none of those labels. */
+function printedAsLines(seg: Segment, templates: Template[]): boolean {
+  if (!seg.title || seg.items.some((it) => it.kind === 'row')) return false;
+  const text = seg.items.map((it) => (it.kind === 'para' ? squeeze(it.text) : '')).join('\n');
+  return templates.some((t) => seg.title!.kinds.includes(t.kind) && new Set(formLabels(t).filter((l) => text.includes(l))).size >= 2);
+}
+
+/** (PDF only: a Word file whose tables a conversion dropped is told apart elsewhere.) */
+function untabledMessage(seg: Segment): string {
+  const kind = seg.title!.kinds[0];
+  return `找到“${KIND_NAMES[kind] ?? kind}”标题，但其下的资金表、绩效指标表只读到文字行：表格没有框线（或只有横线），无法按单元格读取；请提交带框线的 PDF，或 DOCX/XLSX 原件`;
+}
+
 // Built once per template set (read-only afterwards), not once per document.
 const lexicons = new WeakMap<Template[], Lexicon>();
 
@@ -124,6 +148,8 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
   if (found.length === 0) {
     if (broken.length) throw notRecognized(doc, brokenMessage(broken[0]));
     if (titled) throw notRecognized(doc, titledMessage(titled));
+    const untabled = doc.format === 'pdf' ? segments.find((seg) => printedAsLines(seg, templates.templates)) : undefined;
+    if (untabled) throw notRecognized(doc, untabledMessage(untabled));
     throw notRecognized(doc, notFoundMessage(templates.templates));
   }
   placeReportsBeforeForms(found, preamble);
