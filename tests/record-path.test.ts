@@ -68,6 +68,10 @@ describe('pathLabel: one function, each context its wording', () => {
     expect(pathLabel('funds.sources.total.rate', MESSAGE_WORDING, record)).toBe('年度资金总额执行率');
     expect(pathLabel('funds.sources.total.rate', MESSAGE_WORDING, { form: 'dept-overall' })).toBe('资金来源合计执行率');
     expect(pathLabel('funds.sources.extra1.actual', MESSAGE_WORDING, record)).toBe('一般公共预算全年执行数');
+    // a block printing its spending alone (支出合计 over 基本支出, 项目支出): its total as printed (probe R03)
+    const usesOnly = { form: 'dept-overall' as const, lineLabels: { 'funds.sources.total': '支出合计', 'funds.uses.basic': '基本支出', 'funds.uses.project': '项目支出' } };
+    expect(pathLabel('funds.sources.total.actual', MESSAGE_WORDING, usesOnly)).toBe('支出合计全年执行数');
+    expect(pathLabel('funds.sources.total.actual', MESSAGE_WORDING, { ...usesOnly, lineLabels: { ...usesOnly.lineLabels, 'funds.sources.fiscal': '财政拨款' } })).toBe('资金来源合计全年执行数');
     expect(pathLabel('indicators[2].score', MESSAGE_WORDING)).toBe('第3项指标得分');
     expect(pathLabel('indicatorGroups[0].weight', MESSAGE_WORDING, record)).toBe('年度绩效目标1的分值');
     expect(pathLabel('goals[*].result', MESSAGE_WORDING)).toBe('全年完成情况');

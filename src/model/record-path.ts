@@ -231,8 +231,17 @@ export interface LabelContext {
 /** A fund line's name in a wording; a line a template or the reader adds is named as the form printed it. */
 export function lineName(w: PathWording, group: FundGroup, line: string, ctx: LabelContext = {}): string {
   if (group === 'sources' && line === 'total' && ctx.form === 'project' && w.projectSourceTotal) return w.projectSourceTotal;
+  if (group === 'sources' && line === 'total' && !w.groups && onlyTotalOfUses(ctx.lineLabels)) return ctx.lineLabels!['funds.sources.total'];
   const names = w.lines[group];
   return Object.hasOwn(names, line) ? names[line] : ctx.lineLabels?.[`funds.${group}.${line}`] ?? line;
+}
+
+/** A fund block printing its spending alone (支出合计 over 基本支出 and 项目支出, no sources
+ *  part): its one total is read as the sources total, but it is no 资金来源合计 to a reader. */
+function onlyTotalOfUses(labels: Record<string, string> | undefined): boolean {
+  if (!labels?.['funds.sources.total']) return false;
+  const keys = Object.keys(labels);
+  return keys.some((k) => k.startsWith('funds.uses.')) && !keys.some((k) => k.startsWith('funds.sources.') && k !== 'funds.sources.total');
 }
 
 /** A group's weight or score: a merged cell's by its indicators' numbers, a label's by the label. */
