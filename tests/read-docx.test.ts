@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocCell, DocModel, DocParagraph } from '../src/model/document.js';
 import { FormFailure } from '../src/model/failure.js';
 import { readDocument } from '../src/read/index.js';
+import { decodedMainPart } from '../src/read/docx.js';
 import { docxFromBody, documentXml, p, packageRels, tbl, tc, tr } from './helpers/docx-builder.js';
 import { buildOle2 } from './helpers/ole2-writer.js';
 import { buildZip } from './helpers/zip-writer.js';
@@ -105,6 +106,16 @@ describe('DOCX built with the docx package', () => {
     const model = await readDocument(await Packer.toBuffer(doc), LIMIT);
     expect(model.images).toBe(1);
     expect(paragraphs(model)).toEqual(['附件：盖章页', '']);
+  });
+});
+
+describe('DOCX main part kept for the annotated copy', () => {
+  it('word/document.xml as decoded is kept per file bytes (the copy edits it without inflating it again)', async () => {
+    const bytes = docxFromBody(p('绩效自评表'));
+    expect(decodedMainPart(bytes)).toBeUndefined();
+    await readDocument(bytes, LIMIT);
+    expect(decodedMainPart(bytes)).toBe(documentXml(p('绩效自评表')));
+    expect(decodedMainPart(Buffer.from(bytes))).toBeUndefined(); // other bytes, even equal ones: read on their own
   });
 });
 

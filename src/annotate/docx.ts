@@ -4,7 +4,7 @@
 // the department's own), [Content_Types].xml and word/_rels/document.xml.rels (only when
 // the package had no comments part) — every other entry is copied byte for byte.
 // Comments carry no w:date: the same input gives the same copy on any day.
-import { decodeXml } from '../read/docx.js';
+import { decodedMainPart, decodeXml } from '../read/docx.js';
 import { openZip } from '../read/zip.js';
 import type { XmlAnchor } from '../model/document.js';
 import type { DocModel } from '../model/document.js';
@@ -26,7 +26,8 @@ export function annotateDocx(bytes: Buffer, doc: DocModel, marks: readonly Mark[
   const zip = openZip(bytes);
   if (!zip.has(MAIN)) return { skipped: '正文部件不在 word/document.xml' };
   const limit = Math.max(bytes.length * 200, 64 * 1024 * 1024);
-  const xml = decodeXml(zip.read(MAIN, limit)!);
+  const read = zip.entry(MAIN)!.uncompressedSize <= limit ? decodedMainPart(bytes) : undefined;
+  const xml = read ?? decodeXml(zip.read(MAIN, limit)!);
   if (!new RegExp(`<w:document\\b[^>]*\\bxmlns:w="${W_NS}"`).test(xml)) return { skipped: '正文未使用常规的 w: 命名空间前缀' };
 
   const existing = zip.has('word/comments.xml') ? decodeXml(zip.read('word/comments.xml', limit)!) : null;

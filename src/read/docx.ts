@@ -68,8 +68,10 @@ export async function readDocx(zip: ZipArchive, opts: DocxReadOptions): Promise<
   const xml = zip.read(partName, opts.maxBytes);
   if (!xml) throw new FormFailure('corrupt-file', `DOCX 文件缺少正文部件（${partName}），文件已损坏。请重新导出 DOCX 后再提交`);
   const builder = new DocumentBuilder(stylesHidingText(zip, opts.maxBytes));
+  const text = decodeXml(xml);
+  if (partName === MAIN_PART && text.length <= KEPT_PART_MAX_CHARS) decodedMainParts.set(zip.bytes, text);
   try {
-    createParser(builder).write(decodeXml(xml)).close();
+    createParser(builder).write(text).close();
   } catch (err) {
     if (err instanceof FormFailure) throw err;
     const message = err instanceof Error ? err.message : String(err);
@@ -108,9 +110,22 @@ export async function readDocx(zip: ZipArchive, opts: DocxReadOptions): Promise<
   return model;
 }
 
+const MAIN_PART = 'word/document.xml';
+/** A larger part is decoded again by the annotated copy rather than held through recognition. */
+const KEPT_PART_MAX_CHARS = 4 * 1024 * 1024;
+/** word/document.xml as readDocx decoded it, per file's bytes: the annotated copy edits
+ *  that same text, and inflating and decoding it again cost a fifth of the copy's time. */
+const decodedMainParts = new WeakMap<Buffer, string>();
+
+/** word/document.xml of the DOCX `bytes` as readDocx decoded it (read, size- and CRC-checked),
+ *  or undefined when readDocx has not read these bytes' word/document.xml. */
+export function decodedMainPart(bytes: Buffer): string | undefined {
+  return decodedMainParts.get(bytes);
+}
+
 /** The main document part: word/document.xml, or wherever _rels/.rels points. */
 function mainDocumentPart(zip: ZipArchive, maxBytes: number): string {
-  if (zip.has('word/document.xml')) return 'word/document.xml';
+  if (zip.has(MAIN_PART)) return MAIN_PART;
   const rels = zip.read('_rels/.rels', Math.min(maxBytes, 1024 * 1024));
   const target = rels && officeDocumentTarget(rels.toString('utf8'));
   if (target && zip.has(target)) return target;
