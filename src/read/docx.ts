@@ -241,7 +241,16 @@ function createParser(builder: DocumentBuilder): SaxesParser<{ xmlns: false; pos
   const parser = new SaxesParser({ xmlns: false, position: false });
   // Offsets into the decoded part (one chunk: saxes' position is the string index) let the
   // annotated copy put its comments in the paragraphs the model was read from.
-  parser.on('opentag', (tag) => builder.open(tag.name, tag.attributes as Record<string, string>, parser.position, tag.isSelfClosing));
+  // Namespace declarations are told as the attributes go by (cheap), so that the tags
+  // without one — nearly all — are resolved without walking their attributes.
+  let declares = false;
+  parser.on('attribute', (attr) => {
+    if (attr.name.charCodeAt(0) === 120 /* x */ && (attr.name === 'xmlns' || attr.name.startsWith('xmlns:'))) declares = true;
+  });
+  parser.on('opentag', (tag) => {
+    builder.open(tag.name, tag.attributes as Record<string, string>, parser.position, tag.isSelfClosing, declares);
+    declares = false;
+  });
   parser.on('closetag', () => builder.close(parser.position));
   parser.on('text', (text) => builder.text(text));
   parser.on('cdata', (text) => builder.text(text));
@@ -390,7 +399,7 @@ class DocumentBuilder {
   private at = 0;
   private selfClosing = false;
 
-  open(name: string, attributes: Attributes, at = 0, selfClosing = false): void {
+  open(name: string, attributes: Attributes, at = 0, selfClosing = false, declares = true): void {
     this.at = at;
     this.selfClosing = selfClosing;
     // Inside a skipped subtree nothing is resolved, not even names (the common
@@ -399,7 +408,7 @@ class DocumentBuilder {
       this.skipDepth++;
       return;
     }
-    const key = this.names.enter(name, attributes);
+    const key = this.names.enter(name, attributes, declares);
     const effect = this.effectOfOpen(key, attributes);
     if (effect === Effect.Skip) {
       this.skipDepth = 1;

@@ -20,10 +20,12 @@ export class NameResolver {
   /** qualified name → key, valid for the current scope. */
   private cache = new Map<string, string>();
 
-  /** Call on every open tag (skipped ones too); returns the element's key. */
-  enter(name: string, attributes: Attributes): string {
+  /** Call on every open tag (skipped ones too); returns the element's key. `declares`:
+   *  whether the tag has an xmlns attribute (false: its attributes are not looked at —
+   *  saxes' attribute objects are dictionaries, slow to walk on every element). */
+  enter(name: string, attributes: Attributes, declares = true): string {
     let declared: Map<string, string> | null = null;
-    for (const attr in attributes) {
+    if (declares) for (const attr in attributes) {
       if (attr.charCodeAt(0) === 120 /* x */ && (attr === 'xmlns' || attr.startsWith('xmlns:'))) {
         declared ??= new Map(this.scope);
         declared.set(attr === 'xmlns' ? '' : attr.slice(6), attributes[attr]);
