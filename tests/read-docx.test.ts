@@ -354,6 +354,23 @@ describe('DOCX text content', () => {
     expect(model.tables[0].rows[0][0].text).toBe('单元格\n框');
   });
 
+  it('a namespace declared on an inner element counts there and only there (no attribute of other tags is walked)', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>` +
+      `<w:p w:rsidR="00A1"><w:r><w:t>外层</w:t></w:r></w:p>` +
+      `<w:p xmlns:w="urn:not-word"><w:r><w:t>别的命名空间</w:t></w:r></w:p>` +
+      `<y:p xmlns:y="${W}"><y:r><y:t>内层前缀</y:t></y:r></y:p>` +
+      `<p xmlns="${W}"><r><t>默认命名空间</t></r></p>` +
+      `<w:p><w:r><w:t>回到外层</w:t></w:r></w:p>` +
+      `</w:body></w:document>`;
+    const bytes = buildZip([
+      { name: '[Content_Types].xml', data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+      { name: 'word/document.xml', data: xml },
+    ]);
+    expect(paragraphs(await readDocument(bytes, LIMIT))).toEqual(['外层', '内层前缀', '默认命名空间', '回到外层']);
+  });
+
   it('reads documents whose WordprocessingML namespace has another prefix', async () => {
     const xml =
       `<?xml version="1.0" encoding="UTF-8"?><x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body>` +
