@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, UsageError } from '../src/batch/run.js';
 import { summaryText } from '../src/report/console.js';
+import { commitStaging, openStaging } from '../src/report/staging.js';
 import { CLI, filesUnder, readJson, requireBuiltCli, ROOT, runCli, SEED } from './bad/cli.js';
 
 const CLEAN = join(ROOT, 'fixtures', 'docx', 'dept-clean-rounding.docx');
@@ -337,6 +338,23 @@ describe('CSV rows stay rows', { timeout: 240_000 }, () => {
       expect(rows.length, name).toBeGreaterThan(1);
       for (const row of rows) expect(row.length, name).toBe(rows[0].length);
       for (const row of rows.slice(1)) expect(row[0], name).toBe('岳麓区↵第二版.docx');
+    }
+  });
+});
+
+describe('switching the staging folder in (src/report/staging.ts)', () => {
+  it('leaves out a temporary a stopped worker left between its write and its rename: not moved in, not in the manifest', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'jxaudit-commit-'));
+    try {
+      const staging = await openStaging(out);
+      mkdirSync(join(staging, 'records'), { recursive: true });
+      writeFileSync(join(staging, 'records', '甲.docx.json'), '{}\n');
+      writeFileSync(join(staging, 'records', '乙.docx.json.tmp-4242-3'), '{"半');
+      await commitStaging(out, staging);
+      expect(readdirSync(join(out, 'records'))).toEqual(['甲.docx.json']);
+      expect(readJson(join(out, '.jxaudit-manifest.json'))).toMatchObject({ files: ['records/甲.docx.json'] });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { toJsonText, writeFileAtomic } from './atomic.js';
+import { removeStaleTemps, toJsonText, writeFileAtomic } from './atomic.js';
 import { insideOut } from './output-paths.js';
 import { processAlive } from '../process-alive.js';
 
@@ -70,6 +70,8 @@ export async function discardStaging(staging: string): Promise<void> {
 
 /** Switches a complete staging folder in (see the top of this file). */
 export async function commitStaging(outDir: string, staging: string): Promise<void> {
+  // A worker stopped (timeout, memory) between writing a file and renaming it left its temporary here.
+  await removeStaleTemps(staging);
   const files = (await filesUnder(staging)).filter((f) => f !== COMMIT_MARK).sort();
   const manifest: Manifest = { schema: MANIFEST_SCHEMA, files };
   await writeFileAtomic(join(staging, COMMIT_MARK), toJsonText(manifest));
