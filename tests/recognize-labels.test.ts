@@ -86,17 +86,19 @@ describe('bestKey', () => {
 
 describe('listMark', () => {
   it('reads 其中, the numbering style and whether it opens a list, and an indent', () => {
-    expect(listMark('其中：一般公共预算')).toEqual({ breakdown: true, marker: { style: 0, at: 0 }, numbering: null, indented: false });
-    expect(listMark('（1）财政拨款')).toEqual({ breakdown: false, numbering: { style: '(1)', first: true }, indented: false });
-    expect(listMark('(2)其他资金')).toEqual({ breakdown: false, numbering: { style: '(1)', first: false }, indented: false });
-    expect(listMark('①中央补助')).toEqual({ breakdown: false, numbering: { style: '①', first: true }, indented: false });
+    expect(listMark('其中：一般公共预算')).toEqual({ breakdown: true, marker: { style: 0, at: 0 }, numbering: null, indented: false, wordsAt: 3 });
+    expect(listMark('（1）财政拨款')).toEqual({ breakdown: false, numbering: { style: '(1)', first: true }, indented: false, wordsAt: 0 });
+    expect(listMark('(2)其他资金')).toEqual({ breakdown: false, numbering: { style: '(1)', first: false }, indented: false, wordsAt: 0 });
+    expect(listMark('①中央补助')).toEqual({ breakdown: false, numbering: { style: '①', first: true }, indented: false, wordsAt: 0 });
     expect(listMark('②县级配套').numbering).toEqual({ style: '①', first: false });
     expect(listMark('1.本级财政资金').numbering).toEqual({ style: '1.', first: true });
     expect(listMark('一、财政拨款').numbering).toEqual({ style: '一、', first: true });
     expect(listMark('（二）其他资金').numbering).toEqual({ style: '(一)', first: false });
-    expect(listMark('其中:(1)本级')).toEqual({ breakdown: true, marker: { style: 0, at: 0 }, numbering: { style: '(1)', first: true }, indented: false });
-    expect(listMark('　　　上级补助资金')).toEqual({ breakdown: false, numbering: null, indented: true });
-    expect(listMark('上年结转资金')).toEqual({ breakdown: false, numbering: null, indented: false });
+    expect(listMark('其中:(1)本级')).toEqual({ breakdown: true, marker: { style: 0, at: 0 }, numbering: { style: '(1)', first: true }, indented: false, wordsAt: 2.5 });
+    expect(listMark('　　　上级补助资金')).toEqual({ breakdown: false, numbering: null, indented: true, wordsAt: 3 });
+    // where the words start, in glyphs: a half-width blank or colon is half of one
+    expect(listMark('    其中:中央补助资金').wordsAt).toBe(4.5);
+    expect(listMark('上年结转资金')).toEqual({ breakdown: false, numbering: null, indented: false, wordsAt: 0 });
   });
 
   it('reads the lexicon\'s other breakdown markers, which group each is, and where it is printed', () => {

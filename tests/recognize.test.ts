@@ -686,6 +686,20 @@ describe('a breakdown printed under a source line', () => {
     expect(sumFindings(rows)).toEqual([]);
   });
 
+  it('lines whose words stand where a line\'s above do are its siblings: a breakdown\'s own list, then the total\'s parts lined up under 其中\'s words (probe S01)', () => {
+    for (const [lead, sub, back] of [['　　', '　　　　　', '　　　'], ['    ', '          ', '      '], ['　　　　', '　　　　　　　', '　　　']]) {
+      const rows: [string, string[]][] = [
+        TOTAL,
+        ['其中：当年财政拨款', v('100.00', '98.20')],
+        [`${lead}其中：中央补助资金`, v('70.00', '70.00')],
+        [`${sub}省级补助资金`, v('30.00', '28.20')],
+        [`${back}上年结转资金`, v('20.00', '20.00')],
+      ];
+      expect(read(rows).lineParents, JSON.stringify(lead)).toEqual({ 'funds.sources.extra1': 'funds.sources.fiscal', 'funds.sources.extra2': 'funds.sources.fiscal' });
+      expect(sumFindings(rows)).toEqual([]);
+    }
+  });
+
   it('"其中" in a cell of its own, merged down the breakdown\'s rows, marks each of them', () => {
     const rows: [string, string[]][] = [
       TOTAL,

@@ -358,6 +358,10 @@ function listDepth(chain: ListEntry[], mark: ListMark): number {
     return mark.numbering.first ? chain.length : last;
   }
   if (last === 0) return 0;
+  if (mark.indented) {
+    // Its words stand where a line's above do: that line's sibling (a clerk lines a list up by its words).
+    for (let i = last; i >= 0; i--) if (Math.abs(chain[i].mark.wordsAt - mark.wordsAt) <= 0.5) return i;
+  }
   const parent = chain[last - 1];
   return prev.inBreakdown && (parent.mark.numbering || mark.indented) ? last : last - 1;
 }

@@ -170,6 +170,10 @@ export interface ListMark {
   marker?: { style: number; at: number };
   numbering: { style: string; first: boolean } | null;
   indented: boolean;
+  /** Where the line's words start, in glyph widths (a blank or Latin character half of
+   *  one): lines whose words stand at one place are one list's, however they got there
+   *  ("其中：当年财政拨款" and "␣␣␣␣␣␣上年结转资金" under it). */
+  wordsAt: number;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -195,18 +199,37 @@ export function listMark(raw: string, markers: readonly (readonly string[])[] = 
   const lead = /^[\s\u3000\u00A0]*/.exec(text)?.[0].length ?? 0;
   let s = text.replace(WS, '');
   let marker: ListMark['marker'];
+  let marked = 0;
   for (let at = lead, m = markerAt(s, markers); m; m = markerAt(s, markers)) {
     marker = { style: m.style, at };
     at += m.length;
+    marked += m.length;
     s = s.slice(m.length);
   }
+  const wordsAt = glyphsBefore(raw, marked);
   const mark = (numbering: ListMark['numbering']): ListMark =>
-    marker ? { breakdown: true, marker, numbering, indented: lead > 0 } : { breakdown: false, numbering, indented: lead > 0 };
+    marker ? { breakdown: true, marker, numbering, indented: lead > 0, wordsAt } : { breakdown: false, numbering, indented: lead > 0, wordsAt };
   for (const { style, re } of NUMBER_STYLES) {
     const m = re.exec(s);
     if (m) return mark({ style, first: FIRST_NUMBER.has(m[1]) });
   }
   return mark(null);
+}
+
+/** The width, in glyphs, of `raw` up to its `visible`-th character that is no blank: the
+ *  leading blanks and the markers before the words (a full-width or CJK character one
+ *  glyph, a half-width one half). */
+function glyphsBefore(raw: string, visible: number): number {
+  let width = 0;
+  let seen = 0;
+  for (const ch of raw) {
+    const blank = /[\s\u3000\u00A0\u200B\uFEFF]/.test(ch);
+    if (!blank && seen === visible) break;
+    if (!blank) seen++;
+    const code = ch.codePointAt(0)!;
+    width += ch === '\u200B' || ch === '\uFEFF' ? 0 : code >= 0x2e80 ? 1 : 0.5;
+  }
+  return width;
 }
 
 /** The breakdown marker `s` begins with (and the colon after it): a word (其中) even alone in
