@@ -1082,6 +1082,12 @@ describe('goals and indicators in layouts seen in other provinces', () => {
       ['贴息人数', '≥400人', '412人'],
       ['新增就业人数', '≥2000人', '2156人'],
     ]);
+    // the year's column however its header is worded (probe S11)
+    for (const yearly of ['2023年度指标值', '年度指标值（2023年）', '本年度指标值', '年度目标值']) {
+      table.table[table.table.findIndex((row) => row[4] === '指标值')][5] = yearly;
+      const [y] = recognizeForms(docModel('项目支出绩效自评表', table), templates);
+      expect(y.indicators.map((i) => i.target), yearly).toEqual(['≥400人', '≥2000人']);
+    }
   });
 
   it('a 分值/得分 merged over a 二级指标\'s rows (K03) is the group\'s: one indicatorGroups entry, its rows without the keys, never blank', () => {

@@ -80,17 +80,15 @@ function mapIndicatorColumns(table: DocTable, r: number, t: Template): Indicator
   return cols;
 }
 
-/** How squarely a header names its column: a cell equal to a known label first (of two, the
- *  one the column's list names first); then by
- *  the earliest of the column's words it holds — a list names the concept itself before
- *  related ones, so 偏差原因分析 (原因) beats 改进措施 (措施) beside it; then one whose
- *  head is the word (自评得分 means a 得分) beats one that holds it before another word. */
+/** How squarely a header names its column: by the earliest of the column's words it holds
+ *  — a list names the concept itself before related ones, so 偏差原因分析 (原因) beats
+ *  改进措施 (措施) beside it, and 2023年度指标值 (年度指标值) beats 指标值 —; then a cell equal
+ *  to a known label; then one whose head is the word (自评得分 means a 得分) beats one that
+ *  holds it before another word. */
 function headerRank(label: string, exact: boolean, words: readonly string[]): number {
-  // Two known labels (指标值 beside 年度指标值): the one listed first, the concept itself.
-  if (exact) return Number.MAX_SAFE_INTEGER - Math.max(0, words.indexOf(label));
   const first = words.findIndex((w) => w && label.includes(w));
   const head = words.some((w) => w && label.endsWith(w)) ? 1 : 0;
-  return (words.length - first) * 2 + head;
+  return (words.length - first) * 4 + (exact ? 2 : 0) + head;
 }
 
 /** The indicator block's own label: 绩效指标, or a goal block's 年度绩效目标1 (its weight stripped). */
