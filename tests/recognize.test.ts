@@ -784,6 +784,11 @@ describe('a report\'s table of contents, rows of in-table prose, labels naming t
     expect(r.narrative.text).toBe('一、基本情况\n项目年初预算100.00万元，调整后全年预算125.00万元，全年支出118.80万元。\n附表：\n二、绩效自评结论\n经自评，项目自评得分99.90分。');
     expect(r.narrative.facts['budget.final']?.map((f) => f.value)).toEqual(['125.00']);
     expect(r.narrative.facts['score.total']?.map((f) => f.value)).toEqual(['99.90']);
+    // numbered in other styles (probe S12, S13)
+    for (const [one, two] of [['（一）基本情况', '（二）绩效自评结论'], ['1.基本情况', '2.绩效自评结论'], ['第一部分 基本情况', '第二部分 绩效自评结论']]) {
+      const styled = docModel('2023年度信息化建设项目绩效自评报告', one, '项目年初预算100.00万元，调整后全年预算125.00万元。', '项目支出绩效自评表', projectTable(), two, '经自评，项目自评得分99.90分。');
+      expect(recognizeForms(styled, templates)[0].narrative.facts['budget.final']?.map((f) => f.value), one).toEqual(['125.00']);
+    }
     // numbered afresh after the form (一、 again: another document's), the text before it is no report of it
     const apart = docModel('2023年度信息化建设项目绩效自评报告', '一、基本情况', '项目年初预算100.00万元，调整后全年预算125.00万元。', '项目支出绩效自评表', projectTable(), '一、绩效自评结论', '经自评，项目自评得分99.90分。');
     expect(recognizeForms(apart, templates)[0].narrative.text).toBe('一、绩效自评结论\n经自评，项目自评得分99.90分。');

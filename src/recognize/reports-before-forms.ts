@@ -64,7 +64,14 @@ export function placeReportsBeforeForms(found: FoundForm[], preamble: Item[]): v
   });
 }
 
-const SECTION = /^\s*([一二三四五六七八九十]{1,3})[、.．]/;
+/** A section heading's numbering: its style and number (一、 （一） 第一部分 1. （1）). */
+const SECTION_STYLES: { style: string; re: RegExp }[] = [
+  { style: '一、', re: /^\s*([一二三四五六七八九十]{1,3})[、.．]/ },
+  { style: '（一）', re: /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]/ },
+  { style: '第一部分', re: /^\s*第([一二三四五六七八九十]{1,3})(?:部分|章|节|篇)/ },
+  { style: '1.', re: /^\s*([0-9]{1,2})[、.．](?![0-9])/ },
+  { style: '（1）', re: /^\s*[（(]\s*([0-9]{1,2})\s*[）)]/ },
+];
 const DIGITS = '一二三四五六七八九';
 
 /** 一 … 九十九 as a number (null where not such a numeral). */
@@ -76,11 +83,28 @@ function hanNumber(s: string): number | null {
   return (a ? DIGITS.indexOf(a) + 1 : 1) * 10 + (b ? DIGITS.indexOf(b) + 1 : 0);
 }
 
-/** The text after the form opens with the section the report before it numbers next
- *  (一、 … before, 二、 after): one report printed around the form. */
+function sectionNumber(it: Item): { style: string; n: number } | null {
+  if (it.kind !== 'para') return null;
+  for (const { style, re } of SECTION_STYLES) {
+    const m = re.exec(it.text);
+    const n = m ? (/[0-9]/.test(m[1]) ? Number(m[1]) : hanNumber(m[1])) : null;
+    if (n !== null) return { style, n };
+  }
+  return null;
+}
+
+/** The text after the form opens with the section the report before it numbers next,
+ *  in the same style (一、 … before, 二、 after; （一）/（二）; 第一部分/第二部分): one report
+ *  printed around the form. */
 function continuesSections(before: Item[], after: Item[]): boolean {
-  const number = (it: Item) => (it.kind === 'para' ? hanNumber(SECTION.exec(it.text)?.[1] ?? '') : null);
-  const last = before.map(number).filter((n): n is number => n !== null).at(-1);
-  const first = after.map(number).find((n) => n !== null);
-  return last !== undefined && first === last + 1;
+  const last = new Map<string, number>();
+  for (const it of before) {
+    const s = sectionNumber(it);
+    if (s) last.set(s.style, s.n);
+  }
+  for (const it of after) {
+    const s = sectionNumber(it);
+    if (s) return last.get(s.style) === s.n - 1;
+  }
+  return false;
 }
