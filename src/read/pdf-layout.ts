@@ -9,6 +9,7 @@ import { buildGrid, type PlacedCell } from './grid.js';
 import { labelBlanks, pdfIndent, withBlanks } from './label-indent.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
 import type { Rules } from './pdf-rules.js';
+import { inferTables, type TextGrid } from './pdf-textgrid.js';
 import { continues, groupLines, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
 export interface PageContent {
@@ -39,8 +40,15 @@ type PageItem = { kind: 'table'; table: PageTable; top: number } | { kind: 'line
 /** Lays out all pages as DocModel blocks and tables. */
 export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]; tables: DocTable[] } {
   let above: PageTable | undefined; // the lowest table of the page before
+  let carry: { page: number; grid: TextGrid } | undefined; // columns read from the text of the page before
   const perPage = pages.map((p) => {
-    const found = findTables(p.rules, p.page);
+    let found = findTables(p.rules, p.page);
+    // No table drawn with sides: one whose cells are set out by the text alone.
+    if (found.length === 0) {
+      const inferred = inferTables(p.runs, p.rules, p.page, carry?.page === p.page - 1 ? carry.grid : undefined);
+      found = inferred.tables;
+      carry = inferred.grid ? { page: p.page, grid: inferred.grid } : undefined;
+    }
     const tables = above?.page === p.page - 1 ? widenTop(found, above) : found;
     above = lowestTable(tables);
     const body = absorbSpill(tables, assignRuns(tables, p.runs));
