@@ -1,6 +1,7 @@
 // Tables drawn without vertical rules (pdf-textgrid.ts), on hand-made pages laid out as
-// LibreOffice prints a DOCX form whose borders are set to none (probe Q07), a 三线表
-// (Q08) or rules across only (Q16): 10.5 pt text, 5.5 pt cell padding, 15.2 pt lines.
+// LibreOffice prints a DOCX form with rules across only (probe Q16): read where a rule
+// parts every two rows; not where rows go unruled (borders set to none, probe Q07; a
+// 三线表, Q08). 10.5 pt text, 5.5 pt cell padding, 15.2 pt lines.
 import { describe, expect, it } from 'vitest';
 import type { DocTable } from '../src/model/document.js';
 import { layoutPages, type PageContent } from '../src/read/pdf-layout.js';
@@ -49,12 +50,44 @@ function formRuns(): TextRun[] {
   ];
 }
 
+/** Rules across between the form's rows, as LibreOffice prints a DOCX whose borders are top,
+ *  bottom and insideH only: none through a cell merged down (项目资金, 绩效指标, 产出指标). */
+const CELL_LEFT = X.map((x) => x - 5.5);
+function formRules(): HRule[] {
+  const rule = (y: number, col = 0): HRule => ({ y, x0: CELL_LEFT[col], x1: 592 });
+  return [
+    rule(125.8), rule(156.2), // 项目名称, 项目资金 header
+    rule(186.6, 1), rule(201.8, 1), rule(232.2, 1), rule(247.4, 1), // fund lines, beside 项目资金
+    rule(262.6), // 绩效指标 header
+    rule(293.0, 1), rule(338.6, 2), rule(384.2, 2), // indicators, beside 绩效指标 and 产出指标
+    rule(429.8), rule(463.0), // 总分, the bottom
+  ];
+}
+
 const page = (runs: TextRun[], h: HRule[] = []): PageContent => ({ page: 1, width: 595.3, height: 841.9, runs, rules: { h, v: [] } });
 const texts = (t: DocTable) => t.rows.map((r) => r.map((c) => c.text.replace(/\s+/g, '')));
 const rowOf = (t: DocTable, first: string) => texts(t).find((r) => r.includes(first))!;
 
-describe('a form printed without any rules', () => {
-  const { blocks, tables } = layoutPages([page(formRuns())]);
+describe('a form printed without rules between its rows', () => {
+  it('is not read as a table where no rule is drawn: a cell merged down and a row of its own look alike', () => {
+    const { blocks, tables } = layoutPages([page(formRuns())]);
+    expect(tables).toHaveLength(0);
+    expect(blocks.every((b) => b.kind === 'paragraph')).toBe(true);
+  });
+
+  it('is not read as a 三线表 either (rules over and under the header and at the bottom only)', () => {
+    const rules: HRule[] = [125.8, 156.2, 463.0].map((y) => ({ y, x0: 72, x1: 592 }));
+    expect(layoutPages([page(formRuns(), rules)]).tables).toHaveLength(0);
+  });
+
+  it('is not read where one rule between two rows is missing', () => {
+    const rules = formRules().filter((r) => r.y !== 201.8); // 年度资金总额 | 其中：当年财政拨款
+    expect(layoutPages([page(formRuns(), rules)]).tables).toHaveLength(0);
+  });
+});
+
+describe('a form with a rule between every row (no sides)', () => {
+  const { blocks, tables } = layoutPages([page(formRuns(), formRules())]);
 
   it('is read as one table under the title and unit lines, in ten columns', () => {
     expect(blocks.map((b) => (b.kind === 'paragraph' ? b.text : 'table'))).toEqual(['项目支出绩效自评表', '单位：万元', 'table']);
@@ -70,7 +103,7 @@ describe('a form printed without any rules', () => {
     expect(rowOf(tables[0], '养护工程按期完工率').slice(2, 8)).toEqual(['质量指标', '养护工程按期完工率', '100%', '100%', '10', '10']);
   });
 
-  it('tells two one-line rows apart (300.00 over 300.00), and a number the cell wrapped (100.0 over 0) stays one', () => {
+  it('keeps each row its own figures, and a number the cell wrapped (100.0 over 0) stays one', () => {
     expect(rowOf(tables[0], '年度资金总额').slice(4, 7)).toEqual(['300.00', '326.80', '326.80']);
     expect(rowOf(tables[0], '其中：当年财政拨款').slice(4, 7)).toEqual(['300.00', '300.00', '300.00']);
     expect(rowOf(tables[0], '上年结转资金').slice(4, 7)).toEqual(['0.00', '26.80', '26.80']);
@@ -83,30 +116,45 @@ describe('a form printed without any rules', () => {
     expect(labelCell.filter((c) => c.text.includes('上年结转资金'))).toHaveLength(2); // one cell over two grid columns, as the labels above it
   });
 
-  it('goes on down a column its rows leave empty (产出指标 beside its indicators), as the DOCX merges it', () => {
+  it('goes on down a column no rule crosses (产出指标 beside its indicators), as the DOCX merges it', () => {
     const output = tables[0].rows.filter((r) => r[1].text === '产出指标');
     expect(output).toHaveLength(3);
     expect(output[0][1].rowSpan).toBe(3);
   });
+
+  it('is not read where a second label stands apart from its value (其中：基本支出 … 1,988.46): its cell may reach the value or not', () => {
+    const runs = [...formRuns().filter((r) => r.baseline < 255), ...line(259.4, [[2, '其他资金'], [4, '—'], [6, '基本支出'], [9, '10.00']])];
+    const rules = formRules().filter((r) => r.y < 262.6).concat({ y: 268, x0: 72, x1: 592 });
+    expect(layoutPages([page(runs, rules)]).tables).toHaveLength(0);
+  });
 });
 
-describe('a borderless form going on over a page', () => {
+describe('a row-ruled form going on over a page', () => {
+  const first = formRuns().filter((r) => r.baseline < 440); // up to 成本指标 (总分 moves over)
+  const firstRules = formRules().filter((r) => r.y < 430).concat({ y: 431, x0: 72, x1: 592 });
+  const second = (ruled: boolean) => ({
+    ...page([
+      ...line(82.3, [[2, '社会效'], [3, '养护路'], [4, '≤2起'], [5, '1起'], [6, '10'], [7, '10']]),
+      ...line(97.5, [[2, '益指标'], [3, '段事故']]),
+      ...line(112.7, [[0, '总分'], [6, '100'], [7, '100.00']]),
+    ].map((r) => ({ ...r, page: 2 })), [{ y: 70, x0: 72, x1: 592 }, ...(ruled ? [{ y: 100.7, x0: 72, x1: 592 }] : []), { y: 118, x0: 72, x1: 592 }]),
+    page: 2,
+  });
+
   it('reads the next page with the columns of the page before: one table, its last rows in their columns', () => {
-    const first = formRuns().filter((r) => r.baseline < 440); // up to 成本指标 (总分 moves over)
-    const second = [
-      ...line(82.3, [[2, '社会效'], [3, '养护路'], [4, '≤2起'], [5, '1起'], [6, '10'], [7, '10']]).map((r) => ({ ...r, page: 2 })),
-      ...line(97.5, [[2, '益指标'], [3, '段事故']]).map((r) => ({ ...r, page: 2 })),
-      ...line(112.7, [[0, '总分'], [6, '100'], [7, '100.00']]).map((r) => ({ ...r, page: 2 })),
-    ];
-    const { tables } = layoutPages([page(first), { ...page(second), page: 2 }]);
+    const { tables } = layoutPages([page(first, firstRules), second(true)]);
     expect(tables).toHaveLength(1);
     expect(rowOf(tables[0], '养护路段事故').slice(2, 8)).toEqual(['社会效益指标', '养护路段事故', '≤2起', '1起', '10', '10']);
     expect(rowOf(tables[0], '总分').slice(6, 8)).toEqual(['100', '100.00']);
   });
 
+  it('reads neither page where the next page has a row without its rule: not a form with rows missing', () => {
+    expect(layoutPages([page(first, firstRules), second(false)]).tables).toHaveLength(0);
+  });
+
   it('does not read a page of prose after it as a table', () => {
     const prose = [0, 1, 2, 3].map((i) => run('一、部门基本情况。本部门负责全区公路、水路交通运输行业管理，农村公路建设养', 72, 80 + 15.2 * i, 2));
-    const { tables } = layoutPages([page(formRuns()), { ...page(prose), page: 2 }]);
+    const { tables } = layoutPages([page(formRuns(), formRules()), { ...page(prose), page: 2 }]);
     expect(tables).toHaveLength(1);
   });
 });

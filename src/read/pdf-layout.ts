@@ -41,14 +41,20 @@ type PageItem = { kind: 'table'; table: PageTable; top: number } | { kind: 'line
 export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]; tables: DocTable[] } {
   let above: PageTable | undefined; // the lowest table of the page before
   let carry: { page: number; grid: TextGrid } | undefined; // columns read from the text of the page before
-  const perPage = pages.map((p) => {
-    let found = findTables(p.rules, p.page);
+  let refused = false;
+  const drawn = pages.map((p) => {
+    const found = findTables(p.rules, p.page);
+    if (found.length > 0) return found;
     // No table drawn with sides: one whose cells are set out by the text alone.
-    if (found.length === 0) {
-      const inferred = inferTables(p.runs, p.rules, p.page, carry?.page === p.page - 1 ? carry.grid : undefined);
-      found = inferred.tables;
-      carry = inferred.grid ? { page: p.page, grid: inferred.grid } : undefined;
-    }
+    const inferred = inferTables(p.runs, p.rules, p.page, carry?.page === p.page - 1 ? carry.grid : undefined);
+    refused ||= inferred.refused;
+    carry = inferred.grid ? { page: p.page, grid: inferred.grid } : undefined;
+    return inferred.tables;
+  });
+  // A table whose rows could not all be told on one page is not read from its text on any
+  // page: the pages read would make a form with rows missing, not a clear failure.
+  const perPage = pages.map((p, i) => {
+    const found = refused && findTables(p.rules, p.page).length === 0 ? [] : drawn[i];
     const tables = above?.page === p.page - 1 ? widenTop(found, above) : found;
     above = lowestTable(tables);
     const body = absorbSpill(tables, assignRuns(tables, p.runs));

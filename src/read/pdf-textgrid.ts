@@ -1,9 +1,11 @@
 // A table drawn without vertical rules (borders set to none, a 三线表, rules across only,
 // an Excel sheet printed without gridlines): its columns are read from the text — the
 // left edges many lines share, where cell text starts after the cell's padding — and
-// its rows from the horizontal rules where drawn, else from the lines: a line opens a
-// row unless its text carries on the wrapped text above it. The result is rules, drawn
-// where the cells' sides would be, so pdf-grid builds the table as for a ruled one.
+// its rows from the horizontal rules only. A table is read only where a rule parts every
+// two lines that read as separate rows (rules across every row, as Q16 or a sheet printed
+// with horizontal borders only): read without them (no borders, 三线表), one form in
+// three came out wrong. The result is rules, drawn where the cells' sides would be, so
+// pdf-grid builds the table as for a ruled one.
 import type { HRule, Rules, VRule } from './pdf-rules.js';
 import { findTables, type PageTable } from './pdf-grid.js';
 import { continues, groupLines, runCentre, type TextRun } from './pdf-text.js';
@@ -30,19 +32,26 @@ export interface TextGrid { starts: number[]; left: number; right: number }
  * from the text, then pdf-grid's tables. `carry`: the columns of an inferred table the
  * page before ends with. Empty where the page holds no such table (prose).
  */
-export function inferTables(runs: readonly TextRun[], rules: Rules, page: number, carry?: TextGrid): { tables: PageTable[]; grid?: TextGrid } {
+export function inferTables(runs: readonly TextRun[], rules: Rules, page: number, carry?: TextGrid): { tables: PageTable[]; grid?: TextGrid; refused: boolean } {
   const lines = textLines(runs);
-  if (lines.length === 0) return { tables: [] };
+  if (lines.length === 0) return { tables: [], refused: false };
   const starts = columnStarts(lines, carry?.starts ?? []);
   const aligned = (p: Phrase) => starts.some((s) => Math.abs(p.x - s) <= EDGE_TOLERANCE);
   // a line of cells: two or more of its pieces start where columns start
   const multi = lines.map((l) => l.phrases.length >= 2 && l.phrases.filter(aligned).length >= 2);
   const tables: PageTable[] = [];
   let grid: TextGrid | undefined;
-  for (const [from, to] of regions(lines, multi)) {
+  let refused = false;
+  const onCarry = (p: Phrase) => carry !== undefined && carry.starts.some((s) => Math.abs(p.x - s) <= EDGE_TOLERANCE);
+  for (let [from, to] of regions(lines, multi)) {
     // The rest of the table the page before ends with opens the page (a page header
     // aside): there one line of cells will do, as the page's last row may be all there is.
-    const goesOn = carry !== undefined && from <= 1 && from === firstIndex(multi);
+    // Lines above it in the page before's columns are the rest of that page's last row.
+    let lead = from;
+    const opening = from;
+    if (carry !== undefined && from === firstIndex(multi)) while (lead > 0 && lines[lead - 1].phrases.every(onCarry)) lead--;
+    const goesOn = carry !== undefined && lead <= 1 && from === firstIndex(multi);
+    if (goesOn) from = lead;
     const count = multi.slice(from, to + 1).filter(Boolean).length;
     if (count < (goesOn ? 1 : MIN_TABLE_LINES)) continue;
     // a last row's text the cell's width wrapped below it ("100.0" over "0")
@@ -53,13 +62,14 @@ export function inferTables(runs: readonly TextRun[], rules: Rules, page: number
     const carried = (s: number) => goesOn && carry.starts.some((x) => Math.abs(x - s) <= EDGE_TOLERANCE);
     const used = starts.filter((s) => carried(s) || region.some((l) => l.phrases.some((p) => Math.abs(p.x - s) <= EDGE_TOLERANCE)));
     if (used.length < MIN_COLUMNS) continue;
-    const table = tableOf(region, after, used, rules, page, goesOn ? carry : undefined);
-    if (table) {
+    const table = tableOf(region, after, used, rules, page, goesOn ? carry : undefined, goesOn ? opening - from : 0);
+    if (table === null) refused = true;
+    else {
       tables.push(table.table);
       grid = table.grid;
     }
   }
-  return { tables, grid };
+  return { tables, grid, refused };
 }
 
 function firstIndex(flags: readonly boolean[]): number {
@@ -136,7 +146,8 @@ function regions(lines: readonly Line[], multi: readonly boolean[]): [number, nu
   return out;
 }
 
-function tableOf(lines: Line[], after: readonly Line[], starts: number[], rules: Rules, page: number, carry?: TextGrid): { table: PageTable; grid: TextGrid } | null {
+/** `rest`: how many first lines are the rest of the page before's last row, one row's text. */
+function tableOf(lines: Line[], after: readonly Line[], starts: number[], rules: Rules, page: number, carry: TextGrid | undefined, rest: number): { table: PageTable; grid: TextGrid } | null {
   const size = lines[0].size;
   const region = [...lines];
   // rules across the table: the nearest above its first line and below its last one frame it
@@ -163,17 +174,17 @@ function tableOf(lines: Line[], after: readonly Line[], starts: number[], rules:
   const inside = across.filter((r) => r.y >= top - 1 && r.y <= bottom + 1);
   const column = (x: number) => columnOf(xs, x);
 
-  // rows: rules where drawn; else a line whose text does not carry on the text above it
+  // Rows only from the rules drawn between them. Where two lines have no rule between
+  // them and the lower one reads as a new row, the rows cannot be told from the text: a
+  // cell merged down several rows (项目资金 beside each fund line, 产出指标 beside its
+  // indicators) and a row of its own look alike. Measured on the fixtures printed
+  // without rules, guessing there read one form in three wrongly; not reading is safer.
   const ys = [top, bottom];
   const h: HRule[] = [...inside];
   for (let i = 1; i < region.length; i++) {
     const prev = region[i - 1], line = region[i];
     const ruled = inside.some((r) => r.y > prev.bottom && r.y < line.top - 0.5 * line.size);
-    if (ruled || !opensRow(prev, line, xs, pad, column)) continue;
-    // A row that leaves its first columns empty goes on with the cells there above it (the
-    // DOCX's vertical merge: 项目资金 beside each fund line, 产出指标 beside its indicators).
-    const y = (prev.bottom + line.top) / 2 - 0.35 * line.size;
-    h.push({ y, x0: xs[column(Math.min(...line.phrases.map((p) => p.x)))], x1: right });
+    if (!ruled && i >= rest && opensRow(prev, line, xs, pad, column)) return null;
   }
   if (!above) h.push({ y: top, x0: left, x1: right });
   if (!below) h.push({ y: bottom, x0: left, x1: right });
@@ -185,6 +196,7 @@ function tableOf(lines: Line[], after: readonly Line[], starts: number[], rules:
     const [y0, y1] = [rowYs[r], rowYs[r + 1]];
     if (y1 - y0 < 1) continue;
     const phrases = region.filter((l) => l.top - 0.35 * l.size > y0 && l.top - 0.35 * l.size < y1).flatMap((l) => l.phrases);
+    if (sideLabelGap(phrases, column)) return null;
     for (const x of xs.slice(1, -1)) {
       if (!phrases.some((p) => p.x < x - 1 && p.right > x + 1)) v.push({ x, y0, y1 });
     }
@@ -217,6 +229,26 @@ function opensRow(prev: Line, line: Line, xs: readonly number[], pad: number, co
     else fresh++;
   }
   return carried === 0 || fresh > carried;
+}
+
+/**
+ * A row holding a second label whose value stands a column or more to its right (其中：基本支出
+ * … 1,988.46 beside the sources): without sides drawn, the label's cell may reach up to its
+ * value or stop where the empty cells start, and the value is read as that label's only
+ * where they touch.
+ */
+function sideLabelGap(phrases: readonly Phrase[], column: (x: number) => number): boolean {
+  const sorted = [...phrases].sort((a, b) => a.x - b.x);
+  const text = (p: Phrase) => p.runs.map((r) => r.str).join('').replace(/\s+/g, '');
+  const last = (p: Phrase) => column(p.right - 1);
+  // columns some text of the row reaches (a label wrapped over two lines spans its columns)
+  const covered = (c: number) => sorted.some((p) => column(p.x) <= c && last(p) >= c);
+  for (let i = 1; i + 1 < sorted.length; i++) {
+    const label = sorted[i], next = sorted[i + 1];
+    if (VALUE.test(text(label)) || !VALUE.test(text(next))) continue;
+    for (let c = last(label) + 1; c < column(next.x); c++) if (!covered(c)) return true;
+  }
+  return false;
 }
 
 const NUMBER = /^[-−]?[0-9][0-9,]*(?:\.[0-9]+)?%?$/;
