@@ -232,8 +232,8 @@ function opensRow(prev: Line, line: Line, xs: readonly number[], pad: number, co
 }
 
 /**
- * A row holding a second label whose value stands a column or more to its right (其中：基本支出
- * … 1,988.46 beside the sources): without sides drawn, the label's cell may reach up to its
+ * A row holding a second label, after a value, whose own value stands a column or more to
+ * its right (其中：基本支出 … 1,988.46 beside the sources): without sides drawn, the label's cell may reach up to its
  * value or stop where the empty cells start, and the value is read as that label's only
  * where they touch.
  */
@@ -245,7 +245,8 @@ function sideLabelGap(phrases: readonly Phrase[], column: (x: number) => number)
   const covered = (c: number) => sorted.some((p) => column(p.x) <= c && last(p) >= c);
   for (let i = 1; i + 1 < sorted.length; i++) {
     const label = sorted[i], next = sorted[i + 1];
-    if (VALUE.test(text(label)) || !VALUE.test(text(next))) continue;
+    // (a first label's value is read by its column's header: 合计 … 2,345.6, 总分 … 100)
+    if (VALUE.test(text(label)) || !VALUE.test(text(next)) || !sorted.slice(0, i).some((p) => VALUE.test(text(p)))) continue;
     for (let c = last(label) + 1; c < column(next.x); c++) if (!covered(c)) return true;
   }
   return false;
