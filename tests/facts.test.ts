@@ -147,6 +147,21 @@ describe('seed narrative', () => {
     expect(r.changes.map((c) => c.concept)).toStrictEqual(['threePublic.total']);
   });
 
+  it('gives one figure to each concept listed before 均为 (probe S19)', () => {
+    const r = extractNarrativeFacts(['“三公”经费支出决算为7.20万元，其中：公务接待费支出决算2.10万元，公务用车运行维护费支出决算4.10万元，因公出国（境）费、公务用车购置费均为0万元。'], { department: true });
+    expect(Object.fromEntries(Object.entries(r.facts).map(([k, list]) => [k, list.map((f) => f.value)]))).toStrictEqual({
+      'threePublic.total': ['7.20'],
+      'threePublic.reception': ['2.10'],
+      'threePublic.vehicleOps': ['4.10'],
+      'threePublic.abroad': ['0'],
+      'threePublic.vehiclePurchase': ['0'],
+    });
+    // 均 with no figure after it binds nothing
+    expect(extractNarrativeFacts(['基本支出、项目支出均较上年有所增长，全年支出1000.00万元。']).facts).toStrictEqual({
+      'spending.total': [{ value: '1000.00', approx: false, quote: '全年支出1000.00万元', paragraph: 0 }],
+    });
+  });
+
   it('accepts an extended lexicon', () => {
     const r = extractNarrativeFacts(['专项支出56.91万元。'], { lexicon: [{ concept: 'spending.special', aliases: ['专项支出'] }] });
     expect(r.facts).toStrictEqual({ 'spending.special': [{ value: '56.91', approx: false, quote: '专项支出56.91万元', paragraph: 0 }] });

@@ -107,14 +107,43 @@ interface Binding {
 /** Binds the clause's money figures (those no change used) to concepts, in text order. */
 function bindClause(text: string, clause: ClauseScan, used: Set<number>): Binding[] {
   const free = clause.money.filter((f) => !used.has(f.start));
-  const bound = new Map<MoneyFigure, Binding>();
-  for (const b of bindRespectively(text, clause, free)) bound.set(b.figure, b);
+  const bound = new Map<MoneyFigure, Binding[]>();
+  for (const b of bindRespectively(text, clause, free)) bound.set(b.figure, [b]);
+  const each = bindEach(text, clause, free);
+  if (each.length > 0 && !bound.has(each[0].figure)) bound.set(each[0].figure, each);
   for (const figure of free) {
     if (bound.has(figure)) continue;
     const b = bindBefore(text, clause.mentions, figure) ?? bindAfter(text, clause, figure);
-    if (b) bound.set(figure, b);
+    if (b) bound.set(figure, [b]);
   }
-  return free.filter((f) => bound.has(f)).map((f) => bound.get(f)!);
+  return free.flatMap((f) => bound.get(f) ?? []);
+}
+
+/** Words saying one figure holds for each concept listed before them ("均为", "都是"). */
+const EACH = ['均', '都', '皆'];
+
+/** "因公出国（境）费、公务用车购置费均为0万元": every concept of the list right before 均
+ *  (joined by 、和及与) takes the figure after it (fillers aside). */
+function bindEach(text: string, clause: ClauseScan, free: MoneyFigure[]): Binding[] {
+  for (const word of EACH) {
+    const at = text.indexOf(word, clause.span.start);
+    if (at < 0 || at >= clause.span.end) continue;
+    const figure = free.find((f) => f.start > at && isRunOf(text.slice(at + word.length, f.start), FILLERS));
+    if (!figure) continue;
+    const names: Mention[] = [];
+    let edge = at;
+    for (let i = clause.mentions.length - 1; i >= 0; i--) {
+      const m = clause.mentions[i];
+      if (m.end > edge) continue;
+      const between = text.slice(m.end, edge);
+      const ok = names.length === 0 ? isRunOf(between, FILLERS) : LIST_JOIN.includes(between);
+      if (!ok || !m.concept) break;
+      names.unshift(m);
+      edge = m.start;
+    }
+    if (names.length >= 2) return names.map((mention) => ({ mention, figure, approx: false }));
+  }
+  return [];
 }
 
 /** "基本支出1150.05万元", "批复部门预算为约1028万元": the nearest concept before
