@@ -119,6 +119,21 @@ function bindClause(text: string, clause: ClauseScan, used: Set<number>): Bindin
   return free.flatMap((f) => bound.get(f) ?? []);
 }
 
+/** The concepts listed (joined by 、和及与) right before `edge`, fillers between the last and it. */
+function listEndingAt(text: string, clause: ClauseScan, edge: number): Mention[] {
+  const names: Mention[] = [];
+  for (let i = clause.mentions.length - 1; i >= 0; i--) {
+    const m = clause.mentions[i];
+    if (m.end > edge) continue;
+    const between = text.slice(m.end, edge);
+    const ok = names.length === 0 ? isRunOf(between, FILLERS) : LIST_JOIN.includes(between);
+    if (!ok || !m.concept) break;
+    names.unshift(m);
+    edge = m.start;
+  }
+  return names;
+}
+
 /** Words saying one figure holds for each concept listed before them ("均为", "都是"). */
 const EACH = ['均', '都', '皆'];
 
@@ -130,17 +145,7 @@ function bindEach(text: string, clause: ClauseScan, free: MoneyFigure[]): Bindin
     if (at < 0 || at >= clause.span.end) continue;
     const figure = free.find((f) => f.start > at && isRunOf(text.slice(at + word.length, f.start), FILLERS));
     if (!figure) continue;
-    const names: Mention[] = [];
-    let edge = at;
-    for (let i = clause.mentions.length - 1; i >= 0; i--) {
-      const m = clause.mentions[i];
-      if (m.end > edge) continue;
-      const between = text.slice(m.end, edge);
-      const ok = names.length === 0 ? isRunOf(between, FILLERS) : LIST_JOIN.includes(between);
-      if (!ok || !m.concept) break;
-      names.unshift(m);
-      edge = m.start;
-    }
+    const names = listEndingAt(text, clause, at);
     if (names.length >= 2) return names.map((mention) => ({ mention, figure, approx: false }));
   }
   return [];
@@ -180,17 +185,7 @@ function bindRespectively(text: string, clause: ClauseScan, free: MoneyFigure[])
   const at = text.indexOf('分别', clause.span.start);
   if (at < 0 || at >= clause.span.end) return [];
   // Concepts: a list that ends (fillers aside) right before 分别.
-  const names: Mention[] = [];
-  let edge = at;
-  for (let i = clause.mentions.length - 1; i >= 0; i--) {
-    const m = clause.mentions[i];
-    if (m.end > edge) continue;
-    const between = text.slice(m.end, edge);
-    const ok = names.length === 0 ? isRunOf(between, FILLERS) : LIST_JOIN.includes(between);
-    if (!ok || !m.concept) break;
-    names.unshift(m);
-    edge = m.start;
-  }
+  const names = listEndingAt(text, clause, at);
   // Figures: a list right after 分别 (fillers aside).
   const figures: Array<{ figure: MoneyFigure; approx: boolean }> = [];
   let pos = at + 2;
