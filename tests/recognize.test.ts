@@ -1342,7 +1342,10 @@ describe('documents that are no known form', () => {
     const doc = { ...docModel('项目支出绩效自评表', '（2023年度）', ...lines), format: 'pdf' as const };
     const e = failureOf(() => recognizeForms(doc, templates));
     expect(e.code).toBe('unrecognized-form');
-    expect(e.message).toBe('找到“项目支出绩效自评表”标题，但其下的资金表、绩效指标表只读到文字行：表格没有框线（或只有横线），无法按单元格读取；请提交带框线的 PDF，或 DOCX/XLSX 原件');
+    expect(e.message).toBe('找到“项目支出绩效自评表”标题，但其下的资金表、绩效指标表只读到文字行：表格内没有框线（或只有横线），无法按单元格读取；请提交带框线的 PDF，或 DOCX/XLSX 原件');
+    // a frame around it all and no rule inside (a web page saved as PDF, probe T2): one cell holding the lines
+    const framed = { ...docModel('项目支出绩效自评表', '（2023年度）', t([[lines.join('\n')]])), format: 'pdf' as const };
+    expect(failureOf(() => recognizeForms(framed, templates)).message).toBe(e.message);
   });
 
   it('a letter naming the form, with none of its labels below, still says no form was found', () => {

@@ -8,6 +8,7 @@ import { withOcrConfidence } from './ocr-confidence.js';
 import { placeReportsBeforeForms, type FoundForm } from './reports-before-forms.js';
 import { buildLexicon, flatten, segment, type Item, type Lexicon, type Segment } from './segments.js';
 import { squeeze } from '../normalize/cell.js';
+import { rowCells } from './grid.js';
 import type { FormBlock, Template } from './template-schema.js';
 
 export { loadTemplates, TemplateFileError, type TemplateSet, type RecognizedForm };
@@ -77,20 +78,21 @@ function formLabels(t: Template): string[] {
   return [...t.fund.anchors, ...lines, ...t.indicators.anchors, ...t.total.labels];
 }
 
-/** A titled candidate with no table row, whose lines print two or more of its form's
- *  table labels: the form's table came out as lines of text — in a PDF, a table drawn
- *  without rules (an Excel sheet printed without gridlines) or with rules across only.
+/** A titled candidate with no table row of two cells, whose lines print two or more of its
+ *  form's table labels: the form's table came out as lines of text — in a PDF, a table drawn
+ *  without rules (an Excel sheet printed without gridlines), with rules across only, or with
+ *  a frame around it and no rule inside (a web page saved as PDF: one cell holding it all).
  *  A letter naming the form (附件：…自评表) prints none of those labels. */
 function printedAsLines(seg: Segment, templates: Template[]): boolean {
-  if (!seg.title || seg.items.some((it) => it.kind === 'row')) return false;
-  const text = seg.items.map((it) => (it.kind === 'para' ? squeeze(it.text) : '')).join('\n');
+  if (!seg.title || seg.items.some((it) => it.kind === 'row' && rowCells(it.table, it.r).length > 1)) return false;
+  const text = seg.items.map((it) => squeeze(it.kind === 'para' ? it.text : rowCells(it.table, it.r).map((rc) => rc.cell.text).join(''))).join('\n');
   return templates.some((t) => seg.title!.kinds.includes(t.kind) && new Set(formLabels(t).filter((l) => text.includes(l))).size >= 2);
 }
 
 /** (PDF only: a Word file whose tables a conversion dropped is told apart elsewhere.) */
 function untabledMessage(seg: Segment): string {
   const kind = seg.title!.kinds[0];
-  return `找到“${KIND_NAMES[kind] ?? kind}”标题，但其下的资金表、绩效指标表只读到文字行：表格没有框线（或只有横线），无法按单元格读取；请提交带框线的 PDF，或 DOCX/XLSX 原件`;
+  return `找到“${KIND_NAMES[kind] ?? kind}”标题，但其下的资金表、绩效指标表只读到文字行：表格内没有框线（或只有横线），无法按单元格读取；请提交带框线的 PDF，或 DOCX/XLSX 原件`;
 }
 
 // Built once per template set (read-only afterwards), not once per document.
