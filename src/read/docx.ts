@@ -822,45 +822,45 @@ class DocumentBuilder {
 /** Turns raw rows into placed cells: gridBefore shifts the first cell, gridSpan
  *  widens, and a legacy hMerge continuation widens the cell before it. */
 function placeRows(rows: RawRow[]): PlacedCell[][] {
-  const indents: LabelIndent[] = [];
+  // each placed cell's first written paragraph, for its indent (w:ind)
+  const firsts = new Map<PlacedCell, Content & { kind: 'p' }>();
   const placedRows = rows.map((row) => {
     const placed: PlacedCell[] = [];
     let col = row.gridBefore;
     for (const cell of row.cells) {
       const items = [...flat(cell.container.items)].filter((item) => item.kind === 'p');
       const paragraphs = items.map((item) => item.text);
-      if (cell.vMerge !== 'continue' && cell.hMerge !== 'continue') {
-        const first = items.find((item) => item.text.trim() !== '');
-        indents.push({ column: `${col}:${cell.colSpan}`, indent: first && isLabel(first.text) ? (first.indent ?? 0) : null, glyph: 1 });
-      }
       const anchors = items.map((item) => item.anchor);
       const previous = placed[placed.length - 1];
       if (cell.hMerge === 'continue' && previous) {
         previous.colSpan += cell.colSpan;
       } else {
-        placed.push({ text: paragraphs.join('\n'), paragraphs, col, colSpan: cell.colSpan, vMerge: cell.vMerge, page: null, anchors });
+        const first = items.find((item) => item.text.trim() !== '');
+        const placedCell: PlacedCell = { text: paragraphs.join('\n'), paragraphs, col, colSpan: cell.colSpan, vMerge: cell.vMerge, page: null, anchors };
+        placed.push(placedCell);
+        if (first && cell.vMerge !== 'continue') firsts.set(placedCell, first);
       }
       col += cell.colSpan;
     }
     return placed;
   });
-  indentLabels(placedRows, labelBlanks(indents));
+  indentLabels(placedRows.flat().filter((cell) => cell.vMerge !== 'continue'), firsts);
   return placedRows;
 }
 
 /** Puts each label's indent (w:ind, relative to its column's: labelBlanks) before its text. */
-function indentLabels(rows: PlacedCell[][], blanks: number[]): void {
-  let i = 0;
-  for (const row of rows) {
-    for (const cell of row) {
-      if (cell.vMerge === 'continue') continue;
-      const n = blanks[i++];
-      if (n > 0) {
-        cell.paragraphs = withBlanks(cell.paragraphs, n);
-        cell.text = cell.paragraphs.join('\n');
-      }
-    }
-  }
+function indentLabels(cells: PlacedCell[], firsts: ReadonlyMap<PlacedCell, { text: string; indent?: number }>): void {
+  const blanks = labelBlanks(
+    cells.map((cell): LabelIndent => {
+      const first = firsts.get(cell);
+      return { column: `${cell.col}:${cell.colSpan}`, indent: first && isLabel(first.text) ? (first.indent ?? 0) : null, glyph: 1 };
+    }),
+  );
+  cells.forEach((cell, i) => {
+    if (blanks[i] === 0) return;
+    cell.paragraphs = withBlanks(cell.paragraphs, blanks[i]);
+    cell.text = cell.paragraphs.join('\n');
+  });
 }
 
 /** A table of one cell that holds a table is a frame, not a table: a web page pasted

@@ -44,17 +44,17 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   let refused = false;
   const drawn = pages.map((p) => {
     const found = findTables(p.rules, p.page);
-    if (found.length > 0) return found;
+    if (found.length > 0) return { tables: found, fromText: false };
     // No table drawn with sides: one whose cells are set out by the text alone.
     const inferred = inferTables(p.runs, p.rules, p.page, carry?.page === p.page - 1 ? carry.grid : undefined);
     refused ||= inferred.refused;
     carry = inferred.grid ? { page: p.page, grid: inferred.grid } : undefined;
-    return inferred.tables;
+    return { tables: inferred.tables, fromText: true };
   });
   // A table whose rows could not all be told on one page is not read from its text on any
   // page: the pages read would make a form with rows missing, not a clear failure.
   const perPage = pages.map((p, i) => {
-    const found = refused && findTables(p.rules, p.page).length === 0 ? [] : drawn[i];
+    const found = refused && drawn[i].fromText ? [] : drawn[i].tables;
     const tables = above?.page === p.page - 1 ? widenTop(found, above) : found;
     above = lowestTable(tables);
     const body = absorbSpill(tables, assignRuns(tables, p.runs));

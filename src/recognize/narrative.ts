@@ -130,12 +130,42 @@ function isAnnexLabel(text: string, t: Template): boolean {
 }
 
 // Numbering styles of section headings, outermost first: 一、 / （一） / 1. / （1）
-const SECTION_NUMBERING = [/^[一二三四五六七八九十]+[、.]/, /^\([一二三四五六七八九十]+\)/, /^\d{1,2}[、.](?!\d)/, /^\(\d{1,2}\)/];
+/** Section numberings, their number captured: 一、 （一） 1. （1） at levels 1–4, outermost
+ *  first; 第一部分 (章, 节, 篇) numbers a report's parts but opens no level of these. */
+const SECTION_NUMBERING: { style: string; level: number; re: RegExp }[] = [
+  { style: '一、', level: 1, re: /^([一二三四五六七八九十]+)[、.]/ },
+  { style: '(一)', level: 2, re: /^\(([一二三四五六七八九十]+)\)/ },
+  { style: '1.', level: 3, re: /^(\d{1,2})[、.](?!\d)/ },
+  { style: '(1)', level: 4, re: /^\((\d{1,2})\)/ },
+  { style: '第一部分', level: 0, re: /^第([一二三四五六七八九十]+)(?:部分|章|节|篇)/ },
+];
 
 /** The level of the section a paragraph's numbering opens (1 for 一、 … 4 for （1）), 0 for none. */
 export function sectionLevel(p: string): number {
   const s = squeeze(p.slice(0, 12));
-  return SECTION_NUMBERING.findIndex((re) => re.test(s)) + 1;
+  return SECTION_NUMBERING.find((n) => n.level > 0 && n.re.test(s))?.level ?? 0;
+}
+
+const DIGITS = '一二三四五六七八九';
+
+/** 一 … 九十九 as a number (null where not such a numeral). */
+function hanNumber(s: string): number | null {
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(s);
+  if (!m || s === '') return null;
+  const [, a, ten, b] = m;
+  if (!ten) return a && !b ? DIGITS.indexOf(a) + 1 : null;
+  return (a ? DIGITS.indexOf(a) + 1 : 1) * 10 + (b ? DIGITS.indexOf(b) + 1 : 0);
+}
+
+/** A paragraph's section numbering, its style and number (二、 → 一、, 2), or null. */
+export function sectionNumber(p: string): { style: string; n: number } | null {
+  const s = squeeze(p.slice(0, 12));
+  for (const { style, re } of SECTION_NUMBERING) {
+    const m = re.exec(s);
+    const n = m ? (/\d/.test(m[1]) ? Number(m[1]) : hanNumber(m[1])) : null;
+    if (n !== null) return { style, n };
+  }
+  return null;
 }
 
 /** The outer two levels (一、 and （一）): the report's own parts; 0 for any other paragraph. */

@@ -5,7 +5,7 @@
 import { formExtent, type TemplateFit } from './build-record.js';
 import { isContentsEntry } from './contents.js';
 import { extractNarrativeFacts } from './facts.js';
-import { isNarrativeHeading, narrativeInBody, numberParagraphs } from './narrative.js';
+import { isNarrativeHeading, narrativeInBody, numberParagraphs, sectionNumber } from './narrative.js';
 import { bodyAfter, readNarrative } from './read-narrative.js';
 import { MAX_TITLE_LENGTH, type Item, type Segment } from './segments.js';
 import type { Template } from './template-schema.js';
@@ -64,46 +64,18 @@ export function placeReportsBeforeForms(found: FoundForm[], preamble: Item[]): v
   });
 }
 
-/** A section heading's numbering: its style and number (一、 （一） 第一部分 1. （1）). */
-const SECTION_STYLES: { style: string; re: RegExp }[] = [
-  { style: '一、', re: /^\s*([一二三四五六七八九十]{1,3})[、.．]/ },
-  { style: '（一）', re: /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]/ },
-  { style: '第一部分', re: /^\s*第([一二三四五六七八九十]{1,3})(?:部分|章|节|篇)/ },
-  { style: '1.', re: /^\s*([0-9]{1,2})[、.．](?![0-9])/ },
-  { style: '（1）', re: /^\s*[（(]\s*([0-9]{1,2})\s*[）)]/ },
-];
-const DIGITS = '一二三四五六七八九';
-
-/** 一 … 九十九 as a number (null where not such a numeral). */
-function hanNumber(s: string): number | null {
-  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(s);
-  if (!m || s === '') return null;
-  const [, a, ten, b] = m;
-  if (!ten) return a && !b ? DIGITS.indexOf(a) + 1 : null;
-  return (a ? DIGITS.indexOf(a) + 1 : 1) * 10 + (b ? DIGITS.indexOf(b) + 1 : 0);
-}
-
-function sectionNumber(it: Item): { style: string; n: number } | null {
-  if (it.kind !== 'para') return null;
-  for (const { style, re } of SECTION_STYLES) {
-    const m = re.exec(it.text);
-    const n = m ? (/[0-9]/.test(m[1]) ? Number(m[1]) : hanNumber(m[1])) : null;
-    if (n !== null) return { style, n };
-  }
-  return null;
-}
-
 /** The text after the form opens with the section the report before it numbers next,
  *  in the same style (一、 … before, 二、 after; （一）/（二）; 第一部分/第二部分): one report
  *  printed around the form. */
 function continuesSections(before: Item[], after: Item[]): boolean {
+  const numberOf = (it: Item) => (it.kind === 'para' ? sectionNumber(it.text) : null);
   const last = new Map<string, number>();
   for (const it of before) {
-    const s = sectionNumber(it);
+    const s = numberOf(it);
     if (s) last.set(s.style, s.n);
   }
   for (const it of after) {
-    const s = sectionNumber(it);
+    const s = numberOf(it);
     if (s) return last.get(s.style) === s.n - 1;
   }
   return false;
