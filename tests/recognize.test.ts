@@ -9,6 +9,7 @@ import { checkRecord, loadRuleSet } from '../src/check/index.js';
 import { FormFailure } from '../src/model/failure.js';
 import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { loadTemplates, recognizeForms, TemplateFileError, type TemplateSet } from '../src/recognize/index.js';
+import { buildLexicon, titleOf } from '../src/recognize/segments.js';
 import { docModel, t, type BlockSpec, type TableSpec } from './helpers/doc-model-builder.js';
 
 let templates: TemplateSet;
@@ -1359,6 +1360,51 @@ describe('documents that are no known form', () => {
     const e = failureOf(() => recognizeForms(docModel(DEPT_TITLE, table), templates));
     expect(e.message).toContain('资金表');
     expect(e.message).not.toContain('绩效指标表');
+  });
+});
+
+describe('a title read by its words (probe U)', () => {
+  const kindsOf = (title: string) => titleOf(title, buildLexicon(templates.templates))?.kinds ?? null;
+
+  it('names a kind by the anchor it holds most closely, words inserted before the form word', () => {
+    // Sichuan's department title: 部门(单位)整体支出绩效自评表 with 目标 inserted, not the
+    // project title 绩效目标自评表 it also holds
+    expect(kindsOf('部门（单位）整体支出绩效目标自评表')).toEqual(['dept-overall']);
+    expect(kindsOf('部门整体支出绩效目标自评表')).toEqual(['dept-overall']);
+    expect(kindsOf('衔接资金绩效目标自评表')).toEqual(['project']);
+    expect(kindsOf('项目资金绩效自评表')).toEqual(['project']);
+    // 项目支出绩效自评表 held whole; 整体支出… only with 推进项目 inserted
+    expect(kindsOf('乡村整体推进项目支出绩效自评表')).toEqual(['project']);
+  });
+
+  it('no title where the form word is split or too much stands between the words', () => {
+    expect(kindsOf('项目绩效自评结果表明')).toBeNull();
+    expect(kindsOf('部门整体支出绩效自评报告（附自评表）')).toBeNull();
+  });
+
+  it('a department form titled 部门（单位）整体支出绩效目标自评表 is read and checked as one', () => {
+    const table = deptTable({ rows: { useTotal: ['1000.00', '940.00', '', '－', '－'] } });
+    const [r] = recognizeForms(docModel('部门（单位）整体支出绩效目标自评表', '（2022年度）', '部门（单位）名称：某区教育和体育局　　单位：万元', table), templates);
+    expect([r.form, r.layout, r.year, r.entity]).toEqual(['dept-overall', 'dept-overall', 2022, '某区教育和体育局']);
+    const rules = loadRuleSet([bundledRulesDir()]);
+    const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
+    // the department's own check: 基本支出 580.00 + 项目支出 370.00 = 950.00, 合计 940.00
+    const uses = checkRecord({ ...r, source }, rules).filter((f) => f.rule === 'funds.uses-sum');
+    expect(uses.map((f) => [f.fields[0], f.actual, f.expected])).toEqual([['funds.uses.total.actual', '940.00', '950.00']]);
+  });
+
+  it('the unit a title prints before the year or the form name is the entity when no field names one', () => {
+    const entity = (...blocks: BlockSpec[]) => recognizeForms(docModel(...blocks, deptTable()), templates)[0].entity;
+    expect(entity('深圳市福田区科技创新局2023年度部门整体支出绩效自评表')).toBe('深圳市福田区科技创新局');
+    expect(entity('2023年度苏州市姑苏区文化体育和旅游局部门整体支出绩效自评表')).toBe('苏州市姑苏区文化体育和旅游局');
+    expect(entity('附件2：某县民政局（本级）整体支出绩效自评表（2023年度）')).toBe('某县民政局(本级)');
+    // a field names it: the field's
+    expect(entity('某某局2023年度部门整体支出绩效自评表', '填报单位（盖章）：某某区民政局　　单位：万元')).toBe('某某区民政局');
+    // an annex label, a table number or a level is no unit
+    expect(entity('附件1：2023年度部门整体支出绩效自评表')).toBeNull();
+    expect(entity('表3 2023年度部门整体支出绩效自评表')).toBeNull();
+    expect(entity('附件一2023年度部门整体支出绩效自评表')).toBeNull();
+    expect(entity('市本级部门整体支出绩效自评表')).toBeNull();
   });
 });
 

@@ -14,7 +14,7 @@ import { readHeader, readUnit } from './read-header.js';
 import { readIndicators } from './read-indicators.js';
 import { readNarrative, type FormExtent } from './read-narrative.js';
 import { gradeInTotalRow, readTotal } from './read-total.js';
-import type { Item, Segment } from './segments.js';
+import { anchorHold, type Item, type Segment } from './segments.js';
 import type { FormBlock, Template } from './template-schema.js';
 
 export type RecognizedForm = Omit<FormRecord, 'source'>;
@@ -74,7 +74,7 @@ function readFundOf(seg: Segment, t: Template): FundBlock | null {
 
 export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   if (seg.title && !seg.title.kinds.includes(t.kind)) return null;
-  const titleMatch = !!seg.title && t.title.some((l) => seg.title!.text.includes(l));
+  const titleMatch = !!seg.title && t.title.some((l) => anchorHold(seg.title!.text, l) !== null);
   const fund = readFundOf(seg, t);
   const indicators = readIndicatorBlock(seg.items, t, budgetBlockSpans(seg, fund));
   // Layout-specific requirements (identify): each one met makes the layout more specific.

@@ -8,7 +8,7 @@ import { readFields } from './fields.js';
 import type { FundBlock } from './fund-block.js';
 import { rowCells } from './grid.js';
 import { overviewSubject, sectionText } from './narrative.js';
-import type { Item, Segment } from './segments.js';
+import type { Item, Segment, TitleHit } from './segments.js';
 import type { Template } from './template-schema.js';
 
 export type HeaderReading = Pick<FormRecord, 'year' | 'entity' | 'header' | 'grade' | 'conclusions'>;
@@ -63,6 +63,30 @@ export function readUnit(seg: Segment, fund: FundBlock | null, headEnd: number):
   return '万元';
 }
 
+/** A year as a title prints it: 2023年度, （2023年度）, 2023年. */
+const TITLE_YEAR = /\(?(?:19|20)\d{2}年度?\)?/g;
+/** An annex label's number after its word: 附件1, 附表2-1, 附件一, 表3. */
+const LABEL_NUMBER = '[0-9一二三四五六七八九十]*(?:[-—.][0-9]+)*[:、.]?';
+/** A unit's name: Chinese characters (its brackets allowed: 某局(本级)), three at least. */
+const UNIT_NAME = /^[\p{Script=Han}()]{3,40}$/u;
+
+/**
+ * The unit's name a title prints before the form's name — "深圳市福田区科技创新局2023年度
+ * 部门整体支出绩效自评表", "2023年度某局部门整体支出绩效自评表": the title's prefix without its
+ * year and an annex label (附件1：, 附表2, 表3), when what remains is a name (UNIT_NAME) and
+ * no level (市级, 省本级 name which units, not one). Null otherwise.
+ */
+export function titleEntity(title: Pick<TitleHit, 'text' | 'nameAt'>, t: Template): string | null {
+  const words = [...t.narrative.annexes, '表'].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const annex = new RegExp(`^(?:${words.join('|')})${LABEL_NUMBER}`);
+  const s = title.text
+    .slice(0, title.nameAt)
+    .replace(annex, '')
+    .replace(TITLE_YEAR, '')
+    .replace(/^[:、.\-—]+|[:、.\-—]+$/g, '');
+  return UNIT_NAME.test(s) && !s.endsWith('级') ? s : null;
+}
+
 export interface HeaderContext {
   fund: FundBlock | null;
   /** Rows of the fund block's table above this one are the form's head (build-record.ts headEnd). */
@@ -98,6 +122,8 @@ export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): Block
   let entity: string | null | undefined;
   if (t.kind === 'project') entity = fromField('project', 'entity') ?? undefined;
   if (entity == null) entity = fromField('entity', 'entity') ?? undefined;
+  // No field names it: the unit's name the title prints before the form's name.
+  if (entity == null && seg.title) entity = titleEntity(seg.title, t) ?? undefined;
   if (entity == null) entity = overviewSubject(paragraphs, t);
 
   const department = fromField('department', 'header.department') ?? null;

@@ -19,6 +19,9 @@ export interface TitleHit {
   /** The title as printed, whitespace removed. */
   text: string;
   kinds: FormKind[];
+  /** Where in `text` the form's name begins (the first anchor it holds): what stands
+   *  before it is the title's prefix (the unit's name, a year, an annex label). */
+  nameAt: number;
   /** Index of the item holding it. */
   at: number;
 }
@@ -96,22 +99,97 @@ export function flatten(doc: DocModel): Item[] {
 /** Longest text a title may have: longer paragraphs are prose that mentions a form. */
 export const MAX_TITLE_LENGTH = 60;
 
-export function titleOf(text: string, lex: Lexicon): { text: string; kinds: FormKind[] } | null {
+/** The form's word a title anchor ends with (自评表, 评价表): printed whole, words are
+ *  inserted before it, never inside it ("自评结果表" is no 自评表). */
+const FORM_WORD_LENGTH = 3;
+/** Most characters a title may insert between an anchor's words, and fewer than half of
+ *  the anchor's own: "部门（单位）整体支出绩效目标自评表" holds 部门(单位)整体支出绩效自评表
+ *  with 目标 inserted, "项目资金绩效自评表" holds 项目绩效自评表 with 资金. */
+const MAX_INSERTED = 4;
+
+export interface AnchorHold {
+  /** The window of the text holding the anchor: [start, end). */
+  start: number;
+  end: number;
+  /** Characters of the window that are not the anchor's. */
+  inserted: number;
+}
+
+/**
+ * Where `text` holds a title anchor by its words: the anchor's characters in order, its
+ * last FORM_WORD_LENGTH together, with at most MAX_INSERTED characters (and fewer than
+ * half its own) inserted before them — the window with fewest inserted, the first on a
+ * tie; null when none. A NUL in the text (an anchor already taken) is never inside it.
+ */
+export function anchorHold(text: string, anchor: string): AnchorHold | null {
+  const n = anchor.length;
+  if (n === 0) return null;
+  const tailLength = Math.min(FORM_WORD_LENGTH, n);
+  const head = anchor.slice(0, n - tailLength);
+  const tail = anchor.slice(n - tailLength);
+  if (!text.includes(tail)) return null;
+  const limit = Math.min(MAX_INSERTED, Math.floor((n - 1) / 2));
+  let best: AnchorHold | null = null;
+  for (let start = 0; start < text.length; start++) {
+    if (text[start] !== anchor[0]) continue;
+    // Each of the head's characters at its first place after the one before: the
+    // earliest end from this start, so the fewest inserted.
+    let p = start;
+    let held = true;
+    for (const c of head) {
+      while (p < text.length && text[p] !== c && text[p] !== '\0' && p - start < n + limit) p++;
+      if (p >= text.length || text[p] !== c || p - start >= n + limit) {
+        held = false;
+        break;
+      }
+      p++;
+    }
+    if (!held) continue;
+    const q = text.indexOf(tail, p);
+    if (q < 0 || text.slice(p, q).includes('\0')) continue;
+    const end = q + tailLength;
+    const inserted = end - start - n;
+    if (inserted > limit) continue;
+    if (!best || inserted < best.inserted) best = { start, end, inserted };
+    if (inserted === 0) break;
+  }
+  return best;
+}
+
+/**
+ * The form kinds a text names as a title, by the anchors it holds (anchorHold): the
+ * anchor held most closely first — the most of its characters, the fewest inserted
+ * (anchor length − inserted), the longer anchor on a tie — whose window is then
+ * taken out of the text, and so on while another anchor is held in what remains. So
+ * "部门（单位）整体支出绩效目标自评表" names the department form (its 部门(单位)整体支出…
+ * anchor takes the window 绩效目标自评表 stands in), and "整体推进项目支出绩效自评表"
+ * a project (项目支出绩效自评表 is held whole, 整体支出… only with 推进项目 inserted).
+ */
+export function titleOf(text: string, lex: Lexicon): { text: string; kinds: FormKind[]; nameAt: number } | null {
   if (isContentsEntry(text)) return null; // "二、项目支出绩效自评表……2" names the form, pages on
   const s = squeeze(text);
   if (!s || s.length > MAX_TITLE_LENGTH) return null;
   const kinds: FormKind[] = [];
+  let nameAt = s.length;
   let rest = s;
-  for (const t of lex.titles) {
-    if (rest.includes(t.label)) {
-      if (!kinds.includes(t.kind)) kinds.push(t.kind);
-      rest = rest.split(t.label).join('\u0000');
+  for (;;) {
+    let pick: { hold: AnchorHold; kind: FormKind; score: number } | null = null;
+    // lex.titles is longest first: on a tie the longer anchor stays picked
+    for (const t of lex.titles) {
+      const hold = anchorHold(rest, t.label);
+      if (!hold) continue;
+      const score = t.label.length - hold.inserted;
+      if (!pick || score > pick.score) pick = { hold, kind: t.kind, score };
     }
+    if (!pick) break;
+    if (!kinds.includes(pick.kind)) kinds.push(pick.kind);
+    nameAt = Math.min(nameAt, pick.hold.start);
+    rest = rest.slice(0, pick.hold.start) + '\0'.repeat(pick.hold.end - pick.hold.start) + rest.slice(pick.hold.end);
   }
-  return kinds.length ? { text: s, kinds } : null;
+  return kinds.length ? { text: s, kinds, nameAt } : null;
 }
 
-function itemTitle(item: Item, lex: Lexicon): { text: string; kinds: FormKind[] } | null {
+function itemTitle(item: Item, lex: Lexicon): { text: string; kinds: FormKind[]; nameAt: number } | null {
   if (item.kind === 'para') return titleOf(item.text, lex);
   const cells = rowCells(item.table, item.r).filter((rc) => rc.label !== '');
   if (cells.length === 0 || cells.length > 2) return null;
