@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { DocCell } from '../src/model/document.js';
 import { bundledTemplatesDir } from '../src/paths.js';
 import { readDocument } from '../src/read/index.js';
+import { openZip } from '../src/read/zip.js';
 import { loadTemplates, recognizeForms } from '../src/recognize/index.js';
+import { buildZip } from './helpers/zip-writer.js';
 
 async function sheetCells(fill: (ws: ExcelJS.Worksheet) => void): Promise<DocCell[][]> {
   const wb = new ExcelJS.Workbook();
@@ -54,6 +56,81 @@ describe('XLSX: number formats in Chinese', () => {
     expect(rows[1].map((c) => c.text)).toEqual(['执行率', '1,200,000.00', '-1,200,000.00', '0.5']);
     expect(rows[2][0].text).toBe('95.38%');
     expect(rows[2][1].text).toBe('0.5');
+  });
+});
+
+/** The workbook as Excel saves a cell under a built-in format: its xf names the format id
+ *  and styles.xml defines no code for it. Each cell's format here is a stand-in code
+ *  '"id"N' (exceljs writes every code it does not know as a custom format) that the
+ *  rewrite turns into built-in id N. */
+async function withBuiltinFormats(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const zip = openZip(Buffer.from(await wb.xlsx.writeBuffer()), 'XLSX');
+  const entries = zip.names.map((name) => {
+    const data = zip.read(name, 1e8)!;
+    if (name !== 'xl/styles.xml') return { name, data };
+    let xml = data.toString('utf8');
+    const ids = new Map<string, string>();
+    xml = xml.replace(/<numFmt numFmtId="(\d+)" formatCode="&quot;id&quot;(\d+)"\/>/g, (_, custom: string, builtin: string) => {
+      ids.set(custom, builtin);
+      return '';
+    });
+    xml = xml.replace(/numFmtId="(\d+)"/g, (m, id: string) => (ids.has(id) ? `numFmtId="${ids.get(id)}"` : m));
+    expect(xml).not.toContain('&quot;id&quot;');
+    return { name, data: xml };
+  });
+  return buildZip(entries);
+}
+
+describe('XLSX: built-in formats saved without a code, as Chinese Excel shows them', () => {
+  it('reads a date under ids 14, 22, 27–36 and 50–58 as a date, not its serial number (probe V v09b)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('自评表');
+    // 45230 is 2023-10-31; 45230.6 is 14:24 that day.
+    const ids = [14, 22, 27, 28, 30, 31, 32, 33, 34, 35, 36, 50, 52, 55, 57, 58];
+    ws.addRow(['格式', ...ids.map(String)]);
+    ws.addRow(['日期', ...ids.map(() => 45230.6)]);
+    ids.forEach((id, i) => (ws.getCell(2, i + 2).numFmt = `"id"${id}`));
+    const doc = await readDocument(await withBuiltinFormats(wb), { maxBytes: 10 * 1024 * 1024 });
+    const shown = Object.fromEntries(doc.tables[0].rows[1].slice(1).map((c, i) => [ids[i], c.text]));
+    expect(shown).toEqual({
+      14: '2023/10/31',
+      22: '2023/10/31 14:24',
+      27: '2023年10月',
+      28: '10月31日',
+      30: '10-31-23',
+      31: '2023年10月31日',
+      32: '14时24分',
+      33: '14时24分00秒',
+      34: '下午2时24分',
+      35: '下午2时24分00秒',
+      36: '2023年10月',
+      50: '2023年10月',
+      52: '2023年10月',
+      55: '下午2时24分',
+      57: '2023年10月',
+      58: '10月31日',
+    });
+  });
+
+  it('a 时效 indicator typed as dates (2023年10月31日, 2023年10月) reads them as typed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('旅游厕所');
+    const rows: (string | number)[][] = [
+      ['项目支出绩效自评表'],
+      ['项目名称', '旅游厕所建设项目'],
+      ['项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['', '年度资金总额', 150, 150, 147.36, 10, 0.9824, 9.82],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '时效指标', '项目完工时间', 45230, 45200, 90, 90, ''],
+      ['总分', '', '', '', '', 100, 99.82, ''],
+    ];
+    for (const r of rows) ws.addRow(r);
+    ws.getCell('D6').numFmt = '"id"31';
+    ws.getCell('E6').numFmt = '"id"57';
+    ws.getCell('G4').numFmt = '0.00%';
+    const doc = await readDocument(await withBuiltinFormats(wb), { maxBytes: 10 * 1024 * 1024 });
+    const [r] = recognizeForms(doc, loadTemplates([bundledTemplatesDir()]));
+    expect(r.indicators[0]).toMatchObject({ name: '项目完工时间', target: '2023年10月31日', actual: '2023年10月' });
   });
 });
 

@@ -6,7 +6,10 @@
 // author "Author", so the annotator's name opens the note in bold, as Excel shows it.
 // Dates come from the workbook's own properties (a fixed 1980-01-01 where it has
 // none) and the zip is rewritten without timestamps: the same input gives the same copy.
+// A date under a built-in Chinese format id (2023年10月31日, saved as id 31 without a code)
+// keeps its format: the copy saves the code the reader shows it by.
 import ExcelJS from 'exceljs';
+import '../read/exceljs-builtin-formats.js';
 import type { DocModel } from '../model/document.js';
 import { openZip } from '../read/zip.js';
 import type { Mark } from './marks.js';

@@ -26,6 +26,7 @@
 //   guards, as for DOCX) and exceljs gets them stored, so it inflates nothing itself.
 import ExcelJS from 'exceljs';
 import './exceljs-empty-results.js';
+import './exceljs-builtin-formats.js';
 import numfmt from 'numfmt';
 import type { DocBlock, DocCell, DocModel, DocTable } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
@@ -228,18 +229,21 @@ function displayText(cell: ExcelJS.Cell): { text: string; uncached: boolean } {
 
 function formatNumber(value: number, format: string): string {
   try {
-    return numfmt.format(localFormat(format), value);
+    // 上午/下午 is Chinese Excel's AM/PM: numfmt prints AM/PM so under zh-CN
+    const options = format.includes('上午/下午') ? { locale: 'zh-CN' } : undefined;
+    return numfmt.format(localFormat(format), value, options);
   } catch {
     return numfmt.format('General', value);
   }
 }
 
 // A Chinese Excel or WPS saves its colour names in the format ("0.00%;[红色]-0.00%",
-// the zh-CN built-in formats) and "G/通用格式" for General; numfmt knows only the English.
+// the zh-CN built-in formats), 上午/下午 for AM/PM and "G/通用格式" for General;
+// numfmt knows only the English.
 const COLOURS: Record<string, string> = { 红色: 'Red', 蓝色: 'Blue', 绿色: 'Green', 黄色: 'Yellow', 黑色: 'Black', 白色: 'White', 洋红: 'Magenta', 青色: 'Cyan' };
 const LOCAL_COLOUR = new RegExp(`\\[(${Object.keys(COLOURS).join('|')}|颜色(\\d+))\\]`, 'g');
 
 function localFormat(format: string): string {
   if (format === 'G/通用格式') return 'General';
-  return format.replace(LOCAL_COLOUR, (_, name: string, n: string | undefined) => `[${n ? `Color${n}` : COLOURS[name]}]`);
+  return format.replace(LOCAL_COLOUR, (_, name: string, n: string | undefined) => `[${n ? `Color${n}` : COLOURS[name]}]`).replaceAll('上午/下午', 'AM/PM');
 }
