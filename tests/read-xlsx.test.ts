@@ -189,6 +189,32 @@ describe('XLSX: a merged area whose top-left cell is hidden', () => {
 });
 
 describe('XLSX: a form as a clerk lays it out on the sheet', () => {
+  it('empty spacer columns between a label and its value (probe V 08): the value is the next filled cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('粪污资源化');
+    // A margin, D and H spacer columns no row writes in; labels in B:C, values from E.
+    const rows: (string | number | null)[][] = [
+      [null, '2023年度项目支出绩效自评表'],
+      [null, '项目名称', '', null, '畜禽粪污资源化利用项目'],
+      [null, '主管部门', '', null, '某县农业农村局', '', '', null, '实施单位', '某县畜牧兽医水产中心'],
+      [null, '项目资金（万元）', '', null, '年初预算数', '全年预算数', '全年执行数', null, '分值', '执行率', '得分'],
+      [null, '年度资金总额', '', null, 200, 200, 186.4, null, 10, 0.932, 9.32],
+      [null, '一级指标', '二级指标', null, '三级指标', '年度指标值', '实际完成值', null, '分值', '得分', '偏差原因分析及改进措施'],
+      [null, '产出指标', '数量指标', null, '粪污处理设施建设', '≥15处', '15处', null, 90, 90, ''],
+      [null, '总分', '', null, '', '', '', null, 100, 99.32, ''],
+    ];
+    for (const r of rows) ws.addRow(r);
+    // 项目名称's value E2:G2 stops short of the row's end (K, L blank)
+    for (const m of ['B1:L1', 'B2:C2', 'E2:G2', 'B3:C3', 'E3:G3', 'J3:L3', 'B4:C4', 'B5:C5', 'K6:L6', 'K7:L7', 'B8:G8', 'K8:L8']) ws.mergeCells(m);
+    ws.getCell('J5').numFmt = '0.00%';
+    const doc = await readDocument(Buffer.from(await wb.xlsx.writeBuffer()), { maxBytes: 10 * 1024 * 1024 });
+    const [r] = recognizeForms(doc, loadTemplates([bundledTemplatesDir()]));
+    expect(r.entity).toBe('畜禽粪污资源化利用项目');
+    expect(r.header).toEqual({ department: '某县农业农村局', implementer: '某县畜牧兽医水产中心' });
+    expect(r.provenance.entity).toMatchObject({ sheet: '粪污资源化', row: 1, col: 4 });
+    expect(r.provenance['header.department']).toMatchObject({ sheet: '粪污资源化', row: 2, col: 4 });
+  });
+
   it('cover rows with a 填报日期 above the title, and group labels over the fund header (probe P07, P10)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('自评表');

@@ -857,6 +857,27 @@ describe('a report\'s table of contents, rows of in-table prose, labels naming t
     expect(r.conclusions).toEqual({ verdict: null, problems: null, measures: null });
   });
 
+  it('a value past an empty cell after its label is read; a label there, or an unknown label (联系人, 项目编码) with its own value, is no value (probe V 08)', () => {
+    // projectTable's grid is 10 columns wide
+    const read = (name: string[], header: string[]) => {
+      const table = projectTable();
+      table.table[0] = name;
+      table.table[1] = header;
+      return recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', table), templates)[0];
+    };
+    // the value last in its row, or before the next field's label
+    const r = read(['项目名称', '', '2023年信息化建设项目', '<', '<', '<', '<', '<', '<', '<'], ['主管部门', '', '某某区财政局', '<', '实施单位', '', '某某区信息中心', '<', '<', '<']);
+    expect(r.entity).toBe('2023年信息化建设项目');
+    expect(r.header).toEqual({ department: '某某区财政局', implementer: '某某区信息中心' });
+    expect(r.provenance.entity).toMatchObject({ table: 0, row: 0, col: 2, raw: '2023年信息化建设项目' });
+    // the next filled cell a field's label: the value is blank, not the label nor what follows it
+    const blank = read(['项目名称', '', '联系人', '张三', '<', '<', '<', '<', '<', '<'], ['主管部门', '', '实施单位', '某某区信息中心', '<', '<', '<', '<', '<', '<']);
+    expect(blank.entity).toBeNull();
+    expect(blank.header).toEqual({ department: null, implementer: '某某区信息中心' });
+    // an unknown label followed by its own blank value, the empty cell in a column other rows write in
+    expect(read(['项目名称', '', '项目编码', '<', '<', '', '<', '<', '<', '<'], ['主管部门', '某某区财政局', '<', '<', '实施单位', '某某区信息中心', '<', '<', '<', '<']).entity).toBeNull();
+  });
+
   it('项目单位 is the implementer; 填报单位 and 主管单位 are not', () => {
     const read = (header: string[]) => recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', projectWithRows([], header)), templates)[0];
     expect(read(['主管部门', '某某区民政局', '<', '<', '项目单位', '某某区养老服务中心', '<', '<', '<']).header).toEqual({ department: '某某区民政局', implementer: '某某区养老服务中心' });

@@ -1,9 +1,10 @@
 // Labelled single values of a form: 项目名称, 主管部门, 实施单位, 单位名称 / 填报单位,
 // 自评等级 and the conclusion cells (评价结论 / 存在问题 / 改进措施) — from a label
-// cell and the cell right of it, or from a "标签：值" cell or line.
+// cell and the cell right of it (or the filled one past empty cells: valueCell), or
+// from a "标签：值" cell or line.
 import type { DocTable } from '../model/document.js';
 import { foldText, toHalfWidth } from '../normalize/cell.js';
-import { rowCells } from './grid.js';
+import { rowCells, type RowCell } from './grid.js';
 import { matchesExactly, normLabel } from './labels.js';
 import type { Item } from './segments.js';
 import type { Template } from './template-schema.js';
@@ -73,6 +74,49 @@ export function labelValuePairs(text: string): { label: string; value: string }[
   return out;
 }
 
+const isBlank = (rc: RowCell): boolean => rc.cell.text.trim() === '';
+
+/** A cell that names a field rather than holding a value: a field's label, or a label
+ *  of the "标签：" kind. Other labels (联系人, 项目编码) the lexicon does not know. */
+function labelLike(rc: RowCell, labels: Record<FieldKey, string[]>): boolean {
+  return keysOf(rc.label, labels).length > 0 || /[:：]/.test(rc.cell.text);
+}
+
+/** The cell holding the value of the label at cells[j]: the next cell; past empty cells
+ *  (a spacer column, a label cell the form merges wider in other rows) the next filled
+ *  one — 项目名称 | (blank) | 某项目 — when it is no label itself and stands where a value
+ *  does: last in the row, or before a field's label (某局 | 实施单位), or before blank
+ *  cells only with nothing but spacer columns (no row writes in them) between it and
+ *  the label. Else the value is the blank next cell: "项目名称 | (blank) | 联系人 | 张三"
+ *  and "项目名称 | (blank) | 项目编码 | (blank)" read no 项目名称. */
+function valueCell(table: DocTable, cells: RowCell[], j: number, labels: Record<FieldKey, string[]>): RowCell | undefined {
+  const next = cells[j + 1];
+  if (!next || !isBlank(next)) return next;
+  const k = cells.findIndex((rc, i) => i > j && !isBlank(rc));
+  if (k < 0 || labelLike(cells[k], labels)) return next;
+  if (k === cells.length - 1) return cells[k];
+  const after = cells.slice(k + 1).find((rc) => !isBlank(rc));
+  if (after) return labelLike(after, labels) ? cells[k] : next;
+  const spacers = spacerColumns(table);
+  return cells.slice(j + 1, k).every((rc) => spacers.has(rc.col)) ? cells[k] : next;
+}
+
+const spacerCache = new WeakMap<DocTable, Set<number>>();
+
+/** Grid columns no cell of the table starts in with text: empty columns left between
+ *  a label and its value, or a margin. */
+function spacerColumns(table: DocTable): Set<number> {
+  let out = spacerCache.get(table);
+  if (out) return out;
+  const written = new Set<number>();
+  for (let r = 0; r < table.rows.length; r++) for (const rc of rowCells(table, r)) if (!isBlank(rc)) written.add(rc.col);
+  const width = table.rows[0]?.length ?? 0;
+  out = new Set<number>();
+  for (let c = 0; c < width; c++) if (!written.has(c)) out.add(c);
+  spacerCache.set(table, out);
+  return out;
+}
+
 /** Reads the labelled fields of the segment's rows and lines (first hit of each key wins). */
 export function readFields(items: Item[], t: Template, skipItems: Set<number>): Partial<Record<FieldKey, FieldHit>> {
   const labels = fieldLabels(t);
@@ -93,7 +137,7 @@ export function readFields(items: Item[], t: Template, skipItems: Set<number>): 
     cells.forEach((rc, j) => {
       const keys = keysOf(rc.label, labels);
       if (keys.length) {
-        const next = cells[j + 1];
+        const next = valueCell(it.table, cells, j, labels);
         if (next && keysOf(next.label, labels).length === 0) {
           for (const k of keys) put(k, { value: foldText(next.cell.text), at: { table: it.table, row: it.r, col: next.col, raw: next.cell.text } });
         }
