@@ -518,6 +518,8 @@ table('block-unreadable', {}, [
     { fields: ['blocks.indicators'], message: '绩效指标表未能读取（第2张表第1行，印有“绩效指标”）：列数与表头不符。需要绩效指标表数据的检查均已跳过，请对照原表人工核对绩效指标表。' },
     { fields: ['blocks.total'], message: /^总分行未能读取（第2张表第31行，印有“总分”）：总分行的得分栏无法定位。/ },
   ] },
+  { name: 'a workbook: the label\'s cell named the Excel way', edit: (r) => unreadable(r, 'goals', { table: 0, row: 9, col: 0, sheet: '自评表', label: '年度总体目标', reason: '年度总体目标栏中没有可识别的目标和完成情况' }),
+    want: [{ fields: ['blocks.goals'], message: '年度总体目标未能读取（自评表!A10，印有“年度总体目标”）：年度总体目标栏中没有可识别的目标和完成情况。需要年度总体目标数据的检查均已跳过，请对照原表人工核对年度总体目标。' }] },
   { name: 'marked unreadable without a note: still reported', edit: (r) => { r.blocks.goals = 'unreadable'; },
     want: [{ fields: ['blocks.goals'], message: /^年度总体目标未能读取：/ }] },
 ]);

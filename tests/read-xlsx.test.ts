@@ -4,10 +4,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { DocCell } from '../src/model/document.js';
-import { bundledTemplatesDir } from '../src/paths.js';
+import { checkRecord, loadRuleSet } from '../src/check/index.js';
+import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { readDocument } from '../src/read/index.js';
 import { openZip } from '../src/read/zip.js';
 import { loadTemplates, recognizeForms } from '../src/recognize/index.js';
+import { locationText } from '../src/report/places.js';
 import { buildZip } from './helpers/zip-writer.js';
 
 async function sheetCells(fill: (ws: ExcelJS.Worksheet) => void): Promise<DocCell[][]> {
@@ -213,6 +215,33 @@ describe('XLSX: a form as a clerk lays it out on the sheet', () => {
     expect(r.header).toEqual({ department: '某县农业农村局', implementer: '某县畜牧兽医水产中心' });
     expect(r.provenance.entity).toMatchObject({ sheet: '粪污资源化', row: 1, col: 4 });
     expect(r.provenance['header.department']).toMatchObject({ sheet: '粪污资源化', row: 2, col: 4 });
+  });
+
+  it('a block it cannot read is placed by its label\'s cell, the Excel way (probe V: "表1 第8行" on a workbook)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('自评表');
+    const rows: (string | number | null)[][] = [
+      ['2023年度项目支出绩效自评表'],
+      ['单位：万元'],
+      ['项目名称', '旅游厕所建设项目'],
+      ['项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['', '年度资金总额', 150, 150, 147.36, 10, 0.9824, 9.82],
+      // a goals block with nothing in it: printed, not read
+      ['年度总体目标', '', '', '', '', '', '', ''],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '新建旅游厕所', '≥5座', '5座', 90, 90, ''],
+      ['总分', '', '', '', '', 100, 99.82, ''],
+    ];
+    for (const r of rows) ws.addRow(r);
+    ws.getCell('G5').numFmt = '0.00%';
+    const doc = await readDocument(Buffer.from(await wb.xlsx.writeBuffer()), { maxBytes: 10 * 1024 * 1024 });
+    const [r] = recognizeForms(doc, loadTemplates([bundledTemplatesDir()]));
+    expect(r.blocks.goals).toBe('unreadable');
+    const source = { name: 'a.xlsx', path: 'a.xlsx', sha256: 'a'.repeat(64), format: 'xlsx' as const, bytes: 1, pages: null, formIndex: 0 };
+    const [finding] = checkRecord({ ...r, source }, loadRuleSet([bundledRulesDir()])).filter((f) => f.rule === 'record.block-unreadable');
+    // 年度总体目标 is in A6 of the sheet (row 4 of the table: two title lines above it)
+    expect(finding.message).toMatch(/^年度总体目标未能读取（自评表!A6，印有“年度总体目标”）/);
+    expect(finding.locations.map((l) => locationText(l, false))).toEqual(['自评表!A6 原文“年度总体目标”']);
   });
 
   it('cover rows with a 填报日期 above the title, and group labels over the fund header (probe P07, P10)', async () => {

@@ -190,6 +190,8 @@ export function locate(record: FormRecord, fields: string[], factValues: Record<
           field,
           ...(u.table !== null ? { table: u.table } : {}),
           ...(u.row !== null ? { row: u.row } : {}),
+          ...(u.col !== undefined ? { col: u.col } : {}),
+          ...(u.sheet !== undefined ? { sheet: u.sheet } : {}),
           ...(u.page !== null ? { page: u.page } : {}),
           ...(u.label !== null ? { raw: u.label } : {}),
         });

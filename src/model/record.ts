@@ -200,6 +200,10 @@ export const UnreadBlockSchema = z
     block: z.enum(RECORD_BLOCKS),
     table: z.number().int().nonnegative().nullable(),
     row: z.number().int().nonnegative().nullable(),
+    /** XLSX: the worksheet and the column of the label's cell; row and col are then the
+     *  sheet's (0-based, as in provenance). */
+    sheet: z.string().optional(),
+    col: z.number().int().nonnegative().optional(),
     page: z.number().int().positive().nullable(),
     /** The printed label it was recognized by ("项目资金（万元）"). */
     label: z.string().nullable(),

@@ -1,6 +1,7 @@
 // Where a form prints each block, read or not: the block's own label (项目资金（万元）,
 // 绩效指标, 总分, 年度总体目标) or, for the fund block, a funding line holding amounts.
 // A block printed but not read is "unreadable" — never blank (rules.md check 29).
+import type { DocTable } from '../model/document.js';
 import type { BlockState, RecordBlock, UnreadBlock } from '../model/record.js';
 import { readMoney } from '../normalize/cell.js';
 import { rowCells } from './grid.js';
@@ -15,6 +16,15 @@ export interface PrintedAt {
   row: number;
   page: number | null;
   label: string;
+  /** XLSX: the label's cell in the sheet's own terms (0-based). */
+  sheet?: { name: string; row: number; col: number };
+}
+
+/** Where a block's label is printed: grid row (and for a workbook, the sheet's cell). */
+function printedAt(table: DocTable, row: number, col: number, label: string): PrintedAt {
+  const at: PrintedAt = { table: table.index, row, page: table.rows[row]?.[col]?.page ?? null, label };
+  if (table.sheet !== undefined) at.sheet = { name: table.sheet, row: table.sheetRows?.[row] ?? row, col: table.sheetCols?.[col] ?? col };
+  return at;
 }
 
 export type Printed = Partial<Record<RecordBlock, PrintedAt>>;
@@ -28,7 +38,7 @@ export function findPrinted(seg: Segment, t: Template): Printed {
   for (const it of seg.items) {
     if (it.kind !== 'row') continue;
     const cells = rowCells(it.table, it.r);
-    const at = (label: string, col: number): PrintedAt => ({ table: it.table.index, row: it.r, page: it.table.rows[it.r]?.[col]?.page ?? null, label });
+    const at = (label: string, col: number): PrintedAt => printedAt(it.table, it.r, col, label);
     for (const rc of cells) {
       if (!rc.label) continue;
       if (!out.fund && matches(rc.label, t.fund.anchors)) out.fund = at(rc.cell.text.trim(), rc.col);
@@ -41,7 +51,7 @@ export function findPrinted(seg: Segment, t: Template): Printed {
     if (!out.fund && bestKey(first.label, lineLabels) !== null && fundLineWithAmounts(it)) out.fund = at(first.cell.text.trim(), first.col);
   }
   const goals = findGoalsAnchor(seg.items, t);
-  if (goals) out.goals = { table: goals.table.index, row: goals.row, page: goals.table.rows[goals.row]?.[goals.cell.col]?.page ?? null, label: goals.cell.cell.text.trim() };
+  if (goals) out.goals = printedAt(goals.table, goals.row, goals.cell.col, goals.cell.cell.text.trim());
   return out;
 }
 
@@ -65,6 +75,13 @@ export function blockState(block: RecordBlock, read: boolean, printed: Printed, 
   if (!at) return { state: 'absent' };
   return {
     state: 'unreadable',
-    unread: { block, table: at.table, row: at.row, page: at.page, label: at.label, reason: why || `未能读取${BLOCK_NAMES[block]}` },
+    unread: {
+      block,
+      table: at.table,
+      ...(at.sheet ? { row: at.sheet.row, sheet: at.sheet.name, col: at.sheet.col } : { row: at.row }),
+      page: at.page,
+      label: at.label,
+      reason: why || `未能读取${BLOCK_NAMES[block]}`,
+    },
   };
 }

@@ -4,6 +4,7 @@
 // paragraphs count from 1 here (JSON keeps them 0-based). Plain text; callers escape.
 import type { FormRecord } from '../model/record.js';
 import type { Location } from '../model/report.js';
+import { sheetCell } from '../model/sheet-cell.js';
 import { fieldLabel } from './html-assets/labels.js';
 
 /** What a form's labels depend on: its group weights and the row labels it printed. */
@@ -16,24 +17,6 @@ interface CellOrigin {
   page?: number | null;
   raw?: string;
   sheet?: string;
-}
-
-/** Excel's column letters for a 0-based column: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** "自评表!D7" for a worksheet cell (row/col 0-based in the sheet), as Excel names it. */
-export function sheetCell(sheet: string, row: number, col: number): string {
-  const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetters(col)}${row + 1}`;
 }
 
 function pagePart(page: number | null | undefined): string[] {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { RECORD_BLOCKS, type RecordBlock, type UnreadBlock } from '../../model/record.js';
 import { BLOCK_NAMES } from '../../model/names.js';
+import { sheetCell } from '../../model/sheet-cell.js';
 import type { Draft, RuleKind } from '../types.js';
 
 const options = z
@@ -13,10 +14,12 @@ const options = z
   })
   .strict();
 
-/** "第1张表第5行，第2页，印有“项目资金（万元）”" — counted from 1, for people. */
+/** "第1张表第5行，第2页，印有“项目资金（万元）”" — counted from 1, for people; a workbook's
+ *  cell the Excel way ("自评表!A10"). */
 function place(u: UnreadBlock): string {
   const parts: string[] = [];
-  if (u.table !== null) parts.push(`第${u.table + 1}张表${u.row !== null ? `第${u.row + 1}行` : ''}`);
+  if (u.sheet !== undefined && u.row !== null && u.col !== undefined) parts.push(sheetCell(u.sheet, u.row, u.col));
+  else if (u.table !== null) parts.push(`第${u.table + 1}张表${u.row !== null ? `第${u.row + 1}行` : ''}`);
   else if (u.row !== null) parts.push(`第${u.row + 1}行`);
   if (u.page !== null) parts.push(`第${u.page}页`);
   if (u.label) parts.push(`印有“${u.label}”`);
