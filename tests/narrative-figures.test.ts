@@ -5,6 +5,7 @@ import { moneyInterval } from '../src/check/decimal.js';
 import { FactSchema, ChangeSchema } from '../src/model/record.js';
 import { extractNarrativeFacts } from '../src/recognize/facts.js';
 import { withBases, withPrecision } from '../src/recognize/facts-figures.js';
+import { keepOwnFigures } from '../src/recognize/facts-scope.js';
 import { statedMeasures } from '../src/recognize/facts-scores.js';
 
 const read = (...paragraphs: string[]) => {
@@ -45,7 +46,9 @@ describe('the base a change names', () => {
 });
 
 describe('the execution rate and score stated of the whole', () => {
-  const m = statedMeasures(['本项目预算执行率达到97.11%，自评得分99.85分，产出指标得分48分。', '2021年执行率为90%，资金执行率95%以上，基本支出执行率88%。', '2022年度部门整体支出绩效自评得分为95.5分。']);
+  // a 2022 form: the rate said of 2021 is another year's
+  const stated = statedMeasures(['本项目预算执行率达到97.11%，自评得分99.85分，产出指标得分48分。', '2021年执行率为90%，资金执行率95%以上，基本支出执行率88%。', '2022年度部门整体支出绩效自评得分为95.5分。']);
+  const m = keepOwnFigures({ text: null, facts: stated, changes: [] }, { year: 2022, names: [] }).facts;
   it('binds the form\'s own rate and score', () => {
     expect(m['rate.execution']).toEqual([
       { value: '97.11', approx: false, quote: '本项目预算执行率达到97.11%', paragraph: 0 },

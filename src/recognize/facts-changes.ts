@@ -34,6 +34,9 @@ export interface ChangeScan {
   changes: Array<{ change: Change; subject: Mention }>;
   /** `start` of every money figure a change used or compared with. */
   used: Set<number>;
+  /** A budget compared with that is the form's own ("全年预算数为2,106.20万元，较年初预算
+   *  1,850.00万元调增…"): its mention, with the mention of what is compared with it. */
+  ownBases: Map<Mention, Mention>;
 }
 
 export function findChanges(view: MatchView, clauses: ClauseScan[], paragraph: number): ChangeScan {
@@ -41,12 +44,17 @@ export function findChanges(view: MatchView, clauses: ClauseScan[], paragraph: n
   const changes: ChangeScan['changes'] = [];
   const used = new Set<number>();
   const merged = new Set<number>(); // clauses absorbed into an earlier change
+  const ownBases = new Map<Mention, Mention>();
 
   for (let k = 0; k < clauses.length; k++) {
     if (merged.has(k)) continue;
     const c = clauses[k];
     const hits = verbHits(text, c);
-    for (const f of comparedFigures(text, c, hits)) used.add(f.start);
+    for (const { figure, named } of comparedFigures(text, c, hits)) {
+      const subject = named ? ownBudgetSubject(clauses, k, named) : null;
+      if (subject && named) ownBases.set(named, subject);
+      else used.add(figure.start);
+    }
     for (const hit of hits) {
       let last = k;
       let percent = hit.percent;
@@ -79,7 +87,7 @@ export function findChanges(view: MatchView, clauses: ClauseScan[], paragraph: n
       changes.push({ change, subject: subject.mention });
     }
   }
-  return { changes, used };
+  return { changes, used, ownBases };
 }
 
 /** Change verbs in a clause that are followed by an amount or a percent. */
@@ -113,18 +121,44 @@ function verbHits(text: string, c: ClauseScan): VerbHit[] {
   return out;
 }
 
+/** Concepts whose word states a change itself ("较年初预算调增256.20万元"): what is compared
+ *  stands before them, as before a change verb. */
+const CHANGE_CONCEPTS = ['budget.added', 'budget.cut'];
+/** Concepts of the form's whole: a budget compared with one of them is the form's budget too. */
+const isWhole = (concept: string) => concept.startsWith('budget.') || concept === 'spending.total' || concept === 'funds.received';
+
 /** "比上年决算支出3520.18万元减少63.98万元", "与上年3520.18万元相比": the first
- *  figure after a comparison word, before its change verb, is what is compared with. */
-function comparedFigures(text: string, c: ClauseScan, hits: VerbHit[]): MoneyFigure[] {
-  const out: MoneyFigure[] = [];
+ *  figure after a comparison word, before its change verb (or a word of 调增/调减), is what
+ *  is compared with; `named`: the budget concept naming it right after the comparison word
+ *  ("较年初预算1,850.00万元"), if one does. */
+function comparedFigures(text: string, c: ClauseScan, hits: VerbHit[]): Array<{ figure: MoneyFigure; named: Mention | null }> {
+  const out: Array<{ figure: MoneyFigure; named: Mention | null }> = [];
   const clause = text.slice(c.span.start, c.span.end);
   for (const m of clause.matchAll(COMPARISONS)) {
     const at = c.span.start + (m.index ?? 0);
     const verb = hits.find((h) => h.verbStart > at)?.verbStart ?? c.span.end;
-    const base = c.money.find((f) => f.start > at && f.end <= verb);
-    if (base && !hits.some((h) => h.amount === base)) out.push(base);
+    const changeWord = c.mentions.find((x) => x.start > at && x.concept !== null && CHANGE_CONCEPTS.includes(x.concept))?.start ?? c.span.end;
+    const base = c.money.find((f) => f.start > at && f.end <= Math.min(verb, changeWord));
+    if (!base || hits.some((h) => h.amount === base)) continue;
+    const named = c.mentions.find((x) => x.start === at + m[0].length && x.end <= base.start) ?? null;
+    const ownNaming = named?.concept?.startsWith('budget.') && isRunOf(text.slice(named.end, base.start), FILLERS);
+    out.push({ figure: base, named: ownNaming ? named : null });
   }
   return out;
+}
+
+/** What a budget compared with is compared to, when that is one of the form's wholes: the
+ *  last concept its sentence names before it ("全年预算数为2,106.20万元，较年初预算…"). A
+ *  line's ("“三公”经费支出12.36万元，比年初预算15.00万元减少…") is that line's budget. */
+function ownBudgetSubject(clauses: ClauseScan[], k: number, named: Mention): Mention | null {
+  for (let j = k; j >= 0; j--) {
+    const before = clauses[j].mentions.filter((x) => x.end <= named.start && x.concept);
+    if (before.length) {
+      const subject = before[before.length - 1];
+      return isWhole(subject.concept as string) ? subject : null;
+    }
+  }
+  return null;
 }
 
 /** A clause that only states a percent change ("降低100%", "同比下降12.5%"). */

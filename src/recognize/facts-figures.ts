@@ -3,6 +3,7 @@
 // figure printed in 亿元, and the base a change is measured from when it states one.
 import type { Change, Fact } from '../model/record.js';
 import { VERBS } from './facts-changes.js';
+import { carryScope } from './facts-scope.js';
 import { APPROX_BEFORE, CHANGE_VERB_FILLERS } from './facts-lexicon.js';
 import { isRunOf, matchView, moneyFigures, sentences } from './facts-text.js';
 
@@ -18,7 +19,7 @@ function withDecimals(fact: Fact): Fact {
   const printed = new Set(moneyFigures(matchView(fact.quote).text).filter((f) => f.value === fact.value).map((f) => f.decimals));
   // one figure (or several printed alike) with that value; "1.17亿元（11700万元）" says both, so neither
   const [decimals] = printed;
-  return printed.size === 1 && decimals !== undefined ? { ...fact, decimals } : fact;
+  return printed.size === 1 && decimals !== undefined ? carryScope(fact, { ...fact, decimals }) : fact;
 }
 
 // The comparison words a stated base follows ("比上年…", "较上年…"); a base printed
@@ -31,7 +32,7 @@ const COMPARISON = /比(?!例|重|率)|较/;
 export function withBases(changes: Change[]): Change[] {
   return changes.map((c) => {
     const base = c.amount === null ? null : statedBase(c.quote, c.amount, c.direction);
-    return base === null ? c : { ...c, base };
+    return base === null ? c : carryScope(c, { ...c, base });
   });
 }
 

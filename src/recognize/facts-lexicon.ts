@@ -119,6 +119,17 @@ export const BODY_SUFFIXES: string[] = [
 /** Words before a body suffix that make it the form's own ("我单位", "本中心"). */
 export const OWN_BODY_WORDS: string[] = ['我', '本', '该', '此'];
 
+/** How a project's name ends: a sentence said of one, in a department's narrative, states
+ *  that project's figures ("政府采购监督管理项目全年预算", "食品安全抽检项目支出"). */
+export const PROJECT_NAME_ENDS: string[] = ['项目', '工程'];
+/** Words before a concept wording that open with a project's name ending ("项目支出") and
+ *  name no project: the form's own, a year, a list's joins ("全年项目支出", "本部门项目支出",
+ *  "其中项目支出", "…万元和项目支出"); with the period, own-body and body words below. */
+export const OWN_SUBJECT_WORDS: string[] = [
+  '其中', '另外', '此外', '同时', '全年', '年度', '年', '部门', '局', '整体', '全部', '各', '总', '合计',
+  '以及', '和', '及', '与', '用于', '安排', '包括', '主要', '为', '是', '的',
+];
+
 /** Words of another period: a figure they govern is not this year's ("上年决算支出").
  *  Right before a comparison word they only name what is compared ("比上年"). */
 export const OTHER_PERIOD_WORDS: string[] = ['上一年度', '上年度', '上一年', '上年', '去年', '前年', '往年', '同期'];

@@ -13,13 +13,15 @@ import {
   CUTOFF_WORDS,
   OTHER_PERIOD_WORDS,
   OWN_BODY_WORDS,
+  OWN_SUBJECT_WORDS,
   PART_PERIOD_WORDS,
+  PROJECT_NAME_ENDS,
   PART_QUALIFIERS,
   QUALIFIED_CONCEPTS,
   SUBUNIT_MARKERS,
   THIS_PERIOD_WORDS,
 } from './facts-lexicon.js';
-import { foldWord, stripEnumerator, wordEndingAt } from './facts-text.js';
+import { foldWord, isRunOf, stripEnumerator, wordEndingAt } from './facts-text.js';
 
 /** What the words before a mention say of its figure. */
 export interface Scope {
@@ -39,6 +41,8 @@ const OTHER = fold(OTHER_PERIOD_WORDS);
 const PART_PERIOD = fold(PART_PERIOD_WORDS);
 const THIS = fold(THIS_PERIOD_WORDS);
 const CARRIED = fold(CARRIED_OVER);
+const PROJECT_ENDS = fold(PROJECT_NAME_ENDS);
+const OWN_WORDS = fold([...OWN_SUBJECT_WORDS, ...THIS_PERIOD_WORDS, ...OWN_BODY_WORDS, ...BODY_SUFFIXES]);
 
 const YEAR = /((?:19|20)\d{2})年(?:度)?/g;
 // "1至3月", "4-6月份": months, printed as digits or numerals.
@@ -51,20 +55,50 @@ const CUTOFF = new RegExp(String.raw`(?:${fold(CUTOFF_WORDS).join('|')})(?:(?:19
 const COMPARED = /(?:比|较|与|同|对比|相比|相较于?)(?:上一?年度?|去年|前年|(?:19|20)\d{2}年度?)*$/;
 
 /** "一般公共预算财政拨款支出决算数", "中央资金全年预算": a wording of the whole
- *  right after a qualifier names a part of it, which no concept names. */
+ *  right after a qualifier names a part of it, which no concept names. So does a budget
+ *  word right after a line's or another thing's wording ("基本支出年初预算", "“三公”经费的
+ *  年初预算": that line's budget, which the record has no concept for), and a budget word
+ *  opening a later clause of the sentence while it goes on about that line's budget
+ *  ("…项目支出年初预算550.00万元，调整后预算790.00万元"). */
 export function narrowQualified(text: string, clauses: ClauseScan[]): void {
+  let line = false; // what was said last is a part's budget, and nothing else since
   for (const clause of clauses) {
-    for (const m of clause.mentions) {
+    const headStart = clause.span.end - stripEnumerator(text.slice(clause.span.start, clause.span.end)).length;
+    for (let i = 0; i < clause.mentions.length; i++) {
+      const m = clause.mentions[i];
       const concept = m.concept ?? m.subjectAs;
-      if (!concept || !QUALIFIED_CONCEPTS.some((p) => concept.startsWith(p))) continue;
-      let end = m.start;
-      if (text[end - 1] === '的') end--;
-      if (end > clause.span.start && wordEndingAt(text.slice(clause.span.start, end), end - clause.span.start, QUALIFIERS)) {
+      if (!concept) continue;
+      const budget = concept.startsWith('budget.');
+      if (QUALIFIED_CONCEPTS.some((p) => concept.startsWith(p)) && qualifiedAt(text, clause, m)) {
+        m.concept = null;
+        delete m.subjectAs;
+        if (budget) line = true;
+        continue;
+      }
+      if (!budget) {
+        // A wording of the actual spending goes on about its sentence's subject; anything
+        // else names a subject of its own (the owner of a budget word right after it).
+        if (!m.ofSubjects) line = false;
+        continue;
+      }
+      const prev = clause.mentions[i - 1];
+      const owned = prev !== undefined && OWNER_JOINS.includes(text.slice(prev.end, m.start)) && !(prev.concept ?? prev.subjectAs ?? '').startsWith('budget.');
+      line = owned || (line && m.start === headStart);
+      if (line) {
         m.concept = null;
         delete m.subjectAs;
       }
     }
   }
+}
+
+/** What may stand between a line's wording and the budget word it owns. */
+const OWNER_JOINS = ['', '的'];
+
+function qualifiedAt(text: string, clause: ClauseScan, m: Mention): boolean {
+  let end = m.start;
+  if (text[end - 1] === '的') end--;
+  return end > clause.span.start && wordEndingAt(text.slice(clause.span.start, end), end - clause.span.start, QUALIFIERS) !== '';
 }
 
 interface PeriodMark {
@@ -133,12 +167,23 @@ function leadStart(text: string, clause: ClauseScan, m: Mention): number {
   return start;
 }
 
+/** A concept word that opens with the word a project's name ends with ("项目支出"): right
+ *  after a name it is that name's ("食品安全抽检项目支出" is the 食品安全抽检项目's 支出), and in
+ *  a department's narrative a project's figure. The form's own words before it name none
+ *  ("全年项目支出", "本部门项目支出", "其中项目支出"). */
+function namesProject(lead: string, word: string): boolean {
+  if (!PROJECT_ENDS.some((w) => word.startsWith(w) && word.length > w.length)) return false;
+  const name = /[\u3400-\u9fff]*$/.exec(lead)![0];
+  return name !== '' && !isRunOf(name, OWN_WORDS);
+}
+
 /** The subject a lead names: foreign (a sub-unit, a project of a department), a
- *  named unit, or nothing (the form's own). */
-function subjectOf(lead: string, department: boolean): Pick<Scope, 'foreign' | 'body'> {
+ *  named unit, or nothing (the form's own). `word`: the concept's wording after the lead. */
+function subjectOf(lead: string, department: boolean, word: string): Pick<Scope, 'foreign' | 'body'> {
   if (MARKERS.some((w) => lead.includes(w))) return { foreign: true };
+  if (department && namesProject(lead, word)) return { foreign: true };
   const name = lead.replace(YEAR, '').replace(/的$/, '').replace(/^(?:其中|另外|此外|同时)/, '');
-  if (department && /(?:项目|工程)$/.test(name)) return { foreign: true };
+  if (department && PROJECT_ENDS.some((w) => name.endsWith(w))) return { foreign: true };
   const suffix = wordEndingAt(name, name.length, SUFFIXES);
   if (!suffix) return { foreign: false };
   const before = name.slice(0, name.length - suffix.length);
@@ -157,7 +202,7 @@ export function sentenceScopes(text: string, clauses: ClauseScan[], department: 
   for (const clause of clauses) {
     for (const m of clause.mentions) {
       const lead = text.slice(leadStart(text, clause, m), m.start);
-      const subject = subjectOf(lead, department);
+      const subject = subjectOf(lead, department, text.slice(m.start, m.end));
       opening ??= subject;
       const period = marks.filter((k) => k.at <= m.start).pop()?.period ?? null;
       const scope: Scope = {
@@ -180,6 +225,13 @@ const pending = new WeakMap<Fact | Change, Scope>();
 export function noteScope<T extends Fact | Change>(figure: T, scope: Scope | undefined): T {
   if (scope && (scope.year !== undefined || scope.body !== undefined)) pending.set(figure, scope);
   return figure;
+}
+
+/** `to` is `from` with more said of it (its precision): the same year and unit. */
+export function carryScope<T extends Fact | Change>(from: T, to: T): T {
+  const scope = pending.get(from);
+  if (scope && to !== from) pending.set(to, scope);
+  return to;
 }
 
 /** What the form says of itself: its year, and the names it goes by (entity,

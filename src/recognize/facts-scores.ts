@@ -1,12 +1,15 @@
 // The execution rate and the score a narrative states of the whole form ("预算执行率达98.5%",
 // "该项目自评得分99.85分"): facts `rate.execution` (percent) and `score.total` (points), which
 // info rules hold against the table. Only a wording that names the whole binds; a line's
-// rate ("基本支出执行率"), an indicator's score ("产出指标得分"), a rate or score of an
-// earlier year ("2022年执行率") or one in a comparison ("较上年的93.5%") binds nothing.
+// rate ("基本支出执行率"), an indicator's score ("产出指标得分") or one in a comparison
+// ("较上年的93.5%") binds nothing; one said of another year than the form's ("2022年执行率")
+// is left out once the form's year is known (facts-scope.ts `keepOwnFigures`).
 import type { Fact } from '../model/record.js';
 import { plainNumber } from '../normalize/cell.js';
-import { APPROX_AFTER, APPROX_BEFORE } from './facts-lexicon.js';
-import { isRunOf, matchView, quoteOf, sentences, stripEnumerator, type Span } from './facts-text.js';
+import { compileLexicon, expandAlias, type ConceptMatcher } from './facts-concepts.js';
+import { APPROX_AFTER, APPROX_BEFORE, BREAKDOWN_OPENERS, PART_QUALIFIERS } from './facts-lexicon.js';
+import { noteScope } from './facts-scope.js';
+import { foldWord, isRunOf, matchView, quoteOf, sentences, stripEnumerator, type Span } from './facts-text.js';
 
 interface Measure {
   concept: string;
@@ -43,47 +46,74 @@ const FILLERS = ['达到', '为', '是', '达', '了', ':'];
 /** Words after the figure that make it a bound or a guess, not the value ("95%以上"). */
 const NOT_EXACT_AFTER = [...APPROX_AFTER, '以上', '以下', '以内'];
 
-/** `pages[i]`: the page paragraph i is printed on (PDF). */
+/** `pages[i]`: the page paragraph i is printed on (PDF). A rate or score said of a year
+ *  ("2022年执行率为90%") notes that year: it is the form's own only when the form is of that
+ *  year (`keepOwnFigures`, once the form's year is read). One that names no subject of its
+ *  own is of what its sentence spoke of before it: a part's ("其中当年财政拨款执行292.48万元，
+ *  执行率97.49%") is no fact. */
 export function statedMeasures(paragraphs: string[], pages: (number | null)[] = []): Record<string, Fact[]> {
   const facts: Record<string, Fact[]> = {};
-  const ownYear = latestYear(paragraphs);
   paragraphs.forEach((paragraph, index) => {
     if (!/执行率|分/.test(paragraph)) return;
     const view = matchView(paragraph);
     const page = pages[index] ?? null;
-    for (const clause of sentences(view).flat()) {
+    for (const sentence of sentences(view)) sentence.forEach((clause, k) => {
       for (const m of MEASURES) {
-        for (const f of figuresIn(view.text, clause, m, ownYear)) {
-          (facts[m.concept] ??= []).push({
+        for (const { year, bare, ...f } of figuresIn(view.text, clause, m)) {
+          if (bare && spokeOfPart(view.text, sentence.slice(0, k))) continue;
+          const fact: Fact = {
             ...f,
             quote: quoteOf(view, clause.start, clause.end),
             paragraph: index,
             ...(page !== null ? { page } : {}),
-          });
+          };
+          (facts[m.concept] ??= []).push(noteScope(fact, year === null ? undefined : { foreign: false, year }));
         }
       }
-    }
+    });
   });
   return facts;
 }
 
-/** The narrative's own year: the latest it names (an earlier one is a comparison's). */
-function latestYear(paragraphs: string[]): string | null {
-  let latest: string | null = null;
-  for (const p of paragraphs) for (const m of matchView(p).text.matchAll(/(?<!\d)((?:19|20)\d{2})年/g)) if (latest === null || m[1] > latest) latest = m[1];
-  return latest;
+const PART = /^(?:spending\.(?:basic|project|personnel|public)|econ\.|threePublic\.)/;
+const PARTS_QUALIFIED = PART_QUALIFIERS.flatMap(expandAlias).map(foldWord);
+let matcher: ConceptMatcher | null = null;
+
+/** Whether the clauses before a measure, in its sentence, last spoke of one part: the
+ *  nearest that names a subject (a wording of the actual spending names none) names a part,
+ *  and the one before that is no other part of a list ("其中基本支出…，项目支出…，执行率…" is
+ *  the whole's rate again). */
+function spokeOfPart(text: string, before: Span[]): boolean {
+  const subjects = before.map((c) => subjectOf(text, c)).filter((x) => x !== null);
+  return subjects[subjects.length - 1] === 'part' && subjects[subjects.length - 2] !== 'part';
 }
 
-function figuresIn(text: string, clause: Span, m: Measure, ownYear: string | null): Array<{ value: string; approx: boolean }> {
-  const out: Array<{ value: string; approx: boolean }> = [];
+/** What a clause speaks of: a part when it opens a 其中 list, names a part (基本支出,
+ *  “三公”经费) or a part of the money (财政拨款 …); the whole when it names anything else. */
+function subjectOf(text: string, clause: Span): 'part' | 'whole' | null {
+  matcher ??= compileLexicon();
+  const words = stripEnumerator(text.slice(clause.start, clause.end));
+  if (BREAKDOWN_OPENERS.some((w) => words.startsWith(w)) || PARTS_QUALIFIED.some((w) => words.includes(w))) return 'part';
+  const named = matcher.find(text, clause.start, clause.end).filter((x) => !x.ofSubjects);
+  if (named.some((x) => x.concept && PART.test(x.concept))) return 'part';
+  return named.length ? 'whole' : null;
+}
+
+const YEAR = /(?<!\d)((?:19|20)\d{2})年度?/g;
+
+/** `bare`: the clause names nothing before the measure's word (a year aside). */
+function figuresIn(text: string, clause: Span, m: Measure): Array<{ value: string; approx: boolean; year: number | null; bare: boolean }> {
+  const out: Array<{ value: string; approx: boolean; year: number | null; bare: boolean }> = [];
   for (let p = clause.start; p < clause.end; p++) {
     const word = m.words.find((w) => text.startsWith(w, p) && p + w.length <= clause.end);
     if (!word) continue;
     let head = stripEnumerator(text.slice(clause.start, p));
-    if (ownYear) head = head.replace(new RegExp(`${ownYear}年度?`, 'g'), '');
+    // the year it is said of: the last the head names
+    const years = [...head.matchAll(YEAR)].map((y) => Number.parseInt(y[1], 10));
+    head = head.replace(YEAR, '');
     if (!isRunOf(head, m.subjects)) continue;
     const found = figureAfter(text, p + word.length, clause.end, m.figure);
-    if (found) out.push(found);
+    if (found) out.push({ ...found, year: years.length ? years[years.length - 1] : null, bare: head === '' });
     p += word.length - 1;
   }
   return out;

@@ -131,6 +131,9 @@ const MONEY = new RegExp(
   String.raw`(?<![\d.,\-~—])${NUMBER}(余|多)?(万|亿)?(余|多)?元(${APPROX_AFTER.join('|')})?(?![/每]|以上|以下|以内|及以上|及以下)`,
   'g',
 );
+// A zero needs no unit ("因公出国（境）费、公务用车购置费均为0"): a bare 0 (0.00, 零) that ends its
+// clause or list item, not a count's ("0人次") nor part of a longer number or numeral.
+const BARE_ZERO = /(?<![\d.,\-~—一二三四五六七八九十百千万亿零〇两])(0(?:\.0+)?|零)(?=$|[)、])/g;
 const PERCENT = new RegExp(String.raw`(?<![\d.,])${NUMBER}%`, 'g');
 // A range ("12万元至15万元", "12至15万元") states no one figure: neither end is a fact.
 const RANGE_JOIN = '(?:至|到|~|-|—|〜)';
@@ -138,10 +141,11 @@ const RANGE_HEAD = new RegExp(String.raw`^\s*${RANGE_JOIN}\s*(?:约|近)?${NUMBE
 const RANGE_TAIL = new RegExp(String.raw`\d(?:余|多)?(?:万|亿)?(?:余|多)?元?\s*${RANGE_JOIN}\s*(?:约|近)?$`);
 
 /** Money figures in `text` (a clause): 万元 as printed, 亿元 × 10000, 元 ÷ 10000,
- *  digits kept, and the printed precision with them; "万余元", "多万元", "…左右" are approximate. */
+ *  digits kept, and the printed precision with them; "万余元", "多万元", "…左右" are approximate.
+ *  A bare zero is money too: zero in any unit is zero. */
 export function moneyFigures(text: string, offset = 0): MoneyFigure[] {
   const out: MoneyFigure[] = [];
-  if (!/\d/.test(text)) return out;
+  if (!/[\d零]/.test(text)) return out;
   for (const m of text.matchAll(MONEY)) {
     const n = plainNumber(m[1]);
     if (n === null) continue;
@@ -159,7 +163,12 @@ export function moneyFigures(text: string, offset = 0): MoneyFigure[] {
       ...yiDecimals(n, unit),
     });
   }
-  return out;
+  for (const m of text.matchAll(BARE_ZERO)) {
+    const start = offset + (m.index ?? 0);
+    if (out.some((f) => f.start <= start && start < f.end)) continue;
+    out.push({ start, end: start + m[0].length, numberStart: start, value: m[1] === '零' ? '0' : m[1], approx: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** "1.17亿元" is 11700万元 good to ± 0.005亿元 = ± 50万元, which the shifted digits no longer

@@ -7,7 +7,7 @@
 import type { Change, Fact } from '../model/record.js';
 import { compileLexicon, type ConceptMatcher, type Mention } from './facts-concepts.js';
 import { findChanges, type ClauseScan } from './facts-changes.js';
-import { AFTER_FILLERS, APPROX_BEFORE, BREAKDOWN_JOINS, CONCEPT_LEXICON, FILLERS, type ConceptEntry } from './facts-lexicon.js';
+import { AFTER_FILLERS, APPROX_BEFORE, BREAKDOWN_JOINS, BREAKDOWN_OPENERS, CONCEPT_LEXICON, FILLERS, type ConceptEntry } from './facts-lexicon.js';
 import { keepOwnFigures, narrowQualified, noteScope, sentenceScopes, type OwnScope } from './facts-scope.js';
 import { sectionLevel } from './narrative.js';
 import {
@@ -76,7 +76,8 @@ export function extractNarrativeFacts(paragraphs: string[], options: FactOptions
       const frame = breakdownFrames(view.text, clauses);
       for (const clause of clauses) {
         for (const { mention, figure, approx } of bindClause(view.text, clause, found.used)) {
-          const scope = scopes.get(mention);
+          // A budget compared with that is the form's own is said as what it is compared to.
+          const scope = scopes.get(found.ownBases.get(mention) ?? mention);
           if (scope?.foreign) continue;
           // "年初预算1028.49万元，其中基本支出971.01万元": a budget's breakdown, not spending.
           if (frame.get(mention)?.startsWith('budget.')) continue;
@@ -138,8 +139,14 @@ function listEndingAt(text: string, clause: ClauseScan, edge: number): Mention[]
 const EACH = ['均', '都', '皆'];
 
 /** "因公出国（境）费、公务用车购置费均为0万元": every concept of the list right before 均
- *  (joined by 、和及与) takes the figure after it (fillers aside). */
+ *  (joined by 、和及与) takes the figure after it (fillers aside). A zero needs no 均: amounts
+ *  that add up to nothing are each nothing ("因公出国（境）费和公务用车购置费为0"). */
 function bindEach(text: string, clause: ClauseScan, free: MoneyFigure[]): Binding[] {
+  for (const figure of free) {
+    if (!isZero(figure.value)) continue;
+    const names = listEndingAt(text, clause, figure.start);
+    if (names.length >= 2) return names.map((mention) => ({ mention, figure, approx: false }));
+  }
   for (const word of EACH) {
     const at = text.indexOf(word, clause.span.start);
     if (at < 0 || at >= clause.span.end) continue;
@@ -150,6 +157,8 @@ function bindEach(text: string, clause: ClauseScan, free: MoneyFigure[]): Bindin
   }
   return [];
 }
+
+const isZero = (value: string) => /^0(?:\.0*)?$/.test(value);
 
 /** "基本支出1150.05万元", "批复部门预算为约1028万元": the nearest concept before
  *  the figure, with only fillers (and an approximation word) between. */
@@ -227,7 +236,8 @@ function breakdownFrames(text: string, clauses: ClauseScan[]): Map<Mention, stri
       const prev = clause.mentions[i - 1];
       let frame: string | null = null;
       if (prev?.concept && !isPart(prev.concept) && isRunOf(text.slice(prev.end, m.start), BREAKDOWN_JOINS)) frame = prev.concept;
-      else if (opensWithSoOf) frame = lastWhole;
+      else if (opensWithSoOf) frame = lastWhole ?? wholeOfFigureBefore(text, clauses, headStart);
+      else if (soOfRightBefore(text, clause, m)) frame = wholeOfFigureBefore(text, clauses, m.start);
       else if (i === 0 && m.start === headStart) frame = previousFrame;
       else if (prev?.concept && isPart(prev.concept)) frame = frames.get(prev) ?? null;
       frames.set(m, frame);
@@ -236,6 +246,32 @@ function breakdownFrames(text: string, clauses: ClauseScan[]): Map<Mention, stri
     previousFrame = clause.mentions.some((m) => m.concept && isPart(m.concept)) ? clauseFrame : null;
   }
   return frames;
+}
+
+/** "…万元（其中基本支出…": 其中 (BREAKDOWN_OPENERS) right before the part, after the figure
+ *  of the whole it breaks down (an opening bracket between). */
+function soOfRightBefore(text: string, clause: ClauseScan, m: Mention): boolean {
+  const figure = clause.money.filter((f) => f.end <= m.start).pop();
+  if (!figure || clause.mentions.some((x) => x.start >= figure.end && x.end <= m.start)) return false;
+  const between = text.slice(figure.end, m.start).replace(/^\(/, '').replace(/:$/, '');
+  return BREAKDOWN_OPENERS.includes(between);
+}
+
+/** The whole a 其中 list at `at` breaks down: what names the figure before it — the
+ *  concept named last before that figure, or, where none is, a budget when the words
+ *  before the figure speak of one ("部门收入预算2,356.80万元（其中基本支出…"). */
+function wholeOfFigureBefore(text: string, clauses: ClauseScan[], at: number): string | null {
+  for (let k = clauses.length - 1; k >= 0; k--) {
+    const c = clauses[k];
+    if (c.span.start > at) continue;
+    const figure = c.money.filter((f) => f.end <= at).pop();
+    if (!figure) continue;
+    const from = c.money.filter((f) => f.end <= figure.start).pop()?.end ?? c.span.start;
+    const named = c.mentions.filter((x) => x.start >= from && x.end <= figure.start && (x.concept ?? x.subjectAs)).pop();
+    if (named) return named.concept ?? named.subjectAs ?? null;
+    return text.slice(from, figure.start).includes('预算') ? 'budget.' : null;
+  }
+  return null;
 }
 
 const LIST_OPENERS = ['其中', '以及', '、', '和', '及', '与', ':'];

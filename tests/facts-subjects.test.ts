@@ -1,0 +1,129 @@
+// Whose figure a narrative sentence states (probe W): a concept word inside a longer name
+// ("食品安全抽检项目支出") is that name's, a budget word after a line ("基本支出年初预算",
+// "“三公”经费年初预算") is that line's budget, a zero needs no unit, a budget compared
+// with ("较年初预算1,850.00万元调增…") is the form's own, and a score said of the form's
+// year is kept whatever later year the report names; a rate after a part's figures is the
+// part's. Expected values from the sentences.
+import { describe, expect, it } from 'vitest';
+import type { Fact } from '../src/model/record.js';
+import { extractNarrativeFacts } from '../src/recognize/facts.js';
+import { withPrecision } from '../src/recognize/facts-figures.js';
+import { keepOwnFigures } from '../src/recognize/facts-scope.js';
+import { statedMeasures } from '../src/recognize/facts-scores.js';
+
+const values = (facts: Record<string, Fact[]>) => Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, v.map((f) => f.value)]));
+const dept = (...paragraphs: string[]) => values(extractNarrativeFacts(paragraphs, { department: true }).facts);
+const project = (...paragraphs: string[]) => values(extractNarrativeFacts(paragraphs).facts);
+
+describe('a concept word inside a longer name binds nothing (probe W H03, G02)', () => {
+  it("a department's sub-projects are not its 项目支出", () => {
+    expect(
+      dept(
+        '2023年度决算总支出2,050.87万元，其中基本支出1,305.42万元，项目支出745.45万元。',
+        '项目支出主要包括：食品安全抽检项目支出120.30万元，特种设备安全监察项目支出85.00万元，市场主体登记注册项目支出40.15万元，其他专项支出500.00万元。',
+        '环境监测项目支出45.20万元，执法装备购置项目支出30.00万元。',
+      ),
+    ).toStrictEqual({ 'spending.total': ['2050.87'], 'spending.basic': ['1305.42'], 'spending.project': ['745.45'] });
+  });
+  it('the department\'s own words before 项目支出 still let it bind', () => {
+    expect(
+      dept('全年项目支出745.45万元。', '2023年项目支出745.45万元。', '本部门项目支出745.45万元。', '基本支出、项目支出分别为1,305.42万元、745.45万元。', '全年共发生1,305.42万元的基本支出，745.45万元的项目支出。'),
+    ).toStrictEqual({
+      'spending.project': ['745.45', '745.45', '745.45', '745.45', '745.45'],
+      'spending.basic': ['1305.42', '1305.42'],
+    });
+  });
+});
+
+describe("a budget word after a line is that line's budget (probe W H01, H02, G01, G02)", () => {
+  it('基本支出年初预算, 项目支出调整后预算: no budget of the form', () => {
+    expect(
+      dept(
+        '2023年年初预算1,850.00万元，调整后预算2,106.20万元，全年支出2,050.87万元。',
+        '其中基本支出年初预算1,300.00万元，调整后预算1,316.20万元，实际支出1,305.42万元；项目支出年初预算550.00万元，调整后预算790.00万元，实际支出745.45万元。',
+      ),
+    ).toStrictEqual({ 'budget.initial': ['1850.00'], 'budget.final': ['2106.20'], 'spending.total': ['2050.87'] });
+  });
+  it('“三公”经费年初预算 is the 三公\'s', () => {
+    expect(dept('“三公”经费年初预算15.00万元，实际支出12.36万元。')).toStrictEqual({});
+    expect(dept('“三公”经费的年初预算为15.00万元。')).toStrictEqual({});
+  });
+  it("a source's budget, and the next clause that goes on about it", () => {
+    expect(project('当年财政拨款年初预算300.00万元，调整后预算300.00万元；全年预算数320.00万元。')).toStrictEqual({ 'budget.final': ['320.00'] });
+  });
+  it('a budget broken down in brackets: 其中基本支出 is a budget line, not spending', () => {
+    expect(dept('部门收入预算2,356.80万元（其中基本支出1,586.30万元、项目支出770.50万元）。')).toStrictEqual({});
+    // a spending broken down so is spending
+    expect(dept('决算总支出2,298.45万元（其中基本支出1,572.18万元、项目支出726.27万元）。')).toStrictEqual({
+      'spending.total': ['2298.45'],
+      'spending.basic': ['1572.18'],
+      'spending.project': ['726.27'],
+    });
+  });
+});
+
+describe('a zero needs no unit (probe W G07, H01)', () => {
+  it('因公出国（境）费、公务用车购置费均为0', () => {
+    expect(dept('2023年“三公”经费支出13.36万元，其中因公出国（境）费、公务用车购置费均为0，公务接待费3.15万元，公务用车运行维护费9.21万元。')).toStrictEqual({
+      'threePublic.total': ['13.36'],
+      'threePublic.abroad': ['0'],
+      'threePublic.vehiclePurchase': ['0'],
+      'threePublic.reception': ['3.15'],
+      'threePublic.vehicleOps': ['9.21'],
+    });
+    expect(dept('公务接待费为0.00。')).toStrictEqual({ 'threePublic.reception': ['0.00'] });
+  });
+  it('but a count of zero is no money', () => {
+    expect(dept('公务接待费0人次，公务用车购置费为0辆，因公出国（境）费10万元。')).toStrictEqual({ 'threePublic.abroad': ['10'] });
+  });
+});
+
+describe('the budget a change is measured from (probe W H05, H08)', () => {
+  it('"较年初预算1,850.00万元调增246.20万元": the initial budget and the amount added', () => {
+    expect(dept('2023年全年预算数为2,106.20万元，较年初预算1,850.00万元调增246.20万元。全年支出2,050.87万元。')).toStrictEqual({
+      'budget.final': ['2106.20'],
+      'budget.initial': ['1850.00'],
+      'budget.added': ['246.20'],
+      'spending.total': ['2050.87'],
+    });
+  });
+  it('"较年初预算调增256.20万元": the amount added', () => {
+    expect(dept('2023年全年预算数为2,106.20万元，较年初预算调增256.20万元，主要是追加食品安全抽检经费。')).toStrictEqual({
+      'budget.final': ['2106.20'],
+      'budget.added': ['256.20'],
+    });
+  });
+  it("a line's budget compared with is the line's; another year's is no fact", () => {
+    expect(dept('“三公”经费支出12.36万元，比年初预算15.00万元减少2.64万元。')).toStrictEqual({ 'threePublic.total': ['12.36'] });
+    expect(dept('全年支出2,050.87万元，比上年决算支出1,923.45万元增加127.42万元。')).toStrictEqual({ 'spending.total': ['2050.87'] });
+  });
+});
+
+describe("the score of the form's year (probe W F11)", () => {
+  const own = (facts: Record<string, Fact[]>, year: number) => values(keepOwnFigures({ text: null, facts, changes: [] }, { year, names: [] }).facts);
+  it('is kept when the report names a later year after it (its date)', () => {
+    const facts = statedMeasures(['经自评，2023年度部门整体支出绩效自评得分99.73分，等级“优”。', '上犹县统计局', '2024年3月5日']);
+    expect(own(facts, 2023)).toStrictEqual({ 'score.total': ['99.73'] });
+  });
+  it("another year's score and rate are left out once the form's year is known", () => {
+    const facts = statedMeasures(['2022年度部门整体支出绩效自评得分为95.5分，2022年执行率为90%。', '本部门自评得分98分，预算执行率97.5%。']);
+    expect(own(facts, 2023)).toStrictEqual({ 'score.total': ['98'], 'rate.execution': ['97.5'] });
+    expect(own(facts, 2022)).toStrictEqual({ 'score.total': ['95.5', '98'], 'rate.execution': ['90', '97.5'] });
+  });
+  it("a rate after a part's figures is the part's (probe W G06, G01)", () => {
+    const facts = statedMeasures([
+      '全年执行数312.48万元，其中当年财政拨款执行292.48万元，执行率97.49%；上年结转资金执行20万元，执行率100%。',
+      '其中：基本支出预算1,586.30万元，实际支出1,572.18万元，执行率99.11%；“三公”经费年初预算15.00万元，实际支出12.36万元，执行率82.40%。',
+      '全年预算320万元，实际支出312.48万元，执行率97.65%。',
+      // after a list of parts, the whole's again
+      '全年支出2,298.45万元，其中基本支出1,572.18万元，项目支出726.27万元，执行率97.52%。',
+    ]);
+    expect(values(facts)).toStrictEqual({ 'rate.execution': ['97.65', '97.52'] });
+  });
+  it('a figure printed in 亿元 keeps the year it is said of', () => {
+    const r = extractNarrativeFacts(['2022年决算支出1.17亿元。', '2023年决算支出1.23亿元。'], { department: true });
+    expect(values(keepOwnFigures({ text: null, facts: withPrecision(r.facts), changes: [] }, { year: 2023, names: [] }).facts)).toStrictEqual({
+      'spending.total': ['12300'],
+    });
+  });
+});
