@@ -32,8 +32,22 @@ const OUT_DIR = join(ROOT, 'fixtures', 'browser');
 // On B5 paper in 12 pt type (-b5), real-anhui-xiaoxian-2023's 效益指标 group opens with a
 // doubled rule (a blank label row 3.8 pt high beside the rowspans), and the upright between
 // its 一级 and 二级 labels pauses in that band.
-/** Print settings other than the default (A4, 10 pt): the page rule and the type size. */
-const PRINTS = { a5: { page: '@page{size:A5}', pt: 11 }, '14pt': { page: '@page{size:A4;margin:25mm}', pt: 14 }, b5: { page: '@page{size:B5}', pt: 12 } } as const;
+// A table wider than the page (-1400px, -1350px: a web form's table fixed at that width,
+// on A4): Chromium shrinks the page's content only so far and cuts the table off at the
+// right margin, the clip of the page's content. The cells the edge cuts are drawn whole and
+// clipped there (their rules run on past it), glyphs wholly past it are left out, and the
+// cells wholly beyond (偏差原因) are not drawn at all. At 1400 px the edge cuts the 分值
+// column after its figures and 得分 is wholly beyond; at 1350 px it cuts 得分 through its
+// second glyph: of 得分, 9.50 and 97.50 the page shows "得分" (分 halved), "9.5" and "97.".
+/** Print settings other than the default (A4, 10 pt): the page rule and the type size, and
+ *  any rule of the table's own. */
+const PRINTS = {
+  a5: { page: '@page{size:A5}', pt: 11 },
+  '14pt': { page: '@page{size:A4;margin:25mm}', pt: 14 },
+  b5: { page: '@page{size:B5}', pt: 12 },
+  '1400px': { page: '@page{size:A4}', pt: 10, table: 'width:1400px;table-layout:fixed' },
+  '1350px': { page: '@page{size:A4}', pt: 10, table: 'width:1350px;table-layout:fixed' },
+} as const satisfies Record<string, { page: string; pt: number; table?: string }>;
 const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'dept-slip-typo' },
   { name: 'project-national-slips' },
@@ -46,9 +60,13 @@ const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'dept-narrative-broken', print: 'a5' },
   { name: 'dept-yuan', print: '14pt' },
   { name: 'real-anhui-xiaoxian-2023', print: 'b5' },
+  { name: 'dept-slip-rate-score', print: '1400px' },
+  { name: 'dept-slip-rate-score', print: '1350px' },
 ];
-const style = (print?: keyof typeof PRINTS) =>
-  `${print ? PRINTS[print].page : ''}body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${print ? PRINTS[print].pt : 10}pt} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2px 4px}`;
+const style = (print?: keyof typeof PRINTS) => {
+  const p: { page: string; pt: number; table?: string } | undefined = print ? PRINTS[print] : undefined;
+  return `${p ? p.page : ''}body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${p ? p.pt : 10}pt} table{border-collapse:collapse${p?.table ? `;${p.table}` : ''}} td,th{border:1px solid #000;padding:2px 4px}`;
+};
 
 mkdirSync(OUT_DIR, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'jxaudit-browser-'));

@@ -139,6 +139,25 @@ describe('nothing from absence (rules.md check 29)', () => {
     expect(problems(r).map((f) => f.rule)).toEqual(['record.block-unreadable']);
   });
 
+  it('cells the page\'s edge cut off (cellIssues clipped): never blank, their checks skipped; the rest still checked', () => {
+    // a table wider than its page: 得分 and 偏差原因 past the right edge
+    const r = cleanRecord();
+    const cut = { table: 0, row: 3, page: 1, label: null, reason: '表格超出页面右边缘，“分值”栏右侧的内容被截去', cut: 'right' as const };
+    r.unreadBlocks.push({ block: 'fund', ...cut }, { block: 'indicators', ...cut, row: 12 }, { block: 'total', ...cut, row: 20 });
+    r.funds.sources.total.score = null;
+    r.cellIssues['funds.sources.total.score'] = 'clipped';
+    r.indicators.forEach((ind, i) => {
+      ind.score = null;
+      r.cellIssues[`indicators[${i}].score`] = 'clipped';
+    });
+    r.total.score = null;
+    r.cellIssues['total.score'] = 'clipped';
+    expect(problems(r).map((f) => `${f.rule} ${f.fields.join(',')}`)).toEqual(['record.block-unreadable blocks.fund,blocks.indicators,blocks.total']);
+    // a slip in the part shown is still found: 95.00 ÷ 100.00 stated 98%
+    r.funds.sources.total.rate = '98.00';
+    expect(problems(r).map((f) => f.rule).sort()).toEqual(['funds.rate-matches', 'record.block-unreadable']);
+  });
+
   it('checks not needing the block still run', () => {
     const r = cleanRecord();
     r.narrative.facts['spending.basic'] = [fact('57.00')];

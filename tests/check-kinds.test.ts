@@ -522,6 +522,22 @@ table('block-unreadable', {}, [
     want: [{ fields: ['blocks.goals'], message: '年度总体目标未能读取（自评表!A10，印有“年度总体目标”）：年度总体目标栏中没有可识别的目标和完成情况。需要年度总体目标数据的检查均已跳过，请对照原表人工核对年度总体目标。' }] },
   { name: 'marked unreadable without a note: still reported', edit: (r) => { r.blocks.goals = 'unreadable'; },
     want: [{ fields: ['blocks.goals'], message: /^年度总体目标未能读取：/ }] },
+  { name: 'a table the page\'s right edge cut: one finding for the blocks it cut, said once', edit: (r) => {
+    const why = '表格超出页面右边缘，“分值”栏右侧的内容被截去（截断处露出“得”）';
+    r.unreadBlocks.push(
+      { block: 'fund', table: 0, row: 3, page: 1, label: null, reason: why, cut: 'right' },
+      { block: 'indicators', table: 0, row: 15, page: 1, label: null, reason: why, cut: 'right' },
+      { block: 'total', table: 0, row: 26, page: 2, label: null, reason: why, cut: 'right' },
+    );
+  }, want: [{ fields: ['blocks.fund', 'blocks.indicators', 'blocks.total'], actual: null, expected: null, difference: null,
+    message: '第1张表（第1、2页）：表格超出页面右边缘，“分值”栏右侧的内容被截去（截断处露出“得”）。资金表、绩效指标表、总分行中被截去的栏目未能读取，按缺失处理（不当作空白），需要这些数据的检查均已跳过；请对照原表人工核对，或请填报单位把表格调整到页面宽度以内后重新导出PDF。' }] },
+  { name: 'a cut after a different column in each block: each block with its own part', edit: (r) => {
+    r.unreadBlocks.push(
+      { block: 'fund', table: 0, row: 3, page: 1, label: null, reason: '表格超出页面右边缘，“执行率”栏右侧的内容被截去', cut: 'right' },
+      { block: 'indicators', table: 0, row: 14, page: 1, label: null, reason: '表格超出页面右边缘，“实际完成值”栏右侧的内容被截去', cut: 'right' },
+    );
+  }, want: [{ fields: ['blocks.fund', 'blocks.indicators'],
+    message: /^第1张表（第1页）：表格超出页面右边缘，资金表“执行率”栏右侧的内容被截去；绩效指标表“实际完成值”栏右侧的内容被截去。资金表、绩效指标表中被截去的栏目未能读取/ }] },
 ]);
 
 describe('block-unreadable options', () => {

@@ -9,7 +9,7 @@ import type { DocModel, DocParagraph, DocTable } from '../src/model/document.js'
 import { FormFailure } from '../src/model/failure.js';
 import { readPdf } from '../src/read/pdf.js';
 import { OPS } from '../src/read/pdfjs.js';
-import { readRules } from '../src/read/pdf-rules.js';
+import { notePastPage, readRules } from '../src/read/pdf-rules.js';
 import { findTables } from '../src/read/pdf-grid.js';
 import { layoutPages, type PageContent } from '../src/read/pdf-layout.js';
 import { groupLines, toParagraphs, type TextRun } from '../src/read/pdf-text.js';
@@ -695,6 +695,84 @@ describe('ruling lines from the operator list (pdfjs 5.4.296 encoding)', () => {
     ];
     const rules = readRules(ops.map((o) => o[0] as number), ops.map((o) => o[1]), OPS, 842);
     expect(rules.hiddenText).toEqual([{ x: 60, y: 802 }]);
+  });
+});
+
+describe('rules running on past what the page shows (a table wider than its page)', () => {
+  // the page's content clipped at x 30–567, y 100–800 (user space), as Chromium clips a page at its margins
+  const clipped = (...paths: number[][]) => {
+    const ops: [number, unknown][] = [[OPS.save, null], [OPS.clip, null], [OPS.constructPath, [OPS.endPath, [new Float32Array([0, 30, 100, 1, 567, 100, 1, 567, 800, 1, 30, 800, 3])], null]]];
+    for (const p of paths) ops.push([OPS.constructPath, [OPS.stroke, [new Float32Array(p)], null]]);
+    ops.push([OPS.restore, null]);
+    return readRules(ops.map((o) => o[0]), ops.map((o) => o[1]), OPS, 842);
+  };
+
+  it('notes the clip edge a rule runs past (right, bottom), and nothing for rules ending at it', () => {
+    expect(clipped([0, 72, 700, 1, 672, 700]).pastEdge).toEqual({ right: 567 });
+    expect(clipped([0, 300, 700, 1, 300, 50]).pastEdge).toEqual({ bottom: 742 });
+    // a table ending at the margin: its right side on the clip's edge, its rules to it
+    expect(clipped([0, 72, 700, 1, 567, 700], [0, 567, 700, 1, 567, 600], [0, 72, 600, 1, 568, 600]).pastEdge).toBeUndefined();
+    // a rule wholly past the edge says nothing of a table cut there
+    expect(clipped([0, 600, 700, 1, 700, 700]).pastEdge).toBeUndefined();
+  });
+
+  it('notes rules past the page\'s own edge where nothing clips them', () => {
+    const rules = { h: [{ y: 100, x0: 72, x1: 640 }], v: [] };
+    notePastPage(rules, 595, 842);
+    expect(rules).toMatchObject({ pastEdge: { right: 595 } });
+    const fits = { h: [{ y: 100, x0: 72, x1: 595 }], v: [] };
+    notePastPage(fits, 595, 842);
+    expect(fits).not.toHaveProperty('pastEdge');
+  });
+
+  it('a row whose only upright is its left side is still a table where its rules run past the edge', () => {
+    const h = [{ y: 100, x0: 72, x1: 672 }, { y: 120, x0: 72, x1: 672 }];
+    const v = [{ x: 72, y0: 100, y1: 120 }];
+    expect(findTables({ h, v }, 1)).toEqual([]);
+    expect(findTables({ h, v, pastEdge: { right: 567 } }, 1).map((t) => t.xs)).toEqual([[72, 672]]);
+  });
+
+  it('a cell the edge cuts: its text unknown where it reaches the edge or shows nothing, kept where it ends clear of it', async () => {
+    // three columns at 72 | 272 | 472 | 672; the last one runs past the clip at 567, its right side not drawn
+    const rules = [
+      ...[700, 680, 660, 640].map((y) => `72 ${y} m 672 ${y} l S`),
+      ...[72, 272, 472].map((x) => `${x} 700 m ${x} 640 l S`),
+    ].join('\n');
+    const text = [
+      [80, 686, 'Budget'], [280, 686, 'Actual'], [480, 686, 'Score'],
+      [80, 666, '1028.49'], [280, 666, '4183.83'], [540, 666, '97.50'],
+      [80, 646, 'Total'], [280, 646, '100'],
+    ].map(([x, y, t]) => `BT /F1 12 Tf ${x} ${y} Td (${t}) Tj ET`).join('\n');
+    const doc = await readPdf(handMadePdf(`q 30 100 537 700 re W n 0 0 0 RG 0.5 w\n${rules}\n${text}\nQ`), LIMIT);
+    const [table] = doc.tables;
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([['Budget', 'Actual', 'Score'], ['1028.49', '4183.83', ''], ['Total', '100', '']]);
+    expect(table.rows.map((r) => r.map((c) => c.edge ?? null))).toEqual([
+      [null, null, { side: 'right', cut: false, seen: 'Score' }],
+      [null, null, { side: 'right', cut: true, seen: '97.50' }],
+      [null, null, { side: 'right', cut: true, seen: '' }],
+    ]);
+  });
+
+  it('a row the page\'s foot cuts: its cells\' text unknown, whatever they show', async () => {
+    // the clip's foot at y 100 (user space); the second row runs from 120 down to 80
+    const rules = [
+      ...[140, 120, 80].map((y) => `72 ${y} m 472 ${y} l S`),
+      ...[72, 272, 472].map((x) => `${x} 140 m ${x} 80 l S`),
+    ].join('\n');
+    const text = [[80, 126, 'Budget'], [280, 126, 'Actual'], [80, 106, 'Total'], [280, 106, '100']].map(([x, y, t]) => `BT /F1 12 Tf ${x} ${y} Td (${t}) Tj ET`).join('\n');
+    const doc = await readPdf(handMadePdf(`q 30 100 537 700 re W n 0 0 0 RG 0.5 w\n${rules}\n${text}\nQ`), LIMIT);
+    expect(doc.tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([['Budget', 'Actual'], ['', '']]);
+    expect(doc.tables[0].rows[1].map((c) => c.edge)).toEqual([{ side: 'bottom', cut: true, seen: 'Total' }, { side: 'bottom', cut: true, seen: '100' }]);
+  });
+
+  it('a table ending at the page\'s margin is read whole, no cell marked', async () => {
+    const rules = [
+      ...[700, 680].map((y) => `72 ${y} m 567 ${y} l S`),
+      ...[72, 272, 567].map((x) => `${x} 700 m ${x} 680 l S`),
+    ].join('\n');
+    const doc = await readPdf(handMadePdf(`q 30 100 537 700 re W n 0 0 0 RG 0.5 w\n${rules}\nBT /F1 12 Tf 80 686 Td (Budget) Tj ET\nBT /F1 12 Tf 540 686 Td (9.50) Tj ET\nQ`), LIMIT);
+    expect(doc.tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([['Budget', '9.50']]);
+    expect(doc.tables[0].rows.flat().some((c) => c.edge)).toBe(false);
   });
 });
 

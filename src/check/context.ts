@@ -2,7 +2,7 @@
 // layout has no such line or column), missing (in a block the form prints but the
 // reader could not read: check 29), blank, not a number, or a value.
 import { Decimal } from 'decimal.js';
-import type { Fact, FormRecord, RecordBlock } from '../model/record.js';
+import type { CellIssue, Fact, FormRecord, RecordBlock } from '../model/record.js';
 import type { Location } from '../model/report.js';
 import { blockOf as blockOfPath, formatPath, parsePath, pathKeys } from '../model/record-path.js';
 import { isBlankCell, labelText, toHalfWidth } from '../normalize/cell.js';
@@ -49,8 +49,10 @@ export function rawValueAt(record: FormRecord, path: string): unknown {
 /** A numeric or text operand at a concrete path, with the not-a-number rule applied. */
 export function operand(record: FormRecord, path: string): Operand {
   if (inUnreadableBlock(record, path)) return { state: 'missing' };
-  // a workbook formula without a cached value (check 30): unknown, like a missing cell
-  if (record.cellIssues?.[path] === 'formula') return { state: 'missing' };
+  // a workbook formula without a cached value (check 30), a cell the page's edge cut off
+  // (check 29): unknown, like a missing cell
+  const issue = record.cellIssues?.[path];
+  if (issue === 'formula' || issue === 'clipped') return { state: 'missing' };
   if (record.cellIssues?.[path] === 'nan') return { state: 'nan', raw: record.provenance[path]?.raw ?? null };
   const v = rawValueAt(record, path);
   if (v === undefined) return { state: 'absent' };
@@ -60,7 +62,7 @@ export function operand(record: FormRecord, path: string): Operand {
 
 /** Paths whose cell reading noticed `issue` (record.cellIssues), in document order
  *  (table, row, col of their provenance; paths without provenance last, as listed). */
-export function cellIssuePaths(record: FormRecord, issue: 'nan' | 'fraction' | 'unit' | 'formula'): string[] {
+export function cellIssuePaths(record: FormRecord, issue: CellIssue): string[] {
   const paths = Object.entries(record.cellIssues ?? {}).filter(([, i]) => i === issue).map(([p]) => p);
   const at = (p: string) => record.provenance[p];
   return paths

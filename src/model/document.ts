@@ -18,6 +18,13 @@ export interface DocCell {
   paragraphPages?: number[];
   /** XLSX: 'uncached' for a formula cell saved without its value (text ""; rules.md check 30). */
   formula?: 'uncached';
+  /** PDF: the cell runs on past the page's visible edge (a browser's print of a table wider
+   *  than its page cuts it there). `seen`: the text the page shows of it. `cut`: what it
+   *  holds is unknown — its text may go on past the edge (a line reaches it, or nothing
+   *  shows, or the foot of the page cut it) — so its `text` is "" and its value is never
+   *  read, blank or not (rules.md check 29); false where every line it shows ends clear of
+   *  the edge, and then `text` is that text. */
+  edge?: CellEdge;
   /** A scan (readBy 'ocr'): how sure OCR is of the cell's text (0–1; a cell of no ink is a
    *  sure blank, ink read as nothing 0) and whether a red seal lies over it. Its place is `boxes`. */
   ocr?: { confidence: number; seal?: true };
@@ -28,6 +35,13 @@ export interface DocCell {
   /** DOCX: where the cell's paragraphs are in word/document.xml, one per entry of `paragraphs`
    *  (null for text that is no paragraph of the body part) — the annotated copy's comments go there. */
   anchors?: (XmlAnchor | null)[];
+}
+
+/** Where a page's visible edge cuts a cell (DocCell.edge). */
+export interface CellEdge {
+  side: 'right' | 'bottom';
+  cut: boolean;
+  seen: string;
 }
 
 /** A rectangle on a PDF page in the page's own user space (points, y up), as annotations take it. */

@@ -194,7 +194,8 @@ export type RecordBlock = (typeof RECORD_BLOCKS)[number];
 export const BLOCK_STATES = ['read', 'absent', 'unreadable'] as const;
 export type BlockState = (typeof BLOCK_STATES)[number];
 
-/** Where an unreadable block was seen and why it could not be read (check 29's message). */
+/** Where an unreadable block was seen and why it could not be read (check 29's message);
+ *  or, with `cut`, a read block part of which the page's edge cut off. */
 export const UnreadBlockSchema = z
   .object({
     block: z.enum(RECORD_BLOCKS),
@@ -209,13 +210,20 @@ export const UnreadBlockSchema = z
     label: z.string().nullable(),
     /** Why it could not be read, in Chinese, for staff. */
     reason: z.string(),
+    /** The block is read but for what its table shows past the page's visible edge on this
+     *  side (a browser's print of a table wider than its page): those fields are missing,
+     *  each marked `clipped` in cellIssues; `row`/`page` say where the cut begins. */
+    cut: z.enum(['right', 'bottom']).optional(),
   })
   .strict();
 export type UnreadBlock = z.infer<typeof UnreadBlockSchema>;
 
 /** What reading a numeric cell noticed: not a number, a rate written as a fraction,
- *  a cell printing its own unit (11723500元 in a 万元 form). Keyed by field path. */
-export const CELL_ISSUES = ['nan', 'fraction', 'unit', 'formula'] as const;
+ *  a cell printing its own unit (11723500元 in a 万元 form), a formula without its value;
+ *  or that the field was not read because the page's edge cut its cell off, or its column
+ *  may stand past that edge ('clipped': missing, like a cell of an unreadable block).
+ *  Keyed by field path. */
+export const CELL_ISSUES = ['nan', 'fraction', 'unit', 'formula', 'clipped'] as const;
 export type CellIssue = (typeof CELL_ISSUES)[number];
 export type FormKind = (typeof FORM_KINDS)[number];
 
@@ -235,7 +243,8 @@ export const RecordSchema = z
     sourceUnit: z.enum(['万元', '元']),
     /** Which blocks were read (rules.md check 29): an unreadable block is never blank. */
     blocks: z.object(Object.fromEntries(RECORD_BLOCKS.map((b) => [b, z.enum(BLOCK_STATES)])) as Record<RecordBlock, z.ZodEnum<{ read: 'read'; absent: 'absent'; unreadable: 'unreadable' }>>).strict(),
-    /** One entry per unreadable block: where it was seen and why. */
+    /** One entry per unreadable block: where it was seen and why; and one per read block
+     *  the page's edge cut a part off (`cut`). */
     unreadBlocks: z.array(UnreadBlockSchema),
     /** Cell-level reading notes by field path (readMoney's `issue`), so checks need not re-read raw text. */
     cellIssues: z.record(z.string(), z.enum(CELL_ISSUES)),

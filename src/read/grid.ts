@@ -1,6 +1,6 @@
 // Span expansion shared by the DOCX and PDF readers: rows of placed cells (with
 // column spans and vertical-merge marks) → the rectangular grid of DocModel.
-import type { DocCell, DocLine, PageBox, XmlAnchor } from '../model/document.js';
+import type { CellEdge, DocCell, DocLine, PageBox, XmlAnchor } from '../model/document.js';
 
 /** One cell as a reader found it in a row, before merges are expanded. */
 export interface PlacedCell {
@@ -28,6 +28,8 @@ export interface PlacedCell {
   boxes?: PageBox[];
   lines?: DocLine[];
   anchors?: (XmlAnchor | null)[];
+  /** PDF: where the page's visible edge cuts the cell (DocCell.edge). */
+  edge?: CellEdge;
 }
 
 /**
@@ -80,6 +82,7 @@ export function buildGrid(rows: readonly (readonly PlacedCell[])[], columnCount 
         ...(cell.boxes ? { boxes: cell.boxes } : {}),
         ...(cell.lines ? { lines: cell.lines } : {}),
         ...(cell.anchors ? { anchors: cell.anchors } : {}),
+        ...(cell.edge ? { edge: cell.edge } : {}),
       };
       for (let c = start; c < end; c++) grid[r][c] = docCell;
       created.set(cell, docCell);

@@ -1,7 +1,8 @@
 // One page's tables from its ruling lines: connected rules form a table, vertical
 // rules give the column boundaries and horizontal rules the row boundaries; where an
 // inner rule is missing the grid positions on both sides belong to one merged cell.
-import type { HRule, Rules, VRule } from './pdf-rules.js';
+import type { CellEdge } from '../model/document.js';
+import { PAST_EDGE, type HRule, type Rules, type VRule } from './pdf-rules.js';
 import { runCentre, splitRunAt, type TextRun } from './pdf-text.js';
 
 /** A cell of one page's table: the grid positions [r0,r1)×[c0,c1) it covers. */
@@ -13,6 +14,8 @@ export interface PageCell {
   /** In the part's last row with no rule under it: the page break cut the cell, which goes on
    *  at the top of the next page (a browser draws no rule there; pdf-layout joins the two). */
   openBottom?: boolean;
+  /** Runs on past the page's visible edge (pdf-layout: cutByEdge). */
+  edge?: CellEdge;
 }
 
 export interface PageTable {
@@ -53,10 +56,14 @@ export function findTables(rules: Rules, page: number): PageTable[] {
   h.forEach((hr, i) => { const g = groups.get(find(i)) ?? { h: [], v: [] }; g.h.push(hr); groups.set(find(i), g); });
   v.forEach((vr, j) => { const g = groups.get(find(h.length + j)) ?? { h: [], v: [] }; g.v.push(vr); groups.set(find(h.length + j), g); });
   const tables: PageTable[] = [];
+  const edge = rules.pastEdge?.right;
   for (const g of groups.values()) {
     // An underline or a lone rule is no table. A cell a page break cut may lack its top
     // or bottom rule (a browser draws none there): two sides and one rule still frame it.
-    if (g.v.length < 2 || g.h.length < (openFrame(g.h, g.v) ? 1 : 2)) continue;
+    // Rules running on past the page's right edge have their right side there, unseen (a
+    // row of a table wider than the page whose one shown cell is cut: 总分 | …).
+    const sides = g.v.length + (edge !== undefined && g.h.filter((r) => r.x1 > edge + PAST_EDGE).length >= 2 ? 1 : 0);
+    if (sides < 2 || g.h.length < (openFrame(g.h, g.v) ? 1 : 2)) continue;
     const table = gridOf(g.h, g.v, page);
     if (table) tables.push(unframed(table, g.h, g.v, page));
   }

@@ -2,13 +2,13 @@
 // over pages into one (dropping the repeated header rows, re-joining a row the page
 // break split, continuing vertical merges), and turns the text outside tables into
 // paragraphs in reading order. Pure: pdfjs stays in pdf.ts.
-import type { DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../model/document.js';
+import type { CellEdge, DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../model/document.js';
 import { toHalfWidth } from '../normalize/cell.js';
 import { unitIn } from '../normalize/unit.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { labelBlanks, pdfIndent, withBlanks } from './label-indent.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
-import type { Rules } from './pdf-rules.js';
+import { PAST_EDGE, type Rules } from './pdf-rules.js';
 import { inferTables, type TextGrid } from './pdf-textgrid.js';
 import { continues, groupLines, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
@@ -58,6 +58,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
     const tables = above?.page === p.page - 1 ? widenTop(found, above) : found;
     above = lowestTable(tables);
     const body = absorbSpill(tables, assignRuns(tables, p.runs));
+    cutByEdge(tables, p.rules.pastEdge);
     return { content: p, tables, lines: groupLines(body) };
   });
   const boxOf = pageBoxes(pages);
@@ -110,6 +111,35 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
     }
   }
   return { blocks, tables };
+}
+
+/**
+ * The cells of a page's tables that run on past what the page shows (Rules.pastEdge): a
+ * browser printing a table wider than its page draws the cells the edge cuts and leaves
+ * out those wholly beyond. A cut cell's text is unknown where it may go on past the edge:
+ * a line of it reaches the edge (within a glyph), or it shows nothing (its text may stand
+ * wholly beyond), or the edge is the page's foot (what lies below it is never known). A
+ * cell whose every line ends clear of the right edge shows its text whole (a short label
+ * or name at the left of a wide cell).
+ */
+function cutByEdge(tables: readonly PageTable[], edge: Rules['pastEdge']): void {
+  if (!edge) return;
+  for (const table of tables) {
+    for (const cell of table.cells) {
+      const right = edge.right !== undefined && cell.x1 > edge.right + PAST_EDGE;
+      const bottom = edge.bottom !== undefined && cell.y1 > edge.bottom + PAST_EDGE;
+      if (!right && !bottom) continue;
+      const lines = groupLines(cell.runs);
+      const whole = !bottom && lines.length > 0 && lines.every((l) => l.right <= edge.right! - l.size);
+      cell.edge = { side: right ? 'right' : 'bottom', cut: !whole, seen: lines.map((l) => l.text).join('') };
+    }
+  }
+}
+
+/** One cell's edges over the pages it covers: cut where any page cut it. */
+function joinEdges(a: CellEdge | undefined, b: CellEdge | undefined): CellEdge | undefined {
+  if (!a || !b) return a ?? b;
+  return { side: a.side, cut: a.cut || b.cut, seen: a.seen + b.seen };
 }
 
 /** A rectangle in displayed coordinates (top-down) on a page → a PageBox in its user space. */
@@ -356,6 +386,8 @@ interface JoinedCell {
   parts: { page: number; y0: number; y1: number }[];
   /** Cut by the page break at its foot (pdf-grid): the next page's cell below it is its rest. */
   openBottom: boolean;
+  /** Runs on past a page's visible edge (cutByEdge), on any of its pages. */
+  edge?: CellEdge;
 }
 
 /** Joins one table's page parts into a DocTable. */
@@ -406,6 +438,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
         above.runs.push(...cell.runs);
         above.parts.push(...cell.parts);
         above.openBottom = cell.openBottom;
+        above.edge = joinEdges(above.edge, cell.edge);
       } else {
         cells.push({ ...cell, r0: cell.r0 + offset, r1: cell.r1 + offset });
       }
@@ -428,13 +461,16 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
   });
   const blanks = labelBlanks(laid.map(({ cell, c0, c1, paragraphs }) => ({ column: `${c0}:${c1}`, indent: pdfIndent(cell.x0, cell.x1, paragraphs[0]?.lines[0]), glyph: paragraphs[0]?.lines[0]?.size ?? 1 })));
   laid.forEach(({ cell, c0, c1, paragraphs }, i) => {
-    const texts = withBlanks(paragraphs.map((p) => p.text), blanks[i]);
+    // a cell the page's edge cut holds what is unknown: no text is read from it
+    const shown = cell.edge?.cut ? [] : paragraphs;
+    const texts = withBlanks(shown.map((p) => p.text), blanks[i]);
     placed[cell.r0].push({
       text: texts.join('\n'),
       paragraphs: texts,
-      paragraphPages: paragraphs.map((p) => p.page),
+      paragraphPages: shown.map((p) => p.page),
       boxes: cell.parts.map((p) => boxOf(p.page, cell.x0, p.y0, cell.x1, p.y1)),
-      lines: paragraphs.flatMap((p) => p.lines.map((l) => lineOf(l, boxOf))),
+      lines: shown.flatMap((p) => p.lines.map((l) => lineOf(l, boxOf))),
+      ...(cell.edge ? { edge: cell.edge } : {}),
       col: c0,
       colSpan: c1 - c0,
       vMerge: null,
@@ -446,7 +482,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
 }
 
 function fromPage(c: PageCell, offset: number): JoinedCell {
-  return { r0: c.r0 + offset, r1: c.r1 + offset, x0: c.x0, x1: c.x1, page: c.page, runs: [...c.runs], parts: [{ page: c.page, y0: c.y0, y1: c.y1 }], openBottom: c.openBottom === true };
+  return { r0: c.r0 + offset, r1: c.r1 + offset, x0: c.x0, x1: c.x1, page: c.page, runs: [...c.runs], parts: [{ page: c.page, y0: c.y0, y1: c.y1 }], openBottom: c.openBottom === true, ...(c.edge ? { edge: c.edge } : {}) };
 }
 
 /** Each row's cell texts (whitespace removed), for spotting repeated header rows. */

@@ -17,6 +17,12 @@ export interface Rules {
   /** Where the page draws text that its clipping hides (top-down page coordinates of
    *  each such text's origin, its baseline's start): drawn, but never seen. */
   hiddenText?: { x: number; y: number }[];
+  /** Where rules run on past what the page shows — its clip box, or the page's own edge
+   *  (notePastPage) — by more than a rule's width: the visible edge on that side (top-down
+   *  page coordinates). A browser printing
+   *  a table wider than its page draws the rules of the cells the edge cuts whole, clipped
+   *  there, and leaves out what lies wholly beyond (pdf-layout marks the cells it cut). */
+  pastEdge?: { right?: number; bottom?: number };
 }
 
 /** An axis-parallel box in top-down page coordinates. */
@@ -131,10 +137,12 @@ export function readRules(
         paintOp === ops.eoFillStroke || paintOp === ops.closeFillStroke || paintOp === ops.closeEOFillStroke;
       if (!strokes && !fills) continue; // endPath (clipping) paints nothing
       const closeAll = paintOp === ops.closeStroke || paintOp === ops.closeFillStroke || paintOp === ops.closeEOFillStroke;
+      const h = rules.h.length, v = rules.v.length;
       for (const sub of subpaths(buffer, toPage)) {
         if (strokes && !state.strokeWhite) addStrokedEdges(sub.points, sub.closed || closeAll, rules);
         if (fills && !state.fillWhite) addThinRectangle(sub.points, rules);
       }
+      if (state.clip) notePastEdge(rules, h, v, state.clip);
     }
   }
   return rules;
@@ -153,6 +161,31 @@ export function readRules(
 
 /** Points of slack at a clip box's edges (the producer's rounding). */
 const CLIP_SLACK = 1;
+
+/** A rule runs on past its clip box when it reaches this far beyond it (points): more
+ *  than a line's width or cap, less than any column. */
+export const PAST_EDGE = 3;
+
+/** Notes where rules run on past the page's own edges (`width` × `height`, top-down
+ *  coordinates): a table wider than its page, drawn with no clip box (Rules.pastEdge). */
+export function notePastPage(rules: Rules, width: number, height: number): void {
+  notePastEdge(rules, 0, 0, { x0: 0, y0: 0, x1: width, y1: height });
+}
+
+/** Notes where the rules added since index `h`, `v` run on past the clip box's right or
+ *  bottom edge while starting inside it: a table cut off there (Rules.pastEdge). */
+function notePastEdge(rules: Rules, h: number, v: number, clip: Box): void {
+  for (const r of rules.h.slice(h)) {
+    if (r.x1 > clip.x1 + PAST_EDGE && r.x0 < clip.x1 - PAST_EDGE && r.y >= clip.y0 && r.y <= clip.y1) {
+      rules.pastEdge = { ...rules.pastEdge, right: Math.min(rules.pastEdge?.right ?? Infinity, clip.x1) };
+    }
+  }
+  for (const r of rules.v.slice(v)) {
+    if (r.y1 > clip.y1 + PAST_EDGE && r.y0 < clip.y1 - PAST_EDGE && r.x >= clip.x0 && r.x <= clip.x1) {
+      rules.pastEdge = { ...rules.pastEdge, bottom: Math.min(rules.pastEdge?.bottom ?? Infinity, clip.y1) };
+    }
+  }
+}
 
 /** The bounding box of a path (a clip path is most often a rectangle: its box is exact). */
 function boxOf(paths: readonly Subpath[]): Box | null {

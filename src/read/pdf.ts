@@ -8,7 +8,7 @@ import type { ReadOptions } from './index.js';
 import { layoutPages, type PageContent } from './pdf-layout.js';
 import { pagesToLayOut, pageText } from './pdf-page-filter.js';
 import { openPdf, toFailure } from './pdf-load.js';
-import { readRules } from './pdf-rules.js';
+import { notePastPage, readRules } from './pdf-rules.js';
 import { visibleText } from './invisible.js';
 import { splitRunAt, type TextRun } from './pdf-text.js';
 
@@ -77,6 +77,8 @@ async function readOpen(doc: PDFDocumentProxy, bytes: Buffer, opts: ReadOptions,
     const turned = turnedView(page);
     const rules = turned ? readRules(ops.fnArray, ops.argsArray, OPS, y1, x0, turned.transform) : readRules(ops.fnArray, ops.argsArray, OPS, y1, x0);
     const seen = unclipped(runs, rules.hiddenText);
+    if (turned) notePastPage(rules, turned.width, turned.height);
+    else notePastPage(rules, x1 - x0, y1 - y0);
     pages.push(
       turned
         ? { page: page.pageNumber, width: turned.width, height: turned.height, runs: seen, rules, toUser: inverse(turned.transform) }

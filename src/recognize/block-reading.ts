@@ -27,8 +27,10 @@ export function noteCell(into: BlockReading<unknown>, path: string, table: DocTa
       ? { table: table.index, row, col, page: cell?.page ?? null, raw, ...(cell?.ocr ? ocrProvenance(cell) : {}) }
       : // a workbook: the sheet's own row and column (hidden ones are not in the grid)
         { table: table.index, row: table.sheetRows?.[row] ?? row, col: table.sheetCols?.[col] ?? col, page: null, raw, sheet: table.sheet };
+  // a cell the page's edge cut off (a table wider than its page): its content is unknown
+  if (cell?.edge?.cut) into.cellIssues[path] = 'clipped';
   // a formula saved without its value (rules.md check 30): the value is unknown
-  if (cell?.formula === 'uncached' && reading) into.cellIssues[path] = 'formula';
+  else if (cell?.formula === 'uncached' && reading) into.cellIssues[path] = 'formula';
   else if (reading?.issue) into.cellIssues[path] = reading.issue;
   else if (reading) delete into.cellIssues[path]; // a later read of the same path replaces the earlier one
 }

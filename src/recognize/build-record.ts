@@ -1,10 +1,11 @@
 // One form candidate read with one template: `fitTemplate` scores how well the
 // template's blocks are found; `buildRecord` calls one reader per block and assembles the record.
 import type { DocTable } from '../model/document.js';
-import { RECORD_BLOCKS, type FormRecord, type Provenance } from '../model/record.js';
+import { RECORD_BLOCKS, type FormRecord, type Provenance, type RecordBlock } from '../model/record.js';
 import { blockState, findPrinted, type Printed } from './block-presence.js';
 import type { BlockReading } from './block-reading.js';
 import { keepOwnFigures } from './facts-scope.js';
+import { markEdgeCuts } from './edge-cut.js';
 import { readFundBlock, type FundBlock } from './fund-block.js';
 import { rowCells } from './grid.js';
 import { readIndicatorBlock, type IndicatorBlock, type RowSpan } from './indicator-block.js';
@@ -183,11 +184,15 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
   const goals = readGoals(seg.items.slice(0, Math.max(extent.formEnd + 1, 0)), t);
   const indicators = readIndicators(fit.indicators, t);
   const total = readTotal(fit.indicators?.total, t);
+  // what the page's edge cut off a table wider than its page: missing, never blank
+  const cut = markEdgeCuts({ fund: fit.fund, fundReading: fund, indicators: fit.indicators, indicatorsReading: indicators, totalReading: total, goalsReading: goals });
+  // a block left with nothing read because the page's edge cut it says so
+  const cutWhy = (b: RecordBlock, why: string) => cut.find((u) => u.block === b)?.reason ?? why;
   const blocks = {
-    fund: blockState('fund', !!fit.fund && fit.fund.lines.length > 0, fit.printed, whyUnread('fund', fit)),
-    indicators: blockState('indicators', indicators.value.indicators.length > 0, fit.printed, whyUnread('indicators', fit)),
-    total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), fit.printed, '总分行没有可读取的分值或得分', totalNotFound(t)),
-    goals: blockState('goals', goals.value.length > 0, fit.printed, '年度总体目标栏中没有可识别的目标和完成情况'),
+    fund: blockState('fund', !!fit.fund && fit.fund.lines.length > 0, fit.printed, cutWhy('fund', whyUnread('fund', fit))),
+    indicators: blockState('indicators', indicators.value.indicators.length > 0, fit.printed, cutWhy('indicators', whyUnread('indicators', fit))),
+    total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), fit.printed, cutWhy('total', '总分行没有可读取的分值或得分'), totalNotFound(t)),
+    goals: blockState('goals', goals.value.length > 0, fit.printed, cutWhy('goals', '年度总体目标栏中没有可识别的目标和完成情况')),
   };
   const narrative = readNarrative(seg, fit.indicators, extent, t);
   const header = readHeader(seg, t, {
@@ -220,7 +225,7 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
     unit: '万元',
     sourceUnit,
     blocks: { fund: blocks.fund.state, indicators: blocks.indicators.state, total: blocks.total.state, goals: blocks.goals.state },
-    unreadBlocks: [...readings.flatMap((r) => r.unread), ...RECORD_BLOCKS.flatMap((b) => (blocks[b].unread ? [blocks[b].unread] : []))],
+    unreadBlocks: [...readings.flatMap((r) => r.unread), ...RECORD_BLOCKS.flatMap((b) => (blocks[b].unread ? [blocks[b].unread] : [])), ...cut.filter((u) => blocks[u.block].state === 'read')],
     cellIssues,
     grade: header.value.grade ?? totalGrade?.value ?? null,
     funds: fund.value.funds,

@@ -1,6 +1,9 @@
 // Kind `block-unreadable` (rules.md check 29): a block the form prints (fund, indicators, total,
 // goals) that the reader could not read — one warning per unread block, naming where it was
 // seen and why. Its cells are missing (never blank, never numbers): checks needing them were skipped.
+// A table the page's edge cut off (a browser's print of a table wider than its page) leaves
+// its blocks read but for what lay past the edge: one warning per cut table, naming the
+// blocks it cut, where and what the edge left (unreadBlocks entries with `cut`).
 import { z } from 'zod';
 import { RECORD_BLOCKS, type RecordBlock, type UnreadBlock } from '../../model/record.js';
 import { BLOCK_NAMES } from '../../model/names.js';
@@ -26,6 +29,37 @@ function place(u: UnreadBlock): string {
   return parts.join('，');
 }
 
+/** "第1、2页" — the pages, counted from 1, in order. */
+function pagesOf(entries: readonly UnreadBlock[]): string {
+  const pages = [...new Set(entries.flatMap((u) => (u.page !== null ? [u.page] : [])))].sort((a, b) => a - b);
+  return pages.length > 0 ? `第${pages.join('、')}页` : '';
+}
+
+/** One warning for the blocks one table's cut leaves partly unread (entries of one table and side). */
+function cutDraft(entries: readonly UnreadBlock[]): Draft {
+  const first = entries[0];
+  const reason = (u: UnreadBlock) => u.reason.trim().replace(/[。．.；;，,]+$/, '');
+  // "表格超出页面右边缘，“分值”栏右侧的内容被截去": said once; where the blocks' headers
+  // differ, each block with its own part
+  const lead = /^表格超出页面[右下]边缘[，,]/.exec(reason(first))?.[0] ?? '';
+  const rests = new Map<string, string[]>();
+  for (const u of entries) {
+    const rest = lead && reason(u).startsWith(lead) ? reason(u).slice(lead.length) : reason(u);
+    rests.set(rest, [...(rests.get(rest) ?? []), BLOCK_NAMES[u.block]]);
+  }
+  const why = rests.size === 1 ? reason(first) : lead + [...rests].map(([rest, blocks]) => `${blocks.join('、')}${rest}`).join('；');
+  const pages = pagesOf(entries);
+  const where = `${first.table !== null ? `第${first.table + 1}张表` : '表格'}${pages ? `（${pages}）` : ''}`;
+  return {
+    fields: entries.map((u) => `blocks.${u.block}`),
+    actual: null,
+    expected: null,
+    difference: null,
+    messageId: first.cut === 'bottom' ? 'cutBottom' : 'cut',
+    data: { where, why, blocks: entries.map((u) => BLOCK_NAMES[u.block]).join('、') },
+  };
+}
+
 function draft(block: RecordBlock, u: UnreadBlock | null): Draft {
   const where = u ? place(u) : '';
   const why = u?.reason.trim().replace(/[。．.；;，,]+$/, '') || '未能识别其结构';
@@ -43,21 +77,31 @@ export const blockUnreadable: RuleKind<z.infer<typeof options>> = {
   name: 'block-unreadable',
   meta: {
     title: '表中的一部分未能读取',
-    explanation: '表中印有资金表、绩效指标表、总分行或年度总体目标，但程序未能读取（如表头无法识别、行列错乱）。该部分的单元格视为“缺失”，既不当作空白，也不当作数字：凡需要这些数据的检查都跳过，不会据此报告差异。每个未能读取的部分报告一次，写明在哪里看到、为何未能读取，请人工核对。',
+    explanation: '表中印有资金表、绩效指标表、总分行或年度总体目标，但程序未能读取（如表头无法识别、行列错乱）。该部分的单元格视为“缺失”，既不当作空白，也不当作数字：凡需要这些数据的检查都跳过，不会据此报告差异。每个未能读取的部分报告一次，写明在哪里看到、为何未能读取，请人工核对。表格比页面宽、从网页等打印成PDF时右侧被页面边缘截去的，被截去的栏目同样按缺失处理，每张被截的表报告一次，写明截在哪一栏之后。',
     messages: {
       unreadAt: '{{block}}未能读取（{{where}}）：{{why}}。需要{{block}}数据的检查均已跳过，请对照原表人工核对{{block}}。',
       unread: '{{block}}未能读取：{{why}}。需要{{block}}数据的检查均已跳过，请对照原表人工核对{{block}}。',
+      cut: '{{where}}：{{why}}。{{blocks}}中被截去的栏目未能读取，按缺失处理（不当作空白），需要这些数据的检查均已跳过；请对照原表人工核对，或请填报单位把表格调整到页面宽度以内后重新导出PDF。',
+      cutBottom: '{{where}}：{{why}}。{{blocks}}中被截去的部分未能读取，按缺失处理（不当作空白），需要这些数据的检查均已跳过；请对照原表人工核对，或请填报单位重新导出完整的PDF。',
     },
   },
   options,
   run(record, o) {
     const drafts: Draft[] = [];
     const reported = new Set<RecordBlock>();
+    const cuts = new Map<string, UnreadBlock[]>();
     for (const u of record.unreadBlocks ?? []) {
       if (!o.blocks.includes(u.block)) continue;
+      if (u.cut) {
+        // a read block the page's edge cut: grouped by table and side, one warning each
+        const key = `${u.table}|${u.cut}`;
+        cuts.set(key, [...(cuts.get(key) ?? []), u]);
+        continue;
+      }
       reported.add(u.block);
       drafts.push(draft(u.block, u));
     }
+    for (const entries of cuts.values()) drafts.push(cutDraft(entries));
     // a block marked unreadable without a note of where: still never silently skipped
     for (const block of o.blocks) {
       if (record.blocks?.[block] !== 'unreadable' || reported.has(block)) continue;
