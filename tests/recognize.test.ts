@@ -179,6 +179,26 @@ describe('department form, seed layout', () => {
     expect(r.entity).toBe('某某区民政局');
   });
 
+  it('a box after the form headed by a name of the text read by meaning (…绩效自评情况说明) is the narrative, as under the same heading in body text (probe W G09a/G09d, F12)', () => {
+    const text = ['一、资金情况：全年预算数为150万元，执行数为118.80万元。', '二、自评结论：自评得分99.90分。'];
+    const project = (...after: BlockSpec[]) => recognizeForms(docModel('项目支出绩效自评表', projectTable(), '', ...after), templates)[0];
+    for (const heading of ['项目绩效自评情况说明', '2023年度信息化建设项目绩效评价总结（文字部分）']) {
+      const boxed = project(t([[heading], [text.join('\n')]]));
+      expect(boxed.narrative.text, heading).toBe(text.join('\n'));
+      expect(boxed.narrative.facts['budget.final']?.map((f) => f.value), heading).toEqual(['150']);
+      expect(project(heading, ...text).narrative.text, heading).toBe(text.join('\n'));
+    }
+    const dept = recognizeForms(
+      docModel(DEPT_TITLE, deptTable(), t([['部门整体支出绩效自评情况说明'], ['2023年决算支出950.00万元，其中基本支出570.00万元，项目支出380.00万元。']])),
+      templates,
+    )[0];
+    expect(dept.narrative.facts['spending.basic']?.map((f) => f.value)).toEqual(['570.00']);
+    // Instructions for filling in the form, or a part numbered inside a text, name no text of the evaluation.
+    for (const heading of ['绩效自评表填报说明', '填表说明']) expect(project(t([[heading], ['1.金额单位为万元。\n2.分值按权重填写。']])).narrative.text, heading).toBeNull();
+    const parts = ['一、项目基本情况', '项目全年支出118.80万元。', '二、项目绩效分析', '系统数量完成率110%。'];
+    expect(project(...parts).narrative.text).toBe(parts.join('\n'));
+  });
+
   it("keeps the narrative's figures of the form's own year and unit, not a part's nor last year's", () => {
     const doc = docModel(
       DEPT_TITLE,

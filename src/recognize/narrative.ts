@@ -32,11 +32,31 @@ export function textCells(table: DocTable, r: number): RowCell[] {
 /** Longest paragraph taken for a heading. */
 const MAX_HEADING_LENGTH = 40;
 
-/** True when the paragraph is a narrative heading (五、评价报告综述（文字部分）). */
+/** True when the paragraph is a narrative heading (五、评价报告综述（文字部分）): it holds
+ *  one of the template's headings, or names such a text by meaning (namesReport). */
 export function isNarrativeHeading(text: string, t: Template): boolean {
   if (text.length > MAX_HEADING_LENGTH * 3 || isContentsEntry(text)) return false;
   const s = normLabel(text);
-  return s.length > 0 && s.length <= MAX_HEADING_LENGTH && containsAny(s, t.narrative.headings) !== null;
+  return s.length > 0 && s.length <= MAX_HEADING_LENGTH && (containsAny(s, t.narrative.headings) !== null || namesReport(text, s));
+}
+
+/** A text's kind, ending its name: a report, an account, a summary, an analysis. */
+const REPORT_KIND = /(?:报告|说明|综述|总结|分析)$/;
+/** What it is about: the performance self-evaluation. */
+const REPORT_SUBJECT = /绩效|自评|评价/;
+/** Not a text of that evaluation: the form itself (自评表), its indicators, or the
+ *  instructions for filling it in (填报说明, 填表说明, 编制说明). */
+const NOT_A_REPORT = /表|指标|填报|填写|编制/;
+
+/** A line naming the evaluation's text by meaning, its wording unlisted: "项目绩效自评情况
+ *  说明", "部门整体支出绩效自评报告", "绩效评价总结" — a line of its own (no clause in it),
+ *  printed over the text (a part numbered （一） or 1. inside a text is none of it), its
+ *  subject the evaluation and its last word the kind of text (a remark in brackets after it
+ *  left aside). `s` is the line normalized. */
+function namesReport(text: string, s: string): boolean {
+  if (/[,，。;；!！?？]/.test(s) || sectionLevel(text) > 1) return false;
+  const name = s.replace(/(?:\([^()]*\))+$/, '');
+  return REPORT_KIND.test(name) && REPORT_SUBJECT.test(name) && !NOT_A_REPORT.test(name);
 }
 
 /** Where the table holds the narrative: the cell whose first paragraph is its heading. */
@@ -88,13 +108,24 @@ export function narrativeInBody(items: Item[], t: Template): NarrativePara[] {
     const cells = textCells(it.table, it.r);
     if (cells.length === 1) pieces.push(...cellParas(cells[0].cell).map((p) => ({ ...p, boxed: true })));
   }
-  const h = pieces.findIndex((p) => isNarrativeHeading(p.text, t));
+  const h = pieces.findIndex((p, i) => isNarrativeHeading(p.text, t) && !continuesParts(pieces, i));
   const out = h >= 0 ? pieces.slice(h + 1) : pieces.filter((p) => !p.boxed);
   // Without its heading, lines after the form are its narrative only if they hold prose:
   // an annex label of the next form ("附件2-1") or a signature line ("单位负责人：刘建国
   // 审核人：陈丽") alone is no narrative.
   if (h < 0 && !out.some((p) => PROSE.test(p.text))) return [];
   return out.map(({ text, page }) => ({ text, page }));
+}
+
+/** The line at `i` is numbered as the next part of a text begun above it ("三、绩效分析"
+ *  after "二、…"): a part of that text, not the heading over it. */
+function continuesParts(pieces: readonly { text: string }[], i: number): boolean {
+  const own = sectionNumber(trimAll(pieces[i].text));
+  if (!own || own.n < 2) return false;
+  return pieces.slice(0, i).some((p) => {
+    const s = sectionNumber(trimAll(p.text));
+    return s !== null && s.style === own.style && s.n === own.n - 1;
+  });
 }
 
 /** A clause or sentence of Chinese prose: its punctuation. */
