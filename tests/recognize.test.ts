@@ -199,6 +199,23 @@ describe('department form, seed layout', () => {
     expect(project(...parts).narrative.text).toBe(parts.join('\n'));
   });
 
+  it('a conclusions section ends at a sign-off line, a date or an annex label; a heading closed by 。 has its content after it (probe W F01, F06, F08, F11)', () => {
+    const read = (...lines: string[]) => recognizeForms(docModel('项目支出绩效自评表', projectTable(), '评价报告综述', ...lines), templates)[0].conclusions;
+    expect(read('四、自评结论', '本项目自评得分99.90分，评价等级为优。', '联系人：刘芳　　联系电话：0797-5332018　　手机：13879712345').verdict).toBe('本项目自评得分99.90分，评价等级为优。');
+    expect(read('五、存在问题及改进措施', '个别乡镇审核流程偏长。', '联系电话：0797-6321188　　填报日期：2024年3月15日')).toEqual({
+      verdict: null,
+      problems: '个别乡镇审核流程偏长。',
+      measures: '个别乡镇审核流程偏长。',
+    });
+    expect(read('三、自评结果', '经自评，得分99.90分，等级“优”。', '附件：某某区信息中心2023年度项目支出绩效自评表', '某某区信息中心', '2024年3月5日').verdict).toBe('经自评，得分99.90分，等级“优”。');
+    expect(read('三、绩效自评结果', '自评得分99.90分。', '（联系人：李娟，联系电话：13907971234）').verdict).toBe('自评得分99.90分。');
+    expect(read('四、自评结论。自评得分99.90分，评价等级为优。', '五、存在的主要问题。系统验收偏慢。')).toEqual({
+      verdict: '自评得分99.90分，评价等级为优。',
+      problems: '系统验收偏慢。',
+      measures: null,
+    });
+  });
+
   it("keeps the narrative's figures of the form's own year and unit, not a part's nor last year's", () => {
     const doc = docModel(
       DEPT_TITLE,

@@ -196,6 +196,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       contents: norm(t.narrative?.contents),
       annexes: norm(t.narrative?.annexes),
       rows: norm(t.narrative?.rows),
+      signoff: norm(t.narrative?.signoff),
     },
   };
 }

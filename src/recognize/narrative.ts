@@ -210,25 +210,61 @@ function looksShort(p: string): boolean {
   return p.length <= MAX_HEADING_LENGTH * 3;
 }
 
-/** The text of the section whose heading matches `labels` (存在的主要问题 → "无"), or undefined. */
-export function sectionText(paragraphs: string[], labels: string[], otherHeadings: string[]): string | null | undefined {
+/** The ways a paragraph may open a section: "存在问题：内容" (its heading, then the content
+ *  inline), "五、存在的主要问题" alone, or "四、自评结论。自评得分…" — a heading closed by a
+ *  full stop, its content after it (the words before the stop end with the heading's: a
+ *  sentence such as "本项目自评结论为优。" opens no section). */
+function headingSplits(raw: string, labels: string[]): { label: string; inline: string }[] {
+  const out: { label: string; inline: string }[] = [];
+  const head = raw.slice(0, MAX_HEADING_LENGTH * 2);
+  const colon = head.search(/[:：]/);
+  if (colon >= 0) out.push({ label: normLabel(raw.slice(0, colon)), inline: raw.slice(colon + 1) });
+  else if (looksShort(raw)) out.push({ label: normLabel(raw), inline: '' });
+  const stop = head.indexOf('。');
+  if (stop > 0 && (colon < 0 || stop < colon)) {
+    const label = normLabel(raw.slice(0, stop));
+    if (labels.some((w) => label.endsWith(w))) out.unshift({ label, inline: raw.slice(stop + 1) });
+  }
+  return out;
+}
+
+/** A sign-off line ("联系人：钟建华　联系电话：0797-3721456　填报日期：2024年2月28日",
+ *  "（联系人：李娟，联系电话：…）", "填报单位（盖章）："): no sentence ends in it, and its
+ *  first label ends with a sign-off word; or a date alone ("2024年3月5日"). */
+function isSignoffLine(text: string, signoff: readonly string[]): boolean {
+  if (!looksShort(text) || /[。；！？;!?]/.test(text)) return false;
+  const s = squeeze(text);
+  if (/^\(?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\)?$/.test(s)) return true;
+  const colon = s.indexOf(':');
+  if (colon < 0) return false;
+  const label = normLabel(s.slice(0, colon)).replace(/[()]/g, '');
+  return signoff.some((w) => label.endsWith(w));
+}
+
+/** Where a section of the text ends without a heading: a sign-off line, or a line naming
+ *  an annex ("附件：XX局2023年度部门整体支出绩效自评表", "附件2-1"). */
+function endsSection(p: string, t: Template): boolean {
+  if (isSignoffLine(p, t.narrative.signoff)) return true;
+  const colon = p.search(/[:：]/);
+  return isAnnexLabel(colon < 0 ? p : p.slice(0, colon), t);
+}
+
+/** The text of the section whose heading matches `labels` (存在的主要问题 → "无"), or
+ *  undefined. It runs until the next heading, a sign-off line or an annex's label. */
+export function sectionText(paragraphs: string[], labels: string[], otherHeadings: string[], t: Template): string | null | undefined {
   for (let i = 0; i < paragraphs.length; i++) {
     const raw = paragraphs[i];
     if (isContentsEntry(raw)) continue; // a contents entry names the section, elsewhere
-    // "五、存在的主要问题" alone, or "存在问题：内容" inline
-    const colon = raw.slice(0, MAX_HEADING_LENGTH * 2).search(/[:：]/);
-    if (colon < 0 && !looksShort(raw)) continue;
-    const label = normLabel(colon < 0 ? raw : raw.slice(0, colon));
-    if (label.length > MAX_HEADING_LENGTH || !matches(label, labels)) continue;
-    const inline = colon < 0 ? '' : raw.slice(colon + 1);
-    if (foldText(inline)) return foldText(inline);
+    const head = headingSplits(raw, labels).find(({ label }) => label.length <= MAX_HEADING_LENGTH && matches(label, labels));
+    if (!head) continue;
+    if (foldText(head.inline)) return foldText(head.inline);
     const level = levelOf(raw);
     const body: string[] = [];
     for (let j = i + 1; j < paragraphs.length; j++) {
       const p = paragraphs[j];
       const l = levelOf(p);
       const isHeading = (level !== 0 && l !== 0 && l <= level) || (looksShort(p) && normLabel(p).length <= MAX_HEADING_LENGTH && matches(normLabel(p), otherHeadings));
-      if (isHeading) break;
+      if (isHeading || endsSection(p, t)) break;
       body.push(p);
     }
     return foldText(body.join('\n'));

@@ -133,7 +133,7 @@ export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): Block
   const conclusion = (k: 'verdict' | 'problems' | 'measures'): string | null => {
     const cell = fromField(k, `conclusions.${k}`);
     if (cell !== undefined) return cell;
-    const s = sectionText(paragraphs, t.conclusions[k], otherHeadings);
+    const s = sectionText(paragraphs, t.conclusions[k], otherHeadings, t);
     return s === undefined ? null : s;
   };
   const conclusions = { verdict: conclusion('verdict'), problems: conclusion('problems'), measures: conclusion('measures') };

@@ -124,6 +124,8 @@ export const TemplateFileSchema = z
         annexes: labels.optional(),
         /** Labels of a row inside the table whose cell beside them is narrative prose (主要绩效). */
         rows: labels.optional(),
+        /** Last words of a sign-off line's labels (联系人, 联系电话, 填报日期): such a line ends a section. */
+        signoff: labels.optional(),
       })
       .strict()
       .optional(),
@@ -166,5 +168,5 @@ export interface Template {
   header: { project: string[]; department: string[]; implementer: string[]; entity: string[] };
   grade: string[];
   conclusions: { verdict: string[]; problems: string[]; measures: string[] };
-  narrative: { headings: string[]; overview: string[]; contents: string[]; annexes: string[]; rows: string[] };
+  narrative: { headings: string[]; overview: string[]; contents: string[]; annexes: string[]; rows: string[]; signoff: string[] };
 }
