@@ -64,7 +64,7 @@ table('sum', { total: 'funds.sources.total', parts: ['funds.sources.*'], columns
   { name: 'a 元 form: numbers in 万元, the message in 元', edit: (r) => {
     r.sourceUnit = '元'; src(r).total.actual = '9.500000'; src(r).fiscal.actual = '6.500000'; src(r).other.actual = '2.000000';
   }, want: [{ actual: '9.500000', expected: '8.500000', difference: '1.000000',
-      message: '资金来源合计全年执行数95000.00元，与财政拨款全年执行数65000.00元 + 其他资金全年执行数20000.00元 = 85000.00元不一致（相差10000.00元）' }] },
+      message: '资金来源合计全年执行数95,000.00元，与财政拨款全年执行数65,000.00元 + 其他资金全年执行数20,000.00元 = 85,000.00元不一致（相差10,000.00元）' }] },
   { name: 'a whole total among decimal parts is exact', edit: (r) => { src(r).total.budget = '100'; src(r).fiscal.budget = '79.5'; },
     want: [{ actual: '100', expected: '99.50', difference: '0.50' }] },
   { name: 'an extra source line counts (财政专户管理资金)', edit: (r) => { src(r).specialAccount = line('5.00', '0.00'); },
@@ -489,7 +489,7 @@ table('cell-unit', {}, [
     r.sourceUnit = '元';
     uses(r).project.budget = '20'; cell(r, 'funds.uses.project.budget', '20 万元', 'unit', { row: 9, col: 1 });
     src(r).other.budget = '20'; cell(r, 'funds.sources.other.budget', '20万元', 'unit', { row: 3, col: 1 });
-  }, want: [{ fields: ['funds.sources.other.budget'], actual: '20', message: /写作“20万元”，自带单位万元，与表中金额单位元不同，已换算为200000元计入/ },
+  }, want: [{ fields: ['funds.sources.other.budget'], actual: '20', message: /写作“20万元”，自带单位万元，与表中金额单位元不同，已换算为200,000元计入/ },
     { fields: ['funds.uses.project.budget'] }] },
 ]);
 
@@ -568,6 +568,12 @@ table('narrative-equals-table', { fact: 'narrative.facts.spending.basic', table:
     want: [{ fields: ['narrative.facts.spending.basic', 'funds.uses.basic.actual'], actual: '57.00', expected: '58.00', difference: '-1.00' }] },
   { name: 'two different wrong values: each', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00', 1), fact('59.00', 4)]; },
     want: [{ actual: '57.00' }, { actual: '59.00', difference: '1.00' }] },
+  { name: 'a 元 form: both figures and the difference in 元, as printed (probe W P17)', edit: (r) => {
+    r.sourceUnit = '元'; uses(r).basic.actual = '82.635000'; r.narrative.facts['spending.basic'] = [fact('86.235000', 1, '基本支出862,350.00元')]; },
+    want: [{ actual: '86.235000', expected: '82.635000', difference: '3.600000',
+      message: '文字部分所述基本支出862,350.00元，与表中基本支出全年执行数826,350.00元不一致（相差36,000.00元）' }] },
+  { name: 'a 万元 form: in 万元', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00', 1)]; },
+    want: [{ message: '文字部分所述基本支出57.00万元，与表中基本支出全年执行数58.00万元不一致（相差-1.00万元）' }] },
 ]);
 
 const f = (...vs: string[]) => vs.map((v, i) => fact(v, i));
@@ -585,6 +591,10 @@ table('fact-sum', {
     want: [{ fields: ['funds.sources.total.budget', 'narrative.facts.budget.initial', 'narrative.facts.budget.added'], actual: '100.00', expected: '120.00', difference: '-20.00' }] },
   { name: 'a cut subtracts', edit: (r) => { r.narrative.facts['budget.initial'] = f('100.00'); r.narrative.facts['budget.cut'] = f('10.00'); },
     want: [{ fields: ['funds.sources.total.budget', 'narrative.facts.budget.initial', 'narrative.facts.budget.cut'], expected: '90.00', difference: '10.00' }] },
+  { name: 'a 元 form: every figure in 元', edit: (r) => {
+    r.sourceUnit = '元'; src(r).total.budget = '100.000000'; r.narrative.facts['budget.initial'] = f('100.000000'); r.narrative.facts['budget.added'] = f('20.000000'); },
+    want: [{ difference: '-20.000000',
+      message: '表中资金来源合计全年预算数1,000,000.00元，与文字部分所述年初预算1,000,000.00元 + 追加预算200,000.00元 = 1,200,000.00元不一致（相差-200,000.00元）' }] },
 ]);
 
 describe('fact-sum: a concept stated with several figures', () => {
@@ -668,7 +678,10 @@ table('fact-conflict', {}, [
     r.narrative.facts['rate.execution'] = [fact('98.5', 3, '执行率98.5%'), fact('100', 6, '执行率100%')]; } },
 ], [
   { name: '1150.05 then 1155.05', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('1150.05', 3), fact('1155.05', 6), fact('1150.05', 8)]; },
-    want: [{ fields: ['narrative.facts.spending.basic'], actual: '1155.05', expected: '1150.05', difference: '5.00' }] },
+    want: [{ fields: ['narrative.facts.spending.basic'], actual: '1155.05', expected: '1150.05', difference: '5.00',
+      message: '文字部分对基本支出先写1150.05万元，又写1155.05万元，前后不一致（相差5.00万元）' }] },
+  { name: 'a 元 form: in 元', edit: (r) => { r.sourceUnit = '元'; r.narrative.facts['spending.basic'] = [fact('86.235000', 3), fact('82.635000', 6)]; },
+    want: [{ difference: '-3.600000', message: '文字部分对基本支出先写862,350.00元，又写826,350.00元，前后不一致（相差-36,000.00元）' }] },
 ]);
 
 const change = (r: FormRecord, now: string, amount: string, percent: string, direction: 'increase' | 'decrease' = 'decrease') => {

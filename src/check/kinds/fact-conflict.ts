@@ -5,6 +5,7 @@ import { isMoneyConcept } from '../../model/record.js';
 import { distinctFacts } from '../context.js';
 import { difference } from '../decimal.js';
 import { labelOf } from '../labels.js';
+import { tableMoney } from '../money-text.js';
 import type { Draft, RuleKind } from '../types.js';
 
 const options = z.object({}).strict();
@@ -15,7 +16,7 @@ export const factConflict: RuleKind<z.infer<typeof options>> = {
     title: '文字部分同一项目前后数字不一',
     explanation:
       '文字部分对同一个项目（如基本支出）先后写了不同的金额。约数（“万余元”）不计；按各自所写的单位和位数四舍五入后能相符的不算不一（“849.72万元”与“8,497,166.35元”是同一个数）。每个与首次所写不同的数报告一次。',
-    messages: { conflict: '文字部分对{{concept}}先写{{first}}万元，又写{{later}}万元，前后不一致（相差{{difference}}万元）' },
+    messages: { conflict: '文字部分对{{concept}}先写{{first}}，又写{{later}}，前后不一致（相差{{difference}}）' },
   },
   options,
   run(record) {
@@ -33,7 +34,7 @@ export const factConflict: RuleKind<z.infer<typeof options>> = {
           expected: first,
           difference: diff,
           messageId: 'conflict',
-          data: { concept: labelOf(path), first, later: v, difference: diff },
+          data: { concept: labelOf(path), first: tableMoney(record, first), later: tableMoney(record, v), difference: tableMoney(record, diff) },
         });
       }
     }

@@ -6,9 +6,10 @@ import type { FormRecord } from '../../model/record.js';
 import { conceptOf, figureInterval, isWholeFigure, type Figure } from '../context.js';
 import { dec, difference, exactSum, meets, negIv, sumIv } from '../decimal.js';
 import { labelOf } from '../labels.js';
+import { tableMoney } from '../money-text.js';
 import { fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
-import { candidates, combinations, exists, moneyAt, nearestBy, sideLabel } from './narrative-common.js';
+import { candidates, combinations, exists, nearestBy, sideLabel } from './narrative-common.js';
 
 const part = z
   .object({
@@ -90,8 +91,8 @@ export const factSum: RuleKind<Options> = {
     title: '文字部分的合计等于其分项',
     explanation: '文字部分所述的合计应等于其分项之和（或与表中对应单元格相符），按四舍五入的区间比较；约数不比较。分项没有写出时不检查；同一概念写了几个不同的数时，每种搭配都试，有一种相符即为相符，都不相符时只报告最接近相符的一种。',
     messages: {
-      narrativeTotal: '{{total}}，与{{parts}} = {{sum}}万元不一致（相差{{difference}}万元）',
-      tableTotal: '{{total}}，与文字部分所述{{parts}} = {{sum}}万元不一致（相差{{difference}}万元）',
+      narrativeTotal: '{{total}}，与{{parts}} = {{sum}}不一致（相差{{difference}}）',
+      tableTotal: '{{total}}，与文字部分所述{{parts}} = {{sum}}不一致（相差{{difference}}）',
     },
   },
   options,
@@ -117,7 +118,7 @@ export const factSum: RuleKind<Options> = {
     const factValues: Record<string, string> = {};
     for (const v of [{ path: o.total, figure: t.total }, ...t.values]) if (conceptOf(v.path)) factValues[v.path] = v.figure.value;
     const partsText = t.values
-      .map((v, i) => `${v.minus ? ' − ' : i === 0 ? '' : ' + '}${partLabel(record, v.path)}${moneyAt(record, v.path, v.figure.value)}`)
+      .map((v, i) => `${v.minus ? ' − ' : i === 0 ? '' : ' + '}${partLabel(record, v.path)}${tableMoney(record, v.figure.value)}`)
       .join('');
     return [
       {
@@ -127,7 +128,7 @@ export const factSum: RuleKind<Options> = {
         difference: diff,
         factValues,
         messageId: conceptOf(o.total) ? 'narrativeTotal' : 'tableTotal',
-        data: { total: sideLabel(record, o.total) + moneyAt(record, o.total, t.total.value), parts: partsText, sum, difference: diff },
+        data: { total: sideLabel(record, o.total) + tableMoney(record, t.total.value), parts: partsText, sum: tableMoney(record, sum), difference: tableMoney(record, diff) },
       },
     ];
   },

@@ -5,7 +5,6 @@ import type { FormRecord } from '../../model/record.js';
 import { conceptOf, distinctFacts, operand, type Figure } from '../context.js';
 import { dec } from '../decimal.js';
 import { labelOf } from '../labels.js';
-import { tableMoney } from '../money-text.js';
 
 /** 'skip' = the rule cannot run on this operand (not a number); [] = nothing stated. */
 export function candidates(record: FormRecord, path: string): Figure[] | 'skip' {
@@ -37,11 +36,6 @@ export function combinations<T>(lists: T[][], limit = 64): T[][] {
     out = next;
   }
   return out;
-}
-
-/** A figure as a message shows it: a narrative figure in 万元, a table cell in the form's unit. */
-export function moneyAt(record: FormRecord, path: string, value: string): string {
-  return conceptOf(path) ? `${value}万元` : tableMoney(record, value);
 }
 
 /** The distinct exact values the narrative states for a concept's path (a rate, a score:

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { figureInterval, isWholeFigure } from '../context.js';
 import { difference, meets } from '../decimal.js';
+import { tableMoney } from '../money-text.js';
 import { factPath, fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
-import { candidates, moneyAt, sideLabel } from './narrative-common.js';
+import { candidates, sideLabel } from './narrative-common.js';
 
 const options = z.object({ fact: factPath, table: fieldPath }).strict();
 
@@ -14,7 +15,7 @@ export const narrativeEqualsTable: RuleKind<z.infer<typeof options>> = {
   meta: {
     title: '文字部分的金额与表中一致',
     explanation: '文字部分（评价报告综述）所述的金额应与表中对应的单元格一致，按四舍五入的区间比较（以亿元写的数按其所写位数取区间，如“1.17亿元”代表11650–11750万元）；“万余元”之类的约数不比较。同一概念写了几个不同的数时，每个数都比较。',
-    messages: { unequal: '{{fact}}{{value}}万元，与{{table}}不一致（相差{{difference}}万元）' },
+    messages: { unequal: '{{fact}}{{value}}，与{{table}}不一致（相差{{difference}}）' },
   },
   options,
   run(record, o) {
@@ -36,7 +37,7 @@ export const narrativeEqualsTable: RuleKind<z.infer<typeof options>> = {
         difference: diff,
         factValues: { [o.fact]: v },
         messageId: 'unequal',
-        data: { fact: sideLabel(record, o.fact), value: v, table: sideLabel(record, o.table) + moneyAt(record, o.table, t), difference: diff },
+        data: { fact: sideLabel(record, o.fact), value: tableMoney(record, v), table: sideLabel(record, o.table) + tableMoney(record, t), difference: tableMoney(record, diff) },
       });
     }
     return drafts;
