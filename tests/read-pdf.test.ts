@@ -545,6 +545,86 @@ describe('a page break between two rows of an indicator table (src/read/pdf-layo
   });
 });
 
+describe('a centred indicator table a page break cuts (src/read/pdf-layout.ts, probe U 07)', () => {
+  // Measured on LibreOffice's export of a Shandong department form (A4, 9 pt, every cell
+  // centred, header row repeated): 三级指标 165.2–280.2, 年度指标值 280.2–335.3, 实际完成值
+  // 335.3–390.3, 分值 390.3–420.3, 得分 420.3–450.3; Word's 5.4 pt of padding in each cell.
+  const xs = [165.2, 280.2, 335.3, 390.3, 420.3, 450.3];
+  const glyph = (ch: string) => (/[\u4e00-\u9fff“”（）]/.test(ch) ? 9 : /[≥≤]/.test(ch) ? 7.5 : ch === '%' ? 8.5 : ch === '.' ? 2.9 : 5.7);
+  /** `str` centred in column `c` on `baseline`. */
+  const centred = (str: string, c: number, baseline: number, page: number): TextRun => {
+    const width = [...str].reduce((w, ch) => w + glyph(ch), 0);
+    const x = (xs[c] + xs[c + 1] - width) / 2;
+    return { str, x, right: x + width, baseline, size: 9, page };
+  };
+  const row = (cells: string[], baseline: number, page: number) => cells.flatMap((t, c) => (t === '' ? [] : [centred(t, c, baseline, page)]));
+  const ruled = (ys: number[]): PageContent['rules'] => ({
+    h: ys.map((y) => ({ y, x0: xs[0], x1: xs.at(-1)! })),
+    v: xs.map((x) => ({ x, y0: ys[0], y1: ys.at(-1)! })),
+  });
+  const header = (y: number, page: number) => row(['三级指标', '年度指标值', '实际完成值', '分值', '得分'], y, page);
+  // page 1 ends with the row 三公: its 年度指标值 line "不高于上" fills the cell (36 of 44.3 points, "年" needs 9)
+  const first = (target: string, actual = '低于上年'): PageContent => ({
+    page: 1, width: 595.3, height: 841.9,
+    runs: [...header(728, 1), ...row(['公用经费控制率', '≤100%', '98.04%', '3', '3'], 747.4, 1), ...row(['“三公”经费控制情况', target, actual, '3', '3'], 766.9, 1)],
+    rules: ruled([716, 735.9, 753.2, 772.3]),
+  });
+  const second = (lead: string[]): PageContent => ({
+    page: 2, width: 595.3, height: 841.9,
+    runs: [...header(78, 2), ...row(lead, 97.6, 2), ...row(['重大食品安全事故发生数', '0起', '0起', '5', '5'], 116.5, 2)],
+    rules: ruled([66, 88.4, 102.1, 121.4]),
+  });
+  const rows = (pages: PageContent[]) => layoutPages(pages).tables[0].rows.map((r) => r.map((c) => c.text));
+
+  it('joins the row the break cut: its rest under the repeated header, centred, empty where the row was finished above', () => {
+    expect(rows([first('不高于上'), second(['', '年', '', '', ''])])).toEqual([
+      ['三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['公用经费控制率', '≤100%', '98.04%', '3', '3'],
+      ['“三公”经费控制情况', '不高于上年', '低于上年', '3', '3'],
+      ['重大食品安全事故发生数', '0起', '0起', '5', '5'],
+    ]);
+  });
+
+  it('keeps a new row apart whose name, 分值 and 得分 the clerk left blank, under cells finished above the break', () => {
+    // two values, one over the other, are two rows' however little room the one above leaves
+    expect(rows([first('≥95%', '96%'), second(['', '≥90%', '95%', '', ''])]).slice(2, 4)).toEqual([
+      ['“三公”经费控制情况', '≥95%', '96%', '3', '3'],
+      ['', '≥90%', '95%', '', ''],
+    ]);
+    // "不增长" leaves room for "持平" in its cell: the text above was finished there
+    expect(rows([first('不增长', '持平'), second(['', '持平', '', '', ''])]).slice(2, 4)).toEqual([
+      ['“三公”经费控制情况', '不增长', '持平', '3', '3'],
+      ['', '持平', '', '', ''],
+    ]);
+  });
+
+  it('keeps a new row apart under full-looking centred cells: a centred line is full by its width, not by where it ends', () => {
+    // "3" ends 6.7 points short of its cell's padding, under a digit's width with the slack,
+    // but a second digit would have fitted beside it in the 19 points the cell holds
+    expect(rows([first('不高于上'), second(['辖区市场主体增长率', '≥5%', '6.3%', '5', '5'])]).slice(2, 4)).toEqual([
+      ['“三公”经费控制情况', '不高于上', '低于上年', '3', '3'],
+      ['辖区市场主体增长率', '≥5%', '6.3%', '5', '5'],
+    ]);
+  });
+
+  it('joins a number a narrow centred cell wrapped inside, with no space; keeps two numbers one over the other apart', () => {
+    const page: PageContent = {
+      page: 1, width: 595.3, height: 841.9,
+      runs: [
+        ...header(728, 1),
+        // "≤7315.62" overflows the 44.3 points inside the cell: "≤7315.6" fills it to within a digit
+        ...row(['部门整体支出控制在预算', '≤7315.6', '7102.84', '4', '4'], 747.4, 1), ...row(['范围内', '2万元', '万元', '', ''], 760.4, 1),
+        // "100" and "200" are two lines: the second would have fitted after the first
+        ...row(['公用经费控制率', '100', '200', '3', '3'], 785.4, 1), ...row(['', '200', '300', '', ''], 798.4, 1),
+      ],
+      rules: ruled([716, 735.9, 773.1, 804.3]),
+    };
+    const [, wrapped, listed] = layoutPages([page]).tables[0].rows;
+    expect(wrapped.map((c) => c.text)).toEqual(['部门整体支出控制在预算范围内', '≤7315.62万元', '7102.84万元', '4', '4']);
+    expect(listed.map((c) => c.paragraphs)).toEqual([['公用经费控制率'], ['100', '200'], ['200', '300'], ['3'], ['3']]);
+  });
+});
+
 describe('page headers and footers (src/read/pdf-layout.ts)', () => {
   const line = (str: string, baseline: number, page: number): TextRun => ({ str, x: 72, right: 72 + 10 * str.length, baseline, size: 10, page });
   const page = (n: number, runs: TextRun[]): PageContent => ({ page: n, width: 595, height: 842, runs, rules: { h: [], v: [] } });

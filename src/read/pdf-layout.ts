@@ -10,7 +10,7 @@ import { labelBlanks, pdfIndent, withBlanks } from './label-indent.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
 import { PAST_EDGE, type Rules } from './pdf-rules.js';
 import { inferTables, type TextGrid } from './pdf-textgrid.js';
-import { continues, groupLines, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
+import { continues, groupLines, roomAfter, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
 export interface PageContent {
   /** 1-based. */
@@ -62,6 +62,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
     return { content: p, tables, lines: groupLines(body) };
   });
   const boxOf = pageBoxes(pages);
+  const pad = cellPadding(perPage.flatMap((p) => p.tables.flatMap((t) => t.cells)));
   const furniture = pageFurniture(perPage.map((p) => ({ content: p.content, lines: p.lines })));
 
   // Reading order: one sequence of line runs and (possibly multi-page) tables.
@@ -104,7 +105,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
       }
     } else {
       for (const chain of splitChains(s.parts)) {
-        const table = joinParts(chain, tables.length, boxOf);
+        const table = joinParts(chain, tables.length, boxOf, pad);
         tables.push(table);
         blocks.push(table);
       }
@@ -391,7 +392,7 @@ interface JoinedCell {
 }
 
 /** Joins one table's page parts into a DocTable. */
-function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): DocTable {
+function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf, pad: number): DocTable {
   const first = parts[0];
   let cells: JoinedCell[] = first.cells.map((c) => fromPage(c, 0));
   let rows = first.ys.length - 1;
@@ -417,7 +418,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
       part.open === true ||
       (cutsShown
         ? firstRow.length > 0 && firstRow.every((c) => lastRow.find((t) => sameColumns(t, c))?.openBottom)
-        : isSplitRow(lastRow, firstRow, part.xs.at(-1)! - part.xs[0]));
+        : isSplitRow(lastRow, firstRow, part.xs.at(-1)! - part.xs[0], pad));
     const offset = split ? rows - 1 : rows;
     // Columns holding vertically merged cells group the rows (一级/二级指标): an empty
     // cell opening the page there continues the group above it, and so does the rest
@@ -430,7 +431,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
     let newGroupAt = Infinity;
     for (const cell of [...partCells].sort((a, b) => a.r0 - b.r0 || a.x0 - b.x0)) {
       const above = cell.r0 === 0 ? lastRow.find((t) => sameColumns(t, cell)) : undefined;
-      const cut = () => cell.x0 < newGroupAt && labelGoesOn(above!, cell, lastRow, grouped);
+      const cut = () => cell.x0 < newGroupAt && labelGoesOn(above!, cell, lastRow, grouped, pad);
       const joins = above && (split || above.openBottom || (grouped(cell) && (isEmpty(cell) || cut())));
       if (above && !joins && grouped(cell) && !isEmpty(cell)) newGroupAt = Math.min(newGroupAt, cell.x0);
       if (above && joins) {
@@ -457,7 +458,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf): Do
   cells = cells.sort((a, b) => a.r0 - b.r0 || a.x0 - b.x0);
   const laid = cells.map((cell) => {
     const c0 = colOf(cell.x0);
-    return { cell, c0, c1: Math.max(c0 + 1, colOf(cell.x1)), paragraphs: cellParagraphs(cell) };
+    return { cell, c0, c1: Math.max(c0 + 1, colOf(cell.x1)), paragraphs: cellParagraphs(cell, pad) };
   });
   const blanks = labelBlanks(laid.map(({ cell, c0, c1, paragraphs }) => ({ column: `${c0}:${c1}`, indent: pdfIndent(cell.x0, cell.x1, paragraphs[0]?.lines[0]), glyph: paragraphs[0]?.lines[0]?.size ?? 1 })));
   laid.forEach(({ cell, c0, c1, paragraphs }, i) => {
@@ -518,26 +519,26 @@ function sameColumns(a: JoinedCell, b: JoinedCell): boolean {
  * on the new page carries on a cell whose last line on the old page was full — a
  * wrapped line, not a finished paragraph — and at least one such cell exists.
  */
-function isSplitRow(lastRow: readonly JoinedCell[], firstRow: readonly JoinedCell[], tableWidth: number): boolean {
+function isSplitRow(lastRow: readonly JoinedCell[], firstRow: readonly JoinedCell[], tableWidth: number, pad: number): boolean {
   if (isLongTextRow(lastRow, firstRow, tableWidth)) return true;
   let carried = 0;
   for (const cell of firstRow) {
     if (isEmpty(cell)) continue;
     const above = lastRow.find((t) => sameColumns(t, cell));
-    if (!above || isEmpty(above) || !carriesOn(above, cell)) return false;
+    if (!above || isEmpty(above) || !carriesOn(above, cell, pad)) return false;
     carried++;
   }
   return carried > 0;
 }
 
 /** The text of `cell`, opening the next page, is the rest of the text of `above`, whose last line was full. */
-function carriesOn(above: JoinedCell, cell: JoinedCell): boolean {
+function carriesOn(above: JoinedCell, cell: JoinedCell, pad: number): boolean {
   const prevLines = groupLines(above.runs);
   const nextLines = groupLines(cell.runs);
   const prev = prevLines.at(-1)!;
   const next = nextLines[0];
   if (next.page !== prev.page + 1) return false;
-  const frame = innerFrame(above, prevLines);
+  const frame = innerFrame(above, prevLines, pad, nextLines);
   if (twoNumbers(prevLines.filter((l) => l.page === prev.page), nextLines, frame)) return false;
   return continues(prev, next, frame, next.size * 1.5) || verticalGoesOn(prevLines, nextLines);
 }
@@ -550,7 +551,7 @@ function carriesOn(above: JoinedCell, cell: JoinedCell): boolean {
  * its cell's foot, or ends lower than every other cell of the row (it made the row
  * that tall itself), was finished there however full its last line.
  */
-function labelGoesOn(above: JoinedCell, cell: JoinedCell, lastRow: readonly JoinedCell[], grouped: (c: JoinedCell) => boolean): boolean {
+function labelGoesOn(above: JoinedCell, cell: JoinedCell, lastRow: readonly JoinedCell[], grouped: (c: JoinedCell) => boolean, pad: number): boolean {
   if (isEmpty(above) || isEmpty(cell)) return false;
   const last = groupLines(above.runs).at(-1)!;
   const foot = above.parts.filter((p) => p.page === last.page).at(-1);
@@ -560,7 +561,7 @@ function labelGoesOn(above: JoinedCell, cell: JoinedCell, lastRow: readonly Join
     const end = groupLines(t.runs).at(-1);
     return end !== undefined && end.page === last.page && end.baseline >= last.baseline - 0.5 * last.size;
   });
-  return asLow && carriesOn(above, cell);
+  return asLow && carriesOn(above, cell, pad);
 }
 
 /** A cell holding one number and nothing else: a weight, a score, a rate, a target ("≥90%"). */
@@ -582,7 +583,7 @@ function twoNumbers(above: readonly TextLine[], below: readonly TextLine[], fram
   const prev = above.at(-1)!, next = below[0];
   // the lone number is its line's first token; the width estimate is even across its glyphs
   const digit = next.firstToken / Array.from(next.text).length;
-  return frame.right - prev.right >= digit + 0.15 * next.size;
+  return roomAfter(prev, frame) >= digit + 0.15 * next.size;
 }
 
 /**
@@ -611,21 +612,62 @@ function isLongTextRow(lastRow: readonly JoinedCell[], firstRow: readonly Joined
   return groupLines(cell.runs.filter((r) => r.page === lastPage)).length >= LONG_TEXT_LINES;
 }
 
-/** The box a cell's text wraps in: its rules minus the padding seen on the left. */
-function innerFrame(cell: JoinedCell, lines: readonly TextLine[]): Frame {
+/**
+ * The box a cell's text wraps in: its rules less the padding seen on the left, and on
+ * the right the document's padding (`pad`, cellPadding) where the lines start further in
+ * (indented or centred text). Lines centred in the cell — their centres on the cell's,
+ * and their left edges apart or further in than the padding; `also`: the cell's rest on
+ * the next page — are a centred box with that padding on both sides.
+ */
+function innerFrame(cell: JoinedCell, lines: readonly TextLine[], pad: number, also: readonly TextLine[] = []): Frame {
   const minLeft = Math.min(...lines.map((l) => l.left));
-  const pad = Math.min(10, Math.max(0.5, minLeft - cell.x0));
-  // Several lines ending at one edge show where the text wraps more exactly than
-  // the padding guessed from the left.
+  const own = Math.min(10, Math.max(0.5, minLeft - cell.x0));
+  const inset = Math.min(own, pad);
   const maxRight = Math.max(...lines.map((l) => l.right));
+  const all = [...lines, ...also];
+  const mid = (cell.x0 + cell.x1) / 2;
+  const lefts = all.map((l) => l.left);
+  const size = all[0].size;
+  // (lines that start at one edge no further in than the padding may as well be left-aligned)
+  const apart = Math.max(...lefts) - Math.min(...lefts) > 0.5 * size || Math.min(...lefts) - cell.x0 - pad > 0.5 * size;
+  const centred = apart && all.every((l) => Math.abs((l.left + l.right) / 2 - mid) <= CENTRED * l.size);
+  if (centred) return { left: Math.min(cell.x0 + inset, minLeft), right: Math.max(cell.x1 - inset, maxRight), cell: true, centred: true };
+  // Several lines ending at one edge show where the text wraps more exactly than
+  // the padding.
   const reaching = lines.filter((l) => l.right >= maxRight - l.size).length;
-  return { left: cell.x0 + pad, right: reaching >= 3 ? maxRight : Math.max(cell.x1 - pad, maxRight) };
+  return { left: cell.x0 + own, right: reaching >= 3 ? maxRight : Math.max(cell.x1 - inset, maxRight), cell: true };
 }
 
-function cellParagraphs(cell: JoinedCell): Paragraph[] {
+/** A line whose centre is this many ems or less off its cell's is centred in it. */
+const CENTRED = 0.3;
+/** Word's and LibreOffice's default cell padding (0.19 cm), where no cell shows one. */
+const DEFAULT_PAD = 5.4;
+
+/**
+ * The padding the producer sets inside every cell (one for the whole document), as the
+ * left-aligned cells show it: the distance from the left rule at which the lines of a
+ * cell of several lines all start, those lines ending at different places (centred
+ * lines start where their width puts them). Their median; Word's default where no cell
+ * is set that way.
+ */
+function cellPadding(cells: readonly PageCell[]): number {
+  const gaps: number[] = [];
+  for (const cell of cells) {
+    const lines = groupLines(cell.runs);
+    if (lines.length < 2) continue;
+    const left = Math.min(...lines.map((l) => l.left));
+    const rights = lines.map((l) => l.right);
+    if (lines.some((l) => l.left - left > 0.5) || Math.max(...rights) - Math.min(...rights) < lines[0].size) continue;
+    if (left - cell.x0 >= 0.5 && left - cell.x0 <= 10) gaps.push(left - cell.x0);
+  }
+  gaps.sort((a, b) => a - b);
+  return gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)] : DEFAULT_PAD;
+}
+
+function cellParagraphs(cell: JoinedCell, pad: number): Paragraph[] {
   const lines = groupLines(cell.runs);
   if (lines.length === 0) return [];
-  return toParagraphs(lines, innerFrame(cell, lines));
+  return toParagraphs(lines, innerFrame(cell, lines, pad));
 }
 
 function nearestIndex(values: readonly number[], x: number): number {

@@ -227,6 +227,12 @@ export interface Frame {
   /** How far lines reach with their hanging marks (≥ right); the sentence-end test
    *  measures from here, as it did before hanging marks were told apart. */
   outer?: number;
+  /** The inner box of a table cell: a number is broken across lines there only where
+   *  it overflowed the line (see `continues`), and joins again with no space. */
+  cell?: boolean;
+  /** A cell whose lines are all centred in it: the wrapped rest of a line is centred
+   *  too, and a line is full when the next token would not fit in the box's width. */
+  centred?: boolean;
 }
 
 /** Joins lines (already in reading order) into paragraphs. */
@@ -239,15 +245,15 @@ export function toParagraphs(lines: readonly TextLine[], frame: Frame): Paragrap
     if (prev && continues(prev, line, frame, pitch)) {
       current.push(line);
     } else {
-      if (current.length > 0) out.push(paragraphOf(current));
+      if (current.length > 0) out.push(paragraphOf(current, frame));
       current = [line];
     }
   });
-  if (current.length > 0) out.push(paragraphOf(current));
+  if (current.length > 0) out.push(paragraphOf(current, frame));
   return out;
 }
 
-function paragraphOf(lines: TextLine[]): Paragraph {
+function paragraphOf(lines: TextLine[], frame: Frame): Paragraph {
   let text = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -265,7 +271,10 @@ function paragraphOf(lines: TextLine[]): Paragraph {
     const cjkLine = Array.from(prevLine.text).some(isCjk);
     const oneWord = !/\s/.test(prevLine.text) && !cjkLine;
     const betweenWords = LATIN_ALNUM.test(last) && LATIN_ALNUM.test(first);
-    text += isCjk(last) || isCjk(first) || oneWord || (cjkLine && !betweenWords) ? line.text : ` ${line.text}`;
+    // In a cell a number joins the next line only where it overflowed (`continues`):
+    // "≤7315.6" + "2万元" is one figure, whatever text stands before it on its line.
+    const inNumber = frame.cell === true && splitsNumber(last, first);
+    text += isCjk(last) || isCjk(first) || oneWord || inNumber || (cjkLine && !betweenWords) ? line.text : ` ${line.text}`;
   }
   return { text, page: lines[0].page, lines };
 }
@@ -283,18 +292,22 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   // A centred line (a title: equal gaps on both sides, each a glyph or more) is a
   // paragraph of its own, whatever the line after it starts with.
   const leftGap = prev.left - frame.left;
-  if (leftGap >= size && Math.abs(leftGap - (frame.right - prev.right)) <= 0.1 * size && next.left < prev.left - 0.5 * size) return false;
+  if (!frame.centred && leftGap >= size && Math.abs(leftGap - (frame.right - prev.right)) <= 0.1 * size && next.left < prev.left - 0.5 * size) return false;
   // Full line: the next line's first token would not have fitted after it.
   // (0.15 em of slack: padding is estimated from the left edge, and LibreOffice
   // wraps a glyph that would end within a point or so of the edge.)
   // Word and LibreOffice space Latin or digits from CJK by about a quarter em
   // ("929.46" + "万元"), which the wrapped glyph would have needed too.
-  const room = frame.right - prev.right;
+  const room = roomAfter(prev, frame);
   const end = lastChar(prev.text);
   const start = String.fromCodePoint(next.text.codePointAt(0) ?? 32);
   const mixed = (LATIN_ALNUM.test(end) && isCjk(start)) || (isCjk(end) && LATIN_ALNUM.test(start));
   const autospace = mixed ? 0.25 * size : 0;
-  if (room >= next.firstToken + autospace + 0.15 * size) return false;
+  // Digit against digit (or its point) in a cell: Word and LibreOffice break a number
+  // only where it overflows the line, so the line is full to within that one glyph; with
+  // more room the lines are two values ("100" over "200"), however narrow the cell.
+  const needed = frame.cell === true && splitsNumber(end, start) ? firstGlyph(next) : next.firstToken + autospace;
+  if (room >= needed + 0.15 * size) return false;
   // A numbered heading after a finished sentence or a colon starts a paragraph
   // even when the line before happens to be nearly full ("如下：" + "（一）…").
   if (/[。：；！？:;]$/.test(prev.text) && HEADING_START.test(next.text)) return false;
@@ -303,11 +316,32 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   // (Measured from where lines reach with their hanging marks, as this was tuned:
   // a paragraph may well end within half a glyph of the margin itself.)
   if (/[。！？]$/.test(prev.text) && (frame.outer ?? frame.right) - prev.right > 0.5 * size) return false;
+  // A centred cell's lines share their centre, not their left edge.
+  if (frame.centred) return true;
   // Same left edge; a first-line indent (up to ~4 glyphs) may precede it.
   if (next.left > prev.left + 0.5 * size) return false;
   if (prev.left - next.left > 4.5 * size) return false;
   if (next.left < frame.left - 0.5 * size) return false;
   return true;
+}
+
+/** The room a line leaves in its frame: up to the right edge, or, in a centred cell,
+ *  the box's width less the line's (a centred line leaves half of it on each side). */
+export function roomAfter(line: TextLine, frame: Frame): number {
+  return frame.centred ? frame.right - frame.left - (line.right - line.left) : frame.right - line.right;
+}
+
+/** A line break between these two characters falls inside a number: digit against
+ *  digit, or against its decimal point ("98." + "71", "7315" + ".62"). */
+export function splitsNumber(end: string, start: string): boolean {
+  return (/[0-9]/.test(end) && /^[0-9.]/.test(start)) || (end === '.' && /^[0-9]/.test(start));
+}
+
+/** The width of a line's first glyph: its first token's over its glyphs where the token
+ *  is a Latin word or number (even widths), else the whole token (one CJK glyph). */
+function firstGlyph(line: TextLine): number {
+  const word = LATIN_WORD.exec(line.text);
+  return word ? line.firstToken / Array.from(word[0]).length : line.firstToken;
 }
 
 /** The usual distance between consecutive baselines (single spacing of the block). */
