@@ -8,7 +8,8 @@
 //   a hidden helper column and a hidden second sheet that must not be read.
 // - fixtures/office/<name>.doc|.rtf (from the DOCX) and <name>.xls (from the XLSX),
 //   saved through LibreOffice (soffice on PATH or $SOFFICE).
-// Usage: npx tsx scripts/gen-office-fixtures.ts
+// Usage: npx tsx scripts/gen-office-fixtures.ts [name …] (names: only those outputs, by their
+// stem — an XLSX plan's or a LEGACY file's name; LibreOffice is needed only for the latter)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,10 @@ const XLSX_PLANS: XlsxPlan[] = [
   { name: 'dept-slip-typo' },
   // The seed whose 资金来源 合计 全年预算数 is a formula saved without a cached value.
   { name: 'seed-yuelu-2022', out: 'seed-formula-uncached', uncached: { D5: 'SUM(D6:D7)' } },
+  // Plain grids as 预算管理一体化系统 exports them: labels repeated on each row, no merges.
+  { name: 'project-flat-export' },
+  { name: 'dept-flat-export' },
+  { name: 'project-flat-export-rows' },
 ];
 
 const LEGACY = [
@@ -204,7 +209,9 @@ async function main(): Promise<void> {
   const officeDir = join(root, 'fixtures', 'office');
   mkdirSync(xlsxDir, { recursive: true });
   mkdirSync(officeDir, { recursive: true });
+  const only = new Set(process.argv.slice(2));
   for (const plan of XLSX_PLANS) {
+    if (only.size && !only.has(plan.out ?? plan.name)) continue;
     const spec = all.get(plan.name);
     if (!spec) throw new Error(`no fixture ${plan.name}`);
     spanAt.clear();
@@ -214,6 +221,7 @@ async function main(): Promise<void> {
     console.log(`${out}  ${bytes.length} bytes`);
   }
   for (const { name, from, to } of LEGACY) {
+    if (only.size && !only.has(name)) continue;
     const src = join(root, 'fixtures', from, `${name}.${from}`);
     for (const ext of to) {
       const work = mkdtempSync(join(tmpdir(), 'jxaudit-fixtures-out-'));

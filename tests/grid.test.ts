@@ -2,8 +2,9 @@
 // plus property tests of the grid's invariants.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DocCell } from '../src/model/document.js';
+import type { DocCell, DocTable } from '../src/model/document.js';
 import { buildGrid, type PlacedCell } from '../src/read/grid.js';
+import { labelRowsEnd, rowCells } from '../src/recognize/grid.js';
 
 function cell(text: string, col: number, colSpan = 1, vMerge: PlacedCell['vMerge'] = null, extra: Partial<PlacedCell> = {}): PlacedCell {
   return { text, paragraphs: text === '' ? [''] : text.split('\n'), col, colSpan, vMerge, page: null, ...extra };
@@ -152,5 +153,41 @@ describe('buildGrid properties', () => {
         );
       }),
     );
+  });
+});
+
+describe('labelRowsEnd: the rows a label cell stands for', () => {
+  const table = (rows: PlacedCell[][], cols: number): DocTable => ({ kind: 'table', index: 0, rows: buildGrid(rows, cols) });
+  const anchorOf = (t: DocTable, r: number) => rowCells(t, r)[0];
+
+  it('runs over the rows below that repeat the label at the same columns (a flat export)', () => {
+    const t = table(
+      [
+        [cell('年度总体目标', 0), cell('预期目标', 1), cell('甲', 2)],
+        [cell('年度总体目标', 0), cell('实际完成情况', 1), cell('乙', 2)],
+        [cell('一级指标', 0), cell('二级指标', 1), cell('三级指标', 2)],
+      ],
+      3,
+    );
+    expect(labelRowsEnd(t, 0, anchorOf(t, 0))).toBe(1);
+  });
+
+  it('is the last row of a merged label, and its own row for a label said once', () => {
+    const merged = table(
+      [
+        [cell('年度总体目标', 0, 1, 'restart'), cell('预期目标', 1)],
+        [cell('', 0, 1, 'continue'), cell('实际完成情况', 1)],
+        [cell('总分', 0), cell('100', 1)],
+      ],
+      2,
+    );
+    expect(labelRowsEnd(merged, 0, anchorOf(merged, 0))).toBe(1);
+    const once = table([[cell('年度总体目标', 0), cell('甲', 1)], [cell('年度总体', 0), cell('乙', 1)]], 2);
+    expect(labelRowsEnd(once, 0, anchorOf(once, 0))).toBe(0);
+  });
+
+  it('stops at a repeat spanning other columns than the label', () => {
+    const t = table([[cell('年度总体目标', 0), cell('甲', 1)], [cell('年度总体目标', 0, 2)]], 2);
+    expect(labelRowsEnd(t, 0, anchorOf(t, 0))).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // 年度总体目标: the anchor cell, the 年初设定目标 | 全年完成情况 header (when
 // printed) and the goal rows under it, columns mapped by header text.
 import type { DocTable } from '../model/document.js';
-import { rowCellAt, rowCells, type RowCell } from './grid.js';
+import { labelRowsEnd, rowCellAt, rowCells, type RowCell } from './grid.js';
 import { fundColumns } from './fund-block.js';
 import { indicatorColumns, isIndicatorHeader } from './indicator-block.js';
 import { bestKey, MAX_LABEL_LENGTH, matchesExactly } from './labels.js';
@@ -75,6 +75,16 @@ function goalHeaderKey(label: string, t: Template): 'target' | 'result' | null {
   return bestKey(label, { result: t.goals.result, target: t.goals.target });
 }
 
+/** A cell that may be a goals column's header: a wording the lexicon lists, or a short
+ *  one without a sentence's punctuation — not a goal's text that holds a header's word
+ *  (完成, 目标, 计划), as a goal written right after the block's label does. A note in
+ *  brackets ("实际完成情况(200字以内)") does not count. */
+function headerLike(label: string, t: Template): boolean {
+  if (matchesExactly(label, t.goals.target) || matchesExactly(label, t.goals.result)) return true;
+  const bare = label.replace(/\([^()]*\)/g, '');
+  return bare.length <= MAX_GOAL_HEADER && !/[,，。;；]/.test(bare);
+}
+
 const HEADER_WORD = 4;
 /** Longer cells are a goal's text, not a header. */
 const MAX_GOAL_HEADER = 12;
@@ -83,7 +93,8 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
   const found = findGoalsAnchor(items, t);
   if (!found) return [];
   const { table, row: r, cell: anchor } = found;
-  const anchorEnd = anchor.cell.origin.row + anchor.cell.rowSpan - 1;
+  // The anchor's rows: its merge, or in a flat export the rows repeating its label.
+  const anchorEnd = labelRowsEnd(table, r, anchor);
   const stacked = stackedGoal(table, r, anchor, anchorEnd, t);
   if (stacked) return [stacked];
   const headerCols = (row: number) => {
@@ -91,6 +102,7 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
     for (const rc of rowCells(table, row)) {
       if (rc.cell === anchor.cell || matchesExactly(rc.label, t.goals.anchors)) continue; // the block's own label
       if (/\S/.test(namedValue(rc.cell.text)?.value ?? '')) continue; // "预期目标：建设示范点3个" is a goal, not a header
+      if (!headerLike(rc.label, t)) continue; // "完成安保工程40公里，消除隐患点30处。" is a goal, though it says 完成
       const k = bestKey(rc.label, { result: t.goals.result, target: t.goals.target });
       if (k && cols[k] === undefined) cols[k] = rc.col;
     }
@@ -108,17 +120,20 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
       break;
     }
   }
-  if (headerRow === r && cols.target === undefined && cols.result !== undefined && anchorHeadsColumn(table, r, anchor, cols.result)) {
+  if (headerRow === r && cols.target === undefined && cols.result !== undefined && anchorHeadsColumn(table, r, anchor, anchorEnd, cols.result)) {
     cols.target = anchor.col;
   }
   const at = (row: number, col: number | undefined): CellAt | null => (col === undefined ? null : { row, col });
   const out: GoalRowAt[] = [];
   if (headerRow < 0) {
-    // No sub-header: the cells right of the anchor are the target and the result.
+    // No sub-header: the cells right of the anchor are the target and the result. In a
+    // grid exported flat a text does not merge the cells it is printed over: blank cells
+    // after the target are its own, the result is the next filled cell.
     const rest = rowCells(table, r).filter((rc) => rc.col > anchor.lastCol);
-    out.push({ table, target: at(r, rest[0]?.col), result: at(r, rest[1]?.col) });
+    const result = rest.slice(1).find((rc) => rc.label !== '') ?? rest[1];
+    out.push({ table, target: at(r, rest[0]?.col), result: at(r, result?.col) });
     headerRow = r;
-    cols = { target: rest[0]?.col, result: rest[1]?.col };
+    cols = { target: rest[0]?.col, result: result?.col };
   }
   const last = anchorEnd > headerRow ? anchorEnd : Math.min(table.rows.length - 1, headerRow + MAX_GOAL_ROWS);
   for (let row = headerRow + 1; row <= last && row < table.rows.length; row++) {
@@ -136,10 +151,10 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
 
 /** The anchor's wording printed as the target column's own header, beside a result header
  *  ("项目基本情况 | 年度总体目标 | 年度目标完成情况", goals in the rows below): the anchor
- *  spans one row, the result header follows it with nothing between, and the row below has
- *  a cell of its own under the anchor. */
-function anchorHeadsColumn(table: DocTable, r: number, anchor: RowCell, resultCol: number): boolean {
-  if (anchor.cell.rowSpan > 1 || resultCol <= anchor.lastCol || r + 1 >= table.rows.length) return false;
+ *  spans one row (neither merged down nor repeated below), the result header follows it
+ *  with nothing between, and the row below has a cell of its own under the anchor. */
+function anchorHeadsColumn(table: DocTable, r: number, anchor: RowCell, anchorEnd: number, resultCol: number): boolean {
+  if (anchorEnd > r || resultCol <= anchor.lastCol || r + 1 >= table.rows.length) return false;
   const between = rowCells(table, r).filter((rc) => rc.col > anchor.lastCol && rc.col < resultCol);
   if (between.some((rc) => rc.label !== '')) return false;
   const below = rowCellAt(table, r + 1, anchor.col);

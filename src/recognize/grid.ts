@@ -56,6 +56,22 @@ export function rowCellAt(table: DocTable, r: number, c: number): RowCell | unde
   return rowCells(table, r).find((rc) => rc.col <= c && c <= rc.lastCol);
 }
 
+/** The last row a label cell stands for: the end of its merge, and past it, in a grid
+ *  exported flat (预算管理一体化系统's forms: no merges, a block's label printed again on
+ *  each of its rows), the rows right below whose own cell at the same columns repeats the
+ *  label — the same block going on, not a new one. */
+export function labelRowsEnd(table: DocTable, r: number, label: RowCell): number {
+  let end = Math.max(r, label.cell.origin.row + label.cell.rowSpan - 1);
+  for (let row = end + 1; row < table.rows.length; row++) {
+    const below = rowCellAt(table, row, label.col);
+    if (!below || below.cell === label.cell || below.cell.origin.row !== row) break;
+    if (below.col !== label.col || below.lastCol !== label.lastCol || below.label !== label.label) break;
+    end = row + below.cell.rowSpan - 1;
+    row = end;
+  }
+  return end;
+}
+
 /** True when the cell at (r, c) continues a vertical merge started in an earlier row. */
 export function continuesFromAbove(table: DocTable, r: number, c: number): boolean {
   const cell = table.rows[r]?.[c];
