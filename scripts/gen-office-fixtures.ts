@@ -48,6 +48,8 @@ const XLSX_PLANS: XlsxPlan[] = [
   { name: 'project-flat-export' },
   { name: 'dept-flat-export' },
   { name: 'project-flat-export-rows' },
+  // The indicator table beside the fund table on the same rows of a wide sheet.
+  { name: 'project-side-by-side' },
 ];
 
 const LEGACY = [

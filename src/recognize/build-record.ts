@@ -39,7 +39,7 @@ export interface TemplateFit {
 /** The rows the fund block takes: its header to its last line (the header row alone
  *  where this template reads no block under it). */
 function fundSpan(seg: Segment, fund: FundBlock | null): RowSpan | null {
-  if (fund) return { table: fund.table, from: fund.headerRow, to: fund.endRow };
+  if (fund) return { table: fund.table, from: fund.headerRow, to: fund.endRow, toCol: Math.max(...Object.values(fund.columns)) };
   if (seg.fundHeaderAt === null) return null;
   const it = seg.items[seg.fundHeaderAt] as Item & { kind: 'row' };
   return { table: it.table, from: it.r, to: it.r };

@@ -5,6 +5,7 @@ import type { DocTable } from '../model/document.js';
 import type { FundColumn } from '../model/record.js';
 import { isBlankCell, readMoney, readScore, squeeze } from '../normalize/cell.js';
 import { rowCells, type RowCell } from './grid.js';
+import { besideHeaderStart } from './indicator-block.js';
 import { bestKey, bestKeyCached, labelHead, listMark, MAX_LABEL_LENGTH, matches, matchesExactly, normLabel, printedWeight, unmarked, type ListMark } from './labels.js';
 import { readScoreBand, type BandReading } from './score-band.js';
 import type { FundGroup, Template } from './template-schema.js';
@@ -59,10 +60,12 @@ function weightPrintedIn(cells: RowCell[]): FundBlock['headerWeight'] {
  *  block's own label (项目资金（万元）, 预算执行情况) is no column. Where two cells claim
  *  one column, a cell equal to a known label beats one that only contains a telling
  *  word, then the cell whose cells below hold numbers beats a label column's heading
- *  ("年度预算数（万元）" over the line names), then the leftmost. */
-export function fundColumns(table: DocTable, r: number, t: Template): Partial<Record<FundColumn, number>> {
+ *  ("年度预算数（万元）" over the line names), then the leftmost. Cells from `endCol` on
+ *  are another block's (an indicator table printed beside the fund block). */
+export function fundColumns(table: DocTable, r: number, t: Template, endCol = Infinity): Partial<Record<FundColumn, number>> {
   const best: Partial<Record<FundColumn, { col: number; exact: boolean; numeric: number }>> = {};
   for (const rc of rowCells(table, r)) {
+    if (rc.col >= endCol) break;
     if (!rc.label || matches(rc.label, t.fund.anchors)) continue;
     const label = columnLabel(rc, t);
     const key = bestKeyCached<FundColumn>(label, t.fund.columns, t.fund.ignoreColumns);
@@ -183,7 +186,9 @@ function splitGroupPrefix(label: string, t: Template): { group: FundGroup; rest:
 /** Reads the fund block whose header is row `headerRow`, or null when the row does
  *  not carry this template's budget and actual columns. */
 export function readFundBlock(table: DocTable, headerRow: number, t: Template): FundBlock | null {
-  const columns = fundColumns(table, headerRow, t);
+  // The indicator table's header printed on the same row, right of the fund block's: its
+  // 分值 and 得分 are not the fund block's.
+  const columns = fundColumns(table, headerRow, t, besideHeaderStart(table, headerRow, t) ?? Infinity);
   const subHeader = subHeaderColumns(table, headerRow, t);
   if (subHeader) {
     // A group's label read as a column (评分 → score) gives way to the columns under it.

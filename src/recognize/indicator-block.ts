@@ -1,7 +1,7 @@
 // The indicator block (绩效指标): its header row found by its column labels, the
 // indicator rows below it (also across a page-split table) and the 总分 row.
 import type { DocTable } from '../model/document.js';
-import { rowCells } from './grid.js';
+import { rowCells, type RowCell } from './grid.js';
 import { bestKeyCached, matchesExactly, printedWeight } from './labels.js';
 import { isNarrativeHeading } from './narrative.js';
 import type { Item } from './segments.js';
@@ -16,6 +16,9 @@ export interface IndicatorRowAt {
   /** The goal block the row sits in when its header's label prints a weight
    *  (年度绩效目标1(40分), the Hubei four-box layout). */
   goal?: GoalBlockLabel;
+  /** The block's first grid column where it is printed beside another on the same rows
+   *  (the fund block left of it): the cells left of it are not the block's. */
+  fromCol?: number;
 }
 
 export interface GoalBlockLabel {
@@ -42,6 +45,8 @@ export interface IndicatorBlock {
   total: IndicatorRowAt | null;
   /** Index (into the segment's items) of the last item the block used. */
   endItem: number;
+  /** Set where the block is printed beside another on the same rows: its first grid column. */
+  fromCol?: number;
 }
 
 const columnsCache = new WeakMap<Template, WeakMap<object, IndicatorColumns>>();
@@ -53,20 +58,43 @@ export function indicatorColumns(table: DocTable, r: number, t: Template): Indic
   const row = table.rows[r];
   const hit = row && byRow.get(row);
   if (hit) return hit;
-  const cols = mapIndicatorColumns(table, r, t);
+  const cols = mapIndicatorColumns(table, r, t, 0);
   if (row) byRow.set(row, cols);
   return cols;
+}
+
+/** The row's cells from grid column `fromCol` on mapped to indicator columns (the block
+ *  printed beside another on the same rows). */
+function indicatorColumnsFrom(table: DocTable, r: number, t: Template, fromCol: number): IndicatorColumns {
+  return fromCol > 0 ? mapIndicatorColumns(table, r, t, fromCol) : indicatorColumns(table, r, t);
+}
+
+/** The indicator block's header printed on the same row as another block's header, right
+ *  of it (the fund table in A:H, the indicator table in J:Q): the grid column the
+ *  indicator header starts at — its first level or name column —, or null. */
+export function besideHeaderStart(table: DocTable, r: number, t: Template): number | null {
+  const cols = indicatorColumns(table, r, t);
+  if (!isIndicatorHeader(cols)) return null;
+  const start = Math.min(...[cols.level1, cols.level2, cols.name].filter((c): c is number => c !== undefined));
+  if (start === 0 || rowCells(table, r).every((rc) => rc.col >= start || rc.label === '')) return null;
+  return isIndicatorHeader(indicatorColumnsFrom(table, r, t, start)) ? start : null;
+}
+
+/** The row's cells the block reads: all, or those from its first column on. */
+function cellsFrom(table: DocTable, r: number, fromCol: number | undefined): RowCell[] {
+  const cells = rowCells(table, r);
+  return fromCol === undefined ? cells : cells.filter((rc) => rc.col >= fromCol);
 }
 
 /** Header cells mapped by meaning (labels.ts bestKey); the block's own label (绩效指标,
  *  年度绩效目标1(40分)) is no column, nor is a header whose head word says how a row is
  *  judged (评分标准, 评分依据: a text, though it starts with 评分). Where two cells claim
  *  one column, the one that names it most squarely wins (headerRank), else the leftmost. */
-function mapIndicatorColumns(table: DocTable, r: number, t: Template): IndicatorColumns {
+function mapIndicatorColumns(table: DocTable, r: number, t: Template, fromCol: number): IndicatorColumns {
   const cols: IndicatorColumns = {};
   const rankOf: Partial<Record<IndicatorColumn, number>> = {};
   for (const rc of rowCells(table, r)) {
-    if (!rc.label || isIndicatorAnchor(rc.label, t)) continue;
+    if (rc.col < fromCol || !rc.label || isIndicatorAnchor(rc.label, t)) continue;
     const exact = Object.values(t.indicators.columns).some((list) => list?.includes(rc.label));
     if (!exact && t.indicators.criteria.some((w) => rc.label.endsWith(w))) continue;
     const key = bestKeyCached<IndicatorColumn>(rc.label, t.indicators.columns, t.indicators.ignoreColumns);
@@ -128,8 +156,8 @@ function endLabelList(t: Template): string[] {
 
 /** True when the row is the 总分 row: its first labelled cell is a total label — or its
  *  first own one, beside the block's label merged down to it (绩效指标 | 合计 | 90 | 89). */
-function isTotalRow(table: DocTable, r: number, t: Template): boolean {
-  const cells = rowCells(table, r);
+function isTotalRow(table: DocTable, r: number, t: Template, fromCol?: number): boolean {
+  const cells = cellsFrom(table, r, fromCol);
   const first = cells.find((rc) => rc.label !== '');
   if (first && matchesExactly(first.label, t.total.labels)) return true;
   const own = cells.find((rc) => rc.label !== '' && rc.cell.origin.row === r);
@@ -153,6 +181,8 @@ export interface RowSpan {
   table: DocTable;
   from: number;
   to: number;
+  /** The last grid column the block uses, where known: an indicator table may stand right of it. */
+  toCol?: number;
 }
 
 function inSpan(it: Item & { kind: 'row' }, spans: readonly RowSpan[]): boolean {
@@ -160,8 +190,18 @@ function inSpan(it: Item & { kind: 'row' }, spans: readonly RowSpan[]): boolean 
 }
 
 /** A row of a block of another kind (年度主要任务 | 任务名称 | …): one of its cells is that block's label. */
-function opensOtherBlock(table: DocTable, r: number, t: Template): boolean {
-  return rowCells(table, r).some((rc) => matchesExactly(rc.label, t.tasks.anchors));
+function opensOtherBlock(table: DocTable, r: number, t: Template, fromCol?: number): boolean {
+  return cellsFrom(table, r, fromCol).some((rc) => matchesExactly(rc.label, t.tasks.anchors));
+}
+
+/** The indicator header in a row of another block, right of the columns that block uses
+ *  (the two tables printed side by side on the same rows): its columns and first column. */
+function headerBeside(it: Item & { kind: 'row' }, spans: readonly RowSpan[], t: Template): { columns: IndicatorColumns; fromCol: number } | null {
+  const span = spans.find((s) => it.table === s.table && it.r >= s.from && it.r <= s.to);
+  if (span?.toCol === undefined) return null;
+  const columns = indicatorColumnsFrom(it.table, it.r, t, span.toCol + 1);
+  if (!isIndicatorHeader(columns)) return null;
+  return { columns, fromCol: Math.min(...[columns.level1, columns.level2, columns.name].filter((c): c is number => c !== undefined)) };
 }
 
 /** Finds and reads the indicator block among the segment's items, wherever it stands
@@ -170,13 +210,24 @@ function opensOtherBlock(table: DocTable, r: number, t: Template): boolean {
  *  budget | actual columns — the fund block, and the header of any other (年度主要任务).
  *  Their rows are neither its header nor its rows, and where one of them, or a block
  *  of another kind, begins, the indicator rows end: below it only a new indicator
- *  header brings them back, and the block goes on past it to its 总分 row. */
+ *  header brings them back, and the block goes on past it to its 总分 row. Printed beside
+ *  such a block, on its rows and right of its columns, the block reads its own columns
+ *  only, from its header down to its 总分 row. */
 export function readIndicatorBlock(items: Item[], t: Template, others: readonly RowSpan[]): IndicatorBlock | null {
   let start = -1;
   let columns: IndicatorColumns = {};
+  let fromCol: number | undefined;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
-    if (it.kind !== 'row' || inSpan(it, others)) continue;
+    if (it.kind !== 'row') continue;
+    if (inSpan(it, others)) {
+      const beside = headerBeside(it, others, t);
+      if (!beside) continue;
+      start = i;
+      columns = beside.columns;
+      fromCol = beside.fromCol;
+      break;
+    }
     const cols = indicatorColumns(it.table, it.r, t);
     if (isIndicatorHeader(cols)) {
       start = i;
@@ -186,7 +237,8 @@ export function readIndicatorBlock(items: Item[], t: Template, others: readonly 
   }
   if (start < 0) return null;
   const head = items[start] as Item & { kind: 'row' };
-  const block: IndicatorBlock = { table: head.table, headerRow: head.r, columns, rows: [], total: null, endItem: start };
+  const block: IndicatorBlock = { table: head.table, headerRow: head.r, columns, rows: [], total: null, endItem: start, ...(fromCol !== undefined ? { fromCol } : {}) };
+  const own = fromCol !== undefined ? { fromCol } : {};
   const ends = endLabels(t);
   let table = head.table;
   let cols = columns;
@@ -196,11 +248,12 @@ export function readIndicatorBlock(items: Item[], t: Template, others: readonly 
   for (let i = start + 1; i < items.length; i++) {
     const it = items[i];
     if (it.kind !== 'row') continue;
-    if (inSpan(it, others) || opensOtherBlock(it.table, it.r, t)) {
+    if ((fromCol === undefined && inSpan(it, others)) || opensOtherBlock(it.table, it.r, t, fromCol)) {
       underOther = true;
       continue;
     }
     if (it.table !== table) {
+      if (fromCol !== undefined) break; // a block beside another ends with its table
       // The table goes on in another one (a PDF page): its own header row, or the same grid width.
       const again = indicatorColumns(it.table, it.r, t);
       if (isIndicatorHeader(again)) {
@@ -214,7 +267,7 @@ export function readIndicatorBlock(items: Item[], t: Template, others: readonly 
       if (it.table.rows[0]?.length !== table.rows[0]?.length) break;
       table = it.table;
     }
-    const here = indicatorColumns(it.table, it.r, t);
+    const here = indicatorColumnsFrom(it.table, it.r, t, fromCol ?? 0);
     if (isIndicatorHeader(here)) {
       underOther = false;
       cols = here; // a repeated header row, or the next goal block's
@@ -222,19 +275,19 @@ export function readIndicatorBlock(items: Item[], t: Template, others: readonly 
       block.endItem = i;
       continue;
     }
-    if (isTotalRow(it.table, it.r, t)) {
+    if (isTotalRow(it.table, it.r, t, fromCol)) {
       // The indicators' own 合计 (90 | 89) right above the form's 总分 (100 | 98.75): the later row is the total.
       const j = nextRow(items, i);
       const next = j >= 0 ? (items[j] as Item & { kind: 'row' }) : null;
-      const at = next && next.table === it.table && isTotalRow(next.table, next.r, t) ? j : i;
+      const at = next && next.table === it.table && isTotalRow(next.table, next.r, t, fromCol) ? j : i;
       const row = (items[at] as Item & { kind: 'row' }).r;
-      block.total = { table: it.table, row, columns: cols };
+      block.total = { table: it.table, row, columns: cols, ...own };
       block.endItem = at;
       break;
     }
-    if (rowCells(it.table, it.r).some((rc) => matchesExactly(rc.label, ends) || startsNarrative(rc.cell.paragraphs, t))) break;
+    if (cellsFrom(it.table, it.r, fromCol).some((rc) => matchesExactly(rc.label, ends) || startsNarrative(rc.cell.paragraphs, t))) break;
     if (underOther) continue;
-    block.rows.push({ table: it.table, row: it.r, columns: cols, ...(goal ? { goal } : {}) });
+    block.rows.push({ table: it.table, row: it.r, columns: cols, ...(goal ? { goal } : {}), ...own });
     block.endItem = i;
   }
   return block;

@@ -12,7 +12,7 @@ export function readTotal(tr: IndicatorRowAt | null | undefined, t: Template): B
   const total: FormRecord['total'] = { weight: null, score: null };
   const out = blockReading(total);
   if (!tr) return out;
-  const cells = rowCells(tr.table, tr.row);
+  const cells = rowCells(tr.table, tr.row).filter((rc) => tr.fromCol === undefined || rc.col >= tr.fromCol);
   const labelIdx = cells.findIndex((rc) => rc.label !== '');
   const label = cells[labelIdx];
   const w = tr.columns.weight !== undefined ? rowCellAt(tr.table, tr.row, tr.columns.weight) : undefined;
