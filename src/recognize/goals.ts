@@ -26,6 +26,9 @@ export interface GoalsAnchor {
   table: DocTable;
   row: number;
   cell: RowCell;
+  /** The block's header row is its only label: `cell` is its first header (预期目标 | 实际完成情况
+   *  heading a table of its own), one of the goal columns, not a label beside them. */
+  headerOnly?: boolean;
 }
 
 /** The cell that labels the block: a template anchor (年度总体目标) where one is printed;
@@ -46,11 +49,15 @@ export function findGoalsAnchor(items: Item[], t: Template): GoalsAnchor | null 
     const cells = rowCells(it.table, it.r);
     const label = cells.find((rc) => rc.label !== '');
     if (!label || label.label.length > MAX_LABEL_LENGTH) continue;
-    if (!isGoalsHeaderPair(cells.filter((rc) => rc.col > label.lastCol), t)) continue;
+    // The pair after a label (序号 | 年度绩效目标 | 目标完成情况), or the pair alone: a goals
+    // table of its own whose header row is nothing but its two columns (预期目标 | 实际完成情况,
+    // 年初设定目标 | 全年完成情况, a blank 序号 before them), its label a heading above the table.
+    const labelled = isGoalsHeaderPair(cells.filter((rc) => rc.col > label.lastCol), t);
+    if (!labelled && !isGoalsHeaderPair(cells, t)) continue;
     if (isIndicatorHeader(indicatorColumns(it.table, it.r, t))) continue;
     const fund = fundColumns(it.table, it.r, t);
     if (fund.budget !== undefined && fund.actual !== undefined) continue; // 计划投资额 | 实际投资额: the fund block's header
-    return { table: it.table, row: it.r, cell: label };
+    return labelled ? { table: it.table, row: it.r, cell: label } : { table: it.table, row: it.r, cell: label, headerOnly: true };
   }
   return null;
 }
@@ -100,7 +107,7 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
   const headerCols = (row: number) => {
     const cols: { target?: number; result?: number } = {};
     for (const rc of rowCells(table, row)) {
-      if (rc.cell === anchor.cell || matchesExactly(rc.label, t.goals.anchors)) continue; // the block's own label
+      if ((rc.cell === anchor.cell && !found.headerOnly) || matchesExactly(rc.label, t.goals.anchors)) continue; // the block's own label
       if (/\S/.test(namedValue(rc.cell.text)?.value ?? '')) continue; // "预期目标：建设示范点3个" is a goal, not a header
       if (!headerLike(rc.label, t)) continue; // "完成安保工程40公里，消除隐患点30处。" is a goal, though it says 完成
       const k = bestKey(rc.label, { result: t.goals.result, target: t.goals.target });
@@ -144,10 +151,26 @@ export function readGoalRows(items: Item[], t: Template, stops: string[]): GoalR
     const spanning = cols.target !== undefined ? rowCellAt(table, row, cols.target) : undefined;
     if (spanning && cols.result !== undefined && spanning === rowCellAt(table, row, cols.result)) break;
     out.push({ table, target: at(row, cols.target), result: at(row, cols.result) });
-    if (anchorEnd <= headerRow) break; // unmerged anchor: one goal row
+    // Unmerged anchor: one goal row, unless the goals go on below it (a table of their own).
+    if (anchorEnd <= headerRow && !goalsGoOn(table, row + 1, cols, t)) break;
   }
   return out;
 }
+
+/** The row below a goal row is one more goal of the same block: nothing printed left of
+ *  the goal columns but a sequence number (1, 2, 3 under 序号) — no label of another block
+ *  (绩效指标, 自评结论) — and it is no indicator header. The caller's own tests (a stop
+ *  label, one cell across both columns, the row cap) still end the rows. */
+function goalsGoOn(table: DocTable, row: number, cols: { target?: number; result?: number }, t: Template): boolean {
+  if (row >= table.rows.length) return false;
+  const first = Math.min(cols.target ?? Infinity, cols.result ?? Infinity);
+  if (!Number.isFinite(first)) return false;
+  const before = rowCells(table, row).filter((rc) => rc.col < first && rc.label !== '');
+  if (before.some((rc) => rc.lastCol >= first || !SEQUENCE_NUMBER.test(rc.label))) return false;
+  return !isIndicatorHeader(indicatorColumns(table, row, t));
+}
+
+const SEQUENCE_NUMBER = /^[(（]?[0-9一二三四五六七八九十]{1,3}[)）.、]?$/;
 
 /** The anchor's wording printed as the target column's own header, beside a result header
  *  ("项目基本情况 | 年度总体目标 | 年度目标完成情况", goals in the rows below): the anchor
