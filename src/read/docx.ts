@@ -1,5 +1,7 @@
 // DOCX → DocModel: word/document.xml parsed with saxes' event stream (no DOM) into
-// tables (expanded grids) and body paragraphs.
+// tables (expanded grids) and body paragraphs. The plain well-formed XML Word writes
+// goes through a fast path that gives the same events (xml-fast.ts); anything else,
+// and every error, is read by saxes from the start.
 //
 // Why not mammoth: measured here mammoth takes ~161 ms per form against ~6 ms for
 // unzip + saxes, and it loses table structure the forms need: it drops w:vMerge
@@ -54,6 +56,7 @@ import { hiddenStyles, NO_HIDDEN_STYLES, type HiddenStyles } from './docx-styles
 import { visibleText } from './invisible.js';
 import { isLabel, labelBlanks, withBlanks, type LabelIndent } from './label-indent.js';
 import { NameResolver } from './ooxml-names.js';
+import { parseXmlFast, type TagAttributes, type XmlSink } from './xml-fast.js';
 import type { ZipArchive } from './zip.js';
 
 export interface DocxReadOptions {
@@ -67,11 +70,12 @@ export async function readDocx(zip: ZipArchive, opts: DocxReadOptions): Promise<
   const partName = mainDocumentPart(zip, opts.maxBytes);
   const xml = zip.read(partName, opts.maxBytes);
   if (!xml) throw new FormFailure('corrupt-file', `DOCX 文件缺少正文部件（${partName}），文件已损坏。请重新导出 DOCX 后再提交`);
-  const builder = new DocumentBuilder(stylesHidingText(zip, opts.maxBytes));
+  const styles = stylesHidingText(zip, opts.maxBytes);
   const text = decodeXml(xml);
   if (partName === MAIN_PART && text.length <= KEPT_PART_MAX_CHARS) decodedMainParts.set(zip.bytes, text);
+  let builder: DocumentBuilder;
   try {
-    createParser(builder).write(text).close();
+    builder = parsePart(text, () => new DocumentBuilder(styles));
   } catch (err) {
     if (err instanceof FormFailure) throw err;
     const message = err instanceof Error ? err.message : String(err);
@@ -194,9 +198,9 @@ function headerParagraphs(zip: ZipArchive, ids: string[], rels: Map<string, stri
     seen.add(part);
     const xml = zip.read(part, maxBytes);
     if (!xml) continue;
-    const builder = new DocumentBuilder();
+    let builder: DocumentBuilder;
     try {
-      createParser(builder).write(decodeXml(xml)).close();
+      builder = parsePart(decodeXml(xml), () => new DocumentBuilder());
     } catch {
       continue; // a broken header part hides nothing of the form itself
     }
@@ -237,6 +241,21 @@ function hasAnyText(model: DocModel): boolean {
   );
 }
 
+/** A part read into a fresh builder: by the fast path for plain well-formed XML
+ *  (xml-fast.ts), else — anything unusual, and every error — by saxes from the start,
+ *  so that what saxes rejects still fails with its message. */
+function parsePart(text: string, newBuilder: () => DocumentBuilder): DocumentBuilder {
+  const fast = newBuilder();
+  try {
+    if (parseXmlFast(text, fast)) return fast;
+  } catch {
+    // our own code failed on events saxes gives too: saxes' read below fails the same way
+  }
+  const builder = newBuilder();
+  createParser(builder).write(text).close();
+  return builder;
+}
+
 function createParser(builder: DocumentBuilder): SaxesParser<{ xmlns: false; position: false }> {
   const parser = new SaxesParser({ xmlns: false, position: false });
   // Offsets into the decoded part (one chunk: saxes' position is the string index) let the
@@ -247,8 +266,10 @@ function createParser(builder: DocumentBuilder): SaxesParser<{ xmlns: false; pos
   parser.on('attribute', (attr) => {
     if (attr.name.charCodeAt(0) === 120 /* x */ && (attr.name === 'xmlns' || attr.name.startsWith('xmlns:'))) declares = true;
   });
+  const current = { tag: null as { attributes: Record<string, string> } | null, attributes: () => current.tag!.attributes };
   parser.on('opentag', (tag) => {
-    builder.open(tag.name, tag.attributes as Record<string, string>, parser.position, tag.isSelfClosing, declares);
+    current.tag = tag as { attributes: Record<string, string> };
+    builder.open(tag.name, current, parser.position, tag.isSelfClosing, declares);
     declares = false;
   });
   parser.on('closetag', () => builder.close(parser.position));
@@ -260,6 +281,7 @@ function createParser(builder: DocumentBuilder): SaxesParser<{ xmlns: false; pos
 // ---------------------------------------------------------------------------
 
 type Attributes = Record<string, string>;
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
 /** Twips in a 五号 glyph (10.5 pt): w:ind's twips as glyphs. */
 const TWIPS_PER_GLYPH = 210;
@@ -348,7 +370,7 @@ const enum Effect {
   Section,
 }
 
-class DocumentBuilder {
+class DocumentBuilder implements XmlSink {
   constructor(private readonly styles: HiddenStyles = NO_HIDDEN_STYLES) {}
 
   private readonly names = new NameResolver();
@@ -399,7 +421,7 @@ class DocumentBuilder {
   private at = 0;
   private selfClosing = false;
 
-  open(name: string, attributes: Attributes, at = 0, selfClosing = false, declares = true): void {
+  open(name: string, tag: TagAttributes, at = 0, selfClosing = false, declares = true): void {
     this.at = at;
     this.selfClosing = selfClosing;
     // Inside a skipped subtree nothing is resolved, not even names (the common
@@ -408,8 +430,8 @@ class DocumentBuilder {
       this.skipDepth++;
       return;
     }
-    const key = this.names.enter(name, attributes, declares);
-    const effect = this.effectOfOpen(key, attributes);
+    const key = this.names.enter(name, declares ? tag.attributes() : NO_ATTRIBUTES, declares);
+    const effect = this.effectOfOpen(key, tag);
     if (effect === Effect.Skip) {
       this.skipDepth = 1;
       return;
@@ -477,6 +499,11 @@ class DocumentBuilder {
     if (this.textDepth > 0 && this.skipDepth === 0) this.append(text);
   }
 
+  /** text() keeps text only here. */
+  get wantsText(): boolean {
+    return this.textDepth > 0 && this.skipDepth === 0;
+  }
+
   finish(): DocModel {
     const blocks: DocBlock[] = [...flat(this.body.items)].map((item) =>
       item.kind === 'p' ? { kind: 'paragraph', text: item.text, page: null, ...(item.anchor ? { anchor: item.anchor } : {}) } : item.table,
@@ -489,27 +516,27 @@ class DocumentBuilder {
 
   // --- opening ------------------------------------------------------------
 
-  private effectOfOpen(key: string, attributes: Attributes): Effect {
+  private effectOfOpen(key: string, tag: TagAttributes): Effect {
     const parent = this.parent();
     // Run properties (of a run, or of a paragraph's mark): only hidden text matters.
     if (parent === 'w:rPr') {
       if (key === 'w:vanish' || key === 'w:specVanish') {
-        if (isOn(this.names.wAttr(attributes, 'val'))) this.markHidden();
+        if (isOn(this.names.wAttr(tag.attributes(), 'val'))) this.markHidden();
         else this.markShown(); // w:vanish w:val="0": shown though its style hides text
-      } else if (key === 'w:rStyle' && this.styles.character.has(this.names.wAttr(attributes, 'val') ?? '')) {
+      } else if (key === 'w:rStyle' && this.styles.character.has(this.names.wAttr(tag.attributes(), 'val') ?? '')) {
         this.markHidden();
       }
       return Effect.Skip;
     }
     // A paragraph style that hides text hides the paragraph's runs and its mark.
-    if (parent === 'w:pPr' && key === 'w:pStyle' && this.styles.paragraph.has(this.names.wAttr(attributes, 'val') ?? '')) {
+    if (parent === 'w:pPr' && key === 'w:pStyle' && this.styles.paragraph.has(this.names.wAttr(tag.attributes(), 'val') ?? '')) {
       const paragraph = this.paragraphs.at(-1);
       if (paragraph) paragraph.markHidden = paragraph.styleHidden = true;
       return Effect.Skip;
     }
     if (parent === 'w:pPr' && key === 'w:ind') {
       const paragraph = this.paragraphs.at(-1);
-      if (paragraph) paragraph.indent = this.firstLineIndent(attributes);
+      if (paragraph) paragraph.indent = this.firstLineIndent(tag.attributes());
       return Effect.Skip;
     }
     // Paragraph properties: only the mark's run properties, the indent and a section break.
@@ -517,10 +544,10 @@ class DocumentBuilder {
     // Section properties: which header each page shows.
     if (parent === 'w:sectPr') {
       if (this.sections === 0 && key === 'w:headerReference') {
-        const id = relationshipId(attributes);
-        if (id) this.headerRefs.push({ type: this.names.wAttr(attributes, 'type') ?? 'default', id });
+        const id = relationshipId(tag.attributes());
+        if (id) this.headerRefs.push({ type: this.names.wAttr(tag.attributes(), 'type') ?? 'default', id });
       } else if (this.sections === 0 && key === 'w:titlePg') {
-        this.titlePage = isOn(this.names.wAttr(attributes, 'val'));
+        this.titlePage = isOn(this.names.wAttr(tag.attributes(), 'val'));
       }
       return Effect.Skip;
     }
@@ -544,7 +571,7 @@ class DocumentBuilder {
         this.sdts.push(false);
         return Effect.Sdt;
       case 'w:showingPlcHdr':
-        if (parent === 'w:sdtPr' && this.sdts.length > 0 && isOn(this.names.wAttr(attributes, 'val'))) this.sdts[this.sdts.length - 1] = true;
+        if (parent === 'w:sdtPr' && this.sdts.length > 0 && isOn(this.names.wAttr(tag.attributes(), 'val'))) this.sdts[this.sdts.length - 1] = true;
         return Effect.None;
       case 'w:sdtContent':
         if (parent === 'w:sdt' && this.sdts.at(-1)) {
@@ -569,7 +596,7 @@ class DocumentBuilder {
       case 'w:fldChar': {
         // A field nested in another's code ({ = { REF x } + 45 }) shows its result only
         // inside the outer field's code: Word shows the outer result alone.
-        const type = this.names.wAttr(attributes, 'fldCharType');
+        const type = this.names.wAttr(tag.attributes(), 'fldCharType');
         if (type === 'begin') this.fields.push({ paragraph: this.paragraphs.at(-1), shown: false });
         else if (type === 'separate' && this.fields.length > 0) this.fields[this.fields.length - 1].shown = true;
         else if (type === 'end') this.fields.pop();
@@ -577,7 +604,7 @@ class DocumentBuilder {
       }
       case 'w:sym': {
         // Insert › Symbol: ≥ in the Symbol font is <w:sym w:font="Symbol" w:char="F0B3"/>.
-        const ch = symbolText(this.names.wAttr(attributes, 'font'), this.names.wAttr(attributes, 'char'));
+        const ch = symbolText(this.names.wAttr(tag.attributes(), 'font'), this.names.wAttr(tag.attributes(), 'char'));
         if (ch && this.parent() === 'w:r') this.append(ch);
         return Effect.None;
       }
@@ -619,7 +646,7 @@ class DocumentBuilder {
         return Effect.Row;
       case 'w:gridBefore':
       case 'w:gridAfter':
-        this.rowProperty(key, attributes);
+        this.rowProperty(key, tag.attributes());
         return Effect.None;
       case 'w:tc':
         this.openCell();
@@ -627,7 +654,7 @@ class DocumentBuilder {
       case 'w:gridSpan':
       case 'w:vMerge':
       case 'w:hMerge':
-        this.cellProperty(key, attributes);
+        this.cellProperty(key, tag.attributes());
         return Effect.None;
       case 'w:txbxContent':
         this.containers.push({ kind: 'textbox', items: [], anchor: this.paragraphs.at(-1) ?? null });
@@ -642,7 +669,7 @@ class DocumentBuilder {
         if (this.graphicDepth === 0 && this.deletedDepth === 0) this.images++;
         return Effect.None;
       case 'w:altChunk':
-        this.altChunks.push(relationshipId(attributes) ?? '');
+        this.altChunks.push(relationshipId(tag.attributes()) ?? '');
         return Effect.Skip;
       case 'mc:AlternateContent':
         this.alternates.push(false);
