@@ -34,6 +34,16 @@ describe('batchObservations', () => {
     expect(obs[0].message).toContain('2022');
   });
 
+  it('knows one entity written two ways (bracket width, spaces, the city before the district)', () => {
+    const obs = batchObservations([
+      row('表.docx', 'h1', [form('绵阳市游仙区教育和体育局（本级）', 2022)]),
+      row('表.pdf', 'h2', [form('游仙区教育和体育局 (本级)', 2022)]),
+      row('别的.docx', 'h3', [form('涪城区教育和体育局(本级)', 2022)]),
+    ]);
+    expect(obs).toEqual([expect.objectContaining({ kind: 'duplicate-form', paths: ['表.docx', '表.pdf'] })]);
+    expect(obs[0].message).toContain('绵阳市游仙区教育和体育局（本级）');
+  });
+
   it('ignores failed files and forms without entity or year', () => {
     const obs = batchObservations([
       row('x.docx', null, []),

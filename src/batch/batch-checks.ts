@@ -3,6 +3,7 @@
 // year than --year. They never enter per-file reports: a file's report depends on that file alone.
 import type { BatchObservation } from '../model/report.js';
 import type { FileOutcome } from '../model/outcome.js';
+import { entityKey } from '../archive/entity-key.js';
 
 const KIND_NAMES: Record<string, string> = { 'dept-overall': '部门整体支出绩效自评表', project: '项目支出绩效自评表' };
 
@@ -23,12 +24,16 @@ export function batchObservations(rows: BatchRow[], opts: { year?: number } = {}
     });
   }
 
-  // Same entity + year + kind from different content: two versions of one form.
+  // Same entity + year + kind from different content: two versions of one form. The
+  // entity is compared as the archive files it (entityKey): a name read from a cell
+  // keeps its full-width brackets, the same name from a "标签：值" line does not, and a
+  // resubmission may add or drop the city before the district.
   const allForms = rows.flatMap((r) => r.forms.map((f) => ({ ...f, path: r.path, sha256: r.sha256 })));
   const forms = allForms
-    .filter((f) => f.entity !== null && f.entity.trim() !== '' && f.year !== null)
+    .map((f) => ({ ...f, key: entityKey(f.entity) }))
+    .filter((f) => f.key !== null && f.year !== null)
     .map((f) => ({ ...f, entity: f.entity!.trim(), year: f.year! }));
-  const byForm = groupBy(forms, (f) => `${f.form}\u0000${f.entity}\u0000${f.year}`);
+  const byForm = groupBy(forms, (f) => `${f.form}\u0000${f.key}\u0000${f.year}`);
   for (const group of byForm.values()) {
     const paths = unique(group.map((f) => f.path));
     const contents = unique(group.map((f) => f.sha256 ?? f.path));
