@@ -53,7 +53,7 @@ export function operand(record: FormRecord, path: string): Operand {
   // (check 29): unknown, like a missing cell
   const issue = record.cellIssues?.[path];
   if (issue === 'formula' || issue === 'clipped') return { state: 'missing' };
-  if (record.cellIssues?.[path] === 'nan') return { state: 'nan', raw: record.provenance[path]?.raw ?? null };
+  if (issue === 'nan') return { state: 'nan', raw: record.provenance[path]?.raw ?? null };
   const v = rawValueAt(record, path);
   if (v === undefined) return { state: 'absent' };
   if (v === null) return { state: 'blank' };

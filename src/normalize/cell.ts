@@ -31,6 +31,11 @@ const WS = /[\s\u3000\u00A0\u200B\uFEFF]+/g;
 export function squeeze(text: string): string {
   return toHalfWidth(text).replace(/\s+/g, '');
 }
+
+/** The text as a regular expression matching it literally (a lexicon word inside a pattern). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 /** Whitespace and invisible format characters (src/read/invisible.ts: soft hyphen, word
  *  joiner, LRM/RLM, bidi controls …): what a number or label cell loses before reading. */
 const WS_OR_INVISIBLE = new RegExp(`(?:${WS.source}|${INVISIBLE.source})+`, 'g');

@@ -75,7 +75,7 @@ function indicatorColumnsFrom(table: DocTable, r: number, t: Template, fromCol: 
 export function besideHeaderStart(table: DocTable, r: number, t: Template): number | null {
   const cols = indicatorColumns(table, r, t);
   if (!isIndicatorHeader(cols)) return null;
-  const start = Math.min(...[cols.level1, cols.level2, cols.name].filter((c): c is number => c !== undefined));
+  const start = firstColumn(cols);
   if (start === 0 || rowCells(table, r).every((rc) => rc.col >= start || rc.label === '')) return null;
   return isIndicatorHeader(indicatorColumnsFrom(table, r, t, start)) ? start : null;
 }
@@ -201,7 +201,12 @@ function headerBeside(it: Item & { kind: 'row' }, spans: readonly RowSpan[], t: 
   if (span?.toCol === undefined) return null;
   const columns = indicatorColumnsFrom(it.table, it.r, t, span.toCol + 1);
   if (!isIndicatorHeader(columns)) return null;
-  return { columns, fromCol: Math.min(...[columns.level1, columns.level2, columns.name].filter((c): c is number => c !== undefined)) };
+  return { columns, fromCol: firstColumn(columns) };
+}
+
+/** Where an indicator header starts: its first level or name column. */
+function firstColumn(cols: IndicatorColumns): number {
+  return Math.min(...[cols.level1, cols.level2, cols.name].filter((c): c is number => c !== undefined));
 }
 
 /** Finds and reads the indicator block among the segment's items, wherever it stands

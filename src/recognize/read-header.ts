@@ -1,7 +1,7 @@
 // The form's single values: money unit, year, entity, 主管部门/实施单位, 自评等级 and the
 // conclusions — from labelled cells and lines, the title, and the narrative as fallback.
 import type { FormRecord } from '../model/record.js';
-import { toHalfWidth } from '../normalize/cell.js';
+import { escapeRegExp, toHalfWidth } from '../normalize/cell.js';
 import { unitIn, type SourceUnit } from '../normalize/unit.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import { readFields } from './fields.js';
@@ -77,7 +77,7 @@ const UNIT_NAME = /^[\p{Script=Han}()]{3,40}$/u;
  * no level (市级, 省本级 name which units, not one). Null otherwise.
  */
 export function titleEntity(title: Pick<TitleHit, 'text' | 'nameAt'>, t: Template): string | null {
-  const words = [...t.narrative.annexes, '表'].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = [...t.narrative.annexes, '表'].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const annex = new RegExp(`^(?:${words.join('|')})${LABEL_NUMBER}`);
   const s = title.text
     .slice(0, title.nameAt)

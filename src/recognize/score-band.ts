@@ -4,7 +4,7 @@
 // printed but unread (its steps null), so no check applies a rule the form did not state.
 import { Decimal } from 'decimal.js';
 import type { ScoreBandStep } from '../model/record.js';
-import { squeeze } from '../normalize/cell.js';
+import { escapeRegExp, squeeze } from '../normalize/cell.js';
 import type { ScoreBandWords } from './template-schema.js';
 
 type Side = 'from' | 'to';
@@ -70,11 +70,7 @@ export function printsScoreBand(raw: string, w: ScoreBandWords): boolean {
   const s = squeeze(raw);
   if (!/\d%/.test(s)) return false;
   if (w.noPoints.some((x) => s.includes(x))) return true;
-  return w.pointsUnit.some((u) => new RegExp(`\\d${escapeRe(u)}`, 'u').test(s));
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return w.pointsUnit.some((u) => new RegExp(`\\d${escapeRegExp(u)}`, 'u').test(s));
 }
 
 /** The text as tokens. */

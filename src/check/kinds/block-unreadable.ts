@@ -29,6 +29,11 @@ function place(u: UnreadBlock): string {
   return parts.join('，');
 }
 
+/** The reader's reason as a message clause: its closing punctuation dropped. */
+function reasonOf(u: UnreadBlock): string {
+  return u.reason.trim().replace(/[。．.；;，,]+$/, '');
+}
+
 /** "第1、2页" — the pages, counted from 1, in order. */
 function pagesOf(entries: readonly UnreadBlock[]): string {
   const pages = [...new Set(entries.flatMap((u) => (u.page !== null ? [u.page] : [])))].sort((a, b) => a - b);
@@ -38,16 +43,16 @@ function pagesOf(entries: readonly UnreadBlock[]): string {
 /** One warning for the blocks one table's cut leaves partly unread (entries of one table and side). */
 function cutDraft(entries: readonly UnreadBlock[]): Draft {
   const first = entries[0];
-  const reason = (u: UnreadBlock) => u.reason.trim().replace(/[。．.；;，,]+$/, '');
   // "表格超出页面右边缘，“分值”栏右侧的内容被截去": said once; where the blocks' headers
   // differ, each block with its own part
-  const lead = /^表格超出页面[右下]边缘[，,]/.exec(reason(first))?.[0] ?? '';
+  const lead = /^表格超出页面[右下]边缘[，,]/.exec(reasonOf(first))?.[0] ?? '';
   const rests = new Map<string, string[]>();
   for (const u of entries) {
-    const rest = lead && reason(u).startsWith(lead) ? reason(u).slice(lead.length) : reason(u);
+    const said = reasonOf(u);
+    const rest = lead && said.startsWith(lead) ? said.slice(lead.length) : said;
     rests.set(rest, [...(rests.get(rest) ?? []), BLOCK_NAMES[u.block]]);
   }
-  const why = rests.size === 1 ? reason(first) : lead + [...rests].map(([rest, blocks]) => `${blocks.join('、')}${rest}`).join('；');
+  const why = rests.size === 1 ? reasonOf(first) : lead + [...rests].map(([rest, blocks]) => `${blocks.join('、')}${rest}`).join('；');
   const pages = pagesOf(entries);
   const where = `${first.table !== null ? `第${first.table + 1}张表` : '表格'}${pages ? `（${pages}）` : ''}`;
   return {
@@ -62,7 +67,7 @@ function cutDraft(entries: readonly UnreadBlock[]): Draft {
 
 function draft(block: RecordBlock, u: UnreadBlock | null): Draft {
   const where = u ? place(u) : '';
-  const why = u?.reason.trim().replace(/[。．.；;，,]+$/, '') || '未能识别其结构';
+  const why = (u && reasonOf(u)) || '未能识别其结构';
   return {
     fields: [`blocks.${block}`],
     actual: null,
