@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AtomicStream, removeStaleTemps, toJsonText, writeFileAtomic } from '../src/report/atomic.js';
+import { AtomicFileSync, removeStaleTemps, toJsonText, writeFileAtomic } from '../src/report/atomic.js';
 import { allocateOutputNames, insideOut, recordPath, reportPath, sanitizeRelPath, sanitizeSegment } from '../src/report/output-paths.js';
 
 describe('output paths', () => {
@@ -59,23 +59,28 @@ describe('atomic writes', () => {
     expect(readdirSync(join(dir, 'a'))).toEqual(['b.json']);
   });
 
-  it('shows a streamed file only once committed, and nothing when aborted', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jx-stream-'));
-    const ok = await AtomicStream.open(join(dir, 'ok.csv'));
-    await ok.write('a,b\r\n');
+  it('shows a joined file only once committed, and nothing when aborted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jx-joined-'));
+    const ok = new AtomicFileSync(join(dir, 'ok.csv'));
+    ok.write('a,b\r\n');
+    ok.write(Buffer.from('甲,乙\r\n', 'utf8'));
     expect(existsSync(join(dir, 'ok.csv'))).toBe(false);
-    await ok.commit();
-    expect(readFileSync(join(dir, 'ok.csv'), 'utf8')).toBe('a,b\r\n');
-    // The temporary file is opened asynchronously: an abort right after the first write
-    // must still leave nothing (it left one in about a quarter of tries when it did not
-    // wait for the open). Fifty tries.
-    for (let i = 0; i < 50; i++) {
-      const bad = await AtomicStream.open(join(dir, 'bad.csv'));
-      await bad.write('x');
-      await bad.abort();
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      expect(readdirSync(dir)).toEqual(['ok.csv']);
-    }
+    ok.commit();
+    expect(readFileSync(join(dir, 'ok.csv'), 'utf8')).toBe('a,b\r\n甲,乙\r\n');
+    const bad = new AtomicFileSync(join(dir, 'bad.csv'));
+    bad.write('x');
+    bad.abort();
+    expect(readdirSync(dir)).toEqual(['ok.csv']);
+  });
+
+  it('writes every piece of a joined file in order, across flushes and writev batches', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jx-joined-'));
+    const file = new AtomicFileSync(join(dir, 'report.html'));
+    // 3,000 pieces (more than one writev call takes) of 1 KB (more than one flush): 3 MB
+    const pieces = Array.from({ length: 3000 }, (_, i) => `<p>${String(i).padStart(4, '0')}${'表'.repeat(338)}</p>\n`);
+    pieces.forEach((p, i) => file.write(i % 2 ? p : Buffer.from(p, 'utf8')));
+    file.commit();
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(pieces.join(''));
   });
 
   it('removes only our stale temporaries', async () => {

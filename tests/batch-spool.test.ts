@@ -19,6 +19,10 @@ describe('SectionSpool', () => {
       { html: '<section>岳麓区（重写）</section>', csv: 'c,2b\r\n' },
       null,
     ]);
+    // the bytes the run's outputs are joined from: the same parts, UTF-8 encoded
+    expect(spool.bytes(0)).toEqual({ html: Buffer.from('<section>天心区 “引号”</section>', 'utf8'), csv: Buffer.alloc(0) });
+    expect(spool.bytes(1)?.csv.toString('utf8')).toBe('甲,乙\r\n');
+    expect(spool.bytes(3)).toBeNull();
     expect(existsSync(path)).toBe(true);
     spool.dispose();
     expect(existsSync(path)).toBe(false);

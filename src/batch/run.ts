@@ -233,7 +233,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
 
   const summary = report.buildSummary(rows, batchObservations(rows, { year: opts.year }), (opts.now ?? (() => new Date()))());
   try {
-    await report.writeRunOutputs(staging, summary, rows, (index) => spool.get(index));
+    await report.writeRunOutputs(staging, summary, rows, (index) => spool.bytes(index));
   } catch (err) {
     if (!isOsError(err)) throw err;
     writeError = describeOsError(err);

@@ -3,9 +3,9 @@
 // only (offset, length) kept in memory, and read back in order at the end — memory
 // stays flat and no extra file is created per input.
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import type { SectionParts } from '../model/outcome.js';
+import type { SectionBytes, SectionParts } from '../model/outcome.js';
 
-export type { SectionParts };
+export type { SectionParts, SectionBytes };
 
 export class SectionSpool {
   private readonly fd: number;
@@ -28,16 +28,22 @@ export class SectionSpool {
 
   /** Input `index`'s parts, or null when none were stored. */
   get(index: number): SectionParts | null {
+    const bytes = this.bytes(index);
+    return bytes && { html: bytes.html.toString('utf8'), csv: bytes.csv.toString('utf8') };
+  }
+
+  /** Input `index`'s parts as the UTF-8 bytes stored (what the run's outputs are joined from: no decoding and re-encoding). */
+  bytes(index: number): SectionBytes | null {
     const place = this.places.get(index);
     if (!place) return null;
-    const buf = Buffer.alloc(place.htmlBytes + place.csvBytes);
+    const buf = Buffer.allocUnsafe(place.htmlBytes + place.csvBytes);
     let read = 0;
     while (read < buf.length) {
       const n = readSync(this.fd, buf, read, buf.length - read, place.offset + read);
       if (n === 0) break;
       read += n;
     }
-    return { html: buf.toString('utf8', 0, place.htmlBytes), csv: buf.toString('utf8', place.htmlBytes) };
+    return { html: buf.subarray(0, place.htmlBytes), csv: buf.subarray(place.htmlBytes, read) };
   }
 
   private disposed = false;

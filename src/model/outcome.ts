@@ -97,6 +97,12 @@ export interface SectionParts {
   csv: string;
 }
 
+/** The same, UTF-8 encoded (as the spool keeps them: joined into the run's outputs without decoding). */
+export interface SectionBytes {
+  html: Buffer;
+  csv: Buffer;
+}
+
 /** The summary row of a report. */
 export function outcomeOf(report: FileReport, name: string, timings: StageTimings): FileOutcome {
   const { errors, warnings, infos, firstMessages } = tally(report.findings);

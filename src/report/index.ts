@@ -4,10 +4,10 @@
 // report.html joined in input order. Everything is a function of the report model.
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import type { FileOutcome, SectionParts } from '../model/outcome.js';
+import type { FileOutcome, SectionBytes, SectionParts } from '../model/outcome.js';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport, Summary } from '../model/report.js';
-import { AtomicStream, removeStaleTemps, toJsonText, writeFileAtomic, writeFileAtomicSync } from './atomic.js';
+import { AtomicFileSync, removeStaleTemps, toJsonText, writeFileAtomic, writeFileAtomicSync } from './atomic.js';
 import { findingsCsvHeader, findingsCsvRows, summaryCsv } from './csv.js';
 import { renderHtmlEnd, renderHtmlFile, renderHtmlStart } from './html.js';
 import { annotatedPath, insideOut, recordPath, reportPath } from './output-paths.js';
@@ -62,27 +62,28 @@ export async function writeRunOutputs(
   outDir: string,
   summary: Summary,
   rows: Pick<FileOutcome, 'name'>[],
-  partsOf: (index: number) => SectionParts | null,
+  partsOf: (index: number) => SectionParts | SectionBytes | null,
 ): Promise<void> {
   await writeFileAtomic(insideOut(outDir, 'summary.json'), toJsonText(summary));
   await writeFileAtomic(insideOut(outDir, 'summary.csv'), summaryCsv(summary));
-  const csv = await AtomicStream.open(insideOut(outDir, 'findings.csv'));
-  const html = await AtomicStream.open(insideOut(outDir, 'report.html'));
+  const csv = new AtomicFileSync(insideOut(outDir, 'findings.csv'));
+  let html: AtomicFileSync | null = null;
   try {
-    await csv.write(findingsCsvHeader());
-    await html.write(renderHtmlStart(summary));
+    html = new AtomicFileSync(insideOut(outDir, 'report.html'));
+    csv.write(findingsCsvHeader());
+    html.write(renderHtmlStart(summary));
     for (const [index, row] of rows.entries()) {
       const parts = partsOf(index) ?? (await partsFromDisk(outDir, row.name));
       if (!parts) continue; // removed under us: the summary still lists the file
-      await html.write(parts.html);
-      await csv.write(parts.csv);
+      html.write(parts.html);
+      csv.write(parts.csv);
     }
-    await html.write(renderHtmlEnd());
-    await csv.commit();
-    await html.commit();
+    html.write(renderHtmlEnd());
+    csv.commit();
+    html.commit();
   } catch (err) {
-    await csv.abort();
-    await html.abort();
+    csv.abort();
+    html?.abort();
     throw err;
   }
 }
