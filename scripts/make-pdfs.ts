@@ -2,6 +2,7 @@
 // limiting it to those twins/built forms; needs LibreOffice, qpdf, poppler-utils,
 // img2pdf — tests never do):
 // - fixtures/pdf/<name>.pdf: the LibreOffice export of every fixtures/docx/<name>.docx;
+// - fixtures/pdf/cut/<name>.pdf: the same for a form whose table is wider than its page;
 // - fixtures/pdf/src/<name>.docx + fixtures/pdf/<name>.pdf: forms built here whose tables
 //   span pages (split rows, repeated header rows, page-number footers) or wrap heavily;
 // - scanned.pdf (image only), encrypted.pdf (user password), owner-password.pdf
@@ -19,6 +20,11 @@ const ROOT = join(import.meta.dirname, '..');
 const DOCX_DIR = join(ROOT, 'fixtures', 'docx');
 const PDF_DIR = join(ROOT, 'fixtures', 'pdf');
 const SRC_DIR = join(PDF_DIR, 'src');
+/** Word tables wider than the page: LibreOffice draws them up to the paper's edge and cuts
+ *  them there, so their PDFs are no twins (the columns past the edge are missing) — they
+ *  go to fixtures/pdf/cut/, with expectations of their own. */
+const CUT_DIR = join(PDF_DIR, 'cut');
+const WIDER_THAN_PAGE = new Set(['project-side-by-side']);
 
 function run(cmd: string, args: string[]): void {
   execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -273,8 +279,12 @@ async function main(): Promise<void> {
   mkdirSync(PDF_DIR, { recursive: true });
   const only = new Set(process.argv.slice(2));
   const wanted = (name: string) => only.size === 0 || only.has(name);
-  const twins = readdirSync(DOCX_DIR).filter((f) => f.endsWith('.docx')).filter((f) => wanted(basename(f, '.docx'))).map((f) => join(DOCX_DIR, f));
+  const docx = readdirSync(DOCX_DIR).filter((f) => f.endsWith('.docx')).filter((f) => wanted(basename(f, '.docx')));
+  const twins = docx.filter((f) => !WIDER_THAN_PAGE.has(basename(f, '.docx'))).map((f) => join(DOCX_DIR, f));
   exportPdfs(twins, PDF_DIR);
+  const cut = docx.filter((f) => WIDER_THAN_PAGE.has(basename(f, '.docx'))).map((f) => join(DOCX_DIR, f));
+  if (cut.length > 0) mkdirSync(CUT_DIR, { recursive: true });
+  exportPdfs(cut, CUT_DIR);
   const built = await writeBuiltForms(wanted);
   exportPdfs(built, PDF_DIR);
   if (only.size === 0) makeSpecials(join(PDF_DIR, 'multipage-split-rows.pdf'));

@@ -805,6 +805,24 @@ describe('rules running on past what the page shows (a table wider than its page
     expect(fits).not.toHaveProperty('pastEdge');
   });
 
+  it('notes a table whose rules reach the paper\'s edge (LibreOffice cuts a table wider than its page there)', () => {
+    // two rows' rules from the margin to 595.55 on a 595.30 pt page: no printed table touches the paper's edge
+    const cut = { h: [{ y: 100, x0: 72, x1: 595.55 }, { y: 120, x0: 72, x1: 595.55 }], v: [{ x: 72, y0: 100, y1: 120 }] };
+    notePastPage(cut, 595.3, 842);
+    expect(cut).toMatchObject({ pastEdge: { right: 595.3 } });
+    // one stroke to the edge is no table's; a line across the whole sheet is a decoration, not a cut
+    const one = { h: [{ y: 100, x0: 72, x1: 595.3 }], v: [] };
+    notePastPage(one, 595.3, 842);
+    expect(one).not.toHaveProperty('pastEdge');
+    const across = { h: [{ y: 30, x0: 0, x1: 595.3 }, { y: 812, x0: 0, x1: 595.3 }], v: [] };
+    notePastPage(across, 595.3, 842);
+    expect(across).not.toHaveProperty('pastEdge');
+    // a table ending a margin short of the edge
+    const inside = { h: [{ y: 100, x0: 72, x1: 523 }, { y: 120, x0: 72, x1: 523 }], v: [] };
+    notePastPage(inside, 595.3, 842);
+    expect(inside).not.toHaveProperty('pastEdge');
+  });
+
   it('a row whose only upright is its left side is still a table where its rules run past the edge', () => {
     const h = [{ y: 100, x0: 72, x1: 672 }, { y: 120, x0: 72, x1: 672 }];
     const v = [{ x: 72, y0: 100, y1: 120 }];

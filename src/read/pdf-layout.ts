@@ -8,7 +8,7 @@ import { unitIn } from '../normalize/unit.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { labelBlanks, pdfIndent, withBlanks } from './label-indent.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
-import { PAST_EDGE, type Rules } from './pdf-rules.js';
+import { CLIP_SLACK, PAST_EDGE, type Rules } from './pdf-rules.js';
 import { inferTables, type TextGrid } from './pdf-textgrid.js';
 import { continues, groupLines, roomAfter, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
@@ -127,7 +127,8 @@ function cutByEdge(tables: readonly PageTable[], edge: Rules['pastEdge']): void 
   if (!edge) return;
   for (const table of tables) {
     for (const cell of table.cells) {
-      const right = edge.right !== undefined && cell.x1 > edge.right + PAST_EDGE;
+      // a cell reaching the edge (within the producer's rounding) may go on past it: LibreOffice cuts a table at the paper's edge
+      const right = edge.right !== undefined && cell.x1 >= edge.right - CLIP_SLACK;
       const bottom = edge.bottom !== undefined && cell.y1 > edge.bottom + PAST_EDGE;
       if (!right && !bottom) continue;
       const lines = groupLines(cell.runs);

@@ -160,16 +160,23 @@ export function readRules(
 }
 
 /** Points of slack at a clip box's edges (the producer's rounding). */
-const CLIP_SLACK = 1;
+export const CLIP_SLACK = 1;
 
 /** A rule runs on past its clip box when it reaches this far beyond it (points): more
  *  than a line's width or cap, less than any column. */
 export const PAST_EDGE = 3;
 
 /** Notes where rules run on past the page's own edges (`width` × `height`, top-down
- *  coordinates): a table wider than its page, drawn with no clip box (Rules.pastEdge). */
+ *  coordinates): a table wider than its page, drawn with no clip box (Rules.pastEdge).
+ *  Rules that reach the paper's right edge itself say the same: no page is printed without
+ *  a margin, and LibreOffice, exporting a Word table wider than its page, draws its rules
+ *  up to the paper's edge (within a rule's width) and cuts them there. Two such rules at
+ *  least (a table's, not a header's stroke), starting inside the page (not a decoration
+ *  across the whole sheet). */
 export function notePastPage(rules: Rules, width: number, height: number): void {
   notePastEdge(rules, 0, 0, { x0: 0, y0: 0, x1: width, y1: height });
+  const atPaper = rules.h.filter((r) => r.x1 >= width - CLIP_SLACK && r.x0 > CLIP_SLACK && r.x0 < width - PAST_EDGE);
+  if (atPaper.length >= 2) rules.pastEdge = { ...rules.pastEdge, right: Math.min(rules.pastEdge?.right ?? Infinity, width) };
 }
 
 /** Notes where the rules added since index `h`, `v` run on past the clip box's right or

@@ -5,7 +5,7 @@ import type { DocTable } from '../model/document.js';
 import type { BlockState, RecordBlock, UnreadBlock } from '../model/record.js';
 import { readMoney } from '../normalize/cell.js';
 import { rowCells } from './grid.js';
-import { isIndicatorAnchor } from './indicator-block.js';
+import { isIndicatorAnchor, type IndicatorRowAt } from './indicator-block.js';
 import { findGoalsAnchor } from './goals.js';
 import { bestKey, matches, matchesExactly } from './labels.js';
 import type { Item, Segment } from './segments.js';
@@ -53,6 +53,14 @@ export function findPrinted(seg: Segment, t: Template): Printed {
   const goals = findGoalsAnchor(seg.items, t);
   if (goals) out.goals = printedAt(goals.table, goals.row, goals.cell.col, goals.cell.cell.text.trim());
   return out;
+}
+
+/** Where the 总分 row is printed when only the indicator block found it: a block printed
+ *  beside another (the goals at its left) has its 总分 label after other labels in the row. */
+export function withTotalRow(printed: Printed, tr: IndicatorRowAt | null | undefined): Printed {
+  if (printed.total || !tr) return printed;
+  const label = rowCells(tr.table, tr.row).find((rc) => rc.label !== '' && (tr.fromCol === undefined || rc.col >= tr.fromCol));
+  return label ? { ...printed, total: printedAt(tr.table, tr.row, label.col, label.cell.text.trim()) } : printed;
 }
 
 /** 合计 is a 总分 label and a fund line's: as a fund line it says nothing of the 总分 row. */

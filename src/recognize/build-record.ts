@@ -2,7 +2,7 @@
 // template's blocks are found; `buildRecord` calls one reader per block and assembles the record.
 import type { DocTable } from '../model/document.js';
 import { RECORD_BLOCKS, type FormRecord, type Provenance, type RecordBlock } from '../model/record.js';
-import { blockState, findPrinted, type Printed } from './block-presence.js';
+import { blockState, findPrinted, withTotalRow, type Printed } from './block-presence.js';
 import type { BlockReading } from './block-reading.js';
 import { keepOwnFigures } from './facts-scope.js';
 import { markEdgeCuts } from './edge-cut.js';
@@ -191,7 +191,7 @@ export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
   const blocks = {
     fund: blockState('fund', !!fit.fund && fit.fund.lines.length > 0, fit.printed, cutWhy('fund', whyUnread('fund', fit))),
     indicators: blockState('indicators', indicators.value.indicators.length > 0, fit.printed, cutWhy('indicators', whyUnread('indicators', fit))),
-    total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), fit.printed, cutWhy('total', '总分行没有可读取的分值或得分'), totalNotFound(t)),
+    total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), withTotalRow(fit.printed, fit.indicators?.total), cutWhy('total', '总分行没有可读取的分值或得分'), totalNotFound(t)),
     goals: blockState('goals', goals.value.length > 0, fit.printed, cutWhy('goals', '年度总体目标栏中没有可识别的目标和完成情况')),
   };
   const narrative = readNarrative(seg, fit.indicators, extent, t);
