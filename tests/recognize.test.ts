@@ -920,6 +920,31 @@ describe('a report\'s table of contents, rows of in-table prose, labels naming t
     expect(read(['主管部门', '某某区民政局', '<', '<', '项目单位', '某某区养老服务中心', '<', '<', '<']).header).toEqual({ department: '某某区民政局', implementer: '某某区养老服务中心' });
     expect(read(['主管单位', '某某区民政局', '<', '<', '填报单位', '某某区养老服务中心', '<', '<', '<']).header).toEqual({ department: '某某区民政局', implementer: null });
   });
+
+  it('one label naming 主管部门 and 实施单位 (主管部门（实施单位）, 主管部门/实施单位, 主管部门及实施单位): one unit is both, units separated as the label joins its parts are one each (probe Z z05, z14, z16)', () => {
+    const read = (label: string, value: string) =>
+      recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', projectWithRows([], [label, value, '<', '<', '<', '<', '<', '<', '<'])), templates)[0];
+    const both = (unit: string) => ({ department: unit, implementer: unit });
+    expect(read('主管部门（实施单位）', '青山镇人民政府').header).toEqual(both('青山镇人民政府'));
+    expect(read('主管部门及实施单位', '江垭镇人民政府').header).toEqual(both('江垭镇人民政府'));
+    const z14 = read('主管部门/实施单位', '石门县林业局/罗坪乡林业站');
+    expect(z14.header).toEqual({ department: '石门县林业局', implementer: '罗坪乡林业站' });
+    expect(z14.provenance['header.implementer']).toMatchObject({ row: 1, col: 1, raw: '石门县林业局/罗坪乡林业站' });
+    // in the label's order, whatever the separator
+    expect(read('实施单位、主管部门', '罗坪乡林业站；石门县林业局').header).toEqual({ department: '石门县林业局', implementer: '罗坪乡林业站' });
+    expect(read('主管部门和实施单位', '石门县林业局、罗坪乡林业站').header).toEqual({ department: '石门县林业局', implementer: '罗坪乡林业站' });
+    // a value cell naming the fields itself is read by its own labels (probe Z z01)
+    expect(read('主管部门及实施单位', '主管部门：石门县交通运输局　　实施单位：大坪镇人民政府').header).toEqual({ department: '石门县交通运输局', implementer: '大坪镇人民政府' });
+    // three units for two parts: which is which cannot be told, neither is read
+    expect(read('主管部门/实施单位', '石门县财政局/石门县林业局/罗坪乡林业站').header).toEqual({ department: null, implementer: null });
+    // a part that names no field: the label names none
+    expect(read('实施单位（盖章）', '罗坪乡林业站').header).toEqual({ department: null, implementer: null });
+    // the same label on a line above the table
+    const table = projectTable();
+    table.table.splice(1, 1);
+    const [line] = recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', '主管部门/实施单位：石门县林业局/罗坪乡林业站', table), templates);
+    expect(line.header).toEqual({ department: '石门县林业局', implementer: '罗坪乡林业站' });
+  });
 });
 
 describe('blocks printed in another order, or beside the usual ones', () => {

@@ -36,22 +36,47 @@ function keyOf(label: string, labels: Record<FieldKey, string[]>): FieldKey | nu
   return null;
 }
 
+/** Fields one label may name together, each of its parts one of them: the conclusion
+ *  parts (存在问题及改进措施), stated as one text; 主管部门 and 实施单位 (主管部门（实施单位）,
+ *  主管部门/实施单位, 主管部门及实施单位), one unit for both or one each (jointValues). */
+const JOINT_FIELDS: readonly (readonly FieldKey[])[] = [
+  ['verdict', 'problems', 'measures'],
+  ['department', 'implementer'],
+];
 /** The conclusion parts: written as one text, a cell may hold several of them. */
-const CONCLUSION_KEYS: readonly FieldKey[] = ['verdict', 'problems', 'measures'];
-/** Words joining the parts a label names (存在问题及改进措施, 存在的主要问题和改进措施). */
-const JOINER = /以及|及|和|与|、/;
+const CONCLUSION_KEYS = JOINT_FIELDS[0];
+/** What joins the parts a label names: a word (及, 和, 与 …), a slash, or brackets around
+ *  the second part (the label as normLabel leaves it: half-width). */
+const JOINER = /以及|及|和|与|、|\/|\(|\)/;
 
-/** The fields a label names: the one it equals, or — for a label joining conclusion
- *  parts ("存在问题及改进措施") — each part, since the text beside it states them together.
- *  Every part must be one; a label joining a part and something else names none. */
+/** The fields a label names: the one it equals, or — for a label joining parts of one
+ *  JOINT_FIELDS group — each part. Every part must be one; a label joining a part and
+ *  something else (存在问题及原因分析, 实施单位（盖章）) names none. */
 function keysOf(label: string, labels: Record<FieldKey, string[]>): FieldKey[] {
   const k = keyOf(label, labels);
   if (k) return [k];
-  const parts = label.split(JOINER);
+  const parts = label.split(JOINER).filter((p) => p !== '');
   if (parts.length < 2) return [];
-  const keys = parts.map((p) => CONCLUSION_KEYS.find((c) => matchesExactly(p, labels[c])));
-  if (keys.some((c) => c === undefined)) return [];
-  return [...new Set(keys as FieldKey[])];
+  for (const group of JOINT_FIELDS) {
+    const keys = parts.map((p) => group.find((c) => matchesExactly(p, labels[c])));
+    if (keys.every((c) => c !== undefined)) return [...new Set(keys as FieldKey[])];
+  }
+  return [];
+}
+
+/** What separates one unit from the next in a value: 石门县林业局/罗坪乡林业站, A、B, A；B. */
+const VALUE_SEPARATOR = /[/／、;；]/;
+
+/** The value each of `keys` takes from the text beside their label. Conclusion parts all
+ *  take the whole text. Units (主管部门/实施单位): one unit is both; units separated as
+ *  the label joins its parts are one each, in the label's order; another count is no
+ *  reading of any (which unit is which cannot be told). */
+function jointValues(keys: readonly FieldKey[], value: string | null): [FieldKey, string | null][] {
+  if (keys.length < 2 || value === null || CONCLUSION_KEYS.includes(keys[0])) return keys.map((k) => [k, value]);
+  const units = value.split(VALUE_SEPARATOR).map((u) => u.trim());
+  if (units.length === 1) return keys.map((k) => [k, value]);
+  if (units.length !== keys.length || units.some((u) => u === '')) return [];
+  return keys.map((k, i) => [k, units[i]]);
 }
 
 /** "填报单位（盖章）：X　　单位：万元" → [label, value] pairs. */
@@ -129,7 +154,7 @@ export function readFields(items: Item[], t: Template, skipItems: Set<number>): 
     if (skipItems.has(i)) return;
     if (it.kind === 'para') {
       for (const p of labelValuePairs(it.text)) {
-        for (const k of keysOf(p.label, labels)) put(k, { value: foldText(p.value) });
+        for (const [k, value] of jointValues(keysOf(p.label, labels), foldText(p.value))) put(k, { value });
       }
       return;
     }
@@ -138,14 +163,19 @@ export function readFields(items: Item[], t: Template, skipItems: Set<number>): 
       const keys = keysOf(rc.label, labels);
       if (keys.length) {
         const next = valueCell(it.table, cells, j, labels);
-        if (next && keysOf(next.label, labels).length === 0) {
-          for (const k of keys) put(k, { value: foldText(next.cell.text), at: { table: it.table, row: it.r, col: next.col, raw: next.cell.text } });
+        // A cell naming the label's fields itself ("主管部门及实施单位 | 主管部门：X　实施单位：Y")
+        // is read for its own labels when the row reaches it.
+        const namesOwn = (rc: RowCell) => labelValuePairs(rc.cell.text).some((p) => keysOf(p.label, labels).some((k) => keys.includes(k)));
+        if (next && keysOf(next.label, labels).length === 0 && !(keys.length > 1 && namesOwn(next))) {
+          const at = { table: it.table, row: it.r, col: next.col, raw: next.cell.text };
+          for (const [k, value] of jointValues(keys, foldText(next.cell.text))) put(k, { value, at });
         }
         return;
       }
       if (rc.label.length > 60) return;
       for (const p of labelValuePairs(rc.cell.text)) {
-        for (const key of keysOf(p.label, labels)) put(key, { value: foldText(p.value), at: { table: it.table, row: it.r, col: rc.col, raw: rc.cell.text } });
+        const at = { table: it.table, row: it.r, col: rc.col, raw: rc.cell.text };
+        for (const [key, value] of jointValues(keysOf(p.label, labels), foldText(p.value))) put(key, { value, at });
       }
     });
   });
