@@ -1257,6 +1257,42 @@ describe('goals and indicators in layouts seen in other provinces', () => {
     }
   });
 
+  it('a 总分 row shifted a column with the grade typed under 得分 ("总分 | 100 | 97.5 | 自评等级：优", probe Z z35): its two figures are 分值 then 得分; the aligned row (z38) reads as ever', () => {
+    const form = (total: string[]) =>
+      projectWith(GOAL_ROWS, [
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['^', '产出指标', '数量指标', '系统数量', '≥20个', '22个', '90', '87.6', '进度偏慢'],
+        total,
+      ]);
+    const rules = loadRuleSet([bundledRulesDir()]);
+    const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
+    // 100 under 实际完成值, 97.5 under 分值, the grade over 得分 and 偏差原因
+    const [z35] = recognizeForms(docModel('项目支出绩效自评表', form(['总分', '<', '<', '<', '<', '100', '97.5', '自评等级：优', '<'])), templates);
+    expect(z35.total).toEqual({ weight: '100', score: '97.5' });
+    expect(z35.cellIssues ?? {}).toEqual({});
+    expect(z35.provenance['total.weight']).toMatchObject({ col: 5, raw: '100' });
+    expect(z35.provenance['total.score']).toMatchObject({ col: 6, raw: '97.5' });
+    expect(z35.grade).toBe('优');
+    // fund 10 + 90 = 100, 9.90 + 87.6 = 97.5: nothing to say
+    expect(checkRecord({ ...z35, source }, rules).filter((f) => f.severity !== 'info')).toEqual([]);
+    // the grade alone, no label: the grade beside the score read
+    const [bare] = recognizeForms(docModel('项目支出绩效自评表', form(['总分', '<', '<', '<', '<', '100', '97.5', '良好', '<'])), templates);
+    expect(bare.total).toEqual({ weight: '100', score: '97.5' });
+    expect(bare.grade).toBe('良好');
+    // aligned: 100 under 分值, 97.5 under 得分, the grade under 偏差原因
+    const [z38] = recognizeForms(docModel('项目支出绩效自评表', form(['总分', '<', '<', '<', '<', '<', '100', '97.5', '自评等级：优'])), templates);
+    expect(z38.total).toEqual({ weight: '100', score: '97.5' });
+    expect(z38.provenance['total.score']).toMatchObject({ col: 7, raw: '97.5' });
+    expect(z38.grade).toBe('优');
+    // a figure mistyped under 得分 is no grade: still a cell not read as a number
+    const [typo] = recognizeForms(docModel('项目支出绩效自评表', form(['总分', '<', '<', '<', '<', '<', '100', '97.5.0', ''])), templates);
+    expect(typo.total).toEqual({ weight: '100', score: null });
+    expect(typo.cellIssues?.['total.score']).toBe('nan');
+    // words under 得分 with one figure in the row: no 得分 to take
+    const [one] = recognizeForms(docModel('项目支出绩效自评表', form(['总分', '<', '<', '<', '<', '<', '100', '自评等级：优', ''])), templates);
+    expect(one.total).toEqual({ weight: '100', score: null });
+  });
+
   it('a weight in one name only is part of that name', () => {
     const table = projectWith(
       GOAL_ROWS,

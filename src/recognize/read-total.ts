@@ -1,7 +1,7 @@
 // The 总分 row: its 分值 and 得分, by the indicator header's columns when the row
 // lines up with them, else the cells after its label in order.
 import type { FormRecord } from '../model/record.js';
-import { readScore } from '../normalize/cell.js';
+import { isBlankCell, readScore, toHalfWidth } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import { rowCellAt, rowCells } from './grid.js';
 import type { IndicatorRowAt } from './indicator-block.js';
@@ -24,12 +24,20 @@ export function readTotal(tr: IndicatorRowAt | null | undefined, t: Template): B
   // No 分值 column (the Hubei four-box layout): the row's one figure is its 得分.
   const scoreOnly = tr.columns.weight === undefined;
   const sAligned = !!s && s.cell !== label.cell && s.col === tr.columns.score;
-  const wCell = scoreOnly ? undefined : aligned ? w : after[0];
+  let wCell = scoreOnly ? undefined : aligned ? w : after[0];
   const labelWeight = label ? printedWeight(label.cell.text) : null;
-  const sCell = scoreOnly ? (sAligned ? s : after[0]) : aligned ? s : after[1];
+  let sCell = scoreOnly ? (sAligned ? s : after[0]) : aligned ? s : after[1];
   // What the row's cells may print before their figures: "自评得分：99.20", "总分：100".
   const weightNames = [...t.total.labels, ...(t.indicators.columns.weight ?? [])];
   const scoreNames = [...t.total.labels, ...(t.indicators.columns.score ?? [])];
+  // Read by meaning: words where the 得分 should be (a grade typed there, "自评等级：优")
+  // while the row's figures, exactly two, stand elsewhere — a hand-made row shifted a
+  // column ("总分 | 100 | 97.5 | 自评等级：优", 100 under 实际完成值): they are 分值 then 得分.
+  if (!scoreOnly && sCell && isWords(sCell.cell.text)) {
+    const names = [...weightNames, ...scoreNames];
+    const figures = after.filter((rc) => readScore(rc.cell.text, names).value !== null);
+    if (figures.length === 2) [wCell, sCell] = figures;
+  }
   if (wCell) {
     const reading = readScore(wCell.cell.text, weightNames);
     total.weight = reading.value;
@@ -46,6 +54,12 @@ export function readTotal(tr: IndicatorRowAt | null | undefined, t: Template): B
     noteCell(out, 'total.score', tr.table, tr.row, sCell.col, sCell.cell.text, reading);
   }
   return out;
+}
+
+/** A cell of words, no figure in it: not blank, and not a mistyped number ("1.2.3",
+ *  "得分率：95%"), which stays a cell not read as a number. */
+function isWords(raw: string): boolean {
+  return !isBlankCell(raw) && !/\d/.test(toHalfWidth(raw));
 }
 
 /** A grade printed beside the total (总分 | 100 | 96 | 优): the cell after the score, when it is one. */
