@@ -480,6 +480,45 @@ describe('the fund block\'s 按收入性质分 / 按支出性质分 part (nation
     const [bare] = recognizeForms(docModel(DEPT_TITLE, national2021Table(table.table.slice(3, 7).map((row) => row.slice(1)))), templates);
     expect(bare.funds).toEqual(r.funds);
   });
+
+  it('a text cell printing several "label：amount" lines is that many lines; a label with no amount is a blank line, not the next line\'s', () => {
+    const half = (left: string, right: string) => [left, '<', '<', '<', right, '<', '<', '<'];
+    const sourcesCell = '其中：一般公共预算：\n250.00\n政府性基金拨款：20.00'; // the first amount wrapped to a line of its own
+    const table = national2021Table([
+      half('按收入性质分：310.00', '按支出性质分：310.00'),
+      half(sourcesCell, '其中：\n基本支出：200.00\n项目支出：110.00'),
+      // a label wrapped over two lines with no amount, a known line, and a source the lexicon does not know
+      half('纳入专户管理的非税收\n入拨款：\n其他资金：25.00\n中央补助资金：15.00', ''),
+    ]);
+    const forms = recognizeForms(docModel(DEPT_TITLE, table), templates);
+    expect(forms).toHaveLength(1);
+    const [r] = forms;
+    expect(r.blocks).toEqual({ fund: 'read', indicators: 'read', total: 'read', goals: 'read' });
+    expect(r.funds.sources).toEqual({
+      total: { initial: '300.00', budget: '320.00', actual: '310.00', weight: '10', rate: '96.88', score: '9.69' },
+      generalBudget: { actual: '250.00' },
+      govFundBudget: { actual: '20.00' },
+      specialAccount: { actual: null }, // printed with no amount: blank, never 其他资金's 25.00
+      other: { actual: '25.00' },
+      extra1: { actual: '15.00' },
+    });
+    expect(r.funds.uses).toEqual({ total: { actual: '310.00' }, basic: { actual: '200.00' }, project: { actual: '110.00' } });
+    expect(r.lineLabels?.['funds.sources.extra1']).toBe('中央补助资金');
+    expect(r.provenance['funds.sources.govFundBudget.actual']).toEqual({ table: 0, row: 3, col: 1, page: null, raw: sourcesCell });
+    // 250.00 + 20.00 + blank + 25.00 + 15.00 = 310.00 and 200.00 + 110.00 = 310.00: no sum check fails
+    const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
+    expect(checkRecord({ ...r, source }, loadRuleSet([bundledRulesDir()])).filter((f) => f.severity !== 'info')).toEqual([]);
+
+    // The whole sub-column typed in one cell each side: its group label's pair is the group's total.
+    const oneCell = national2021Table([
+      half(
+        '按收入性质分：310.00\n其中：一般公共预算：250.00\n政府性基金拨款：20.00\n纳入专户管理的非税收入拨款：\n其他资金：25.00\n中央补助资金：15.00',
+        '按支出性质分：310.00\n其中：基本支出：200.00\n项目支出：110.00',
+      ),
+    ]);
+    const [whole] = recognizeForms(docModel(DEPT_TITLE, oneCell), templates);
+    expect(whole.funds).toEqual(r.funds);
+  });
 });
 
 describe('project forms', () => {

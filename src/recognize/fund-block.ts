@@ -420,30 +420,79 @@ function isTemplateNote(text: string, t: Template): boolean {
 
 /** "按收入性质分:2030.12" / "其中: 一般公共预算:1325.68" / "纳入专户管理的非税收入拨款:". */
 const TEXT_LINE = /^(?:其中[:：]?)?([^:：]{2,30})[:：]\s*([-−]?[0-9][0-9,.]*)?\s*(?:万元|元)?$/;
+/** A printed line that is only an amount ("2030.12", "558.62万元"): the rest of a pair whose amount wrapped. */
+const AMOUNT_ONLY = /^[-−]?[0-9][0-9,.]*(?:万元|元)?$/;
+/** A printed line that is only the breakdown marker ("其中："): it heads the pair under it. */
+const MARKER_ONLY = /^其中[:：]?$/;
 
-/** Fund lines printed as "label:amount" text cells, side by side: a group label's cell
- *  (按收入性质分 / 按支出性质分) is that group's total and claims the cells below it. */
+/** The "label:amount" pairs a text cell prints, in order: one pair for the whole cell
+ *  (its label may wrap over lines), else one per printed line ("其中：一般公共预算：1325.68
+ *  ⏎ 政府性基金拨款：118.82"). A line ending at its colon is a pair whose amount is blank,
+ *  never the next line's ("纳入专户管理的非税收入拨款： ⏎ 其他资金：558.62"); a line holding
+ *  only an amount finishes the pair above it that has none yet (its amount wrapped); a line
+ *  with no colon heads the line under it (a label wrapped). Null when the cell is anything
+ *  else: one line read as no pair makes the cell no text-cell lines at all. */
+function textCellPairs(text: string): { label: string; amount: string | undefined }[] | null {
+  const whole = TEXT_LINE.exec(squeeze(text));
+  if (whole) return [{ label: whole[1], amount: whole[2] }];
+  const segments: string[] = [];
+  let head = '';
+  for (const printed of text.split('\n')) {
+    const line = squeeze(printed);
+    if (!line) continue;
+    const last = segments.length - 1;
+    if (!head && last >= 0 && /[:：]$/.test(segments[last]) && AMOUNT_ONLY.test(line)) segments[last] += line;
+    else if (MARKER_ONLY.test(line) || !/[:：]/.test(line)) head += line;
+    else {
+      segments.push(head + line);
+      head = '';
+    }
+  }
+  if (head || segments.length < 2) return null;
+  const pairs: { label: string; amount: string | undefined }[] = [];
+  for (const seg of segments) {
+    const m = TEXT_LINE.exec(seg);
+    if (!m) return null;
+    pairs.push({ label: m[1], amount: m[2] });
+  }
+  return pairs;
+}
+
+/** Fund lines printed as "label:amount" text cells, side by side: a group label's pair
+ *  (按收入性质分 / 按支出性质分) is that group's total and claims the cells below it. A cell
+ *  may print several pairs, one a line (textCellPairs): each is a line of its own. A pair
+ *  goes to the group its label means (基本支出 is a use), a label both groups know (合计) to
+ *  the group of its column; an unknown source holding an amount (中央补助资金:50.00) to a
+ *  numbered key, named as printed. */
 function textCellLines(table: DocTable, r: number, t: Template, seen: FundLineAt[], groups: Map<number, FundGroup>): FundLineAt[] {
   const out: FundLineAt[] = [];
+  const has = (group: FundGroup, key: string) => seen.some((l) => l.group === group && l.key === key) || out.some((l) => l.group === group && l.key === key);
   for (const rc of rowCells(table, r)) {
     if (rc.cell.origin.row !== r) continue;
-    const text = squeeze(rc.cell.text);
-    const m = TEXT_LINE.exec(text);
-    if (!m) continue;
-    const label = normLabel(m[1]);
-    let group = groupOf(label, t);
-    let key: string | null = group ? 'total' : null;
-    if (group) {
-      for (let c = rc.col; c <= rc.lastCol; c++) groups.set(c, group);
-      // "按支出性质分：" with no amount: the group's sub-header, no line of its own.
-      if (m[2] === undefined) continue;
-    } else {
-      group = groups.get(rc.col) ?? null;
-      if (!group) continue;
-      key = bestKey(label, t.fund.lines[group] ?? {});
+    const pairs = textCellPairs(rc.cell.text);
+    if (!pairs) continue;
+    for (const pair of pairs) {
+      const label = normLabel(pair.label);
+      let group = groupOf(label, t);
+      let key: string | null = group ? 'total' : null;
+      if (group) {
+        for (let c = rc.col; c <= rc.lastCol; c++) groups.set(c, group);
+        // "按支出性质分：" with no amount: the group's sub-header, no line of its own.
+        if (pair.amount === undefined) continue;
+      } else {
+        const column = groups.get(rc.col);
+        if (!column) continue;
+        const inSources = bestKey(label, t.fund.lines.sources ?? {});
+        const inUses = bestKey(label, t.fund.lines.uses ?? {});
+        group = inSources && !inUses ? 'sources' : inUses && !inSources ? 'uses' : column;
+        key = group === 'sources' ? inSources : inUses;
+        if (!key && group === 'sources' && pair.amount !== undefined && label.length <= MAX_LINE_LABEL && readMoney(pair.amount).value !== null) {
+          key = nextExtraKey([...seen, ...out]);
+        }
+      }
+      if (!key || has(group, key)) continue;
+      out.push({ group, key, row: r, label: pair.label, textCell: { col: rc.col, raw: rc.cell.text, amount: pair.amount ?? '' } });
     }
-    if (!key || seen.some((l) => l.group === group && l.key === key) || out.some((l) => l.group === group && l.key === key)) continue;
-    out.push({ group, key, row: r, label: m[1], textCell: { col: rc.col, raw: rc.cell.text, amount: m[2] ?? '' } });
   }
   return out;
 }
