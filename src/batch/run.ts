@@ -108,10 +108,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   let report!: typeof import('../report/index.js');
   let convertModule!: typeof import('./convert.js');
   try {
-    let loadTaskContext: typeof import('./checks-context.js').loadTaskContext;
-    [report, convertModule, { loadTaskContext }] = await Promise.all([import('../report/index.js'), import('./convert.js'), import('./checks-context.js')]);
+    // The bundled rules and templates as built come validated from the build's artifact
+    // (context-cache.ts), without loading the loaders' code; else that code loads too.
+    type Loaded = TaskContext | typeof import('./checks-context.js');
+    const checks: Loaded | Promise<Loaded> = opts.context ?? import('./context-cache.js').then((m): Loaded | Promise<Loaded> => m.cachedTaskContext(dirs) ?? import('./checks-context.js'));
+    let loaded: Loaded;
+    [report, convertModule, loaded] = await Promise.all([import('../report/index.js'), import('./convert.js'), checks]);
     // Validate rules and templates once, here, before any check: a bad rule file stops the run (exit 2).
-    contextLoaded(opts.context ?? loadTaskContext(dirs));
+    contextLoaded('freshTaskContext' in loaded ? loaded.freshTaskContext(dirs) : loaded);
     try {
       await mkdir(outDir, { recursive: true });
     } catch (err) {
