@@ -9,7 +9,7 @@ import type { FileOutcome } from '../model/outcome.js';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport, Finding, Resubmission, SubmissionTally } from '../model/report.js';
 import { toJsonText, writeFileAtomicSync } from '../report/atomic.js';
-import { renderFileParts } from '../report/index.js';
+import { renderFileParts } from '../report/file-outputs.js';
 import { recordPath, reportPath } from '../report/output-paths.js';
 import { compareSubmissions } from './compare.js';
 import { entityKey } from './entity-key.js';

@@ -8,7 +8,7 @@
 // and its numbers ignored (a corrected total that is still wrong is still the same slip).
 // Info findings never change a form's status and are not compared.
 import type { FormRecord, Indicator } from '../model/record.js';
-import { FUND_COLUMNS, INDICATOR_FIELDS } from '../model/record.js';
+import { FUND_COLUMNS, INDICATOR_FIELDS } from '../model/record-constants.js';
 import { pathLabel, REPORT_WORDING } from '../model/record-path.js';
 import { INDICATOR_FIELD_NAMES } from '../model/names.js';
 import type { Finding, Resubmission, ResubmittedFinding, ValueChange } from '../model/report.js';

@@ -12,8 +12,9 @@
 // under the lock), so submissions are ordered even when two arrive in one millisecond.
 import { appendFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, closeSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { z } from 'zod';
-import { FORM_KINDS, type FormKind } from '../model/record.js';
+import type { z } from 'zod';
+import { lazySchema } from '../lazy-zod.js';
+import { FORM_KINDS, type FormKind } from '../model/record-constants.js';
 import { FORM_NAMES } from '../model/names.js';
 import { sanitizeSegment } from '../report/output-paths.js';
 import { entityKey } from './entity-key.js';
@@ -23,30 +24,33 @@ export const ENTRY_SCHEMA_ID = 'jxaudit/archive-entry@1';
 export const INDEX_NAME = 'index.jsonl';
 const TEMP_PREFIX = '.incoming-';
 
-export const EntrySchema = z
-  .object({
-    schema: z.literal(ENTRY_SCHEMA_ID),
-    /** Order of arrival in this archive (1, 2, …). */
-    seq: z.number().int().positive(),
-    sha256: z.string(),
-    formIndex: z.number().int().nonnegative(),
-    form: z.enum(FORM_KINDS),
-    year: z.number().int().nullable(),
-    /** As the form printed it. */
-    entity: z.string().nullable(),
-    /** What it is matched by (entity-key.ts); null: never matched. */
-    entityKey: z.string().nullable(),
-    /** The file's path as the run that archived it named it. */
-    path: z.string(),
-    status: z.enum(['ok', 'discrepancies']),
-    errors: z.number().int(),
-    warnings: z.number().int(),
-    infos: z.number().int(),
-    /** When it was checked: local time with its offset, to the millisecond. */
-    checkedAt: z.string(),
-  })
-  .strict();
-export type ArchiveEntry = z.infer<typeof EntrySchema>;
+/** An entry.json (built on first use: lazy-zod.ts). */
+export const EntrySchema = lazySchema((z) =>
+  z
+    .object({
+      schema: z.literal(ENTRY_SCHEMA_ID),
+      /** Order of arrival in this archive (1, 2, …). */
+      seq: z.number().int().positive(),
+      sha256: z.string(),
+      formIndex: z.number().int().nonnegative(),
+      form: z.enum(FORM_KINDS),
+      year: z.number().int().nullable(),
+      /** As the form printed it. */
+      entity: z.string().nullable(),
+      /** What it is matched by (entity-key.ts); null: never matched. */
+      entityKey: z.string().nullable(),
+      /** The file's path as the run that archived it named it. */
+      path: z.string(),
+      status: z.enum(['ok', 'discrepancies']),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+      infos: z.number().int(),
+      /** When it was checked: local time with its offset, to the millisecond. */
+      checkedAt: z.string(),
+    })
+    .strict(),
+);
+export type ArchiveEntry = z.infer<ReturnType<typeof EntrySchema>>;
 
 /** An entry with the folder it lives in (relative to DIR, forward slashes). */
 export type IndexedEntry = ArchiveEntry & { dir: string };
@@ -153,7 +157,7 @@ export class ArchiveStore {
     const added: IndexedEntry[] = [];
     for (const line of lines) {
       if (line === '') continue;
-      const parsed = IndexLineSchema.safeParse(safeJson(line));
+      const parsed = IndexLineSchema().safeParse(safeJson(line));
       if (!parsed.success) {
         this.rebuildLocked();
         return;
@@ -176,7 +180,7 @@ export class ArchiveStore {
     }
     const found: IndexedEntry[] = [];
     for (const file of findEntryFiles(this.dir)) {
-      const parsed = EntrySchema.safeParse(safeJson(readFileSync(file, 'utf8')));
+      const parsed = EntrySchema().safeParse(safeJson(readFileSync(file, 'utf8')));
       if (!parsed.success) continue; // not ours, or damaged: left alone, not indexed
       found.push({ ...parsed.data, dir: relative(this.dir, join(file, '..')).split(sep).join('/') });
     }
@@ -249,7 +253,7 @@ export class ArchiveStore {
   }
 }
 
-const IndexLineSchema = EntrySchema.extend({ dir: z.string() }).strict();
+const IndexLineSchema = lazySchema((z) => EntrySchema().extend({ dir: z.string() }).strict());
 
 function safeJson(text: string): unknown {
   try {

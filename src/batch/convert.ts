@@ -10,7 +10,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FormFailure, type FailureCode } from '../model/failure.js';
-import { convertBatch, findSoffice, sniffFormat, type LegacyFormat } from '../read/index.js';
+import { sniffFormat, type LegacyFormat } from '../read/sniff.js';
+import { convertBatch, findSoffice } from '../read/soffice.js';
 
 export interface ConversionSettings {
   soffice: string | null;

@@ -6,7 +6,7 @@ import { convertedBytes, type ConvertedInput } from './convert.js';
 import { outcomeOf, type FileOutcome } from '../model/outcome.js';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport } from '../model/report.js';
-import { writeAnnotatedCopy, writeFailedFileOutputs, writeFileOutputs } from '../report/index.js';
+import { writeAnnotatedCopy, writeFailedFileOutputs, writeFileOutputs } from '../report/file-outputs.js';
 import { annotateCopy } from '../annotate/index.js';
 import type { DocModel } from '../model/document.js';
 import { failedReport, processFile, type StageTimings } from '../pipeline.js';

@@ -4,9 +4,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Node } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
-import { z } from 'zod';
-import { FORM_KINDS } from '../model/record.js';
-import { SEVERITIES } from '../model/report.js';
+import { lazySchema } from '../lazy-zod.js';
+import { FORM_KINDS } from '../model/record-constants.js';
+import { SEVERITIES } from '../model/report-constants.js';
 import { SCHEMA_VOCABULARY, type PathVocabulary } from '../model/record-path.js';
 import { RULE_KINDS } from './kinds/index.js';
 import { withVocabulary } from './options.js';
@@ -27,15 +27,17 @@ export class RuleFileError extends Error {
 
 const COMMON_KEYS = ['id', 'title', 'severity', 'forms', 'layouts', 'kind', 'explain'] as const;
 
-const commonSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, '规则编号应为小写字母、数字、“.”和“-”组成的编号，如 funds.sources-sum'),
-  title: z.string().min(1),
-  severity: z.enum(SEVERITIES),
-  forms: z.array(z.enum(FORM_KINDS)).min(1),
-  layouts: z.array(z.string().min(1)).optional(),
-  kind: z.string().min(1),
-  explain: z.string().min(1),
-});
+const commonSchema = lazySchema((z) =>
+  z.object({
+    id: z.string().regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, '规则编号应为小写字母、数字、“.”和“-”组成的编号，如 funds.sources-sum'),
+    title: z.string().min(1),
+    severity: z.enum(SEVERITIES),
+    forms: z.array(z.enum(FORM_KINDS)).min(1),
+    layouts: z.array(z.string().min(1)).optional(),
+    kind: z.string().min(1),
+    explain: z.string().min(1),
+  }),
+);
 
 /** The rule files of one folder, by name; subfolders (rules/templates/) are not rules. */
 function ruleFiles(dir: string): string[] {
@@ -91,7 +93,7 @@ export function parseRuleFile(text: string, file: string, vocabulary: PathVocabu
       }
       return lineAt((node as Node).range?.[0]) ?? line;
     };
-    const common = commonSchema.safeParse(raw);
+    const common = commonSchema().safeParse(raw);
     if (!common.success) {
       const issue = common.error.issues[0];
       fail(id, lineOf(issue.path), `${issue.path.join('.') || '规则'}：${issue.message}`);

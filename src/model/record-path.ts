@@ -5,7 +5,8 @@
 // loaded templates add (and the reader's `extraN` lines); one label function words
 // any path, with each context's wording (finding messages, report.html) as data.
 import { CONCEPT_NAMES, BLOCK_NAMES, PROJECT_CONCEPT_NAMES, FUND_COLUMN_NAMES, FUND_GROUP_NAMES, INDICATOR_FIELD_NAMES, SOURCE_LINE_NAMES, USE_LINE_NAMES, nameOf } from './names.js';
-import { FUND_COLUMNS, INDICATOR_FIELDS, RECORD_BLOCKS, SOURCE_LINES, USE_LINES, isMergedGroup, type FormKind, type FormRecord, type FundColumn, type IndicatorField, type RecordBlock } from './record.js';
+import type { FormRecord } from './record.js';
+import { FUND_COLUMNS, INDICATOR_FIELDS, RECORD_BLOCKS, SOURCE_LINES, USE_LINES, isMergedGroup, type FormKind, type FundColumn, type IndicatorField, type RecordBlock } from './record-constants.js';
 
 export type FundGroup = 'sources' | 'uses';
 /** An index, or `*` for every item (rules name all indicators at once). */

@@ -1,11 +1,14 @@
 // The normalized record (record.md, `jxaudit/record@1`) as a zod schema: the
-// archive contract other systems read. Add fields freely; never rename one.
-import { z } from 'zod';
+// archive contract other systems read. Add fields freely; never rename one. Its names
+// and small functions live in record-constants.ts (no zod), re-exported here.
+import type { z as Z } from 'zod';
+import { zod } from '../lazy-zod.js';
+import { BLOCK_STATES, CELL_ISSUES, FORM_KINDS, RECORD_BLOCKS, RECORD_SCHEMA_ID, SOURCE_FORMATS, type RecordBlock } from './record-constants.js';
 
-export const RECORD_SCHEMA_ID = 'jxaudit/record@1';
+export { RECORD_SCHEMA_ID, SOURCE_FORMATS, FUND_COLUMNS, MONEY_COLUMNS, SOURCE_LINES, USE_LINES, INDICATOR_FIELDS, isMoneyConcept, isMergedGroup, mergedGroupIndex, FORM_KINDS, RECORD_BLOCKS, BLOCK_STATES, CELL_ISSUES } from './record-constants.js';
+export type { FundColumn, IndicatorField, RecordBlock, BlockState, CellIssue, FormKind } from './record-constants.js';
 
-/** The format read: a document, or a picture read by OCR (a scan or photo; record.readBy 'ocr'). */
-export const SOURCE_FORMATS = ['docx', 'pdf', 'xlsx', 'png', 'jpeg', 'tiff'] as const;
+const z = zod();
 
 /** OCR confidence (0–1) of a value read from a scan; below OCR_CONFIDENCE_THRESHOLD it is doubtful (check 31). */
 const ocrConfidence = z.number().min(0).max(1);
@@ -26,19 +29,7 @@ export const FundLineSchema = z
     reason: z.string().nullable().optional(), // 原因
   })
   .strict();
-export type FundLine = z.infer<typeof FundLineSchema>;
-export const FUND_COLUMNS = ['initial', 'budget', 'actual', 'rate', 'weight', 'score', 'reason'] as const;
-export type FundColumn = (typeof FUND_COLUMNS)[number];
-export const MONEY_COLUMNS = ['initial', 'budget', 'actual'] as const;
-
-/** Known fund lines (record.md) — extra province lines use documented camelCase keys. */
-export const SOURCE_LINES = ['total', 'fiscal', 'carryover', 'other', 'specialAccount', 'unitFunds'] as const;
-export const USE_LINES = ['total', 'basic', 'personnel', 'public', 'project'] as const;
-
-/** An indicator's fields (record.md "Indicators"), in the order a form prints its columns. */
-export const INDICATOR_FIELDS = ['level1', 'level2', 'name', 'nature', 'measure', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
-export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
-
+export type FundLine = Z.infer<typeof FundLineSchema>;
 export const IndicatorSchema = z
   .object({
     level1: z.string().nullable(),
@@ -57,13 +48,7 @@ export const IndicatorSchema = z
     parts: z.array(z.object({ name: z.string().nullable(), target: z.string().nullable(), actual: z.string().nullable() }).strict()).optional(),
   })
   .strict();
-export type Indicator = z.infer<typeof IndicatorSchema>;
-
-/** Concepts whose figures are no money: a stated 执行率 (`rate.*`, in percent) and a stated
- *  score (`score.*`, in points). Every other concept's figures are in 万元. */
-export function isMoneyConcept(concept: string): boolean {
-  return !/^(?:rate|score)\./.test(concept);
-}
+export type Indicator = Z.infer<typeof IndicatorSchema>;
 
 /** A 分值 and/or 得分 cell merged over the rows of several indicators (their 0-based
  *  indexes): the weight or score of the group, written once. Its indicators have no key
@@ -75,17 +60,7 @@ export const MergedGroupSchema = z
     score: nullableDecimal.optional(),
   })
   .strict();
-export type MergedGroup = z.infer<typeof MergedGroupSchema>;
-
-/** True for a group of indicators whose 分值/得分 cell was merged over their rows. */
-export function isMergedGroup(g: object): g is MergedGroup {
-  return 'indicators' in g;
-}
-
-/** The index in indicatorGroups of the 分值 or 得分 cell merged over indicator `i`'s row; -1 when its own. */
-export function mergedGroupIndex(groups: readonly object[], i: number, column: 'weight' | 'score'): number {
-  return groups.findIndex((g) => isMergedGroup(g) && column in g && g.indicators.includes(i));
-}
+export type MergedGroup = Z.infer<typeof MergedGroupSchema>;
 
 export const FactSchema = z
   .object({
@@ -102,7 +77,7 @@ export const FactSchema = z
     confidence: ocrConfidence.optional(),
   })
   .strict();
-export type Fact = z.infer<typeof FactSchema>;
+export type Fact = Z.infer<typeof FactSchema>;
 
 export const ChangeSchema = z
   .object({
@@ -122,7 +97,7 @@ export const ChangeSchema = z
     whole: z.string().optional(),
   })
   .strict();
-export type Change = z.infer<typeof ChangeSchema>;
+export type Change = Z.infer<typeof ChangeSchema>;
 
 export const ProvenanceSchema = z
   .object({
@@ -143,7 +118,7 @@ export const ProvenanceSchema = z
     seal: z.literal(true).optional(),
   })
   .strict();
-export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type Provenance = Z.infer<typeof ProvenanceSchema>;
 
 export const SourceSchema = z
   .object({
@@ -171,7 +146,7 @@ export const ScoreBandStepSchema = z
     points: decimal,
   })
   .strict();
-export type ScoreBandStep = z.infer<typeof ScoreBandStepSchema>;
+export type ScoreBandStep = Z.infer<typeof ScoreBandStepSchema>;
 
 /** The fund score's own rule, printed by the form as a scoring band: in the 得分 header
  *  ("得分（执行率≥95%得10分；90%（含）-95%得8分；…）") or in a note row under the block. */
@@ -184,15 +159,7 @@ export const ScoreBandSchema = z
     steps: z.array(ScoreBandStepSchema).nullable(),
   })
   .strict();
-export type ScoreBand = z.infer<typeof ScoreBandSchema>;
-
-export const FORM_KINDS = ['dept-overall', 'project'] as const;
-
-/** The four blocks a form prints; each is read, absent (not printed) or unreadable (printed, not read). */
-export const RECORD_BLOCKS = ['fund', 'indicators', 'total', 'goals'] as const;
-export type RecordBlock = (typeof RECORD_BLOCKS)[number];
-export const BLOCK_STATES = ['read', 'absent', 'unreadable'] as const;
-export type BlockState = (typeof BLOCK_STATES)[number];
+export type ScoreBand = Z.infer<typeof ScoreBandSchema>;
 
 /** Where an unreadable block was seen and why it could not be read (check 29's message);
  *  or, with `cut`, a read block part of which the page's edge cut off. */
@@ -216,16 +183,7 @@ export const UnreadBlockSchema = z
     cut: z.enum(['right', 'bottom']).optional(),
   })
   .strict();
-export type UnreadBlock = z.infer<typeof UnreadBlockSchema>;
-
-/** What reading a numeric cell noticed: not a number, a rate written as a fraction,
- *  a cell printing its own unit (11723500元 in a 万元 form), a formula without its value;
- *  or that the field was not read because the page's edge cut its cell off, or its column
- *  may stand past that edge ('clipped': missing, like a cell of an unreadable block).
- *  Keyed by field path. */
-export const CELL_ISSUES = ['nan', 'fraction', 'unit', 'formula', 'clipped'] as const;
-export type CellIssue = (typeof CELL_ISSUES)[number];
-export type FormKind = (typeof FORM_KINDS)[number];
+export type UnreadBlock = Z.infer<typeof UnreadBlockSchema>;
 
 export const RecordSchema = z
   .object({
@@ -242,7 +200,7 @@ export const RecordSchema = z
     unit: z.literal('万元'),
     sourceUnit: z.enum(['万元', '元']),
     /** Which blocks were read (rules.md check 29): an unreadable block is never blank. */
-    blocks: z.object(Object.fromEntries(RECORD_BLOCKS.map((b) => [b, z.enum(BLOCK_STATES)])) as Record<RecordBlock, z.ZodEnum<{ read: 'read'; absent: 'absent'; unreadable: 'unreadable' }>>).strict(),
+    blocks: z.object(Object.fromEntries(RECORD_BLOCKS.map((b) => [b, z.enum(BLOCK_STATES)])) as Record<RecordBlock, Z.ZodEnum<{ read: 'read'; absent: 'absent'; unreadable: 'unreadable' }>>).strict(),
     /** One entry per unreadable block: where it was seen and why; and one per read block
      *  the page's edge cut a part off (`cut`). */
     unreadBlocks: z.array(UnreadBlockSchema),
@@ -288,7 +246,7 @@ export const RecordSchema = z
     provenance: z.record(z.string(), ProvenanceSchema),
   })
   .strict();
-export type FormRecord = z.infer<typeof RecordSchema>;
+export type FormRecord = Z.infer<typeof RecordSchema>;
 
 /** JSON Schema of the record, for `jxaudit schema`. */
 export function recordJsonSchema(): unknown {

@@ -1,13 +1,15 @@
-// Findings, per-file reports and the batch summary (report.md) as zod schemas.
-import { z } from 'zod';
+// Findings, per-file reports and the batch summary (report.md) as zod schemas. Their
+// names live in report-constants.ts (no zod), re-exported here.
+import type { z as Z } from 'zod';
+import { zod } from '../lazy-zod.js';
 import { FAILURE_CODES } from './failure.js';
-import { FORM_KINDS, SOURCE_FORMATS } from './record.js';
+import { FORM_KINDS, SOURCE_FORMATS } from './record-constants.js';
+import { REPORT_SCHEMA_ID, SEVERITIES, SUMMARY_SCHEMA_ID } from './report-constants.js';
 
-export const REPORT_SCHEMA_ID = 'jxaudit/report@1';
-export const SUMMARY_SCHEMA_ID = 'jxaudit/summary@1';
+export { REPORT_SCHEMA_ID, SEVERITIES, SUMMARY_SCHEMA_ID } from './report-constants.js';
+export type { Severity } from './report-constants.js';
 
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+const z = zod();
 
 export const LocationSchema = z
   .object({
@@ -29,11 +31,11 @@ export const LocationSchema = z
     quote: z.string().optional(),
   })
   .strict();
-export type Location = z.infer<typeof LocationSchema>;
+export type Location = Z.infer<typeof LocationSchema>;
 
 /** The values a finding's message was rendered from (its kind's template names them). */
 export const MessageDataSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-export type MessageData = z.infer<typeof MessageDataSchema>;
+export type MessageData = Z.infer<typeof MessageDataSchema>;
 
 export const FindingSchema = z
   .object({
@@ -54,7 +56,7 @@ export const FindingSchema = z
     uncertain: z.literal(true).optional(),
   })
   .strict();
-export type Finding = z.infer<typeof FindingSchema>;
+export type Finding = Z.infer<typeof FindingSchema>;
 
 export const FailureSchema = z.object({ code: z.enum(FAILURE_CODES), message: z.string() }).strict();
 
@@ -70,7 +72,7 @@ const FormIdSchema = z.object({
 export const ValueChangeSchema = z
   .object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })
   .strict();
-export type ValueChange = z.infer<typeof ValueChangeSchema>;
+export type ValueChange = Z.infer<typeof ValueChangeSchema>;
 
 /** A finding in a comparison: `finding` indexes this report's findings (absent for a resolved, earlier one). */
 export const ResubmittedFindingSchema = z
@@ -82,7 +84,7 @@ export const ResubmittedFindingSchema = z
     message: z.string(),
   })
   .strict();
-export type ResubmittedFinding = z.infer<typeof ResubmittedFindingSchema>;
+export type ResubmittedFinding = Z.infer<typeof ResubmittedFindingSchema>;
 
 /** A form that an archive (--archive) already holds an earlier, different file of: what changed since. */
 export const ResubmissionSchema = z
@@ -100,7 +102,7 @@ export const ResubmissionSchema = z
     new: z.array(ResubmittedFindingSchema),
   })
   .strict();
-export type Resubmission = z.infer<typeof ResubmissionSchema>;
+export type Resubmission = Z.infer<typeof ResubmissionSchema>;
 
 /** A form's place in the archive, for summaries: its submission number and, from the second on, the counts. */
 export const SubmissionTallySchema = z
@@ -112,7 +114,7 @@ export const SubmissionTallySchema = z
     changes: z.number().int().optional(),
   })
   .strict();
-export type SubmissionTally = z.infer<typeof SubmissionTallySchema>;
+export type SubmissionTally = Z.infer<typeof SubmissionTallySchema>;
 
 export const ReportSchema = z
   .object({
@@ -135,7 +137,7 @@ export const ReportSchema = z
     resubmissions: z.array(ResubmissionSchema).optional(),
   })
   .strict();
-export type FileReport = z.infer<typeof ReportSchema>;
+export type FileReport = Z.infer<typeof ReportSchema>;
 export type FileStatus = FileReport['status'];
 
 export const BatchObservationSchema = z
@@ -146,7 +148,7 @@ export const BatchObservationSchema = z
     paths: z.array(z.string()),
   })
   .strict();
-export type BatchObservation = z.infer<typeof BatchObservationSchema>;
+export type BatchObservation = Z.infer<typeof BatchObservationSchema>;
 
 export const SummarySchema = z
   .object({
@@ -192,4 +194,4 @@ export const SummarySchema = z
     batch: z.array(BatchObservationSchema),
   })
   .strict();
-export type Summary = z.infer<typeof SummarySchema>;
+export type Summary = Z.infer<typeof SummarySchema>;

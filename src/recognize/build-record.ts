@@ -1,7 +1,8 @@
 // One form candidate read with one template: `fitTemplate` scores how well the
 // template's blocks are found; `buildRecord` calls one reader per block and assembles the record.
 import type { DocTable } from '../model/document.js';
-import { RECORD_BLOCKS, type FormRecord, type Provenance, type RecordBlock } from '../model/record.js';
+import type { FormRecord, Provenance } from '../model/record.js';
+import { RECORD_BLOCKS, type RecordBlock } from '../model/record-constants.js';
 import { blockState, findPrinted, withTotalRow, type Printed } from './block-presence.js';
 import type { BlockReading } from './block-reading.js';
 import { keepOwnFigures } from './facts-scope.js';

@@ -7,7 +7,8 @@
 // The block stays read; an unreadBlocks entry with `cut` says where the edge cut it and
 // what it left (rules.md check 29), and the checks needing the missing fields skip them.
 import type { DocCell, DocTable } from '../model/document.js';
-import { FUND_COLUMNS, type FormRecord, type RecordBlock, type UnreadBlock } from '../model/record.js';
+import type { FormRecord, UnreadBlock } from '../model/record.js';
+import { FUND_COLUMNS, type RecordBlock } from '../model/record-constants.js';
 import type { BlockReading } from './block-reading.js';
 import type { FundBlock } from './fund-block.js';
 import { rowCells } from './grid.js';

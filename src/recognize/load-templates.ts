@@ -8,7 +8,7 @@ import { yaml } from '../lazy-yaml.js';
 import type { FundColumn } from '../model/record.js';
 import { squeeze } from '../normalize/cell.js';
 import { normLabel } from './labels.js';
-import { FUND_COLUMN_PRECEDENCE, INDICATOR_COLUMN_PRECEDENCE, TemplateFileSchema, type ScoreBandWords, type Template, type TemplateFile, type IndicatorColumn, type FundGroup } from './template-schema.js';
+import { FUND_COLUMN_PRECEDENCE, INDICATOR_COLUMN_PRECEDENCE, templateFileSchema, type ScoreBandWords, type Template, type TemplateFile, type IndicatorColumn, type FundGroup } from './template-schema.js';
 
 /** A malformed template file: names the file, the template and the line. */
 export class TemplateFileError extends Error {
@@ -76,7 +76,7 @@ function parseFile(file: string): LoadedFile {
   }
   const raw = doc.toJS();
   const rawId = raw && typeof raw === 'object' && typeof raw.id === 'string' ? raw.id : null;
-  const parsed = TemplateFileSchema.safeParse(raw);
+  const parsed = templateFileSchema().safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');

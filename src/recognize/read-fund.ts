@@ -1,7 +1,7 @@
 // The fund block's lines (资金来源 / 资金结构): each line's cells read by the block's
 // columns into money, rate and score values; its printed row label kept for messages.
 import type { FormRecord, FundColumn, FundLine, ScoreBand } from '../model/record.js';
-import { MONEY_COLUMNS } from '../model/record.js';
+import { MONEY_COLUMNS } from '../model/record-constants.js';
 import { foldText, readMoney, readRate, readScore, type CellReading } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import type { FundBlock } from './fund-block.js';

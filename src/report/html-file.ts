@@ -1,7 +1,8 @@
 // One input's section of report.html: its failure, or per form its findings beside
 // the fund table and indicators they concern. Pure: report + records → HTML text.
 import type { FormRecord } from '../model/record.js';
-import { SEVERITIES, type FileReport, type Finding, type Severity } from '../model/report.js';
+import type { FileReport, Finding } from '../model/report.js';
+import { SEVERITIES, type Severity } from '../model/report-constants.js';
 import { escapeHtml as esc, fileAnchor } from './html-escape.js';
 import { FAILURE_NAMES, FORM_NAMES, SEVERITY_NAMES, STATUS_NAMES } from '../model/names.js';
 import { fieldLabel } from './html-assets/labels.js';

@@ -1,6 +1,7 @@
 // The compact number tables of one form in report.html — its fund lines and the
 // indicators a finding names — with the cells that findings name highlighted.
-import { FUND_COLUMNS, SOURCE_LINES, USE_LINES, isMergedGroup, mergedGroupIndex, type FormRecord, type FundLine, type Indicator, type MergedGroup } from '../model/record.js';
+import type { FormRecord, FundLine, Indicator, MergedGroup } from '../model/record.js';
+import { FUND_COLUMNS, SOURCE_LINES, USE_LINES, isMergedGroup, mergedGroupIndex } from '../model/record-constants.js';
 import type { Finding, Severity } from '../model/report.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { FUND_GROUP_NAMES, SEVERITY_NAMES } from '../model/names.js';

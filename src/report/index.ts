@@ -2,50 +2,23 @@
 // Per file: its records and report (written where the file ran) and its share of
 // report.html / findings.csv; per run: summary.json, summary.csv, findings.csv and
 // report.html joined in input order. Everything is a function of the report model.
-import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { FileOutcome, SectionBytes, SectionParts } from '../model/outcome.js';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport, Summary } from '../model/report.js';
-import { AtomicFileSync, removeStaleTemps, toJsonText, writeFileAtomic, writeFileAtomicSync } from './atomic.js';
-import { findingsCsvHeader, findingsCsvRows, summaryCsv } from './csv.js';
-import { renderHtmlEnd, renderHtmlFile, renderHtmlStart } from './html.js';
-import { annotatedPath, insideOut, recordPath, reportPath } from './output-paths.js';
+import { AtomicFileSync, removeStaleTemps, toJsonText, writeFileAtomic } from './atomic.js';
+import { findingsCsvHeader, summaryCsv } from './csv.js';
+import { renderFileParts } from './file-outputs.js';
+import { renderHtmlEnd, renderHtmlStart } from './html.js';
+import { insideOut, recordPath, reportPath } from './output-paths.js';
+
+export { renderFileParts, writeAnnotatedCopy, writeFailedFileOutputs, writeFileOutputs } from './file-outputs.js';
 
 export { allocateOutputNames, insideOut, outputNamesInOrder } from './output-paths.js';
 export { commitStaging, discardStaging, openStaging, OutputBusy } from './staging.js';
 export { buildSummary } from './summary.js';
 export { createProgress, summaryText, type Progress } from './console.js';
 export { toJsonText } from './atomic.js';
-
-/** The file's report.html section and findings.csv rows (pure: rendered where the file ran, in parallel). */
-export function renderFileParts(report: FileReport, records: FormRecord[]): SectionParts {
-  return { html: renderHtmlFile(report, records), csv: findingsCsvRows(report, records) };
-}
-
-/** Writes one file's records and report under `outDir` (atomically) and returns its rendered parts. */
-export function writeFileOutputs(outDir: string, name: string, report: FileReport, records: FormRecord[]): SectionParts {
-  records.forEach((record, index) => writeFileAtomicSync(recordPath(outDir, name, index), toJsonText(record)));
-  writeFileAtomicSync(reportPath(outDir, name), toJsonText(report));
-  return renderFileParts(report, records);
-}
-
-/** Writes a file's annotated copy (issue 17) under `annotated/`, atomically like its report. */
-export function writeAnnotatedCopy(outDir: string, name: string, suffix: string, bytes: Buffer): void {
-  writeFileAtomicSync(annotatedPath(outDir, name, suffix), bytes);
-}
-
-/** Writes the report of a file that failed outside the pipeline (a stopped worker);
- *  records a late worker may already have written are removed: a failed file has none. */
-export async function writeFailedFileOutputs(outDir: string, name: string, report: FileReport): Promise<SectionParts> {
-  for (let index = 0; ; index++) {
-    const path = recordPath(outDir, name, index);
-    if (!existsSync(path)) break;
-    await rm(path, { force: true });
-  }
-  writeFileAtomicSync(reportPath(outDir, name), toJsonText(report));
-  return renderFileParts(report, []);
-}
 
 /** Before a run: temp files a killed run left under `outDir` go. */
 export async function prepareOutputs(outDir: string): Promise<void> {

@@ -1,5 +1,6 @@
 // The batch summary (summary.json, jxaudit/summary@1) built from the small per-file rows.
-import { SUMMARY_SCHEMA_ID, type BatchObservation, type Summary } from '../model/report.js';
+import type { BatchObservation, Summary } from '../model/report.js';
+import { SUMMARY_SCHEMA_ID } from '../model/report-constants.js';
 import type { FileOutcome } from '../model/outcome.js';
 
 type SummaryRow = Pick<FileOutcome, 'path' | 'status' | 'form' | 'entity' | 'year' | 'errors' | 'warnings' | 'infos' | 'failure'> &

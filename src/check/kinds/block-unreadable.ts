@@ -4,18 +4,22 @@
 // A table the page's edge cut off (a browser's print of a table wider than its page) leaves
 // its blocks read but for what lay past the edge: one warning per cut table, naming the
 // blocks it cut, where and what the edge left (unreadBlocks entries with `cut`).
-import { z } from 'zod';
-import { RECORD_BLOCKS, type RecordBlock, type UnreadBlock } from '../../model/record.js';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
+import type { UnreadBlock } from '../../model/record.js';
+import { RECORD_BLOCKS, type RecordBlock } from '../../model/record-constants.js';
 import { BLOCK_NAMES } from '../../model/names.js';
 import { sheetCell } from '../../model/sheet-cell.js';
 import type { Draft, RuleKind } from '../types.js';
 
-const options = z
-  .object({
-    /** Which blocks to report (all four unless listed). */
-    blocks: z.array(z.enum(RECORD_BLOCKS)).min(1).default([...RECORD_BLOCKS]),
-  })
-  .strict();
+const options = lazySchema((z) =>
+  z
+    .object({
+      /** Which blocks to report (all four unless listed). */
+      blocks: z.array(z.enum(RECORD_BLOCKS)).min(1).default([...RECORD_BLOCKS]),
+    })
+    .strict(),
+);
 
 /** "第1张表第5行，第2页，印有“项目资金（万元）”" — counted from 1, for people; a workbook's
  *  cell the Excel way ("自评表!A10"). */
@@ -78,7 +82,7 @@ function draft(block: RecordBlock, u: UnreadBlock | null): Draft {
   };
 }
 
-export const blockUnreadable: RuleKind<z.infer<typeof options>> = {
+export const blockUnreadable: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'block-unreadable',
   meta: {
     title: '表中的一部分未能读取',
@@ -90,7 +94,9 @@ export const blockUnreadable: RuleKind<z.infer<typeof options>> = {
       cutBottom: '{{where}}：{{why}}。{{blocks}}中被截去的部分未能读取，按缺失处理（不当作空白），需要这些数据的检查均已跳过；请对照原表人工核对，或请填报单位重新导出完整的PDF。',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     const drafts: Draft[] = [];
     const reported = new Set<RecordBlock>();

@@ -1,12 +1,13 @@
 // Kind `breakdown-sum`: a fund line printed with a breakdown under it (（1）财政拨款 /
 // 其中：本级财政资金 / 上级补助资金) equals the sum of that breakdown, per money column.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import type { FormRecord } from '../../model/record.js';
 import { moneyColumns } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
 import { lineSumDrafts } from './line-sum.js';
 
-const options = z.object({ columns: moneyColumns }).strict();
+const options = lazySchema((z) => z.object({ columns: moneyColumns() }).strict());
 
 /** Each parent line with the lines printed under it (record.lineParents), in record order. */
 function breakdowns(record: FormRecord): Map<string, string[]> {
@@ -15,14 +16,16 @@ function breakdowns(record: FormRecord): Map<string, string[]> {
   return out;
 }
 
-export const breakdownSum: RuleKind<z.infer<typeof options>> = {
+export const breakdownSum: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'breakdown-sum',
   meta: {
     title: '分项行等于其下明细之和',
     explanation: '表中在某一行下列出的明细（“其中：”各行，或（1）下的①②各行）之和，应等于该行；各金额列分别核对，按四舍五入的区间比较，空白明细按 0 计，该行或全部明细空白时不比较。只列出一项明细（“其中”只说明一部分）时不比较。',
     messages: { unequal: '{{totalLabel}}{{total}}，与其下所列{{parts}} = {{sum}}不一致（相差{{difference}}）' },
   },
-  options,
+  get options() {
+    return options();
+  },
   run: (record, o) => {
     const drafts: Draft[] = [];
     for (const [parent, lines] of breakdowns(record)) {

@@ -1,14 +1,15 @@
 // Kind `cell-unit` (rules.md check 32): a money cell that prints its own unit other than the
 // form's ("11723500元" in a 万元 form) was converted exactly (the point moved) — a note only.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { cellIssuePaths, operand } from '../context.js';
 import { labelOf } from '../labels.js';
 import { tableMoney } from '../money-text.js';
 import type { Draft, RuleKind } from '../types.js';
 
-const options = z.object({}).strict();
+const options = lazySchema((z) => z.object({}).strict());
 
-export const cellUnit: RuleKind<z.infer<typeof options>> = {
+export const cellUnit: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'cell-unit',
   meta: {
     title: '单元格自带的金额单位与表头不同',
@@ -18,7 +19,9 @@ export const cellUnit: RuleKind<z.infer<typeof options>> = {
       unquoted: '{{field}}以{{own}}填写，自带单位{{own}}，与表中金额单位{{unit}}不同，已换算为{{converted}}计入，请核实',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record) {
     const drafts: Draft[] = [];
     // what reading the cells noticed (record.cellIssues); the raw text only for the message

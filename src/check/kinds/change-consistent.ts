@@ -2,7 +2,8 @@
 // "比预算减少9万元，降低100%" with the current figure 0: 9 ÷ (0 + 9) = 100%; a change that
 // names its base ("比上年决算支出3520.18万元减少63.98万元，下降1.82%"): 63.98 ÷ 3520.18; a
 // change after a 其中 list may be the whole's ("合计12.30万元，其中…9.20万元，较上年减少1.20万元").
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import type { Change, FormRecord } from '../../model/record.js';
 import { distinctFacts, distinctFigures, figureInterval, isWholeFigure, type Figure } from '../context.js';
 import { dec, difference, divIv, exact, meets, moneyInterval, mulIv, rateInterval, round2, type Interval } from '../decimal.js';
@@ -10,7 +11,7 @@ import { labelOf } from '../labels.js';
 import type { Draft, RuleKind } from '../types.js';
 import { nearestBy } from './narrative-common.js';
 
-const options = z.object({}).strict();
+const options = lazySchema((z) => z.object({}).strict());
 
 type Stated = Change & { amount: string; percent: string };
 
@@ -90,7 +91,7 @@ function fromNow(record: FormRecord, c: Stated, i: number): Draft | null {
   };
 }
 
-export const changeConsistent: RuleKind<z.infer<typeof options>> = {
+export const changeConsistent: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'change-consistent',
   meta: {
     title: '文字部分所述增减额与增减幅度相符',
@@ -103,7 +104,9 @@ export const changeConsistent: RuleKind<z.infer<typeof options>> = {
       increaseFromBase: '文字部分所述{{concept}}比{{base}}万元增加{{amount}}万元，应增长{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record) {
     const drafts: Draft[] = [];
     record.narrative.changes.forEach((c, i) => {

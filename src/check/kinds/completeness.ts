@@ -1,6 +1,7 @@
 // Kind `completeness` (rules.md check 19, first half): template instructions such as
 // "(200字以内)" or "对照年度目标，说明…" left in a cell meant to be filled.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import type { FormRecord } from '../../model/record.js';
 import { formatPath, parsePath } from '../../model/record-path.js';
 import { rawValueAt } from '../context.js';
@@ -8,16 +9,18 @@ import { labelOf } from '../labels.js';
 import { fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
 
-const options = z
-  .object({
-    /** Cells meant to be filled; `[*]` runs over goals/indicators. */
-    fields: z.array(fieldPath).min(1),
-    /** Regular expressions (JS syntax) that only template instructions match. */
-    patterns: z
-      .array(z.string().refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, { error: '不是有效的正则表达式' }))
-      .min(1),
-  })
-  .strict();
+const options = lazySchema((z) =>
+  z
+    .object({
+      /** Cells meant to be filled; `[*]` runs over goals/indicators. */
+      fields: z.array(fieldPath()).min(1),
+      /** Regular expressions (JS syntax) that only template instructions match. */
+      patterns: z
+        .array(z.string().refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, { error: '不是有效的正则表达式' }))
+        .min(1),
+    })
+    .strict(),
+);
 
 /** Concrete paths and texts for a field pattern like goals[*].result. */
 function textsAt(record: FormRecord, field: string): Array<{ path: string; text: string | null | undefined }> {
@@ -31,14 +34,16 @@ function textsAt(record: FormRecord, field: string): Array<{ path: string; text:
   return [];
 }
 
-export const completeness: RuleKind<z.infer<typeof options>> = {
+export const completeness: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'completeness',
   meta: {
     title: '模板说明文字未删除',
     explanation: '应填写内容的单元格（完成情况、偏差原因、评价结论、存在问题、改进措施等）里仍是模板的填写说明，如“(200字以内)”“对照年度目标，说明…”，说明该栏实际没有填写。',
     messages: { instructions: '{{field}}中仍是模板说明文字“{{quote}}”，该栏未实际填写' },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     const res = o.patterns.map((p) => new RegExp(p));
     const drafts: Draft[] = [];

@@ -1,6 +1,7 @@
 // Kind `deviation-reason` (rules.md check 13): an indicator short of its target, or scored
 // below its weight, needs a 偏差原因 — one finding per indicator.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { judgeIndicator } from '../attainment.js';
 import { isPlaceholderText, operand } from '../context.js';
 import { dec } from '../decimal.js';
@@ -8,9 +9,9 @@ import { isBlankCell } from '../../normalize/cell.js';
 import type { Draft, RuleKind } from '../types.js';
 import { existingFields, indicatorLabel } from './indicator-common.js';
 
-const options = z.object({}).strict();
+const options = lazySchema((z) => z.object({}).strict());
 
-export const deviationReason: RuleKind<z.infer<typeof options>> = {
+export const deviationReason: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'deviation-reason',
   meta: {
     title: '未完成目标或扣分却未说明偏差原因',
@@ -21,7 +22,9 @@ export const deviationReason: RuleKind<z.infer<typeof options>> = {
       missedDocked: '{{indicator}}实际完成值“{{actual}}”未达到年度指标值“{{target}}”，得分{{score}}分低于分值{{weight}}分，但{{reason}}',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record) {
     const drafts: Draft[] = [];
     record.indicators.forEach((ind, i) => {

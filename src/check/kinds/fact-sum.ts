@@ -1,7 +1,8 @@
 // Kind `fact-sum` (rules.md checks 22–26): a total = signed sum of parts, where any operand
 // may be a narrative concept (each distinct stated figure is tried: one reading that
 // holds is enough) or a table cell.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import type { FormRecord } from '../../model/record.js';
 import { conceptOf, figureInterval, isWholeFigure, type Figure } from '../context.js';
 import { dec, difference, exactSum, meets, negIv, sumIv } from '../decimal.js';
@@ -11,35 +12,39 @@ import { fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
 import { candidates, combinations, exists, nearestBy, sideLabel } from './narrative-common.js';
 
-const part = z
-  .object({
-    path: fieldPath,
-    /** subtract instead of add (调减预算) */
-    minus: z.boolean().default(false),
-    /** a part the narrative may leave out; a required part left out skips the rule */
-    optional: z.boolean().default(false),
-  })
-  .strict();
+const part = lazySchema((z) =>
+  z
+    .object({
+      path: fieldPath(),
+      /** subtract instead of add (调减预算) */
+      minus: z.boolean().default(false),
+      /** a part the narrative may leave out; a required part left out skips the rule */
+      optional: z.boolean().default(false),
+    })
+    .strict(),
+);
 
-const breakdown = z.object({ total: fieldPath, parts: z.array(part).min(1) }).strict();
+const breakdown = lazySchema((z) => z.object({ total: fieldPath(), parts: z.array(part()).min(1) }).strict());
 
-const options = z
-  .object({
-    total: fieldPath,
-    /** Other totals the sum may equal instead (a breakdown of all spending, not only basic). */
-    orTotals: z.array(fieldPath).default([]),
-    parts: z.array(part).min(1),
-    /** At least this many parts must be stated. */
-    minParts: z.number().int().positive().default(1),
-    /** At least one of these must be stated (e.g. 追加 or 调减). */
-    needAnyOf: z.array(fieldPath).default([]),
-    /** Skip the rule when this sum holds (check 25: the breakdown is of all spending). */
-    unlessHolds: breakdown.optional(),
-  })
-  .strict();
+const options = lazySchema((z) =>
+  z
+    .object({
+      total: fieldPath(),
+      /** Other totals the sum may equal instead (a breakdown of all spending, not only basic). */
+      orTotals: z.array(fieldPath()).default([]),
+      parts: z.array(part()).min(1),
+      /** At least this many parts must be stated. */
+      minParts: z.number().int().positive().default(1),
+      /** At least one of these must be stated (e.g. 追加 or 调减). */
+      needAnyOf: z.array(fieldPath()).default([]),
+      /** Skip the rule when this sum holds (check 25: the breakdown is of all spending). */
+      unlessHolds: breakdown().optional(),
+    })
+    .strict(),
+);
 
-type Options = z.infer<typeof options>;
-type Part = z.infer<typeof part>;
+type Options = z.infer<ReturnType<typeof options>>;
+type Part = z.infer<ReturnType<typeof part>>;
 
 interface Trial {
   total: Figure;
@@ -95,7 +100,9 @@ export const factSum: RuleKind<Options> = {
       tableTotal: '{{total}}，与文字部分所述{{parts}} = {{sum}}不一致（相差{{difference}}）',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     if (o.needAnyOf.length > 0 && !o.needAnyOf.some((p) => exists(record, p))) return [];
     if (o.unlessHolds) {

@@ -3,7 +3,8 @@
 // Where the form prints its own scoring band (record.md fundScoreBand), the band is the
 // rule, as a layout's own thresholds are (check 17): the score is the band's points for the
 // rate. A band printed but not read applies no rule (fund-band-unread says so).
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import type { FormRecord } from '../../model/record.js';
 import { operand } from '../context.js';
 import { difference, meets, scoreInterval } from '../decimal.js';
@@ -15,8 +16,8 @@ import { bandPoints, BAND_PRINTED } from './fund-band-common.js';
 import { computeFundScore, scoreFields } from './fund-score-common.js';
 import { computeRate } from './rate-common.js';
 
-const options = z.object({ line: linePath, cells: cellsOption }).strict();
-type Options = z.infer<typeof options>;
+const options = lazySchema((z) => z.object({ line: linePath(), cells: cellsOption() }).strict());
+type Options = z.infer<ReturnType<typeof options>>;
 
 export const fundScore: RuleKind<Options> = {
   name: 'fund-score',
@@ -30,7 +31,9 @@ export const fundScore: RuleKind<Options> = {
       bandBlank: '{{score}}未填写；按{{where}}所列评分档次，执行率{{rate}}%应得{{expected}}分',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     const stated = operand(record, `${o.line}.score`);
     const filled = stated.state === 'value';

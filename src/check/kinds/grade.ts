@@ -1,10 +1,11 @@
 // Kind `grade`: a printed 自评等级 (优/良/中/差) agrees with the total score (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60).
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { operand } from '../context.js';
 import { dec } from '../decimal.js';
 import type { RuleKind } from '../types.js';
 
-const options = z.object({}).strict();
+const options = lazySchema((z) => z.object({}).strict());
 
 function gradeFor(score: string): string {
   const s = dec(score);
@@ -20,14 +21,16 @@ function printedGrade(text: string): string | null {
   return m ? m[0] : null;
 }
 
-export const grade: RuleKind<z.infer<typeof options>> = {
+export const grade: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'grade',
   meta: {
     title: '自评等级与总得分相符',
     explanation: '表中印出的自评等级应与总得分相符：90 分及以上为优，80（含）–90 分为良，60（含）–80 分为中，60 分以下为差。仅作提示。',
     messages: { mismatch: '自评等级为“{{printed}}”，但总得分{{score}}分对应的等级是“{{grade}}”' },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record) {
     if (!record.grade) return [];
     const printed = printedGrade(record.grade);

@@ -1,22 +1,26 @@
 // Kind `group-weight` (rules.md check 16): a level-1 label that prints its weight
 // ("产出指标(50分)") = Σ weights of the indicators under it.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { operand } from '../context.js';
 import { dec, difference, exactSum } from '../decimal.js';
 import { labelText } from '../../normalize/cell.js';
-import { mergedGroupIndex, type FormRecord, type MergedGroup } from '../../model/record.js';
+import type { FormRecord, MergedGroup } from '../../model/record.js';
+import { mergedGroupIndex } from '../../model/record-constants.js';
 import type { Draft, RuleKind } from '../types.js';
 
-const options = z.object({}).strict();
+const options = lazySchema((z) => z.object({}).strict());
 
-export const groupWeight: RuleKind<z.infer<typeof options>> = {
+export const groupWeight: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'group-weight',
   meta: {
     title: '一级指标标注的分值等于其下指标分值之和',
     explanation: '一级指标名称中标注了分值（如“产出指标(50分)”）时，其下各项指标的分值之和应等于该分值，按精确值比较。',
     messages: { unequal: '一级指标“{{level1}}”标注分值{{weight}}分，其下{{count}}项指标分值之和为{{sum}}分（相差{{difference}}分）' },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record) {
     const drafts: Draft[] = [];
     record.indicatorGroups.forEach((g, gi) => {

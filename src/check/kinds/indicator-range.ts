@@ -1,24 +1,28 @@
 // Kind `indicator-range` (rules.md checks 9–10): 0 ≤ score ≤ weight on every indicator,
 // and on a 分值/得分 merged over a group's rows (assigned points: exact); an indicator whose weight or score is empty is reported too.
 // (A non-numeric one is the `not-a-number` kind's error.)
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { FUND_COLUMN_NAMES } from '../../model/names.js';
-import { isMergedGroup, type FormRecord } from '../../model/record.js';
+import type { FormRecord } from '../../model/record.js';
+import { isMergedGroup } from '../../model/record-constants.js';
 import { operand } from '../context.js';
 import { dec, difference } from '../decimal.js';
 import type { Draft, RuleKind } from '../types.js';
 import { cellsOption } from './cells-option.js';
 import { indicatorLabel, indPath } from './indicator-common.js';
 
-const options = z
-  .object({
-    cells: cellsOption,
-    /** The columns a blank of which is reported. */
-    columns: z.array(z.enum(['weight', 'score'])).min(1).default(['weight', 'score']),
-  })
-  .strict();
+const options = lazySchema((z) =>
+  z
+    .object({
+      cells: cellsOption(),
+      /** The columns a blank of which is reported. */
+      columns: z.array(z.enum(['weight', 'score'])).min(1).default(['weight', 'score']),
+    })
+    .strict(),
+);
 
-export const indicatorRange: RuleKind<z.infer<typeof options>> = {
+export const indicatorRange: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'indicator-range',
   meta: {
     title: '指标得分在0与分值之间',
@@ -29,7 +33,9 @@ export const indicatorRange: RuleKind<z.infer<typeof options>> = {
       blank: '{{indicator}}的{{column}}未填写',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     const drafts: Draft[] = [];
     if (o.cells.includes('filled')) {

@@ -1,7 +1,8 @@
 // Shared core of `weights-total` and `scores-total` (rules.md checks 11–12):
 // fund line's column + Σ indicators' column = the total row's column. Check 33: in a
 // layout whose indicators carry no weight, the weights added are the group weights.
-import { isMergedGroup, type FormRecord } from '../../model/record.js';
+import type { FormRecord } from '../../model/record.js';
+import { isMergedGroup } from '../../model/record-constants.js';
 import { operand } from '../context.js';
 import { decimalsOf, difference, exact, exactSum, meets, scoreInterval, sumIv, type Interval } from '../decimal.js';
 import type { Draft, MessageData } from '../types.js';

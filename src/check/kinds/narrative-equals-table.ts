@@ -1,6 +1,7 @@
 // Kind `narrative-equals-table` (rules.md check 21): a figure the narrative states for a
 // concept equals its table counterpart — once per distinct stated figure.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { figureInterval, isWholeFigure } from '../context.js';
 import { difference, meets } from '../decimal.js';
 import { tableMoney } from '../money-text.js';
@@ -8,16 +9,18 @@ import { factPath, fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
 import { candidates, sideLabel } from './narrative-common.js';
 
-const options = z.object({ fact: factPath, table: fieldPath }).strict();
+const options = lazySchema((z) => z.object({ fact: factPath(), table: fieldPath() }).strict());
 
-export const narrativeEqualsTable: RuleKind<z.infer<typeof options>> = {
+export const narrativeEqualsTable: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'narrative-equals-table',
   meta: {
     title: '文字部分的金额与表中一致',
     explanation: '文字部分（评价报告综述）所述的金额应与表中对应的单元格一致，按四舍五入的区间比较（以亿元写的数按其所写位数取区间，如“1.17亿元”代表11650–11750万元）；“万余元”之类的约数不比较。同一概念写了几个不同的数时，每个数都比较。',
     messages: { unequal: '{{fact}}{{value}}，与{{table}}不一致（相差{{difference}}）' },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     const facts = candidates(record, o.fact);
     const table = candidates(record, o.table);

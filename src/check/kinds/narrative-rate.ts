@@ -1,7 +1,8 @@
 // Kind `narrative-rate` (an extra check, info): the 执行率 the narrative states of the whole
 // ("预算执行率达98.5%") agrees with the total line's — its printed rate, or the rate its
 // budget and actual give — each rounded as printed.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { operand } from '../context.js';
 import { difference, meets, rateInterval } from '../decimal.js';
 import { labelOf } from '../labels.js';
@@ -11,9 +12,9 @@ import type { RuleKind } from '../types.js';
 import { nearest, sideLabel, statedValues } from './narrative-common.js';
 import { computeRate, rateFields } from './rate-common.js';
 
-const options = z.object({ fact: factPath, line: linePath }).strict();
+const options = lazySchema((z) => z.object({ fact: factPath(), line: linePath() }).strict());
 
-export const narrativeRate: RuleKind<z.infer<typeof options>> = {
+export const narrativeRate: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'narrative-rate',
   meta: {
     title: '文字部分所述执行率与表中一致',
@@ -24,7 +25,9 @@ export const narrativeRate: RuleKind<z.infer<typeof options>> = {
       computed: '{{fact}}{{value}}%，与按表中全年执行数{{actual}} ÷ 全年预算数{{budget}}计算的执行率{{expected}}%不一致（相差{{difference}}个百分点）',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     const stated = statedValues(record, o.fact);
     if (stated.length === 0) return [];

@@ -1,13 +1,14 @@
 // Kind `not-a-number` (record.md's cell table): a numeric cell whose text is no number
 // ("1.2.3", "约5") — the only finding about that cell; other checks skip it.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { cellIssuePaths } from '../context.js';
 import { labelOf } from '../labels.js';
 import type { Draft, RuleKind } from '../types.js';
 
-const options = z.object({}).strict();
+const options = lazySchema((z) => z.object({}).strict());
 
-export const notANumber: RuleKind<z.infer<typeof options>> = {
+export const notANumber: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'not-a-number',
   meta: {
     title: '数字栏填写的不是数字',
@@ -18,7 +19,9 @@ export const notANumber: RuleKind<z.infer<typeof options>> = {
       spreadsheetError: '{{field}}显示的“{{raw}}”是表格公式的错误值（{{meaning}}），不是一个数字；没有数的栏目请填“—”或留空',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record) {
     const drafts: Draft[] = [];
     // what reading the cells noticed (record.cellIssues); the raw text only for the message

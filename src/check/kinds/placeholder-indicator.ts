@@ -1,11 +1,12 @@
 // Kind `placeholder-indicator` (rules.md check 19, second half): a template row
 // ("指标2：", "……") that carries a weight or a score.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { operand } from '../context.js';
 import type { Draft, RuleKind } from '../types.js';
 import { existingFields } from './indicator-common.js';
 
-const options = z.object({}).strict();
+const options = lazySchema((z) => z.object({}).strict());
 
 /** "指标2：", "指标3", "……", "…", "..." — a name the template printed, nothing more. */
 export function isPlaceholderName(name: string | null): boolean {
@@ -14,7 +15,7 @@ export function isPlaceholderName(name: string | null): boolean {
   return s === '' || /^指标[0-9０-９一二三四五六七八九十]*[:：]?$/.test(s) || /^[.…。·]+$/.test(s);
 }
 
-export const placeholderIndicator: RuleKind<z.infer<typeof options>> = {
+export const placeholderIndicator: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'placeholder-indicator',
   meta: {
     title: '模板空行填了分值或得分',
@@ -25,7 +26,9 @@ export const placeholderIndicator: RuleKind<z.infer<typeof options>> = {
       weightScore: '第{{n}}项指标只有模板占位文字“{{name}}”，却填了分值{{weight}}分、得分{{score}}分',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record) {
     const drafts: Draft[] = [];
     record.indicators.forEach((ind, i) => {

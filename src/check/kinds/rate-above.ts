@@ -1,6 +1,7 @@
 // Kind `rate-above` (rules.md check 6): a rate above 100% — stated, or computed when blank —
 // usually means the budget column holds the initial budget instead of the adjusted one.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { operand } from '../context.js';
 import { dec, difference } from '../decimal.js';
 import { labelOf } from '../labels.js';
@@ -9,9 +10,9 @@ import { decimalOption, linePath } from '../options.js';
 import type { RuleKind } from '../types.js';
 import { computeRate, hasBudget, rateFields } from './rate-common.js';
 
-const options = z.object({ line: linePath, limit: decimalOption.default('100') }).strict();
+const options = lazySchema((z) => z.object({ line: linePath(), limit: decimalOption().default('100') }).strict());
 
-export const rateAbove: RuleKind<z.infer<typeof options>> = {
+export const rateAbove: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'rate-above',
   meta: {
     title: '执行率超过100%',
@@ -21,7 +22,9 @@ export const rateAbove: RuleKind<z.infer<typeof options>> = {
       computed: '{{rate}}未填写，按全年执行数{{actual}} ÷ 全年预算数{{budget}}计算为{{value}}%，超过{{limit}}%，请核实全年预算数是否已含年中追加的预算',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     if (!hasBudget(record, o.line)) return [];
     const stated = operand(record, `${o.line}.rate`);

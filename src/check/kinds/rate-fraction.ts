@@ -1,19 +1,22 @@
 // Kind `rate-fraction`: a rate written as a fraction ("0.985" without %), read as 98.5% — a note only.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { cellIssuePaths, operand } from '../context.js';
 import { labelOf } from '../labels.js';
 import type { Draft, RuleKind } from '../types.js';
 
-const options = z.object({}).strict();
+const options = lazySchema((z) => z.object({}).strict());
 
-export const rateFraction: RuleKind<z.infer<typeof options>> = {
+export const rateFraction: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'rate-fraction',
   meta: {
     title: '执行率写成了小数',
     explanation: '执行率没有百分号且不超过 1.5（如“0.985”“1”），按小数读作百分比（98.5%、100%）。仅作提示。',
     messages: { quoted: '{{field}}写作“{{raw}}”（没有百分号），按{{rate}}%读取', plain: '{{field}}写成小数（没有百分号），按{{rate}}%读取' },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record) {
     const drafts: Draft[] = [];
     // what reading the cells noticed (record.cellIssues); the raw text only for the message

@@ -1,6 +1,7 @@
 // Kind `rate` (rules.md checks 4–5): a stated 执行率 = 全年执行数 ÷ 全年预算数 × 100; a rate
 // column left blank is reported with the computed rate, to fill in.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { operand } from '../context.js';
 import { difference, meets, rateInterval } from '../decimal.js';
 import { labelOf } from '../labels.js';
@@ -11,9 +12,9 @@ import { cellsOption } from './cells-option.js';
 import { expandLines } from './line-sum.js';
 import { computeRate, rateFields } from './rate-common.js';
 
-const options = z.object({ lines: z.array(fieldPath).min(1), cells: cellsOption }).strict();
+const options = lazySchema((z) => z.object({ lines: z.array(fieldPath()).min(1), cells: cellsOption() }).strict());
 
-export const rate: RuleKind<z.infer<typeof options>> = {
+export const rate: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'rate',
   meta: {
     title: '执行率等于执行数除以预算数',
@@ -23,7 +24,9 @@ export const rate: RuleKind<z.infer<typeof options>> = {
       blank: '{{rate}}未填写；按全年执行数{{actual}} ÷ 全年预算数{{budget}}计算应为{{expected}}%',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     const drafts: Draft[] = [];
     for (const line of expandLines(record, o.lines, [])) {

@@ -1,12 +1,13 @@
 // Kind `scores-total` (rules.md check 12): fund score + Σ indicator scores = total score.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { fieldPath, linePath } from '../options.js';
 import type { RuleKind } from '../types.js';
 import { indicatorSumDraft } from './indicator-sum.js';
 
-const options = z.object({ fund: linePath, total: fieldPath.default('total.score') }).strict();
+const options = lazySchema((z) => z.object({ fund: linePath(), total: fieldPath().default('total.score') }).strict());
 
-export const scoresTotal: RuleKind<z.infer<typeof options>> = {
+export const scoresTotal: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'scores-total',
   meta: {
     title: '得分合计等于总得分',
@@ -17,7 +18,9 @@ export const scoresTotal: RuleKind<z.infer<typeof options>> = {
       fundAbsent: '总分得分{{total}}分，与各项指标得分之和{{indicators}}分不一致（相差{{difference}}分；资金表没有得分栏，不计资金得分）',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run: (record, o) =>
     indicatorSumDraft(record, { column: 'score', ...o }, (d) => ({
       messageId: d.fundAbsent ? 'fundAbsent' : d.fund === null ? 'fundBlank' : 'unequal',

@@ -1,5 +1,6 @@
 // Kind `sum` (rules.md checks 1–2): a total fund line = Σ its part lines, per money column.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import type { FormRecord } from '../../model/record.js';
 import { parsePath } from '../../model/record-path.js';
 import { fundLines, rawValueAt } from '../context.js';
@@ -7,30 +8,34 @@ import { fieldPath, linePath, moneyColumns } from '../options.js';
 import type { RuleKind } from '../types.js';
 import { lineSumDrafts } from './line-sum.js';
 
-const options = z
-  .object({
-    total: linePath,
-    /** Part lines; "funds.sources.*" stands for every other line of the block. */
-    parts: z.array(fieldPath).min(1),
-    columns: moneyColumns,
-    /** A part line the form does not print stands for these lines of its, where the
-     *  form prints them (基本支出 = 人员支出 + 公用支出 when no 基本支出 row is printed). */
-    expand: z.record(linePath, z.array(linePath).min(1)).optional(),
-    /** The rule stands in for a total the form may not print: it applies only where the
-     *  form does not print this line (年度资金总额 as the total of the uses lines where
-     *  the form prints no 资金结构合计). */
-    unlessPrinted: linePath.optional(),
-  })
-  .strict();
+const options = lazySchema((z) =>
+  z
+    .object({
+      total: linePath(),
+      /** Part lines; "funds.sources.*" stands for every other line of the block. */
+      parts: z.array(fieldPath()).min(1),
+      columns: moneyColumns(),
+      /** A part line the form does not print stands for these lines of its, where the
+       *  form prints them (基本支出 = 人员支出 + 公用支出 when no 基本支出 row is printed). */
+      expand: z.record(linePath(), z.array(linePath()).min(1)).optional(),
+      /** The rule stands in for a total the form may not print: it applies only where the
+       *  form does not print this line (年度资金总额 as the total of the uses lines where
+       *  the form prints no 资金结构合计). */
+      unlessPrinted: linePath().optional(),
+    })
+    .strict(),
+);
 
-export const sum: RuleKind<z.infer<typeof options>> = {
+export const sum: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'sum',
   meta: {
     title: '合计等于各分项之和',
     explanation: '合计行的每个金额列应等于各分项行同列之和；按四舍五入的区间比较（两位小数的数代表 ±0.005），空白分项按 0 计，合计或全部分项空白时不比较。表中没有列出的分项行不按 0 计：规则给出了它的下级行（expand）且表中列有这些行时，以它们代替，否则不比较。',
     messages: { unequal: '{{totalLabel}}{{total}}，与{{parts}} = {{sum}}不一致（相差{{difference}}）' },
   },
-  options,
+  get options() {
+    return options();
+  },
   run: (record, o) => {
     if (o.unlessPrinted && rawValueAt(record, o.unlessPrinted) !== undefined) return [];
     const parts = unprintedExpanded(record, o.parts, o.expand ?? {});

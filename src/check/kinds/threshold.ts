@@ -1,6 +1,7 @@
 // Kind `threshold` (rules.md check 17): a layout's own limit, e.g. Sichuan: a total-line
 // rate (stated, or computed when blank) below 90% must carry a 原因.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { isPlaceholderText, operand } from '../context.js';
 import { dec } from '../decimal.js';
 import { labelOf } from '../labels.js';
@@ -8,17 +9,19 @@ import { decimalOption, fieldPath, linePath } from '../options.js';
 import type { RuleKind } from '../types.js';
 import { computeRate, hasBudget } from './rate-common.js';
 
-const options = z
-  .object({
-    line: linePath,
-    /** The rate is judged below this many percent. */
-    below: decimalOption,
-    /** The cell that must then be filled (a reason). */
-    requireFilled: fieldPath,
-  })
-  .strict();
+const options = lazySchema((z) =>
+  z
+    .object({
+      line: linePath(),
+      /** The rate is judged below this many percent. */
+      below: decimalOption(),
+      /** The cell that must then be filled (a reason). */
+      requireFilled: fieldPath(),
+    })
+    .strict(),
+);
 
-export const threshold: RuleKind<z.infer<typeof options>> = {
+export const threshold: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'threshold',
   meta: {
     title: '执行率低于限值须说明原因',
@@ -28,7 +31,9 @@ export const threshold: RuleKind<z.infer<typeof options>> = {
       computed: '{{rate}}{{value}}%（按执行数 ÷ 预算数计算）低于{{below}}%，但{{reason}}未说明',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     const reason = operand(record, o.requireFilled);
     if (reason.state === 'absent' || reason.state === 'missing') return [];

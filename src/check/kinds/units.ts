@@ -1,24 +1,27 @@
 // Kind `units` (rules.md check 18): amounts implausible for the stated unit — a 万元
 // table that looks like 元, or a 元 table whose total is tiny.
 import { Decimal } from 'decimal.js';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { operand } from '../context.js';
 import { dec, isWhole } from '../decimal.js';
 import { decimalOption } from '../options.js';
 import type { RuleKind } from '../types.js';
 
-const options = z
-  .object({
-    /** In a 万元 table: any amount at least this large (万元) looks like 元. */
-    wanHuge: decimalOption.default('1000000'),
-    /** In a 万元 table: every non-zero amount a whole number at least this large looks like 元. */
-    wanWholeFrom: decimalOption.default('10000'),
-    /** In a 元 table: a total below this (万元; 0.1 = 1,000 元) looks like 万元. */
-    yuanTotalBelow: decimalOption.default('0.1'),
-  })
-  .strict();
+const options = lazySchema((z) =>
+  z
+    .object({
+      /** In a 万元 table: any amount at least this large (万元) looks like 元. */
+      wanHuge: decimalOption().default('1000000'),
+      /** In a 万元 table: every non-zero amount a whole number at least this large looks like 元. */
+      wanWholeFrom: decimalOption().default('10000'),
+      /** In a 元 table: a total below this (万元; 0.1 = 1,000 元) looks like 万元. */
+      yuanTotalBelow: decimalOption().default('0.1'),
+    })
+    .strict(),
+);
 
-export const units: RuleKind<z.infer<typeof options>> = {
+export const units: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'units',
   meta: {
     title: '金额单位可疑',
@@ -29,7 +32,9 @@ export const units: RuleKind<z.infer<typeof options>> = {
       yuanTiny: '表中金额单位为元，但资金合计只有{{total}}元（不足1000元），请核实是否实际以万元填写',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run(record, o) {
     const amounts: string[] = [];
     for (const block of ['sources', 'uses'] as const) {

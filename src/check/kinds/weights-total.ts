@@ -1,6 +1,7 @@
 // Kind `weights-total` (rules.md check 11): fund weight + Σ indicator weights = total weight (100 when blank);
 // with no indicator weights (check 33), the goal blocks' weights (else the level-1 labels') stand in for them.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod.js';
 import { decimalOption, fieldPath, linePath } from '../options.js';
 import type { RuleKind } from '../types.js';
 import { indicatorSumDraft, type SummedParts } from './indicator-sum.js';
@@ -11,11 +12,13 @@ const PARTS_TEXT: Record<SummedParts, string> = {
   'level1-groups': '各一级指标标注分值之和',
 };
 
-const options = z
-  .object({ fund: linePath, total: fieldPath.default('total.weight'), blankTotal: decimalOption.default('100') })
-  .strict();
+const options = lazySchema((z) =>
+  z
+    .object({ fund: linePath(), total: fieldPath().default('total.weight'), blankTotal: decimalOption().default('100') })
+    .strict(),
+);
 
-export const weightsTotal: RuleKind<z.infer<typeof options>> = {
+export const weightsTotal: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'weights-total',
   meta: {
     title: '分值合计等于总分分值',
@@ -25,7 +28,9 @@ export const weightsTotal: RuleKind<z.infer<typeof options>> = {
       blankTotal: '总分分值未填写（按{{total}}分计），与资金分值{{fund}}分 + {{parts}}{{indicators}}分 = {{sum}}分不一致',
     },
   },
-  options,
+  get options() {
+    return options();
+  },
   run: (record, o) =>
     indicatorSumDraft(record, { column: 'weight', ...o }, (d) => ({
       messageId: d.totalBlank ? 'blankTotal' : 'unequal',
