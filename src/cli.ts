@@ -203,7 +203,7 @@ export function buildProgram(): Command {
       const interrupt = new AbortController();
       const onSigint = () => interrupt.abort();
       process.once('SIGINT', onSigint);
-      const archive = openArchiveForCheck(raw.archive, (code, message) => new Exit(code, message));
+      const archive = await openArchiveForCheck(raw.archive, (code, message) => new Exit(code, message));
       let result;
       try {
         result = await runBatch({
