@@ -707,6 +707,13 @@ describe('lines and paragraphs from positioned text', () => {
     expect(toParagraphs(lines, { left: 0, right: 30 }).map((p) => p.text)).toEqual(['2298.12']);
   });
 
+  it('keeps a full-width number whole where its point may not begin a line ("１１８" + "６．４０")', () => {
+    // Frame 0..50, 10pt: 20 points are left after "１１８", room for "６" but not for "６．",
+    // which wraps as one piece: the lines are one figure, not "１１８" over "６．４０"
+    const lines = groupLines([run('１１８', 0, 20, 30), run('６．４０', 0, 35, 40)]);
+    expect(toParagraphs(lines, { left: 0, right: 50, cell: true }).map((p) => p.text)).toEqual(['１１８６．４０']);
+  });
+
   it('counts a line full when an opening bracket and the sign after it would not fit (they wrap together)', () => {
     // Frame 0..100, 10pt: 10 points are left, room for "(" but not for "(≥**"
     const lines = groupLines([run('管理用房及消通道水', 0, 20, 90), run('(≥**平方米)', 0, 35, 70)]);

@@ -38,8 +38,9 @@ export interface Paragraph {
 }
 
 const CJK = /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/;
-/** Punctuation that may not begin a line (kinsoku): it drags the glyph before it along. */
-const NO_LINE_START = /[，。、；：！？）》」』】〕”’％‰,.;:!?)\]}%·…—]/;
+/** Punctuation that may not begin a line (kinsoku): it drags the glyph before it along
+ *  (the full-width point too: "１１８６．４０" wraps as "１１８" + "６．４０"). */
+const NO_LINE_START = /[，。、；：！？）》」』】〕”’％‰．,.;:!?)\]}%·…—]/;
 /** Punctuation that may not end a line: it goes down with the glyph after it. */
 const NO_LINE_END = /[“‘（《「『【〔〈([{]/;
 /** The numbering that opens a heading or list item: （一） 一、 1. （1） 1、 */
