@@ -5,6 +5,7 @@ import {
   foldText,
   isBlankCell,
   labelText,
+  numberLines,
   plainNumber,
   readMoney,
   readRate,
@@ -77,6 +78,35 @@ describe('a money cell printing its own unit (rules.md check 32)', () => {
     expect(readMoney('元', '万元')).toEqual({ value: null, issue: 'nan' });
     expect(readMoney('约5万元', '万元')).toEqual({ value: null, issue: 'nan' });
     expect(readMoney('5亿元', '万元')).toEqual({ value: null, issue: 'nan' });
+  });
+});
+
+describe('figures typed one under the other (a line or paragraph break between digits)', () => {
+  // two indicators packed in one row: "20" Enter "10" is two figures, never 2010
+  it.each(['20\n10', '9.5\n10', '10\r\n10', '1,234\n567', '20 \n\n 10', '１０\n１０', '20\u2028 10', '20\n10\n20\n10'])('%j is not a number in any numeric cell', (raw) => {
+    expect(readMoney(raw)).toEqual({ value: null, issue: 'nan' });
+    expect(readMoney(raw, '元')).toEqual({ value: null, issue: 'nan' });
+    expect(readRate(raw)).toEqual({ value: null, issue: 'nan' });
+    expect(readScore(raw)).toEqual({ value: null, issue: 'nan' });
+    expect(plainNumber(raw)).toBeNull();
+  });
+
+  it('keeps spaces within a line grouping digits, and a unit on the next line', () => {
+    expect(readMoney('1 234.56')).toEqual({ value: '1234.56', issue: null });
+    expect(readMoney('1 028.49\u3000')).toEqual({ value: '1028.49', issue: null });
+    expect(readMoney('1028.49\n万元')).toEqual({ value: '1028.49', issue: null });
+    expect(readMoney('\n1028.49\n')).toEqual({ value: '1028.49', issue: null });
+    expect(readScore('95.5\n分')).toEqual({ value: '95.5', issue: null });
+    expect(readRate('100\n%')).toEqual({ value: '100', issue: null });
+    expect(readScore('自评得分：\n99.20', ['得分'])).toEqual({ value: '99.20', issue: null });
+  });
+
+  it('numberLines gives each line of such a cell, and null for one figure', () => {
+    expect(numberLines('20\n10')).toEqual(['20', '10']);
+    expect(numberLines(' 9.5 \n\n10分\n')).toEqual(['9.5', '10分']);
+    expect(numberLines('1 234.56')).toBeNull();
+    expect(numberLines('95.5\n分')).toBeNull();
+    expect(numberLines(null)).toBeNull();
   });
 });
 

@@ -40,6 +40,35 @@ export function escapeRegExp(text: string): string {
  *  joiner, LRM/RLM, bidi controls …): what a number or label cell loses before reading. */
 const WS_OR_INVISIBLE = new RegExp(`(?:${WS.source}|${INVISIBLE.source})+`, 'g');
 
+/** A line or paragraph break (w:br, a new w:p, Alt+Enter in a sheet cell, a new PDF line
+ *  that is no wrap). */
+const LINE_BREAK = '\\r\\n\\v\\f\\u2028\\u2029';
+/** A digit (or its point or comma) ending one line and another beginning a later one:
+ *  "20\n10", "9.5\n10" are two figures typed one under the other (two indicators in one
+ *  row), never the one figure 2010 or 9.510. Spaces within a line still group digits
+ *  ("1 234.56"), and a unit on the next line ("95.5\n分", "100\n%") stays the figure's. */
+const DIGITS_ACROSS_LINES = new RegExp(
+  `[0-9\\uFF10-\\uFF19.,\\uFF0E\\uFF0C](?:[^\\S${LINE_BREAK}]|${INVISIBLE.source})*[${LINE_BREAK}](?:${WS.source}|${INVISIBLE.source})*[0-9\\uFF10-\\uFF19.,\\uFF0E\\uFF0C]`,
+);
+
+/** The figures of a numeric cell typed on several lines ("20\n10" → ["20", "10"]), or null
+ *  when the cell's digits do not run across a line break (it may still be one number). */
+export function numberLines(raw: string | null | undefined): string[] | null {
+  if (raw == null || !DIGITS_ACROSS_LINES.test(raw)) return null;
+  return cellLines(raw);
+}
+
+const LINE_BREAKS = new RegExp(`[${LINE_BREAK}]+`);
+
+/** A cell's lines (its paragraphs and the breaks within them), blank ones dropped, each
+ *  with its whitespace folded to single spaces and trimmed. */
+export function cellLines(raw: string): string[] {
+  return raw
+    .split(LINE_BREAKS)
+    .map((line) => line.replace(WS_OR_INVISIBLE, ' ').trim())
+    .filter((line) => line !== '');
+}
+
 /** Cells that mean "not given" in a numeric column. */
 const PLACEHOLDERS = new Set(['', '-', '－', '—', '–', '——', '--', '/', '／', '无', '*', '＊', '\\', 'N/A', 'n/a', '/%', '-%']);
 
@@ -67,6 +96,7 @@ function canonicalSign(s: string): string {
 /** Strips whitespace, full-width forms and thousands separators; returns a plain
  *  decimal string, or null when the text is no number. */
 export function plainNumber(raw: string): string | null {
+  if (DIGITS_ACROSS_LINES.test(raw)) return null;
   let s = toHalfWidth(raw.replace(WS_OR_INVISIBLE, ''));
   s = s.replace(/^[−﹣]/, '-');
   // An accountant's negative: "(12.00)", "（12.00）".
@@ -112,6 +142,7 @@ export function shiftPointRight(num: string, places: number): string {
  *  moving the point ("11723500元" → "1172.3500"; "20万元" in a 元 form → "20"), issue 'unit'. */
 export function readMoney(raw: string | null | undefined, sourceUnit: '万元' | '元' = '万元'): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
+  if (DIGITS_ACROSS_LINES.test(raw as string)) return { value: null, issue: 'nan' };
   let s = (raw as string).replace(WS_OR_INVISIBLE, '');
   // "1250.5万" is short for 万元 as clerks type it.
   const printed = /(万元|万|元)$/.exec(s)?.[1];
@@ -125,6 +156,7 @@ export function readMoney(raw: string | null | undefined, sourceUnit: '万元' |
 /** A rate cell → percent units without the sign. "0.985" (no %, ≤ 1.5) is a fraction. */
 export function readRate(raw: string | null | undefined): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
+  if (DIGITS_ACROSS_LINES.test(raw as string)) return { value: null, issue: 'nan' };
   let s = toHalfWidth((raw as string).replace(WS_OR_INVISIBLE, ''));
   const hasPercent = /%$/.test(s);
   if (hasPercent) s = s.slice(0, -1);
@@ -150,6 +182,7 @@ function isFractionRate(n: string): boolean {
  *  figure. */
 export function readScore(raw: string | null | undefined, names: readonly string[] = []): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
+  if (DIGITS_ACROSS_LINES.test(raw as string)) return { value: null, issue: 'nan' };
   const s = withoutOwnLabel((raw as string).replace(WS_OR_INVISIBLE, ''), names).replace(/分$/, '');
   const n = plainNumber(s);
   if (n === null) return { value: null, issue: 'nan' };

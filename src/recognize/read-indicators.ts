@@ -2,7 +2,7 @@
 // carried down from merged cells, weights printed in level labels kept as groups.
 import type { DocTable } from '../model/document.js';
 import type { FormRecord, Indicator, MergedGroup } from '../model/record.js';
-import { foldText, isBlankCell, labelText, readScore, toHalfWidth, type CellReading } from '../normalize/cell.js';
+import { cellLines, foldText, isBlankCell, labelText, numberLines, readScore, toHalfWidth, type CellReading } from '../normalize/cell.js';
 import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import type { IndicatorBlock, IndicatorRowAt } from './indicator-block.js';
 import type { IndicatorColumn, Template } from './template-schema.js';
@@ -65,45 +65,92 @@ export function readIndicators(block: IndicatorBlock | null, t: Template): Block
     if (l1.weight && l1.name && l1.name !== last1) indicatorGroups.push({ level1: l1.name, weight: l1.weight });
     last1 = level1;
     last2 = level2;
-    const nameRaw = own ? own.name : raw('name') ?? '';
     const nameCol = own ? cols.level2! : cols.name;
-    const nameKey = toHalfWidth(labelText(nameRaw));
-    const placeholder = nameKey === '' || t.indicators.placeholders.some((re) => re.test(nameKey));
-    if (placeholder && OWN_COLUMNS.every((k) => isBlankCell(raw(k) ?? ''))) continue; // a template row
-    const parent = indicators[indicators.length - 1];
-    if (parent && CHILD_ROW.test(nameKey) && isBlankCell(raw('weight') ?? '') && isBlankCell(raw('score') ?? '')) {
-      // "其中桃树种植面积": a part of the indicator above, not an indicator of its own.
-      (parent.parts ??= []).push({ name: foldText(nameRaw), target: foldText(raw('target')), actual: foldText(raw('actual')) });
-      continue;
-    }
-    const i = indicators.length;
-    const marked = KEY_MARK.test(nameRaw);
-    const ind: Indicator = {
-      level1,
-      level2,
-      name: foldText(marked ? nameRaw.replace(KEY_MARK, '') : nameRaw),
-      target: foldText(raw('target')),
-      actual: foldText(raw('actual')),
-    };
-    // Numeric readings kept by column so their issues go with their provenance below.
-    const numeric: Partial<Record<IndicatorColumn, CellReading>> = {};
-    if (cols.nature !== undefined) ind.nature = foldText(raw('nature'));
-    if (cols.measure !== undefined) ind.measure = foldText(raw('measure'));
-    if (cols.weight !== undefined) ind.weight = (numeric.weight = readScore(raw('weight'), t.indicators.columns.weight)).value;
-    if (cols.score !== undefined) ind.score = (numeric.score = readScore(raw('score'), t.indicators.columns.score)).value;
-    if (cols.deviation !== undefined) ind.deviation = foldText(raw('deviation'));
-    if (marked) ind.key = true;
-    indicators.push(ind);
-    for (const k of GROUPABLE) noteSpan(spans, at, k, i);
-    if (cols.weight === undefined && nameCol !== undefined) named.push({ i, table: at.table, row: at.row, col: nameCol, raw: nameRaw });
-    for (const k of Object.keys(cols) as IndicatorColumn[]) {
-      if (k === 'name') noteCell(out, `indicators[${i}].name`, at.table, at.row, nameCol!, nameRaw);
-      else noteCell(out, `indicators[${i}].${k}`, at.table, at.row, cols[k]!, raw(k) ?? '', numeric[k]);
+    // Several indicators typed one under the other in one row (Enter in every cell) are
+    // read one per line; any other row is one indicator (a cell of figures on several
+    // lines then is no number: normalize/cell.ts).
+    const lines = own ? null : packedRows(at, raw);
+    for (const text of lines ?? [raw]) {
+      const nameRaw = own ? own.name : text('name') ?? '';
+      const nameKey = toHalfWidth(labelText(nameRaw));
+      const placeholder = nameKey === '' || t.indicators.placeholders.some((re) => re.test(nameKey));
+      if (placeholder && OWN_COLUMNS.every((k) => isBlankCell(text(k) ?? ''))) continue; // a template row
+      const parent = indicators[indicators.length - 1];
+      if (parent && CHILD_ROW.test(nameKey) && isBlankCell(text('weight') ?? '') && isBlankCell(text('score') ?? '')) {
+        // "其中桃树种植面积": a part of the indicator above, not an indicator of its own.
+        (parent.parts ??= []).push({ name: foldText(nameRaw), target: foldText(text('target')), actual: foldText(text('actual')) });
+        continue;
+      }
+      const i = indicators.length;
+      const marked = KEY_MARK.test(nameRaw);
+      const ind: Indicator = {
+        level1,
+        level2,
+        name: foldText(marked ? nameRaw.replace(KEY_MARK, '') : nameRaw),
+        target: foldText(text('target')),
+        actual: foldText(text('actual')),
+      };
+      // Numeric readings kept by column so their issues go with their provenance below.
+      const numeric: Partial<Record<IndicatorColumn, CellReading>> = {};
+      if (cols.nature !== undefined) ind.nature = foldText(text('nature'));
+      if (cols.measure !== undefined) ind.measure = foldText(text('measure'));
+      if (cols.weight !== undefined) ind.weight = (numeric.weight = readScore(text('weight'), t.indicators.columns.weight)).value;
+      if (cols.score !== undefined) ind.score = (numeric.score = readScore(text('score'), t.indicators.columns.score)).value;
+      if (cols.deviation !== undefined) ind.deviation = foldText(text('deviation'));
+      if (marked) ind.key = true;
+      indicators.push(ind);
+      for (const k of GROUPABLE) noteSpan(spans, at, k, i);
+      if (cols.weight === undefined && nameCol !== undefined) named.push({ i, table: at.table, row: at.row, col: nameCol, raw: nameRaw });
+      for (const k of Object.keys(cols) as IndicatorColumn[]) {
+        if (k === 'name') noteCell(out, `indicators[${i}].name`, at.table, at.row, nameCol!, nameRaw);
+        else noteCell(out, `indicators[${i}].${k}`, at.table, at.row, cols[k]!, text(k) ?? '', numeric[k]);
+      }
     }
   }
   weightsInNames(out, named);
   mergedGroups(out, spans);
   return out;
+}
+
+/** The cells that carry one indicator's own text and values. */
+const PACKED_COLUMNS: IndicatorColumn[] = ['name', 'nature', 'measure', 'target', 'actual', 'weight', 'score'];
+
+type RowText = (k: IndicatorColumn) => string | undefined;
+
+/** A row holding several indicators typed one under the other, Enter in each cell
+ *  ("贴息人数\n带动就业人数" | "≥200人\n≥400人" | … | "20\n10" | "20\n10"): the name and
+ *  every filled value cell hold the same number (≥ 2) of lines, the 分值 and 得分 cells
+ *  one figure a line, and each of those cells is the row's own (merged over no other row,
+ *  as a PDF cell without rules between its rows is). Then one text reader per line; else
+ *  null. The level labels go with every line: they must be one line each unless merged
+ *  over other rows too, so the lines are never several groups'. A 偏差原因 of as many
+ *  lines is split too; any other goes with each, as a merged one does. */
+function packedRows(at: IndicatorRowAt, raw: RowText): RowText[] | null {
+  const cols = at.columns;
+  const cellAt = (k: IndicatorColumn) => (cols[k] === undefined ? undefined : at.table.rows[at.row]?.[cols[k]!]);
+  const alone = (k: IndicatorColumn) => {
+    const cell = cellAt(k);
+    return !!cell && cell.origin.row === at.row && cell.rowSpan === 1;
+  };
+  const figures = GROUPABLE.map((k) => numberLines(raw(k))).find((lines) => lines !== null);
+  const n = figures?.length ?? 0;
+  if (n < 2 || cols.name === undefined) return null;
+  const split = new Map<IndicatorColumn, string[]>();
+  for (const k of PACKED_COLUMNS) {
+    if (cols[k] === undefined) continue;
+    const text = raw(k) ?? '';
+    if (k !== 'name' && isBlankCell(text)) continue;
+    const lines = cellLines(text);
+    if (lines.length !== n || !alone(k)) return null;
+    if ((k === 'weight' || k === 'score') && lines.some((line) => readScore(line).value === null)) return null;
+    split.set(k, lines);
+  }
+  for (const k of ['level1', 'level2'] as const) {
+    if (alone(k) && cellLines(cellAt(k)!.text).length > 1) return null;
+  }
+  const deviation = cellLines(raw('deviation') ?? '');
+  if (deviation.length === n && alone('deviation')) split.set('deviation', deviation);
+  return Array.from({ length: n }, (_, j) => (k: IndicatorColumn) => split.get(k)?.[j] ?? raw(k));
 }
 
 /** Columns whose cell merged over several indicators' rows is the group's, written once. */
