@@ -1451,6 +1451,56 @@ describe('several forms in one document', () => {
   });
 });
 
+describe("a report after the forms is bound to the form its title names (probe Y38)", () => {
+  const UNIT_TITLE = '某某区民政局2023年度部门整体支出绩效自评表';
+  const facts = (r: { narrative: { facts: Record<string, { value: string }[]> } }) =>
+    Object.fromEntries(Object.entries(r.narrative.facts).map(([k, v]) => [k, v.map((f) => f.value)]));
+  const deptReport = ['一、部门整体支出情况', '2023年全年预算1000.00万元，决算支出950.00万元，其中基本支出580.00万元。'];
+  const other = projectTable({ name: '乡镇财政所标准化建设项目', rows: [['年度资金总额', ['60.00', '60.00', '57.00', '10', '95.00%', '9.50']]] });
+
+  it("the department's report printed after the last project form is the department form's narrative", () => {
+    for (const title of ['某某区民政局2023年度部门整体支出绩效自评报告', '附件3：部门整体支出绩效自评报告']) {
+      const doc = docModel(UNIT_TITLE, deptTable(), projectTable({ name: '信息化建设项目' }), other, '附件3', title, ...deptReport);
+      const forms = recognizeForms(doc, templates);
+      expect(forms.map((f) => f.form), title).toEqual(['dept-overall', 'project', 'project']);
+      expect(facts(forms[0]), title).toStrictEqual({ 'budget.final': ['1000.00'], 'spending.total': ['950.00'], 'spending.basic': ['580.00'] });
+      expect(forms[2].narrative.text, title).toBeNull();
+      expect(facts(forms[2]), title).toStrictEqual({});
+    }
+  });
+
+  it("a project's report after another project's form is the named project's; one naming the form before it stays", () => {
+    const doc = docModel(
+      projectTable({ name: '信息化建设项目' }),
+      other,
+      '乡镇财政所标准化建设项目绩效自评报告',
+      '该项目全年预算60.00万元，全年支出57.00万元。',
+      '2023年度信息化建设项目支出绩效自评报告',
+      '该项目全年预算120.00万元，全年支出118.80万元。',
+    );
+    const forms = recognizeForms(doc, templates);
+    expect(forms.map((f) => f.entity)).toEqual(['信息化建设项目', '乡镇财政所标准化建设项目']);
+    expect(facts(forms[0])).toStrictEqual({ 'budget.final': ['120.00'], 'spending.total': ['118.80'] });
+    expect(facts(forms[1])).toStrictEqual({ 'budget.final': ['60.00'], 'spending.total': ['57.00'] });
+  });
+
+  it('a report whose title names a kind or a unit no form of the file has is bound to none', () => {
+    const projects = recognizeForms(docModel(projectTable({ name: '信息化建设项目' }), other, '某某区民政局2023年度部门整体支出绩效自评报告', ...deptReport), templates);
+    expect(projects.map((f) => f.narrative.text)).toEqual([null, null]);
+    const unit = recognizeForms(docModel(UNIT_TITLE, deptTable(), '某某区教育局2023年度部门整体支出绩效自评报告', ...deptReport), templates);
+    expect(unit[0].narrative.text).toBeNull();
+    // the same unit, its name printed otherwise, is the form's own
+    const own = recognizeForms(docModel(UNIT_TITLE, deptTable(), '某某区民政局（本级）2023年度部门整体支出绩效自评报告', ...deptReport), templates);
+    expect(facts(own[0])).toStrictEqual({ 'budget.final': ['1000.00'], 'spending.total': ['950.00'], 'spending.basic': ['580.00'] });
+  });
+
+  it('a title naming nothing (自评报告) leaves the report with the form it follows', () => {
+    const forms = recognizeForms(docModel(UNIT_TITLE, deptTable(), projectTable({ name: '信息化建设项目' }), '绩效自评报告', '2023年全年支出118.80万元。'), templates);
+    expect(facts(forms[0])).toStrictEqual({});
+    expect(facts(forms[1])).toStrictEqual({ 'spending.total': ['118.80'] });
+  });
+});
+
 describe('documents that are no known form', () => {
   it('a letter fails saying what was looked for', () => {
     const e = failureOf(() => recognizeForms(docModel('关于报送材料的函', '各单位：请于月底前报送。'), templates));

@@ -155,7 +155,7 @@ export function formExtent(seg: Segment, fit: TemplateFit): FormExtent {
 /** Where the form's head (名称, 单位 and year cells) ends in the fund block's table: at
  *  the fund header, or at the first block printed above it where the fund block comes
  *  after the goals and indicators — "（元）" in an indicator's name is no unit of the form. */
-function headEnd(seg: Segment, fit: TemplateFit): number {
+export function headEnd(seg: Segment, fit: TemplateFit): number {
   const fund = fit.fund;
   if (!fund) return 0;
   const rows = [fit.printed.goals?.table === fund.table.index ? fit.printed.goals.row : null, fit.printed.indicators?.table === fund.table.index ? fit.printed.indicators.row : null];

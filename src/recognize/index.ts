@@ -5,6 +5,7 @@ import { FormFailure } from '../model/failure.js';
 import { buildRecord, fitTemplate, whyUnread, type RecognizedForm, type TemplateFit } from './build-record.js';
 import { loadTemplates, TemplateFileError, type TemplateSet } from './load-templates.js';
 import { withOcrConfidence } from './ocr-confidence.js';
+import { bindReportsByTitle } from './report-binding.js';
 import { placeReportsBeforeForms, type FoundForm } from './reports-before-forms.js';
 import { buildLexicon, flatten, segment, type Item, type Lexicon, type Segment } from './segments.js';
 import { squeeze } from '../normalize/cell.js';
@@ -155,5 +156,6 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
     throw notRecognized(doc, notFoundMessage(templates.templates));
   }
   placeReportsBeforeForms(found, preamble);
+  bindReportsByTitle(found, lex);
   return found.map(({ seg, fit }) => withOcrConfidence(buildRecord(seg, fit), doc));
 }

@@ -53,7 +53,7 @@ const NOT_A_REPORT = /表|指标|填报|填写|编制/;
  *  printed over the text (a part numbered （一） or 1. inside a text is none of it), its
  *  subject the evaluation and its last word the kind of text (a remark in brackets after it
  *  left aside). `s` is the line normalized. */
-function namesReport(text: string, s: string): boolean {
+export function namesReport(text: string, s: string): boolean {
   if (/[,，。;；!！?？]/.test(s) || sectionLevel(text) > 1) return false;
   const name = s.replace(/(?:\([^()]*\))+$/, '');
   return REPORT_KIND.test(name) && REPORT_SUBJECT.test(name) && !NOT_A_REPORT.test(name);
