@@ -120,6 +120,24 @@ describe("the score of the form's year (probe W F11)", () => {
     ]);
     expect(values(facts)).toStrictEqual({ 'rate.execution': ['97.65', '97.52'] });
   });
+  it("a project's rate and score in a department's report are the project's, not the department's (probe Y32)", () => {
+    const report = [
+      '2023年部门全年预算2456.80万元，全年决算支出2398.64万元，部门预算执行率97.63%。',
+      '二、重点项目实施情况',
+      '（一）高标准农田建设项目。该项目年初预算450万元，全年预算500万元，全年支出476.52万元，预算执行率95.30%，建成高标准农田1.2万亩。',
+      '（二）农村人居环境整治项目',
+      '全年预算164万元，全年支出138万元，执行率84.15%，项目自评得分90分。',
+      '三、其他情况',
+      '动物疫病防控项目全年预算180.35万元，全年支出178.85万元，执行率99.17%。',
+      '该项目执行率为99.17%。',
+      '全年实施高标准农田建设项目等12个项目，部门整体预算执行率97.63%。',
+      '四、自评结论',
+      '部门整体支出绩效自评得分99.76分。',
+    ];
+    expect(values(statedMeasures(report, [], true))).toStrictEqual({ 'rate.execution': ['97.63', '97.63'], 'score.total': ['99.76'] });
+    // a project's own report: 该项目 is the form itself
+    expect(values(statedMeasures(['该项目全年支出476.52万元，预算执行率95.30%，自评得分96分。']))).toStrictEqual({ 'rate.execution': ['95.30'], 'score.total': ['96'] });
+  });
   it('a figure printed in 亿元 keeps the year it is said of', () => {
     const r = extractNarrativeFacts(['2022年决算支出1.17亿元。', '2023年决算支出1.23亿元。'], { department: true });
     expect(values(keepOwnFigures({ text: null, facts: withPrecision(r.facts), changes: [] }, { year: 2023, names: [] }).facts)).toStrictEqual({

@@ -177,6 +177,14 @@ function namesProject(lead: string, word: string): boolean {
   return name !== '' && !isRunOf(name, OWN_WORDS);
 }
 
+/** A sentence opening with a project's name ("高标准农田建设项目全年预算…", "（三）农村人居环境
+ *  整治工程，…"): in a department's narrative it speaks of that project. The form's own words
+ *  before 项目 name none ("全年项目支出…", "本部门项目…"). `clause`: the sentence's first clause. */
+export function opensWithProject(clause: string): boolean {
+  const m = /^([\u3400-\u9fff]{2,38}?)(?:项目|工程)/.exec(stripEnumerator(clause).replace(/^(?:19|20)\d{2}年度?/, ''));
+  return m !== null && !isRunOf(foldWord(m[1]), OWN_WORDS);
+}
+
 /** The subject a lead names: foreign (a sub-unit, a project of a department), a
  *  named unit, or nothing (the form's own). `word`: the concept's wording after the lead. */
 function subjectOf(lead: string, department: boolean, word: string): Pick<Scope, 'foreign' | 'body'> {

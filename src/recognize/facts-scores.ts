@@ -8,7 +8,8 @@ import type { Fact } from '../model/record.js';
 import { plainNumber } from '../normalize/cell.js';
 import { compileLexicon, expandAlias, type ConceptMatcher } from './facts-concepts.js';
 import { APPROX_AFTER, APPROX_BEFORE, BREAKDOWN_OPENERS, PART_QUALIFIERS } from './facts-lexicon.js';
-import { noteScope } from './facts-scope.js';
+import { projectSections } from './facts.js';
+import { noteScope, opensWithProject } from './facts-scope.js';
 import { foldWord, isRunOf, matchView, quoteOf, sentences, stripEnumerator, type Span } from './facts-text.js';
 
 interface Measure {
@@ -46,21 +47,33 @@ const FILLERS = ['达到', '为', '是', '达', '了', ':'];
 /** Words after the figure that make it a bound or a guess, not the value ("95%以上"). */
 const NOT_EXACT_AFTER = [...APPROX_AFTER, '以上', '以下', '以内'];
 
+/** Subjects that name a project: in a department's narrative, a project's rate or score. */
+const PROJECT_SUBJECTS = ['本项目', '该项目', '项目'];
+/** Subjects that name the department itself, whatever its sentence opened with. */
+const OWN_WHOLE = /部门|单位|整体/;
+
 /** `pages[i]`: the page paragraph i is printed on (PDF). A rate or score said of a year
  *  ("2022年执行率为90%") notes that year: it is the form's own only when the form is of that
  *  year (`keepOwnFigures`, once the form's year is read). One that names no subject of its
  *  own is of what its sentence spoke of before it: a part's ("其中当年财政拨款执行292.48万元，
  *  执行率97.49%") is no fact. */
-export function statedMeasures(paragraphs: string[], pages: (number | null)[] = []): Record<string, Fact[]> {
+export function statedMeasures(paragraphs: string[], pages: (number | null)[] = [], department = false): Record<string, Fact[]> {
   const facts: Record<string, Fact[]> = {};
+  // A department's narrative: its sections on one project, and its sentences opening with a
+  // project's name, state that project's rate and score ("（一）高标准农田建设项目。…预算执行率
+  // 95.30%"), and "该项目" names a project — none of them the department's.
+  const aboutProject = department ? projectSections(paragraphs) : null;
+  const measures = department ? MEASURES.map((m) => ({ ...m, subjects: m.subjects.filter((w) => !PROJECT_SUBJECTS.includes(w)) })) : MEASURES;
   paragraphs.forEach((paragraph, index) => {
-    if (!/执行率|分/.test(paragraph)) return;
+    if (!/执行率|分/.test(paragraph) || aboutProject?.[index]) return;
     const view = matchView(paragraph);
     const page = pages[index] ?? null;
     for (const sentence of sentences(view)) sentence.forEach((clause, k) => {
-      for (const m of MEASURES) {
-        for (const { year, bare, ...f } of figuresIn(view.text, clause, m)) {
+      const ofProject = department && opensWithProject(view.text.slice(sentence[0].start, sentence[0].end));
+      for (const m of measures) {
+        for (const { year, bare, head, ...f } of figuresIn(view.text, clause, m)) {
           if (bare && spokeOfPart(view.text, sentence.slice(0, k))) continue;
+          if (ofProject && !OWN_WHOLE.test(head)) continue;
           const fact: Fact = {
             ...f,
             quote: quoteOf(view, clause.start, clause.end),
@@ -101,9 +114,9 @@ function subjectOf(text: string, clause: Span): 'part' | 'whole' | null {
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})年度?/g;
 
-/** `bare`: the clause names nothing before the measure's word (a year aside). */
-function figuresIn(text: string, clause: Span, m: Measure): Array<{ value: string; approx: boolean; year: number | null; bare: boolean }> {
-  const out: Array<{ value: string; approx: boolean; year: number | null; bare: boolean }> = [];
+/** `bare`: the clause names nothing before the measure's word (a year aside); `head`: what it names. */
+function figuresIn(text: string, clause: Span, m: Measure): Array<{ value: string; approx: boolean; year: number | null; bare: boolean; head: string }> {
+  const out: Array<{ value: string; approx: boolean; year: number | null; bare: boolean; head: string }> = [];
   for (let p = clause.start; p < clause.end; p++) {
     const word = m.words.find((w) => text.startsWith(w, p) && p + w.length <= clause.end);
     if (!word) continue;
@@ -113,7 +126,7 @@ function figuresIn(text: string, clause: Span, m: Measure): Array<{ value: strin
     head = head.replace(YEAR, '');
     if (!isRunOf(head, m.subjects)) continue;
     const found = figureAfter(text, p + word.length, clause.end, m.figure);
-    if (found) out.push({ ...found, year: years.length ? years[years.length - 1] : null, bare: head === '' });
+    if (found) out.push({ ...found, year: years.length ? years[years.length - 1] : null, bare: head === '', head });
     p += word.length - 1;
   }
   return out;

@@ -319,7 +319,7 @@ const MAX_HEADING = 40;
 /** For each paragraph, whether it sits in a numbered section about one project
  *  (its heading naming a 项目 or 工程), up to the next heading of the same or an
  *  outer level. */
-function projectSections(paragraphs: string[]): boolean[] {
+export function projectSections(paragraphs: string[]): boolean[] {
   let open: number | null = null; // level of the project section we are in
   return paragraphs.map((p) => {
     const level = sectionLevel(p);

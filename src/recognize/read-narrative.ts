@@ -94,7 +94,7 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
   return blockReading<NarrativeReading>({
     narrative: {
       text: paragraphs.length ? paragraphs.join('\n') : null,
-      facts: { ...withPrecision(facts.facts), ...statedMeasures(paragraphs, pages) },
+      facts: { ...withPrecision(facts.facts), ...statedMeasures(paragraphs, pages, t.kind === 'dept-overall') },
       changes: withBases(facts.changes),
     },
     paragraphs,
