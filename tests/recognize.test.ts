@@ -9,6 +9,7 @@ import { checkRecord, loadRuleSet } from '../src/check/index.js';
 import { FormFailure } from '../src/model/failure.js';
 import { bundledRulesDir, bundledTemplatesDir } from '../src/paths.js';
 import { loadTemplates, recognizeForms, TemplateFileError, type TemplateSet } from '../src/recognize/index.js';
+import { reportOwner } from '../src/recognize/report-binding.js';
 import { buildLexicon, titleOf } from '../src/recognize/segments.js';
 import { docModel, t, type BlockSpec, type TableSpec } from './helpers/doc-model-builder.js';
 
@@ -1492,6 +1493,20 @@ describe("a report after the forms is bound to the form its title names (probe Y
     // the same unit, its name printed otherwise, is the form's own
     const own = recognizeForms(docModel(UNIT_TITLE, deptTable(), '某某区民政局（本级）2023年度部门整体支出绩效自评报告', ...deptReport), templates);
     expect(facts(own[0])).toStrictEqual({ 'budget.final': ['1000.00'], 'spending.total': ['950.00'], 'spending.basic': ['580.00'] });
+  });
+
+  it("what a report's title names: the form's kind by the templates' title anchors, and the unit or project before it", () => {
+    const lex = buildLexicon(templates.templates);
+    const owner = (title: string) => reportOwner(title, lex, templates.templates[0]);
+    expect(owner('附件4：平川县农业农村局2023年度部门整体支出绩效自评报告')).toEqual({ kinds: ['dept-overall'], name: '平川县农业农村局' });
+    expect(owner('平川县农业农村局关于2023年度部门整体支出绩效自评工作的报告')).toEqual({ kinds: ['dept-overall'], name: '平川县农业农村局' });
+    expect(owner('部门（单位）整体支出绩效目标自评报告')).toEqual({ kinds: ['dept-overall'], name: null });
+    expect(owner('项目支出绩效自评情况说明')).toEqual({ kinds: ['project'], name: null });
+    expect(owner('关于高标准农田建设项目的绩效自评报告')).toEqual({ kinds: ['project'], name: '高标准农田建设' });
+    expect(owner('动物疫病防控项目绩效评价报告')).toEqual({ kinds: ['project'], name: '动物疫病防控' });
+    expect(owner('平川县农业农村局2023年度绩效自评报告')).toEqual({ kinds: [], name: '平川县农业农村局' });
+    // no owner named, or no report's title: a part of a text, a heading naming nothing
+    for (const line of ['绩效自评报告（文字部分）', '评价报告综述', '一、部门整体支出绩效自评报告', '（二）项目支出绩效自评情况说明', '部门整体支出绩效自评表']) expect(owner(line), line).toBeNull();
   });
 
   it('a title naming nothing (自评报告) leaves the report with the form it follows', () => {

@@ -29,7 +29,7 @@ export interface ReportOwner {
 /** The report's own word ending its title ("自评报告", "自评情况说明"): put 表 in its place
  *  and the title reads as the title of the form it reports on, its kind told by the
  *  templates' own title anchors (segments.ts titleOf). */
-const REPORT_WORD = /(?:情况)?(?:报告|说明|综述|总结|分析)$/;
+const REPORT_WORD = /(?:工作)?的?(?:情况)?(?:报告|说明|综述|总结|分析)$/;
 /** A remark in brackets after the title: "（文字部分）". */
 const REMARK = /(?:\([^()]*\))+$/;
 /** Where a title without a form's name names what is evaluated: "…2023年度绩效自评报告". */
@@ -46,16 +46,17 @@ export function reportOwner(text: string, lex: Lexicon, t: Template): ReportOwne
   // a numbered line ("一、…", "（二）…") is a part of a report, never its title
   if (sectionNumber(s) !== null) return null;
   if (s.length === 0 || s.length > MAX_TITLE_LENGTH || !REPORT_WORD.test(s) || !namesReport(text, normLabel(text))) return null;
-  const asForm = titleOf(s.replace(REPORT_WORD, '表'), lex);
+  // "…项目绩效评价报告": the project form's anchors say 自评 where a report may say 评价
+  const asForm = titleOf(s.replace(REPORT_WORD, '表'), lex) ?? titleOf(s.replace(REPORT_WORD, '表').replace(/评价表$/, '自评表'), lex);
   const at = asForm ? asForm.nameAt : s.search(SUBJECT_WORDS);
   const name = at > 0 ? titleEntity({ text: asForm?.text ?? s, nameAt: at }, t) : null;
   const owner = { kinds: asForm?.kinds ?? [], name: name === null ? null : cleanName(name) };
   return owner.kinds.length > 0 || owner.name ? owner : null;
 }
 
-/** "关于XX局的" → "XX局"; a name left shorter than two characters is none. */
+/** "关于XX局的", "XX局关于" → "XX局"; a name left shorter than two characters is none. */
 function cleanName(name: string): string | null {
-  const s = name.replace(/^关于/, '').replace(/的$/, '');
+  const s = name.replace(/^关于|关于$/g, '').replace(/的$/, '');
   return s.length >= 2 ? s : null;
 }
 
