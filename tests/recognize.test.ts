@@ -1460,13 +1460,15 @@ describe("a report after the forms is bound to the form its title names (probe Y
   const other = projectTable({ name: '乡镇财政所标准化建设项目', rows: [['年度资金总额', ['60.00', '60.00', '57.00', '10', '95.00%', '9.50']]] });
 
   it("the department's report printed after the last project form is the department form's narrative", () => {
-    for (const title of ['某某区民政局2023年度部门整体支出绩效自评报告', '附件3：部门整体支出绩效自评报告']) {
-      const doc = docModel(UNIT_TITLE, deptTable(), projectTable({ name: '信息化建设项目' }), other, '附件3', title, ...deptReport);
+    // the title on one line, with an annex label, or wrapped over two lines as a PDF prints it
+    for (const title of [['某某区民政局2023年度部门整体支出绩效自评报告'], ['附件3：部门整体支出绩效自评报告'], ['某某区民政局2023年度部门整体支出绩效自评', '报告']]) {
+      const doc = docModel(UNIT_TITLE, deptTable(), projectTable({ name: '信息化建设项目' }), other, '附件3', ...title, ...deptReport);
       const forms = recognizeForms(doc, templates);
-      expect(forms.map((f) => f.form), title).toEqual(['dept-overall', 'project', 'project']);
-      expect(facts(forms[0]), title).toStrictEqual({ 'budget.final': ['1000.00'], 'spending.total': ['950.00'], 'spending.basic': ['580.00'] });
-      expect(forms[2].narrative.text, title).toBeNull();
-      expect(facts(forms[2]), title).toStrictEqual({});
+      const what = title.join('|');
+      expect(forms.map((f) => f.form), what).toEqual(['dept-overall', 'project', 'project']);
+      expect(facts(forms[0]), what).toStrictEqual({ 'budget.final': ['1000.00'], 'spending.total': ['950.00'], 'spending.basic': ['580.00'] });
+      expect(forms[2].narrative.text, what).toBeNull();
+      expect(facts(forms[2]), what).toStrictEqual({});
     }
   });
 

@@ -145,13 +145,33 @@ interface TitledReport {
   owner: ReportOwner;
 }
 
+/** A line with a clause in it: prose, no title's first line. */
+const CLAUSE = /[,，。;；!！?？]/;
+
+/** The owner the title at `i` names, and the lines it takes: its line, or its line and the
+ *  next where a PDF wrapped it ("…部门整体支出绩效自评" | "报告") and the next is no title alone. */
+function ownerAt(items: Item[], i: number, lex: Lexicon, t: Template): { owner: ReportOwner; lines: number } | null {
+  const it = items[i];
+  if (it.kind !== 'para') return null;
+  const owner = reportOwner(it.text, lex, t);
+  if (owner) return { owner, lines: 1 };
+  const next = items[i + 1];
+  if (next?.kind !== 'para' || CLAUSE.test(it.text) || squeeze(it.text).length === 0 || sectionNumber(squeeze(it.text)) !== null) return null;
+  if (reportOwner(next.text, lex, t)) return null;
+  const wrapped = reportOwner(it.text.trimEnd() + next.text.trimStart(), lex, t);
+  return wrapped ? { owner: wrapped, lines: 2 } : null;
+}
+
 /** The reports the text holds under a title naming their owner, each up to the next. */
 function titledReports(items: Item[], lex: Lexicon, t: Template): TitledReport[] {
   const out: TitledReport[] = [];
-  items.forEach((it, i) => {
-    if (it.kind !== 'para') return;
-    const owner = reportOwner(it.text, lex, t);
-    if (!owner) return;
+  let skip = -1;
+  items.forEach((_, i) => {
+    if (i <= skip) return; // the second line of a wrapped title
+    const at = ownerAt(items, i, lex, t);
+    if (!at) return;
+    skip = i + at.lines - 1;
+    const owner = at.owner;
     if (out.length) out[out.length - 1].to = i;
     out.push({ from: i, to: items.length, owner });
   });
