@@ -574,6 +574,17 @@ table('narrative-equals-table', { fact: 'narrative.facts.spending.basic', table:
       message: '文字部分所述基本支出862,350.00元，与表中基本支出全年执行数826,350.00元不一致（相差36,000.00元）' }] },
   { name: 'a 万元 form: in 万元', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('57.00', 1)]; },
     want: [{ message: '文字部分所述基本支出57.00万元，与表中基本支出全年执行数58.00万元不一致（相差-1.00万元）' }] },
+  { name: 'a 万元 form, the narrative in 元: its figure as printed, the difference to the table\'s 2 decimals (probe Y Y06)', edit: (r) => {
+    r.narrative.facts['spending.basic'] = [fact('57.000000', 1, '基本支出570,000.00元')]; },
+    want: [{ actual: '57.000000', expected: '58.00', difference: '-1.000000',
+      message: '文字部分所述基本支出570,000.00元，与表中基本支出全年执行数58.00万元不一致（相差-1.00万元）' }] },
+  { name: 'a 元 form, the narrative in 万元: its figure as printed, not in 元 (probe Y Y19)', edit: (r) => {
+    r.sourceUnit = '元'; uses(r).basic.actual = '120.360000'; r.narrative.facts['spending.basic'] = [fact('126.36', 1, '基本支出126.36万元')]; },
+    want: [{ actual: '126.36', expected: '120.360000', difference: '6.000000',
+      message: '文字部分所述基本支出126.36万元，与表中基本支出全年执行数1,203,600.00元不一致（相差60,000.00元）' }] },
+  { name: 'a difference with digits past 2 decimals keeps them (nothing rounded)', edit: (r) => {
+    r.narrative.facts['spending.basic'] = [fact('57.9945', 1, '基本支出579,945元')]; },
+    want: [{ difference: '-0.0055', message: '文字部分所述基本支出579,945元，与表中基本支出全年执行数58.00万元不一致（相差-0.0055万元）' }] },
 ]);
 
 const f = (...vs: string[]) => vs.map((v, i) => fact(v, i));
@@ -592,10 +603,26 @@ table('fact-sum', {
   { name: 'a cut subtracts', edit: (r) => { r.narrative.facts['budget.initial'] = f('100.00'); r.narrative.facts['budget.cut'] = f('10.00'); },
     want: [{ fields: ['funds.sources.total.budget', 'narrative.facts.budget.initial', 'narrative.facts.budget.cut'], expected: '90.00', difference: '10.00' }] },
   { name: 'a 元 form: every figure in 元', edit: (r) => {
-    r.sourceUnit = '元'; src(r).total.budget = '100.000000'; r.narrative.facts['budget.initial'] = f('100.000000'); r.narrative.facts['budget.added'] = f('20.000000'); },
+    r.sourceUnit = '元'; src(r).total.budget = '100.000000';
+    r.narrative.facts['budget.initial'] = [fact('100.000000', 0, '年初预算1,000,000.00元')]; r.narrative.facts['budget.added'] = [fact('20.000000', 0, '追加预算200,000.00元')]; },
     want: [{ difference: '-20.000000',
       message: '表中资金来源合计全年预算数1,000,000.00元，与文字部分所述年初预算1,000,000.00元 + 追加预算200,000.00元 = 1,200,000.00元不一致（相差-200,000.00元）' }] },
 ]);
+
+describe('fact-sum: how the figures read', () => {
+  it('a 万元 form, the narrative in 元: each figure as printed, sum and difference to 2 decimals (probe X b07)', () => {
+    const r = cleanRecord();
+    r.narrative.facts['spending.total'] = [fact('1523.4600', 1, '决算总支出15234600元')];
+    r.narrative.facts['spending.basic'] = [fact('1012.3300', 1, '其中基本支出10123300元')];
+    r.narrative.facts['spending.project'] = [fact('511.3100', 1, '项目支出5113100元')];
+    const opts = { total: 'narrative.facts.spending.total', parts: [{ path: 'narrative.facts.spending.basic' }, { path: 'narrative.facts.spending.project' }] };
+    const got = runKind('fact-sum', opts, r);
+    expect(got).toMatchObject([{ actual: '1523.4600', expected: '1523.6400', difference: '-0.1800' }]);
+    expect(kindMessage(RULE_KINDS.get('fact-sum')!, got[0].messageId, got[0].data)).toBe(
+      '文字部分所述决算总支出15234600元，与基本支出10123300元 + 项目支出5113100元 = 1523.64万元不一致（相差-0.18万元）',
+    );
+  });
+});
 
 describe('fact-sum: a concept stated with several figures', () => {
   const spending = { total: 'narrative.facts.spending.total', parts: [{ path: 'narrative.facts.spending.basic' }, { path: 'narrative.facts.spending.project' }] };
@@ -680,7 +707,8 @@ table('fact-conflict', {}, [
   { name: '1150.05 then 1155.05', edit: (r) => { r.narrative.facts['spending.basic'] = [fact('1150.05', 3), fact('1155.05', 6), fact('1150.05', 8)]; },
     want: [{ fields: ['narrative.facts.spending.basic'], actual: '1155.05', expected: '1150.05', difference: '5.00',
       message: '文字部分对基本支出先写1150.05万元，又写1155.05万元，前后不一致（相差5.00万元）' }] },
-  { name: 'a 元 form: in 元', edit: (r) => { r.sourceUnit = '元'; r.narrative.facts['spending.basic'] = [fact('86.235000', 3), fact('82.635000', 6)]; },
+  { name: 'a 元 form: in 元', edit: (r) => {
+    r.sourceUnit = '元'; r.narrative.facts['spending.basic'] = [fact('86.235000', 3, '基本支出862,350.00元'), fact('82.635000', 6, '基本支出826,350.00元')]; },
     want: [{ difference: '-3.600000', message: '文字部分对基本支出先写862,350.00元，又写826,350.00元，前后不一致（相差-36,000.00元）' }] },
 ]);
 
@@ -698,6 +726,9 @@ table('change-consistent', {}, [
   { name: '12.5, 增加2.5万元，增长20%', edit: (r) => change(r, '12.5', '2.5', '20', 'increase'), want: [{ expected: '25.00', difference: '-5.00' }] },
   { name: 'a stated base: 比3520.18万元减少63.98万元，下降1.90%', edit: (r) => { change(r, '3456.20', '63.98', '1.90'); r.narrative.changes[0].base = '3520.18'; },
     want: [{ fields: ['narrative.changes[0].percent', 'narrative.changes[0].amount', 'narrative.changes[0].base'], actual: '1.90', expected: '1.82', difference: '0.08' }] },
+  { name: 'the amount printed in 元: quoted as printed (probe Y Y06)', edit: (r) => {
+    change(r, '1', '0.9', '100'); r.narrative.changes[0].quote = '比预算减少9,000元，降低100%'; },
+    want: [{ actual: '100', expected: '47.37', difference: '52.63', message: /1万元，减少9,000元，应降低47\.37%，与所写的100%不符/ }] },
   { name: 'several figures stated, none fits: one finding, on the nearest', edit: (r) => {
     change(r, '5', '9', '100'); r.narrative.facts['threePublic.reception'].push(fact('1', 12), fact('2', 14)); },
     want: [{ actual: '100', expected: '90.00', difference: '10.00', factValues: { 'narrative.facts.threePublic.reception': '1' } }] },

@@ -8,6 +8,7 @@ import type { Change, FormRecord } from '../../model/record.js';
 import { distinctFacts, distinctFigures, figureInterval, isWholeFigure, type Figure } from '../context.js';
 import { dec, difference, divIv, exact, meets, moneyInterval, mulIv, rateInterval, round2, type Interval } from '../decimal.js';
 import { labelOf } from '../labels.js';
+import { amountMoney, operandMoney, printedMoney } from '../money-text.js';
 import type { Draft, RuleKind } from '../types.js';
 import { nearestBy } from './narrative-common.js';
 
@@ -15,8 +16,13 @@ const options = lazySchema((z) => z.object({}).strict());
 
 type Stated = Change & { amount: string; percent: string };
 
+/** A figure of the change's own words as it printed it ("减少63.98万元", "减少12,000元"). */
+function changeMoney(record: FormRecord, c: Change, value: string): string {
+  return printedMoney(c.quote, value) ?? amountMoney(record, value);
+}
+
 /** The change measured from the base it names: amount ÷ base. */
-function fromBase(c: Stated, i: number, base: string): Draft | null {
+function fromBase(record: FormRecord, c: Stated, i: number, base: string): Draft | null {
   if (dec(base).lte(0)) return null;
   const allWhole = !base.includes('.') && !c.amount.includes('.');
   const ratio = divIv(moneyInterval(c.amount, allWhole), moneyInterval(base, allWhole));
@@ -29,7 +35,14 @@ function fromBase(c: Stated, i: number, base: string): Draft | null {
     expected,
     difference: diff,
     messageId: c.direction === 'decrease' ? 'decreaseFromBase' : 'increaseFromBase',
-    data: { concept: labelOf(`narrative.facts.${c.concept}`), base, amount: c.amount, expected, stated: c.percent, difference: diff },
+    data: {
+      concept: labelOf(`narrative.facts.${c.concept}`),
+      base: changeMoney(record, c, base),
+      amount: changeMoney(record, c, c.amount),
+      expected,
+      stated: c.percent,
+      difference: diff,
+    },
   };
 }
 
@@ -87,7 +100,7 @@ function fromNow(record: FormRecord, c: Stated, i: number): Draft | null {
     difference: diff,
     factValues: { [factPath]: now.value },
     messageId: c.direction,
-    data: { concept: labelOf(factPath), value: now.value, amount: c.amount, expected, stated: c.percent, difference: diff },
+    data: { concept: labelOf(factPath), value: operandMoney(record, factPath, now.value), amount: changeMoney(record, c, c.amount), expected, stated: c.percent, difference: diff },
   };
 }
 
@@ -98,10 +111,10 @@ export const changeConsistent: RuleKind<z.infer<ReturnType<typeof options>>> = {
     explanation:
       '文字部分写“比预算减少X万元，降低Y%”时，Y 应等于 X ÷（本期数 + X）× 100%（增加时为 X ÷（本期数 − X））；本期数取同一句中对该项目所写的金额，句中没有时取文字部分对该项目所写的金额（写了几个数时，有一个相符即为相符）；增减写在“其中”所列最后一项之后、另成一句时（“‘三公’经费支出合计12.30万元，其中……公务用车运行维护费9.20万元，较2022年减少1.20万元”），也可能说的是合计，合计的金额也是一种读法。写明比较基数时（“比上年决算支出3520.18万元减少63.98万元，下降1.82%”），Y 应等于 X ÷ 基数 × 100%。按四舍五入的区间比较。',
     messages: {
-      decrease: '文字部分所述{{concept}}{{value}}万元，减少{{amount}}万元，应降低{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
-      increase: '文字部分所述{{concept}}{{value}}万元，增加{{amount}}万元，应增长{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
-      decreaseFromBase: '文字部分所述{{concept}}比{{base}}万元减少{{amount}}万元，应降低{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
-      increaseFromBase: '文字部分所述{{concept}}比{{base}}万元增加{{amount}}万元，应增长{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
+      decrease: '文字部分所述{{concept}}{{value}}，减少{{amount}}，应降低{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
+      increase: '文字部分所述{{concept}}{{value}}，增加{{amount}}，应增长{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
+      decreaseFromBase: '文字部分所述{{concept}}比{{base}}减少{{amount}}，应降低{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
+      increaseFromBase: '文字部分所述{{concept}}比{{base}}增加{{amount}}，应增长{{expected}}%，与所写的{{stated}}%不符（相差{{difference}}个百分点）',
     },
   },
   get options() {
@@ -112,7 +125,7 @@ export const changeConsistent: RuleKind<z.infer<ReturnType<typeof options>>> = {
     record.narrative.changes.forEach((c, i) => {
       if (c.amount === null || c.percent === null || dec(c.amount).lte(0)) return;
       const stated = c as Stated;
-      const d = c.base !== undefined ? fromBase(stated, i, c.base) : fromNow(record, stated, i);
+      const d = c.base !== undefined ? fromBase(record, stated, i, c.base) : fromNow(record, stated, i);
       if (d) drafts.push(d);
     });
     return drafts;

@@ -6,7 +6,7 @@ import { isMoneyConcept } from '../../model/record-constants.js';
 import { distinctFacts } from '../context.js';
 import { difference } from '../decimal.js';
 import { labelOf } from '../labels.js';
-import { tableMoney } from '../money-text.js';
+import { amountMoney, operandMoney } from '../money-text.js';
 import type { Draft, RuleKind } from '../types.js';
 
 const options = lazySchema((z) => z.object({}).strict());
@@ -37,7 +37,7 @@ export const factConflict: RuleKind<z.infer<ReturnType<typeof options>>> = {
           expected: first,
           difference: diff,
           messageId: 'conflict',
-          data: { concept: labelOf(path), first: tableMoney(record, first), later: tableMoney(record, v), difference: tableMoney(record, diff) },
+          data: { concept: labelOf(path), first: operandMoney(record, path, first), later: operandMoney(record, path, v), difference: amountMoney(record, diff) },
         });
       }
     }

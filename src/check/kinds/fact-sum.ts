@@ -7,7 +7,7 @@ import type { FormRecord } from '../../model/record.js';
 import { conceptOf, figureInterval, isWholeFigure, type Figure } from '../context.js';
 import { dec, difference, exactSum, meets, negIv, sumIv } from '../decimal.js';
 import { labelOf } from '../labels.js';
-import { tableMoney } from '../money-text.js';
+import { amountMoney, operandMoney, tableDecimals } from '../money-text.js';
 import { fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
 import { candidates, combinations, exists, nearestBy, sideLabel } from './narrative-common.js';
@@ -124,8 +124,11 @@ export const factSum: RuleKind<Options> = {
     const { sum, diff } = shortfall(t);
     const factValues: Record<string, string> = {};
     for (const v of [{ path: o.total, figure: t.total }, ...t.values]) if (conceptOf(v.path)) factValues[v.path] = v.figure.value;
+    // computed amounts keep the decimals the table cells in the sum print (2 when none is a cell)
+    const cells = [{ path: o.total, figure: t.total }, ...t.values].filter((v) => !conceptOf(v.path));
+    const places = cells.length > 0 ? Math.max(...cells.map((v) => tableDecimals(record, v.figure.value))) : 2;
     const partsText = t.values
-      .map((v, i) => `${v.minus ? ' − ' : i === 0 ? '' : ' + '}${partLabel(record, v.path)}${tableMoney(record, v.figure.value)}`)
+      .map((v, i) => `${v.minus ? ' − ' : i === 0 ? '' : ' + '}${partLabel(record, v.path)}${operandMoney(record, v.path, v.figure.value)}`)
       .join('');
     return [
       {
@@ -135,7 +138,12 @@ export const factSum: RuleKind<Options> = {
         difference: diff,
         factValues,
         messageId: conceptOf(o.total) ? 'narrativeTotal' : 'tableTotal',
-        data: { total: sideLabel(record, o.total) + tableMoney(record, t.total.value), parts: partsText, sum: tableMoney(record, sum), difference: tableMoney(record, diff) },
+        data: {
+          total: sideLabel(record, o.total) + operandMoney(record, o.total, t.total.value),
+          parts: partsText,
+          sum: amountMoney(record, sum, places),
+          difference: amountMoney(record, diff, places),
+        },
       },
     ];
   },

@@ -2,9 +2,9 @@
 // concept equals its table counterpart — once per distinct stated figure.
 import type { z } from 'zod';
 import { lazySchema } from '../../lazy-zod.js';
-import { figureInterval, isWholeFigure } from '../context.js';
+import { conceptOf, figureInterval, isWholeFigure } from '../context.js';
 import { difference, meets } from '../decimal.js';
-import { tableMoney } from '../money-text.js';
+import { amountMoney, operandMoney, tableDecimals } from '../money-text.js';
 import { factPath, fieldPath } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
 import { candidates, sideLabel } from './narrative-common.js';
@@ -40,7 +40,12 @@ export const narrativeEqualsTable: RuleKind<z.infer<ReturnType<typeof options>>>
         difference: diff,
         factValues: { [o.fact]: v },
         messageId: 'unequal',
-        data: { fact: sideLabel(record, o.fact), value: tableMoney(record, v), table: sideLabel(record, o.table) + tableMoney(record, t), difference: tableMoney(record, diff) },
+        data: {
+          fact: sideLabel(record, o.fact),
+          value: operandMoney(record, o.fact, v),
+          table: sideLabel(record, o.table) + operandMoney(record, o.table, t),
+          difference: amountMoney(record, diff, conceptOf(o.table) ? 2 : tableDecimals(record, t)),
+        },
       });
     }
     return drafts;
