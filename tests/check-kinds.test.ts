@@ -292,6 +292,7 @@ table('weights-total', { fund: 'funds.sources.total' }, [
   { name: 'fund block unreadable: missing, never blank', edit: (r) => { r.indicators[0].weight = '35'; unreadable(r, 'fund'); } },
   { name: 'indicators block unreadable', edit: (r) => { r.indicators[0].weight = '35'; unreadable(r, 'indicators'); } },
   { name: 'total row unreadable', edit: (r) => { r.indicators[0].weight = '35'; unreadable(r, 'total'); } },
+  { name: 'every indicator weight blank: a column not filled, never a sum of 0', edit: (r) => { for (const i of r.indicators) i.weight = null; } },
 ], [
   { name: 'check 33: 10 + 40 + 40 = 90 ≠ 100', edit: (r) => fourBox(r, ['40', '40'], '10'),
     want: [{ fields: ['total.weight', 'funds.sources.total.weight', 'indicatorGroups[*].weight'], actual: '100', expected: '90', difference: '10',
@@ -319,6 +320,8 @@ table('scores-total', { fund: 'funds.sources.total' }, [
   { name: 'blank total score is the required rule', edit: (r) => { r.total.score = null; } },
   { name: 'a 得分 merged over two indicators counts once: 9.50 + 60 + 30 = 99.50', edit: (r) => mergeFirstTwo(r) },
   { name: 'a fund weight with no score read: the score is unknown, never 0', edit: (r) => { delete src(r).total.score; r.total.score = '98'; } },
+  { name: 'every indicator score blank: a column not filled, never a sum of 0 (probe Z z36)', edit: (r) => {
+    for (const i of r.indicators) i.score = null; r.total.score = '99.63'; } },
 ], [
   { name: 'a merged 得分 59: 9.50 + 59 + 30 = 98.50 ≠ 99.50', edit: (r) => mergeFirstTwo(r, '60', '59'),
     want: [{ fields: ['total.score', 'funds.sources.total.score', 'indicators[*].score', 'indicatorGroups[0].score'], actual: '99.50', expected: '98.50', difference: '1.00' }] },

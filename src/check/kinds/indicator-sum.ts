@@ -49,6 +49,9 @@ export function indicatorSumDraft(
   const inds = which.paths.map((p) => operand(record, p));
   if (inds.length === 0 || inds.every((x) => x.state === 'absent')) return []; // no such column
   if (inds.some((x) => x.state === 'nan' || x.state === 'missing')) return [];
+  // Every part left blank (z36: no indicator scored) is a column not filled, not a sum of
+  // 0: nothing to add; the per-indicator check names each blank.
+  if (!inds.some((x) => x.state === 'value')) return [];
   const fundPath = `${o.fund}.${col}`;
   const fund = operand(record, fundPath);
   if (fund.state === 'nan' || fund.state === 'missing') return [];

@@ -22,7 +22,7 @@ export const weightsTotal: RuleKind<z.infer<ReturnType<typeof options>>> = {
   name: 'weights-total',
   meta: {
     title: '分值合计等于总分分值',
-    explanation: '资金执行的分值加上各项指标分值之和，应等于总分一行的分值（总分分值空白时按 100 计）。指标没有分值栏的表样（如湖北“四框”表），改加各年度绩效目标标注的分值（如“年度绩效目标1(40分)”），没有时加各一级指标标注的分值，都没有则不检查。分值是赋予的分数，按精确值比较。',
+    explanation: '资金执行的分值加上各项指标分值之和，应等于总分一行的分值（总分分值空白时按 100 计）。指标没有分值栏的表样（如湖北“四框”表），改加各年度绩效目标标注的分值（如“年度绩效目标1(40分)”），没有时加各一级指标标注的分值，都没有则不检查；各项指标分值都未填写时（空白不是 0）不比较。分值是赋予的分数，按精确值比较。',
     messages: {
       unequal: '总分分值{{total}}分，与资金分值{{fund}}分 + {{parts}}{{indicators}}分 = {{sum}}分不一致（相差{{difference}}分）',
       blankTotal: '总分分值未填写（按{{total}}分计），与资金分值{{fund}}分 + {{parts}}{{indicators}}分 = {{sum}}分不一致',
