@@ -34,6 +34,20 @@ describe('batchObservations', () => {
     expect(obs[0].message).toContain('2022');
   });
 
+  it('names the forms an observation concerns, so a file of several forms carries it on their rows only', () => {
+    const obs = batchObservations(
+      [
+        row('合订.docx', 'h1', [form('甲局', 2022), { ...form('乙项目', 2022, 'project'), index: 1 }, { ...form('丙项目', 2021, 'project'), index: 2 }]),
+        row('乙项目.pdf', 'h2', [form('乙项目', 2022, 'project')]),
+      ],
+      { year: 2022 },
+    );
+    expect(obs).toEqual([
+      expect.objectContaining({ kind: 'duplicate-form', paths: ['合订.docx', '乙项目.pdf'], forms: [{ path: '合订.docx', index: 1 }, { path: '乙项目.pdf', index: 0 }] }),
+      expect.objectContaining({ kind: 'other-year', paths: ['合订.docx'], forms: [{ path: '合订.docx', index: 2 }] }),
+    ]);
+  });
+
   it('knows one entity written two ways (bracket width, spaces, the city before the district)', () => {
     const obs = batchObservations([
       row('表.docx', 'h1', [form('绵阳市游仙区教育和体育局（本级）', 2022)]),

@@ -146,15 +146,44 @@ describe('summary.csv', () => {
         { path: 'b.txt', status: 'failed', form: null, entity: null, year: null, errors: 0, warnings: 0, infos: 0, failure: { code: 'unsupported-format', message: '请另存为 DOCX 或 PDF' }, forms: [] },
       ],
       totals: { files: 2, ok: 0, discrepancies: 1, failed: 1, errors: 2, warnings: 0 },
-      batch: [{ kind: 'other-year', severity: 'warning', message: 'a.docx 是 2021 年度的表', paths: ['a.docx'] }],
+      batch: [{ kind: 'duplicate-content', severity: 'warning', message: '2 个文件内容完全相同（重复提交）：a.docx、c.docx', paths: ['a.docx', 'c.docx'] }],
     };
     const text = summaryCsv(summary);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(parse(text.slice(1))).toEqual([
       ['文件', '表号', '表样', '单位', '年度', '状态', '错误', '警告', '提示', '失败原因', '失败说明', '批次情况', 'status', 'form', 'failure'],
-      ['a.docx', '1', '部门整体', '甲局', '2022', '有差异', '2', '0', '1', '', '', 'a.docx 是 2021 年度的表', 'discrepancies', 'dept-overall', ''],
-      ['a.docx', '2', '项目', '乙项目', '2022', '通过', '0', '0', '1', '', '', 'a.docx 是 2021 年度的表', 'ok', 'project', ''],
+      // the whole file's observation once, on its first row (probe Y: not repeated on every form's)
+      ['a.docx', '1', '部门整体', '甲局', '2022', '有差异', '2', '0', '1', '', '', '2 个文件内容完全相同（重复提交）：a.docx、c.docx', 'discrepancies', 'dept-overall', ''],
+      ['a.docx', '2', '项目', '乙项目', '2022', '通过', '0', '0', '1', '', '', '', 'ok', 'project', ''],
       ['b.txt', '', '', '', '', '读取失败', '0', '0', '0', '格式不支持', '请另存为 DOCX 或 PDF', '', 'failed', '', 'unsupported-format'],
+    ]);
+  });
+
+  it('carries an observation about forms on the rows of those forms only (probe Y: a multi-form file)', () => {
+    const form = (index: number, entity: string, year: number) => ({
+      index, form: 'project' as const, entity, year, status: 'ok' as const, errors: 0, warnings: 0, infos: 0,
+    });
+    const summary: Summary = {
+      schema: 'jxaudit/summary@1',
+      generatedAt: '2026-01-01T08:00:00+08:00',
+      inputs: [
+        { path: 'a.docx', status: 'ok', form: 'project', entity: '甲项目', year: 2023, errors: 0, warnings: 0, infos: 0, failure: null,
+          forms: [form(0, '甲项目', 2023), form(1, '乙项目', 2023), form(2, '丙项目', 2022)] },
+        { path: 'a.pdf', status: 'ok', form: 'project', entity: '乙项目', year: 2023, errors: 0, warnings: 0, infos: 0, failure: null, forms: [form(0, '乙项目', 2023)] },
+      ],
+      totals: { files: 2, ok: 2, discrepancies: 0, failed: 0, errors: 0, warnings: 0 },
+      batch: [
+        { kind: 'duplicate-form', severity: 'warning', message: '“乙项目”2023 年度项目支出绩效自评表出现 2 份', paths: ['a.docx', 'a.pdf'],
+          forms: [{ path: 'a.docx', index: 1 }, { path: 'a.pdf', index: 0 }] },
+        { kind: 'other-year', severity: 'warning', message: 'a.docx 是 2022 年度的表', paths: ['a.docx'], forms: [{ path: 'a.docx', index: 2 }] },
+      ],
+    };
+    const cells = parse(summaryCsv(summary).slice(1)).slice(1).map((row) => [row[0], row[1], row[11]]);
+    expect(cells).toEqual([
+      ['a.docx', '1', ''],
+      ['a.docx', '2', '“乙项目”2023 年度项目支出绩效自评表出现 2 份'],
+      ['a.docx', '3', 'a.docx 是 2022 年度的表'],
+      ['a.pdf', '1', '“乙项目”2023 年度项目支出绩效自评表出现 2 份'],
     ]);
   });
 });

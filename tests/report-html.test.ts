@@ -263,3 +263,33 @@ describe('a 分值/得分 merged over several indicators (record.md: indicatorGr
     expect(fieldLabel('indicatorGroups[0].score', record.indicatorGroups)).toBe('第1至2项指标·得分');
   });
 });
+
+describe('batch table tags of a file holding several forms', () => {
+  it('tags only the forms an observation names; a whole-file observation, every row of the file (probe Y)', () => {
+    const form = (index: number, entity: string, year: number) => ({
+      index, form: 'project' as const, entity, year, status: 'ok' as const, errors: 0, warnings: 0, infos: 0,
+    });
+    const summary = SummarySchema.parse({
+      schema: 'jxaudit/summary@1',
+      generatedAt: '2026-11-30T01:00:00+08:00',
+      inputs: [
+        { path: '合订.docx', status: 'ok', form: 'project', entity: '甲项目', year: 2023, errors: 0, warnings: 0, infos: 0, failure: null,
+          forms: [form(0, '甲项目', 2023), form(1, '乙项目', 2023), form(2, '丙项目', 2022)] },
+        { path: '乙项目.pdf', status: 'ok', form: 'project', entity: '乙项目', year: 2023, errors: 0, warnings: 0, infos: 0, failure: null, forms: [form(0, '乙项目', 2023)] },
+        { path: '副本.docx', status: 'ok', form: 'project', entity: '丁项目', year: 2023, errors: 0, warnings: 0, infos: 0, failure: null,
+          forms: [form(0, '丁项目', 2023), form(1, '戊项目', 2023)] },
+      ],
+      totals: { files: 3, ok: 3, discrepancies: 0, failed: 0, errors: 0, warnings: 0 },
+      batch: [
+        { kind: 'duplicate-form', severity: 'warning', message: '“乙项目”2023 年度项目支出绩效自评表出现 2 份', paths: ['合订.docx', '乙项目.pdf'],
+          forms: [{ path: '合订.docx', index: 1 }, { path: '乙项目.pdf', index: 0 }] },
+        { kind: 'other-year', severity: 'warning', message: '合订.docx 是 2022 年度的表', paths: ['合订.docx'], forms: [{ path: '合订.docx', index: 2 }] },
+        { kind: 'duplicate-content', severity: 'warning', message: '2 个文件内容完全相同（重复提交）', paths: ['副本.docx', '别处/副本.docx'] },
+      ],
+    });
+    const page = cheerio.load(renderHtmlStart(summary) + renderHtmlEnd());
+    const rows = page('#batch tbody tr[data-target]');
+    const tags = rows.map((_, el) => [page(el).find('.tag:not(.nth)').map((__, t) => page(t).text()).get().join(',')]).get();
+    expect(tags).toEqual(['', '重复', '年度不符', '重复', '重复', '重复']);
+  });
+});

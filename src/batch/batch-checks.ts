@@ -45,6 +45,7 @@ export function batchObservations(rows: BatchRow[], opts: { year?: number } = {}
       severity: 'warning',
       message: `“${entity}”${year} 年度${KIND_NAMES[form] ?? form}出现 ${group.length} 份，请确认以哪一份为准：${someOf(paths)}`,
       paths,
+      forms: group.map((f) => ({ path: f.path, index: f.index })),
     });
   }
 
@@ -58,6 +59,7 @@ export function batchObservations(rows: BatchRow[], opts: { year?: number } = {}
         severity: 'warning',
         message: `${group[0].path} 是 ${years.join('、')} 年度的表，不是本次核查的 ${year} 年度`,
         paths: [group[0].path],
+        forms: group.map((f) => ({ path: f.path, index: f.index })),
       });
     }
   }
@@ -75,6 +77,27 @@ export function observationsByPath(observations: BatchObservation[]): Map<string
     }
   }
   return map;
+}
+
+/** Where each observation belongs in a table of one row per form: one about forms (it lists
+ *  them) on those forms' rows, one about a whole file on that file's (`formKey(path, null)`). */
+export function observationsByForm(observations: BatchObservation[]): Map<string, BatchObservation[]> {
+  const map = new Map<string, BatchObservation[]>();
+  const add = (key: string, obs: BatchObservation) => {
+    const list = map.get(key);
+    if (list) list.push(obs);
+    else map.set(key, [obs]);
+  };
+  for (const obs of observations) {
+    if (obs.forms) for (const f of obs.forms) add(formKey(f.path, f.index), obs);
+    else for (const path of obs.paths) add(formKey(path, null), obs);
+  }
+  return map;
+}
+
+/** The key of a form (or, index null, of its whole file) in observationsByForm's map. */
+export function formKey(path: string, index: number | null): string {
+  return index === null ? path : `${path}\u0000${index}`;
 }
 
 /** How many paths a message names: a whole batch submitted twice must not make one message (or CSV cell) per path. */

@@ -146,6 +146,10 @@ export const BatchObservationSchema = z
     severity: z.enum(SEVERITIES),
     message: z.string(),
     paths: z.array(z.string()),
+    /** The forms it concerns when it is about forms rather than whole files (the same form
+     *  twice, a form of another year): each by its file's path and its index in the file, so
+     *  a file holding several forms carries it on its own forms' rows only. */
+    forms: z.array(z.object({ path: z.string(), index: z.number().int().nonnegative() }).strict()).optional(),
   })
   .strict();
 export type BatchObservation = Z.infer<typeof BatchObservationSchema>;

@@ -6,6 +6,7 @@ import type { BatchObservation, FileReport, Finding, SubmissionTally, Summary } 
 import { FAILURE_NAMES, FORM_NAMES, SEVERITY_NAMES, STATUS_NAMES } from '../model/names.js';
 import { fieldLabel } from './html-assets/labels.js';
 import { cellPlace, locationText } from './places.js';
+import { formKey, observationsByForm } from '../batch/batch-checks.js';
 
 export const CSV_BOM = '\uFEFF';
 
@@ -55,34 +56,35 @@ export function summaryCsv(summary: Summary): string {
   const archiveCells = (s?: SubmissionTally): Cell[] =>
     archived ? [s?.submission, s?.resolved, s?.persisting, s?.new] : [];
 
-  const byPath = new Map<string, BatchObservation[]>();
-  for (const obs of summary.batch) {
-    for (const path of obs.paths) byPath.set(path, [...(byPath.get(path) ?? []), obs]);
-  }
+  const byForm = observationsByForm(summary.batch);
+  const messages = (list: BatchObservation[] = []) => list.map((o) => o.message).join('；');
   const head: string[] = [...SUMMARY_CSV_COLUMNS];
   if (archived) head.splice(head.indexOf('status'), 0, ...ARCHIVE_CSV_COLUMNS);
   const rows: Cell[][] = [head];
   for (const input of summary.inputs) {
-    const batch = (byPath.get(input.path) ?? []).map((o) => o.message).join('；');
+    const whole = byForm.get(formKey(input.path, null)) ?? [];
     if (input.forms.length === 0) {
       rows.push([
         input.path, null, input.form ? FORM_NAMES[input.form] : null, input.entity, input.year,
         STATUS_NAMES[input.status], input.errors, input.warnings, input.infos,
-        input.failure ? FAILURE_NAMES[input.failure.code] : null, input.failure?.message, batch,
+        input.failure ? FAILURE_NAMES[input.failure.code] : null, input.failure?.message, messages(whole),
         ...archiveCells(),
         input.status, input.form, input.failure?.code,
       ]);
       continue;
     }
-    for (const form of input.forms) {
+    input.forms.forEach((form, i) => {
+      // An observation about forms goes on the rows of the forms it names; one about the
+      // whole file (its content submitted twice) once, on the file's first row.
+      const own = messages([...(i === 0 ? whole : []), ...(byForm.get(formKey(input.path, form.index)) ?? [])]);
       rows.push([
         input.path, form.index + 1, FORM_NAMES[form.form], form.entity, form.year,
         STATUS_NAMES[form.status], form.errors, form.warnings, form.infos,
-        null, null, batch,
+        null, null, own,
         ...archiveCells(form.submission),
         form.status, form.form, null,
       ]);
-    }
+    });
   }
   return CSV_BOM + csvLines(rows);
 }

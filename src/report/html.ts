@@ -9,6 +9,7 @@ import { BATCH_KIND_NAMES, BATCH_KIND_TAGS, FAILURE_NAMES, FORM_NAMES, SEVERITY_
 import { REPORT_JS } from './html-assets/script.js';
 import { REPORT_CSS } from './html-assets/style.js';
 import { resubmissionLine } from '../archive/compare.js';
+import { formKey, observationsByForm } from '../batch/batch-checks.js';
 
 export { renderHtmlFile } from './html-file.js';
 export { escapeHtml } from './html-escape.js';
@@ -138,15 +139,17 @@ function renderRow({ input, form: f, several }: Row, index: number, tags: string
 }
 
 function renderBatchTable(summary: Summary): string {
-  const tagsByPath = new Map<string, string[]>();
-  for (const obs of summary.batch) {
-    const tag = BATCH_KIND_TAGS[obs.kind] ?? obs.kind;
-    for (const p of obs.paths) {
-      const tags = tagsByPath.get(p) ?? [];
+  // An observation about forms tags the rows of the forms it names; one about a whole file, its rows.
+  const byForm = observationsByForm(summary.batch);
+  const tagsOf = ({ input, form }: Row): string[] => {
+    const tags: string[] = [];
+    const mine = [...(byForm.get(formKey(input.path, null)) ?? []), ...(form ? byForm.get(formKey(input.path, form.index)) ?? [] : [])];
+    for (const obs of mine) {
+      const tag = BATCH_KIND_TAGS[obs.kind] ?? obs.kind;
       if (!tags.includes(tag)) tags.push(tag);
-      tagsByPath.set(p, tags);
     }
-  }
+    return tags;
+  };
   const heads: Array<[string, 'text' | 'num']> = [
     ['文件', 'text'],
     ['表式', 'text'],
@@ -160,7 +163,7 @@ function renderBatchTable(summary: Summary): string {
     .map(([label, type]) => `<th scope="col" data-type="${type}"${type === 'num' && label !== '状态' ? ' class="num"' : ''}><button type="button">${label}</button></th>`)
     .join('');
   const all = tableRows(summary);
-  const rows = all.map((row, i) => renderRow(row, i, tagsByPath.get(row.input.path) ?? []));
+  const rows = all.map((row, i) => renderRow(row, i, tagsOf(row)));
   const filters =
     `<div class="filters" role="group" aria-label="筛选">` +
     `<label>状态 <select id="filter-status"><option value="">全部</option>` +
