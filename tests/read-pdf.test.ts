@@ -702,6 +702,46 @@ describe('lines and paragraphs from positioned text', () => {
     expect(toParagraphs(title, { left: 0, right: 100 }).map((p) => p.text)).toEqual(['年度自评报告', '一、基本情况']);
   });
 
+  it('joins a first line that wrapped before a number, leaving about its indent at the right, when that indent recurs (probe Y40)', () => {
+    // A4, margins 72 (text area 72..523), 12pt body, first lines indented 21pt. The first line
+    // wrapped before "1788.50" (about 33pt with its autospace), 20pt short of the margin:
+    // 21 in and 20 short, it looks centred; another paragraph starts at the same indent.
+    const text = (str: string, x: number, baseline: number, right: number): TextRun => ({ str, x, right, baseline, size: 12, page: 1 });
+    const body = [
+      text('一、项目资金情况', 72, 109, 168),
+      text('2023年项目年初预算1500.00万元，年中追加预算303.50万元，全年支出', 93, 126.5, 503),
+      text('1788.50万元，其中工程款1650.00万元，监理及设计费138.50万元。', 72, 144, 465),
+      text('二、自评结论', 72, 161.5, 144),
+      text('项目自评得分99.97分。', 93, 179, 228),
+    ];
+    const paras = (runs: TextRun[]) => layoutPages([{ page: 1, width: 595, height: 842, runs, rules: { h: [], v: [] } }]).blocks.map((b) => (b.kind === 'paragraph' ? b.text : 'table'));
+    expect(paras(body)).toEqual([
+      '一、项目资金情况',
+      '2023年项目年初预算1500.00万元，年中追加预算303.50万元，全年支出1788.50万元，其中工程款1650.00万元，监理及设计费138.50万元。',
+      '二、自评结论',
+      '项目自评得分99.97分。',
+    ]);
+    // At that indent, a centred line over a numbered heading is still a title of its own.
+    const title = [text('关于2023年度项目资金使用情况的自评报告（平川县住房和城乡建设局）', 93, 90, 503), text('一、项目资金情况', 72, 109, 168), ...body.slice(3)];
+    expect(paras(title).slice(0, 2)).toEqual(['关于2023年度项目资金使用情况的自评报告（平川县住房和城乡建设局）', '一、项目资金情况']);
+  });
+
+  it('joins a long title wrapped inside a centred paragraph: the full line over its centred rest (probe Y28)', () => {
+    // Text area 72..523: the 16pt title fills the first line; "报告" is centred under it.
+    const text = (str: string, x: number, baseline: number, right: number, size = 16): TextRun => ({ str, x, right, baseline, size, page: 1 });
+    const runs = [
+      text('平川县农村饮水安全巩固提升工程2023年度项目支出绩效自评', 72.3, 90.6, 523.3),
+      text('报告', 281.8, 113.7, 313.8),
+      text('一、项目基本情况', 72, 132, 168, 12),
+      text('该项目年初预算120万元，全年支出126.36万元。', 93, 149.5, 350, 12),
+    ];
+    const paras = layoutPages([{ page: 1, width: 595, height: 842, runs, rules: { h: [], v: [] } }]).blocks.map((b) => (b.kind === 'paragraph' ? b.text : 'table'));
+    expect(paras).toEqual(['平川县农村饮水安全巩固提升工程2023年度项目支出绩效自评报告', '一、项目基本情况', '该项目年初预算120万元，全年支出126.36万元。']);
+    // Two centred titles, the first far from filling its line, stay two paragraphs.
+    const two = toParagraphs(groupLines([text('项目支出绩效自评表', 225.8, 90, 369.8), text('（2023年度）', 241.9, 113, 353.7)]), { left: 72, right: 523.5 });
+    expect(two.map((p) => p.text)).toEqual(['项目支出绩效自评表', '（2023年度）']);
+  });
+
   it('keeps a number broken inside a narrow cell whole', () => {
     const lines = groupLines([run('2298.', 0, 20, 28), run('12', 0, 35, 11)]);
     expect(toParagraphs(lines, { left: 0, right: 30 }).map((p) => p.text)).toEqual(['2298.12']);

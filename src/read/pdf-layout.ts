@@ -10,7 +10,7 @@ import { labelBlanks, pdfIndent, withBlanks } from './label-indent.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
 import { CLIP_SLACK, PAST_EDGE, type Rules } from './pdf-rules.js';
 import { inferTables, type TextGrid } from './pdf-textgrid.js';
-import { continues, groupLines, roomAfter, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
+import { continues, firstLineIndents, groupLines, roomAfter, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
 export interface PageContent {
   /** 1-based. */
@@ -184,7 +184,8 @@ function textArea(lines: readonly TextLine[], pages: readonly PageContent[], tab
     const width = pages.find((p) => p.page === lines[0].page)?.width ?? right + left;
     return Math.max(right, width - left);
   };
-  return { left, right: edge(wrapEdge), outer: edge((l) => l.right) };
+  const frame: Frame = { left, right: edge(wrapEdge), outer: edge((l) => l.right) };
+  return { ...frame, indents: firstLineIndents(lines, frame) };
 }
 
 function lineItem(line: TextLine): PageItem {

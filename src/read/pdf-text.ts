@@ -234,6 +234,26 @@ export interface Frame {
   /** A cell whose lines are all centred in it: the wrapped rest of a line is centred
    *  too, and a line is full when the next token would not fit in the box's width. */
   centred?: boolean;
+  /** Where the text's first-line indents start (see `firstLineIndents`): a line starting
+   *  there is indented, not centred, whatever room it happens to leave at its right. */
+  indents?: readonly number[];
+}
+
+/**
+ * The left edges at which the text's paragraphs start indented: lines starting in from the
+ * frame's left edge (half a glyph or more) that are not centred in it (their two gaps differ
+ * by more than a glyph). A first line that wrapped before a long number ("…全年支出" over
+ * "1788.50万元") may leave as much room at its right as its indent; it is told from a centred
+ * title by its indent recurring on other lines of the text.
+ */
+export function firstLineIndents(lines: readonly TextLine[], frame: Frame): number[] {
+  const out: number[] = [];
+  for (const line of lines) {
+    const leftGap = line.left - frame.left;
+    if (leftGap < 0.5 * line.size || Math.abs(leftGap - (frame.right - line.right)) <= line.size) continue;
+    if (!out.some((x) => Math.abs(x - line.left) <= 0.1 * line.size)) out.push(line.left);
+  }
+  return out;
 }
 
 /** Joins lines (already in reading order) into paragraphs. */
@@ -291,9 +311,13 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
     return false;
   }
   // A centred line (a title: equal gaps on both sides, each a glyph or more) is a
-  // paragraph of its own, whatever the line after it starts with.
+  // paragraph of its own, whatever the line after it starts with — unless it starts where
+  // the text's paragraphs are indented and the next line is no numbered heading: then it is
+  // a first line that wrapped before a long token and left about its indent at the right
+  // by chance ("…全年支出" over "1788.50万元，…", probe Y40).
   const leftGap = prev.left - frame.left;
-  if (!frame.centred && leftGap >= size && Math.abs(leftGap - (frame.right - prev.right)) <= 0.1 * size && next.left < prev.left - 0.5 * size) return false;
+  const indented = (frame.indents ?? []).some((x) => Math.abs(x - prev.left) <= 0.1 * size) && !HEADING_START.test(next.text);
+  if (!frame.centred && !indented && leftGap >= size && Math.abs(leftGap - (frame.right - prev.right)) <= 0.1 * size && next.left < prev.left - 0.5 * size) return false;
   // Full line: the next line's first token would not have fitted after it.
   // (0.15 em of slack: padding is estimated from the left edge, and LibreOffice
   // wraps a glyph that would end within a point or so of the edge.)
@@ -319,11 +343,26 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   if (/[。！？]$/.test(prev.text) && (frame.outer ?? frame.right) - prev.right > 0.5 * size) return false;
   // A centred cell's lines share their centre, not their left edge.
   if (frame.centred) return true;
+  // So do a centred paragraph's (a long title wrapped "…绩效自评" over "报告"): the line
+  // before is centred too (or fills the frame), and the room on both its sides together
+  // would not have held the next line's first token.
+  if (centredWrap(prev, next, frame, needed + 0.15 * size)) return true;
   // Same left edge; a first-line indent (up to ~4 glyphs) may precede it.
   if (next.left > prev.left + 0.5 * size) return false;
   if (prev.left - next.left > 4.5 * size) return false;
   if (next.left < frame.left - 0.5 * size) return false;
   return true;
+}
+
+/** `next` is centred in the frame (equal gaps of a glyph or more) under `prev`, centred
+ *  too, whose gaps together leave less than `needed`. */
+function centredWrap(prev: TextLine, next: TextLine, frame: Frame, needed: number): boolean {
+  const gaps = (line: TextLine) => [line.left - frame.left, frame.right - line.right];
+  const [prevLeft, prevRight] = gaps(prev);
+  const [nextLeft, nextRight] = gaps(next);
+  const size = Math.max(prev.size, next.size);
+  if (nextLeft < size || Math.abs(nextLeft - nextRight) > 0.25 * size) return false;
+  return prevLeft > -0.5 * size && Math.abs(prevLeft - prevRight) <= 0.25 * size && prevLeft + prevRight < needed;
 }
 
 /** The room a line leaves in its frame: up to the right edge, or, in a centred cell,
