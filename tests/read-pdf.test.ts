@@ -737,6 +737,9 @@ describe('lines and paragraphs from positioned text', () => {
     ];
     const paras = layoutPages([{ page: 1, width: 595, height: 842, runs, rules: { h: [], v: [] } }]).blocks.map((b) => (b.kind === 'paragraph' ? b.text : 'table'));
     expect(paras).toEqual(['平川县农村饮水安全巩固提升工程2023年度项目支出绩效自评报告', '一、项目基本情况', '该项目年初预算120万元，全年支出126.36万元。']);
+    // A full body line that ends its sentence over a centred caption of its size: two paragraphs.
+    const body = toParagraphs(groupLines([text('一二三四五六七八九十一二三四五六七八九十一二三四五六七八。', 72, 90, 520), text('附表1', 280, 113, 316)]), { left: 72, right: 523.5 });
+    expect(body.map((p) => p.text)).toEqual(['一二三四五六七八九十一二三四五六七八九十一二三四五六七八。', '附表1']);
     // Two centred titles, the first far from filling its line, stay two paragraphs.
     const two = toParagraphs(groupLines([text('项目支出绩效自评表', 225.8, 90, 369.8), text('（2023年度）', 241.9, 113, 353.7)]), { left: 72, right: 523.5 });
     expect(two.map((p) => p.text)).toEqual(['项目支出绩效自评表', '（2023年度）']);

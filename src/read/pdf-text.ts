@@ -355,8 +355,11 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
 }
 
 /** `next` is centred in the frame (equal gaps of a glyph or more) under `prev`, centred
- *  too, whose gaps together leave less than `needed`. */
+ *  too, whose gaps together leave less than `needed`. A body line that fills the frame
+ *  looks centred as well: one that ends a sentence or clause, or a numbered heading under
+ *  it, is no title wrapped ("…已完成。" over a centred caption). */
 function centredWrap(prev: TextLine, next: TextLine, frame: Frame, needed: number): boolean {
+  if (/[。！？；：:;]$/.test(prev.text) || HEADING_START.test(next.text)) return false;
   const gaps = (line: TextLine) => [line.left - frame.left, frame.right - line.right];
   const [prevLeft, prevRight] = gaps(prev);
   const [nextLeft, nextRight] = gaps(next);
