@@ -987,6 +987,27 @@ describe('a report\'s table of contents, rows of in-table prose, labels naming t
   });
 });
 
+describe('a 自评结果 cell holding a grade word alone (probe Z z16)', () => {
+  /** The national project table with a row after 总分. */
+  const read = (row: string[]) => {
+    const table = projectTable();
+    table.table.push(row);
+    return recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', table), templates)[0];
+  };
+
+  it('says the grade when no 自评等级 does; a sentence, or a 自评等级 of its own, leaves the grade to that', () => {
+    const one = read(['自评结果', '优', '<', '<', '<', '<', '<', '<', '<']);
+    expect(one.grade).toBe('优');
+    expect(one.conclusions.verdict).toBe('优');
+    expect(one.provenance.grade).toMatchObject({ col: 1, raw: '优' });
+    expect(read(['自评结果', '良 好', '<', '<', '<', '<', '<', '<', '<']).grade).toBe('良 好');
+    // a verdict in words is no grade
+    expect(read(['自评结果', '项目完成情况较好，群众满意', '<', '<', '<', '<', '<', '<', '<']).grade).toBeNull();
+    // a 自评等级 cell says the grade, whatever the verdict prints
+    expect(read(['自评等级', '良', '<', '<', '自评结果', '优', '<', '<', '<']).grade).toBe('良');
+  });
+});
+
 describe('blocks printed in another order, or beside the usual ones', () => {
   /** The 年度主要任务 block some department layouts print between the fund block and the goals. */
   const tasks = [

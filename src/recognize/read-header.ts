@@ -7,6 +7,7 @@ import { blockReading, noteCell, type BlockReading } from './block-reading.js';
 import { readFields } from './fields.js';
 import type { FundBlock } from './fund-block.js';
 import { rowCells } from './grid.js';
+import { isGradeWord } from './read-total.js';
 import { overviewSubject, sectionText } from './narrative.js';
 import type { Item, Segment, TitleHit } from './segments.js';
 import type { Template } from './template-schema.js';
@@ -137,6 +138,10 @@ export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): Block
     return s === undefined ? null : s;
   };
   const conclusions = { verdict: conclusion('verdict'), problems: conclusion('problems'), measures: conclusion('measures') };
+  // A 自评结果 cell holding a grade word alone ("自评结果 | 优") says the grade too, when no 自评等级 does.
+  const verdictAt = fields.verdict?.at;
+  const verdictGrade = grade === null && verdictAt && conclusions.verdict !== null && isGradeWord(conclusions.verdict) ? conclusions.verdict.trim() : null;
+  if (verdictGrade && verdictAt) noteCell(notes, 'grade', verdictAt.table, verdictAt.row, verdictAt.col, verdictAt.raw);
 
   // Year: the title, the lines above the first table, the form's head cells, the narrative.
   const firstRowItem = seg.items.findIndex((it) => it.kind === 'row');
@@ -145,5 +150,5 @@ export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): Block
   if (fund) for (let r = 0; r < headEnd; r++) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60) yearTexts.push(rc.cell.text);
   const year = yearOf([...yearTexts, ...paragraphs]);
 
-  return { ...notes, value: { year, entity: entity ?? null, header: { department, implementer }, grade, conclusions } };
+  return { ...notes, value: { year, entity: entity ?? null, header: { department, implementer }, grade: grade ?? verdictGrade, conclusions } };
 }

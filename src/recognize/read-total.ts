@@ -65,6 +65,11 @@ function isWords(raw: string): boolean {
 /** A grade printed beside the total (总分 | 100 | 96 | 优): the cell after the score, when it is one. */
 const GRADE = /^(优秀?|良好?|中等?|合格|差|不合格|及格|不及格|[A-D])$/;
 
+/** A grade word alone (优, 良好, 合格, B …), as a 自评等级 or 自评结果 cell may print it. */
+export function isGradeWord(text: string): boolean {
+  return GRADE.test(text.replace(/[\s\u3000]+/g, ''));
+}
+
 export function gradeInTotalRow(tr: IndicatorRowAt | null | undefined, scoreCol: number | undefined): BlockReading<string | null> {
   const out = blockReading<string | null>(null);
   if (!tr || scoreCol === undefined) return out;
