@@ -987,6 +987,19 @@ describe('a report\'s table of contents, rows of in-table prose, labels naming t
   });
 });
 
+describe('fund lines typed one under the other in one row (probe Z z20, z40)', () => {
+  it('the fund block is unreadable, and the reason names the lines packed into one cell', () => {
+    const table = projectTable({
+      rows: [['年度资金总额\n其中：财政拨款\n其他资金', ['', '150.00\n150.00\n—', '147.30\n147.30\n—', '10\n—\n—', '98.20%\n98.20%\n—', '9.82\n—\n—']]],
+    });
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', '（2023年度）', table), templates);
+    expect(r.blocks.fund).toBe('unreadable');
+    expect(r.unreadBlocks.find((u) => u.block === 'fund')?.reason).toBe(
+      '资金表中一格里填了几个资金行（“年度资金总额”“其中：财政拨款”“其他资金”），各行的金额也挤在同一行，无法逐行读取；请每个资金行各占一行',
+    );
+  });
+});
+
 describe('a 自评结果 cell holding a grade word alone (probe Z z16)', () => {
   /** The national project table with a row after 总分. */
   const read = (row: string[]) => {

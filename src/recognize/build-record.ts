@@ -16,6 +16,7 @@ import { readHeader, readUnit } from './read-header.js';
 import { readIndicators } from './read-indicators.js';
 import { readNarrative, type FormExtent } from './read-narrative.js';
 import { gradeInTotalRow, readTotal } from './read-total.js';
+import { bestKey, normLabel } from './labels.js';
 import { anchorHold, type Item, type Segment } from './segments.js';
 import type { FormBlock, Template } from './template-schema.js';
 
@@ -134,8 +135,30 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
 
 /** Why a block the form prints was not read: its header row was not found, or no line under it. */
 export function whyUnread(block: 'fund' | 'indicators', fit: TemplateFit): string {
-  if (block === 'fund') return fit.fund ? '资金表表头下没有可识别的资金行（如“年度资金总额”“合计”）' : '未找到资金表的表头行（应含预算数、执行数等栏）';
+  if (block === 'fund') {
+    if (!fit.fund) return '未找到资金表的表头行（应含预算数、执行数等栏）';
+    const packed = packedFundLines(fit.fund, fit.template);
+    if (packed) return `资金表中一格里填了几个资金行（${packed.map((l) => `“${l}”`).join('')}），各行的金额也挤在同一行，无法逐行读取；请每个资金行各占一行`;
+    return '资金表表头下没有可识别的资金行（如“年度资金总额”“合计”）';
+  }
   return fit.indicators ? '绩效指标表下没有可识别的指标行' : '未找到绩效指标表的表头行（应含一级指标、三级指标、分值/得分等栏）';
+}
+
+/** The fund lines a cell under the fund header prints one under the other (年度资金总额⏎其中：财政拨款⏎其他资金,
+ *  typed with Enter in one row): two or more lines each a fund line's label. Null when no cell does. */
+function packedFundLines(fund: FundBlock, t: Template): string[] | null {
+  const groups = [t.fund.lines.sources ?? {}, t.fund.lines.uses ?? {}];
+  const isLine = (label: string) => groups.some((g) => bestKey(label, g) !== null);
+  const last = Math.min(fund.table.rows.length - 1, fund.headerRow + 10);
+  for (let r = fund.headerRow + 1; r <= last; r++) {
+    for (const rc of rowCells(fund.table, r)) {
+      const lines = rc.cell.text.split(/\n/).map((l) => l.trim()).filter((l) => l !== '');
+      // a breakdown's marker before its line's words (其中：财政拨款)
+      const words = (l: string) => normLabel(l).replace(/^(?:其中|含)[:：]?/, '');
+      if (lines.length >= 2 && lines.every((l) => isLine(words(l)))) return lines;
+    }
+  }
+  return null;
 }
 
 /** Where the form's tables end: the last item of the last table a block used; the rest of the body is its narrative. */
