@@ -66,19 +66,6 @@ export function batchObservations(rows: BatchRow[], opts: { year?: number } = {}
   return out;
 }
 
-/** Observations that name a path, for the summary.csv `batch` column. */
-export function observationsByPath(observations: BatchObservation[]): Map<string, BatchObservation[]> {
-  const map = new Map<string, BatchObservation[]>();
-  for (const obs of observations) {
-    for (const path of obs.paths) {
-      const list = map.get(path) ?? [];
-      list.push(obs);
-      map.set(path, list);
-    }
-  }
-  return map;
-}
-
 /** Where each observation belongs in a table of one row per form: one about forms (it lists
  *  them) on those forms' rows, one about a whole file on that file's (`formKey(path, null)`). */
 export function observationsByForm(observations: BatchObservation[]): Map<string, BatchObservation[]> {

@@ -10,11 +10,12 @@
 // Kept light on purpose: node built-ins and paths.js only, so a hit loads none of the
 // loaders' code (check/, recognize/, yaml, zod).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { bundledRulesDir, bundledTemplatesDir, packageRoot } from '../paths.js';
+import { displayName, ruleFileNames, templateFileNames } from '../yaml-files.js';
 import type { CheckDirs } from './check-dirs.js';
 import type { TaskContext } from './task.js';
 
@@ -34,20 +35,6 @@ interface Artifact {
   context: Uint8Array;
 }
 
-/** The rule files the loader reads from a folder, in its order (check/loader.ts ruleFiles). */
-function ruleFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/i.test(n) && statSync(join(dir, n)).isFile())
-    .sort();
-}
-
-/** The template files the loader reads from a folder, in its order (recognize/load-templates.ts templateFiles). */
-function templateFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/i.test(n))
-    .sort();
-}
-
 /**
  * sha256 over everything the context is made from: package.json (jxaudit's version and
  * its pinned yaml/zod), the code that parses and validates, and each rule and template
@@ -62,15 +49,9 @@ export function contextKey(root: string, code: string[], ruleDir: string, templa
   h.update(`${FORMAT}\0`);
   add('package.json', readFileSync(join(root, 'package.json')));
   for (const file of code) add(`code:${file}`, readFileSync(join(root, file)));
-  for (const name of ruleFiles(ruleDir)) add(`rule:${name}`, readFileSync(join(ruleDir, name)));
-  for (const name of templateFiles(templateDir)) add(`template:${name}`, readFileSync(join(templateDir, name)));
+  for (const name of ruleFileNames(ruleDir)) add(`rule:${name}`, readFileSync(join(ruleDir, name)));
+  for (const name of templateFileNames(templateDir)) add(`template:${name}`, readFileSync(join(templateDir, name)));
   return h.digest('hex');
-}
-
-/** The name the rule loader shows for a file: relative to the working folder when inside it (check/loader.ts). */
-function displayName(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 /** The artifact's bytes: the context with each rule's and template's `file` reduced to its name (it depends on the folder and the working folder). */

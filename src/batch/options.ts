@@ -34,18 +34,16 @@ const jobs: Reader<number> = (text) => {
   return { ok: true, value: n };
 };
 
-const timeout: Reader<number> = (text) => {
+/** A time limit in seconds (> 0, ≤ a day) → milliseconds; `what` ends the message. */
+const seconds = (option: string, what: string): Reader<number> => (text) => {
   const n = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
-  if (!(n > 0) || n > 86_400) return { ok: false, message: `--timeout 需要大于 0、不超过 86400 的秒数，收到 ${shown(text)}` };
+  if (!(n > 0) || n > 86_400) return { ok: false, message: `${option} 需要大于 0、不超过 86400 的秒数${what}，收到 ${shown(text)}` };
   return { ok: true, value: Math.max(1, Math.round(n * 1000)) };
 };
 
+const timeout = seconds('--timeout', '');
 /** --ocr-timeout: seconds per scanned page (issue 18). */
-const ocrTimeout: Reader<number> = (text) => {
-  const n = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
-  if (!(n > 0) || n > 86_400) return { ok: false, message: `--ocr-timeout 需要大于 0、不超过 86400 的秒数（扫描件每页），收到 ${shown(text)}` };
-  return { ok: true, value: Math.max(1, Math.round(n * 1000)) };
-};
+const ocrTimeout = seconds('--ocr-timeout', '（扫描件每页）');
 
 const maxBytes: Reader<number> = (text) => {
   const n = parseByteSize(text);

@@ -1,7 +1,8 @@
 // Loading rule files (rules/*.yaml): each instance validated against its kind's zod
 // schema; any fault refuses the whole set with file, rule id and line (rules.md).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { displayName, ruleFileNames } from '../yaml-files.js';
 import type { Node } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
 import { lazySchema } from '../lazy-zod.js';
@@ -41,15 +42,7 @@ const commonSchema = lazySchema((z) =>
 
 /** The rule files of one folder, by name; subfolders (rules/templates/) are not rules. */
 function ruleFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/i.test(n) && statSync(join(dir, n)).isFile())
-    .sort()
-    .map((n) => join(dir, n));
-}
-
-function displayName(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
+  return ruleFileNames(dir).map((n) => join(dir, n));
 }
 
 /** Parses one rule file into rules; throws RuleFileError on the first fault. */

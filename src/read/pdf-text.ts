@@ -250,7 +250,7 @@ export function firstLineIndents(lines: readonly TextLine[], frame: Frame): numb
   const out: number[] = [];
   for (const line of lines) {
     const leftGap = line.left - frame.left;
-    if (leftGap < 0.5 * line.size || Math.abs(leftGap - (frame.right - line.right)) <= line.size) continue;
+    if (leftGap < 0.5 * line.size || centredIn(line, frame, line.size)) continue;
     if (!out.some((x) => Math.abs(x - line.left) <= 0.1 * line.size)) out.push(line.left);
   }
   return out;
@@ -317,7 +317,7 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   // by chance ("…全年支出" over "1788.50万元，…", probe Y40).
   const leftGap = prev.left - frame.left;
   const indented = (frame.indents ?? []).some((x) => Math.abs(x - prev.left) <= 0.1 * size) && !HEADING_START.test(next.text);
-  if (!frame.centred && !indented && leftGap >= size && Math.abs(leftGap - (frame.right - prev.right)) <= 0.1 * size && next.left < prev.left - 0.5 * size) return false;
+  if (!frame.centred && !indented && leftGap >= size && centredIn(prev, frame, 0.1 * size) && next.left < prev.left - 0.5 * size) return false;
   // Full line: the next line's first token would not have fitted after it.
   // (0.15 em of slack: padding is estimated from the left edge, and LibreOffice
   // wraps a glyph that would end within a point or so of the edge.)
@@ -360,12 +360,15 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
  *  it, is no title wrapped ("…已完成。" over a centred caption). */
 function centredWrap(prev: TextLine, next: TextLine, frame: Frame, needed: number): boolean {
   if (/[。！？；：:;]$/.test(prev.text) || HEADING_START.test(next.text)) return false;
-  const gaps = (line: TextLine) => [line.left - frame.left, frame.right - line.right];
-  const [prevLeft, prevRight] = gaps(prev);
-  const [nextLeft, nextRight] = gaps(next);
   const size = Math.max(prev.size, next.size);
-  if (nextLeft < size || Math.abs(nextLeft - nextRight) > 0.25 * size) return false;
-  return prevLeft > -0.5 * size && Math.abs(prevLeft - prevRight) <= 0.25 * size && prevLeft + prevRight < needed;
+  if (next.left - frame.left < size || !centredIn(next, frame, 0.25 * size)) return false;
+  const prevLeft = prev.left - frame.left;
+  return prevLeft > -0.5 * size && centredIn(prev, frame, 0.25 * size) && prevLeft + (frame.right - prev.right) < needed;
+}
+
+/** The line's gaps to the frame's left and right edges differ by at most `tolerance` points. */
+function centredIn(line: TextLine, frame: Frame, tolerance: number): boolean {
+  return Math.abs(line.left - frame.left - (frame.right - line.right)) <= tolerance;
 }
 
 /** The room a line leaves in its frame: up to the right edge, or, in a centred cell,

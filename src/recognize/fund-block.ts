@@ -482,13 +482,9 @@ function textCellLines(table: DocTable, r: number, t: Template, seen: FundLineAt
       } else {
         const column = groups.get(rc.col);
         if (!column) continue;
-        const inSources = bestKey(label, t.fund.lines.sources ?? {});
-        const inUses = bestKey(label, t.fund.lines.uses ?? {});
-        group = inSources && !inUses ? 'sources' : inUses && !inSources ? 'uses' : column;
-        key = group === 'sources' ? inSources : inUses;
-        if (!key && group === 'sources' && pair.amount !== undefined && label.length <= MAX_LINE_LABEL && readMoney(pair.amount).value !== null) {
-          key = nextExtraKey([...seen, ...out]);
-        }
+        const meaning = lineMeaning(label, t);
+        group = meaning.meant ?? column;
+        key = keyOrExtra(group, meaning.keys[group], label, pair.amount, [...seen, ...out]);
       }
       if (!key || has(group, key)) continue;
       out.push({ group, key, row: r, label: pair.label, textCell: { col: rc.col, raw: rc.cell.text, amount: pair.amount ?? '' } });
@@ -500,6 +496,20 @@ function textCellLines(table: DocTable, r: number, t: Template, seen: FundLineAt
 /** The numbered key of the next source line the lexicon does not know: extra1, extra2 … */
 function nextExtraKey(lines: readonly FundLineAt[]): string {
   return `extra${lines.filter((l) => l.key.startsWith('extra')).length + 1}`;
+}
+
+/** What a printed line's label means: its key in each group's lexicon, and the one group
+ *  that knows it (null where both or neither do: the line's column then decides). */
+function lineMeaning(label: string, t: Template): { meant: FundGroup | null; keys: Record<FundGroup, string | null> } {
+  const keys = { sources: bestKey(label, t.fund.lines.sources ?? {}), uses: bestKey(label, t.fund.lines.uses ?? {}) };
+  return { meant: keys.sources && !keys.uses ? 'sources' : keys.uses && !keys.sources ? 'uses' : null, keys };
+}
+
+/** The line's key in `group`, or for a source the lexicon does not know printed with an
+ *  amount (中央补助资金 | 50.00) a numbered key (`lines`: the lines read so far); else null. */
+function keyOrExtra(group: FundGroup, key: string | null, label: string, amount: string | undefined, lines: readonly FundLineAt[]): string | null {
+  if (key || group !== 'sources' || amount === undefined || label.length > MAX_LINE_LABEL || readMoney(amount).value === null) return key;
+  return nextExtraKey(lines);
 }
 
 /** A cell that names something (holds a Chinese word), not a figure or a placeholder. */
@@ -537,11 +547,9 @@ function sideBySideLines(table: DocTable, r: number, t: Template, firstValueCol:
       continue;
     }
     if (!amount) return null; // a label with no amount beside it: no row of pairs
-    const inSources = bestKey(rc.label, t.fund.lines.sources ?? {});
-    const inUses = bestKey(rc.label, t.fund.lines.uses ?? {});
-    const meant: FundGroup | null = inSources && !inUses ? 'sources' : inUses && !inSources ? 'uses' : null;
+    const { meant, keys } = lineMeaning(rc.label, t);
     const lineGroup = meant ?? sides.get(rc.col) ?? null;
-    pairs.push({ label: rc, amount, group: lineGroup, key: lineGroup === 'sources' ? inSources : lineGroup === 'uses' ? inUses : null, meant: meant !== null });
+    pairs.push({ label: rc, amount, group: lineGroup, key: lineGroup ? keys[lineGroup] : null, meant: meant !== null });
   }
   const header = new Set(groupCells.map((g) => g.group)).size > 1;
   const meantBoth = pairs.some((p) => p.meant && p.group === 'sources') && pairs.some((p) => p.meant && p.group === 'uses');
@@ -553,10 +561,7 @@ function sideBySideLines(table: DocTable, r: number, t: Template, firstValueCol:
   const has = (group: FundGroup, key: string) => seen.some((l) => l.group === group && l.key === key) || out.some((l) => l.group === group && l.key === key);
   for (const p of pairs) {
     if (!p.group) continue;
-    let key = p.key;
-    if (!key && p.group === 'sources' && p.label.label.length <= MAX_LINE_LABEL && readMoney(p.amount.cell.text).value !== null) {
-      key = nextExtraKey([...seen, ...out]);
-    }
+    const key = keyOrExtra(p.group, p.key, p.label.label, p.amount.cell.text, [...seen, ...out]);
     if (!key || has(p.group, key)) continue;
     out.push({ group: p.group, key, row: r, label: p.label.label, textCell: { col: p.amount.col, raw: p.amount.cell.text, amount: p.amount.cell.text } });
   }

@@ -1,13 +1,14 @@
 // Loading form templates from rules/templates/*.yaml: parse with line numbers,
 // validate with zod, resolve `extends`, normalize every label once. A malformed
 // template is refused with its file, template id and line.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
 import type { FundColumn } from '../model/record.js';
 import { squeeze } from '../normalize/cell.js';
 import { normLabel } from './labels.js';
+import { templateFileNames } from '../yaml-files.js';
 import { FUND_COLUMN_PRECEDENCE, INDICATOR_COLUMN_PRECEDENCE, templateFileSchema, type ScoreBandWords, type Template, type TemplateFile, type IndicatorColumn, type FundGroup } from './template-schema.js';
 
 /** A malformed template file: names the file, the template and the line. */
@@ -37,11 +38,11 @@ function templateFiles(dirs: string[]): string[] {
     let names: string[];
     try {
       if (!statSync(dir).isDirectory()) throw new Error('not a folder');
-      names = readdirSync(dir);
+      names = templateFileNames(dir);
     } catch {
       throw new TemplateFileError(dir, null, null, '模板文件夹不存在或无法读取');
     }
-    for (const name of names.filter((n) => /\.ya?ml$/i.test(n)).sort()) out.push(join(dir, name));
+    for (const name of names) out.push(join(dir, name));
   }
   return out;
 }
