@@ -4,9 +4,11 @@
 // without a form, XLSX, converted .doc/.rtf/.xls): forms/s, the ratio to the floor
 // (unzip + saxes of word/document.xml alone; `pdftotext -layout` per file), peak RSS,
 // the speed-up of a second worker (jobs=2 / jobs=1) and time per stage, printed next
-// to the targets (issue 19). DOCX and PDF forms are run three times each way, in turn,
+// to the targets (issue 19). Beside the speed-up, what two cores of this machine give at
+// all: the same one-thread JavaScript run twice at once, and the batch split between two
+// independent processes. DOCX and PDF forms are run three times each way, in turn,
 // and the median quoted; one batch of 5,000 DOCX shows peak memory at a deadline's size.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname } from 'node:path';
@@ -225,14 +227,31 @@ interface Run {
   totals: { ok: number; discrepancies: number; failed: number };
 }
 
+/** The child's last line, its figures, with the wall time measured from outside. */
+function childRun(status: number | null, stdout: string, stderr: string, seconds: number): Run {
+  if (status !== 0) throw new Error(`batch failed (${status}): ${stderr}`);
+  return { ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<Run, 'seconds'>), seconds };
+}
+
 /** One `check` over `inputs` with `jobs` workers, in a process of its own. */
 function run(inputs: string[], jobs: number, out: string): Run {
   rmSync(out, { recursive: true, force: true });
   const start = performance.now();
   const child = spawnSync(process.execPath, [CHILD, out, String(jobs), ...inputs], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const seconds = (performance.now() - start) / 1000;
-  if (child.status !== 0) throw new Error(`batch failed (${child.status}): ${child.stderr}`);
-  return { ...(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Omit<Run, 'seconds'>), seconds };
+  return childRun(child.status, child.stdout, child.stderr, (performance.now() - start) / 1000);
+}
+
+/** `node args…` started now; resolves with its exit status, output and wall time. */
+function started(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
+  const start = performance.now();
+  const child = spawn(process.execPath, args);
+  let stdout = '', stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr, seconds: (performance.now() - start) / 1000 }));
+  });
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -263,6 +282,41 @@ function ceilingLine(one: Run, many: Run, jobs: number): string {
   );
 }
 
+// ---- what two cores of this machine give -------------------------------------
+
+/** A fixed piece of JavaScript on one thread (garbage collection included): with `alloc`,
+ *  it builds and drops small objects and strings, as reading a form does; without, it is
+ *  integer arithmetic in registers that touches no memory. */
+function reference(alloc: boolean): string {
+  return alloc
+    ? "let n=0;for(let r=0;r<12;r++){const a=[];for(let i=0;i<200000;i++)a.push({i,s:'x'+i,c:[i]});n+=a.length+JSON.parse(JSON.stringify(a.slice(0,20000))).length}if(n===0)process.exit(1)"
+    : 'let x=1;for(let i=0;i<6e8;i++)x=(x*1103515245+12345)|0;if(x===0.5)process.exit(1)';
+}
+
+/** How much faster two copies of the same one-thread work finish on two cores than one
+ *  after the other: 2.00× where the cores share nothing. */
+async function referenceScaling(alloc: boolean): Promise<number> {
+  const args = ['--single-threaded', '-e', reference(alloc)];
+  const alone = await started(args);
+  const pair = await Promise.all([started(args), started(args)]);
+  for (const r of [alone, ...pair]) if (r.status !== 0) throw new Error(`reference failed: ${r.stderr}`);
+  return (2 * alone.seconds) / Math.max(...pair.map((r) => r.seconds));
+}
+
+/** The batch split in two (files in turn, so both halves hold the same mix), each half
+ *  checked by a `--jobs 1` process of its own, both at once: two cores with no pool and no
+ *  shared process — what a process pool could at best give. */
+async function twoProcesses(dir: string): Promise<Run> {
+  const files = filesUnder(dir);
+  const halves = [0, 1].map((k) => files.filter((_, i) => i % 2 === k));
+  const outs = halves.map((_, k) => join(WORK, `out-half-${k}`));
+  for (const out of outs) rmSync(out, { recursive: true, force: true });
+  const start = performance.now();
+  const runs = (await Promise.all(halves.map((half, k) => started([CHILD, outs[k], '1', ...half])))).map((r) => childRun(r.status, r.stdout, r.stderr, r.seconds));
+  const seconds = (performance.now() - start) / 1000;
+  return { ...runs[0], forms: runs[0].forms + runs[1].forms, files: runs[0].files + runs[1].files, seconds, cpuSeconds: runs[0].cpuSeconds + runs[1].cpuSeconds, maxRss: runs[0].maxRss + runs[1].maxRss };
+}
+
 const statusLine = (r: Run) => `  状态     通过 ${r.totals.ok}，有差异 ${r.totals.discrepancies}，失败 ${r.totals.failed}`;
 
 /** Of several runs of one batch, the one with the median wall time; its peak RSS the
@@ -274,14 +328,16 @@ function median(runs: Run[]): Run {
 
 /** A class of forms: throughput with `jobs` workers, the speed-up over one, the floor,
  *  peak RSS — each the median of `repeat` runs, jobs=N and jobs=1 taken in turn. */
-function formsClass(label: string, dir: string, jobs: number, repeat: number, target: number | null, floor: { rate: number | null; what: string }): void {
-  const manyRuns: Run[] = [], oneRuns: Run[] = [];
+async function formsClass(label: string, dir: string, jobs: number, repeat: number, target: number | null, floor: { rate: number | null; what: string }): Promise<void> {
+  const manyRuns: Run[] = [], oneRuns: Run[] = [], pairRuns: Run[] = [];
   for (let i = 0; i < repeat; i++) {
     manyRuns.push(run([dir], jobs, join(WORK, `out-${label}-${jobs}`)));
     if (jobs > 1) oneRuns.push(run([dir], 1, join(WORK, `out-${label}-1`)));
+    if (jobs === 2) pairRuns.push(await twoProcesses(dir));
   }
   const many = median(manyRuns);
   const one = jobs > 1 ? median(oneRuns) : null;
+  const pair = pairRuns.length ? median(pairRuns) : null;
   const r = many.forms / many.seconds;
   console.log(`\n${label}（${many.files} 个文件，--jobs ${jobs}，含进程启动；${repeat} 次运行取中位数）`);
   console.log(`  吞吐     ${rate(r)} 张表（${many.forms} 张 / ${many.seconds.toFixed(1)} s）` + (target !== null ? `  目标 ≥ ${target}/s  ${mark(r >= target)}` : ''));
@@ -290,6 +346,13 @@ function formsClass(label: string, dir: string, jobs: number, repeat: number, ta
     const speedup = one.seconds / many.seconds;
     console.log(`  并行     jobs=1 ${rate(one.forms / one.seconds)}，jobs=${jobs} ${rate(r)}，加速 ${speedup.toFixed(2)}×  目标 ≥ 1.7×  ${mark(speedup >= 1.7)}（CPU 合计 jobs=1 ${one.cpuSeconds.toFixed(1)} s，jobs=${jobs} ${many.cpuSeconds.toFixed(1)} s）`);
     console.log(`  加速上限 ${ceilingLine(one, many, jobs)}`);
+    if (pair) {
+      const more = pair.cpuSeconds / one.cpuSeconds - 1;
+      console.log(
+        `  进程对照 两个独立进程（各 --jobs 1，各查一半文件）同时运行：加速 ${(one.seconds / pair.seconds).toFixed(2)}×（jobs=2 ${speedup.toFixed(2)}×），` +
+          `CPU 合计 ${pair.cpuSeconds.toFixed(1)} s，比一个进程查全部多 ${(more * 100).toFixed(0)}%：换成进程池也不会更快`,
+      );
+    }
   }
   console.log(`  内存峰值 ${mb(many.maxRss)}（进程含工作线程）  目标 ≤ 300 MB  ${mark(many.maxRss <= 300 * 1024 * 1024)}`);
   console.log(`  分阶段   ${stageLine(many)}`);
@@ -356,13 +419,18 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   // The load average says whether other processes shared the cores: wall-time figures (and the jobs=2 speed-up) suffer when they did.
   console.log(`jxaudit 基准测试 — ${availableParallelism()} 个 CPU 核，--jobs ${args.jobs}；开始时系统负载 ${loadavg()[0].toFixed(2)}`);
+  if (args.jobs === 2 && args.repeat > 0) {
+    // Two cores are not twice one when the work goes to memory: the ceiling any jobs=2 speed-up meets here.
+    const [compute, alloc] = [await referenceScaling(false), await referenceScaling(true)];
+    console.log(`本机两核   同一段单线程 JavaScript 两份同时运行，比先后运行快：纯计算 ${compute.toFixed(2)}×，分配内存为主（如读表）${alloc.toFixed(2)}×`);
+  }
   const docxDir = await buildDocxBatch(args.docx);
   const pdfDir = buildPdfBatch(args.pdf);
   const docxFiles = filesUnder(docxDir);
 
   // `--docx 0` measures the others alone.
-  if (docxFiles.length > 0) formsClass('DOCX', docxDir, args.jobs, args.repeat, 150, { rate: await docxFloor(docxFiles), what: '单进程只解压并 saxes 解析 word/document.xml' });
-  if (pdfDir) formsClass('PDF', pdfDir, args.jobs, args.repeat, 40, { rate: pdfFloor(filesUnder(pdfDir)), what: '每个文件一次 pdftotext -layout' });
+  if (docxFiles.length > 0) await formsClass('DOCX', docxDir, args.jobs, args.repeat, 150, { rate: await docxFloor(docxFiles), what: '单进程只解压并 saxes 解析 word/document.xml' });
+  if (pdfDir) await formsClass('PDF', pdfDir, args.jobs, args.repeat, 40, { rate: pdfFloor(filesUnder(pdfDir)), what: '每个文件一次 pdftotext -layout' });
 
   if (docxFiles.length > 0 && args.many > 0) manyClass(buildManyBatch(docxFiles, args.many), args.jobs);
 

@@ -33,9 +33,14 @@ export function rawEntry(zip: ZipArchive, name: string): Entry {
   return { name: entry.name, method: entry.method, crc: entry.crc32 >>> 0, size: entry.uncompressedSize, data: bytes.subarray(start, start + entry.compressedSize) };
 }
 
+/** zlib's fastest level: on a form's 45 KB word/document.xml a quarter of the default
+ *  level's time (0.6 against 2.4 ms, most of what an annotated copy cost), for 16% more
+ *  bytes of that one part (issue 19). */
+const DEFLATE_LEVEL = 1;
+
 /** A new or changed part, deflated. */
 export function newEntry(name: string, content: Buffer): Entry {
-  return { name, method: 8, crc: crc32(content) >>> 0, size: content.length, data: deflateRawSync(content) };
+  return { name, method: 8, crc: crc32(content) >>> 0, size: content.length, data: deflateRawSync(content, { level: DEFLATE_LEVEL }) };
 }
 
 /**

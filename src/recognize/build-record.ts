@@ -75,11 +75,49 @@ function readFundOf(seg: Segment, t: Template): FundBlock | null {
   return fund;
 }
 
+/** What a template reads of a candidate's blocks, the same for every template that reads alike. */
+interface CandidateBlocks {
+  fund: FundBlock | null;
+  indicators: IndicatorBlock | null;
+  printed?: Printed;
+}
+
+const readingKeys = new WeakMap<Template, string>();
+
+/** Templates that differ only in their name and in what identifies them (the provinces'
+ *  variants of the national project form) read a candidate alike: one key for all of them. */
+function readingKey(t: Template): string {
+  let key = readingKeys.get(t);
+  if (key === undefined) {
+    const { id: _id, description: _description, file: _file, identify: _identify, ...reading } = t;
+    key = JSON.stringify(reading, (_k, v: unknown) => (v instanceof RegExp ? v.toString() : v));
+    readingKeys.set(t, key);
+  }
+  return key;
+}
+
+const candidateBlocks = new WeakMap<Segment, Map<string, CandidateBlocks>>();
+
+/** The candidate's fund and indicator blocks as `t` reads them, read once for all the
+ *  templates that read alike (four project templates read each block four times). */
+function blocksOf(seg: Segment, t: Template): CandidateBlocks {
+  let bySeg = candidateBlocks.get(seg);
+  if (!bySeg) candidateBlocks.set(seg, (bySeg = new Map()));
+  const key = readingKey(t);
+  let blocks = bySeg.get(key);
+  if (!blocks) {
+    const fund = readFundOf(seg, t);
+    blocks = { fund, indicators: readIndicatorBlock(seg.items, t, budgetBlockSpans(seg, fund)) };
+    bySeg.set(key, blocks);
+  }
+  return blocks;
+}
+
 export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   if (seg.title && !seg.title.kinds.includes(t.kind)) return null;
   const titleMatch = !!seg.title && t.title.some((l) => anchorHold(seg.title!.text, l) !== null);
-  const fund = readFundOf(seg, t);
-  const indicators = readIndicatorBlock(seg.items, t, budgetBlockSpans(seg, fund));
+  const blocks = blocksOf(seg, t);
+  const { fund, indicators } = blocks;
   // Layout-specific requirements (identify): each one met makes the layout more specific.
   let specific = 0;
   for (const c of t.identify.fundColumns) {
@@ -105,7 +143,7 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   // table of 预算数/执行数 under a table-of-contents line is no form).
   // A titled form whose fund block is printed but unreadable (its header row deleted)
   // is still read for its indicators; the fund block is then reported, never blank.
-  const printed = findPrinted(seg, t);
+  const printed = (blocks.printed ??= findPrinted(seg, t));
   const fundRead = !!fund && fund.lines.length > 0;
   const valid = fund
     ? fund.anchor

@@ -27,9 +27,10 @@ export function collectHighlights(findings: Finding[]): Highlights {
 
 /** The severity marking `path`, also through an `indicators[*].x` wildcard. */
 function markOf(marks: Highlights, path: string): Severity | undefined {
+  if (marks.size === 0) return undefined; // a clean form: every cell of its tables asks
   const exact = marks.get(path);
   // Only indicator paths can match a wildcard.
-  const p = parsePath(path);
+  const p = path.startsWith('indicators[') ? parsePath(path) : null;
   const wildcard = p?.kind === 'indicator' ? marks.get(formatPath({ ...p, index: '*' })) : undefined;
   if (!exact) return wildcard;
   if (!wildcard) return exact;
