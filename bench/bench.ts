@@ -271,14 +271,16 @@ function stageLine(r: Run): string {
 
 /** Why the speed-up stops where it does: one worker's process already keeps more than
  *  one core busy (V8's garbage-collection and compiler threads run beside it), so the same
- *  CPU work spread over `jobs` cores can at best finish `jobs` ÷ (cores it used) sooner. */
+ *  CPU work spread over `jobs` cores can at best finish `jobs` ÷ (cores it used) sooner —
+ *  and with both cores busy the same work takes more CPU (the two-process control below
+ *  shows how much of that is this machine's, not the pool's). */
 function ceilingLine(one: Run, many: Run, jobs: number): string {
   const cores = Math.min(jobs, availableParallelism());
   const used = one.cpuSeconds / one.seconds;
   const extra = many.cpuSeconds / one.cpuSeconds - 1;
   return (
     `jobs=1 已占用 ${used.toFixed(2)} 个核（工作线程之外，V8 的垃圾回收与编译线程也在运行），同样的 CPU 工作量在 ${cores} 个核上最多加速 ${(cores / used).toFixed(2)}×；` +
-    `jobs=${jobs} 的 CPU 合计比 jobs=1 ${extra >= 0 ? '多' : '少'} ${Math.abs(extra * 100).toFixed(0)}%（每个线程各自预热与编译）`
+    `jobs=${jobs} 的 CPU 合计比 jobs=1 ${extra >= 0 ? '多' : '少'} ${Math.abs(extra * 100).toFixed(0)}%（每个线程各自预热与编译，两核同时运行时内存与缓存互相争用）`
   );
 }
 
@@ -350,7 +352,7 @@ async function formsClass(label: string, dir: string, jobs: number, repeat: numb
       const more = pair.cpuSeconds / one.cpuSeconds - 1;
       console.log(
         `  进程对照 两个独立进程（各 --jobs 1，各查一半文件）同时运行：加速 ${(one.seconds / pair.seconds).toFixed(2)}×（jobs=2 ${speedup.toFixed(2)}×），` +
-          `CPU 合计 ${pair.cpuSeconds.toFixed(1)} s，比一个进程查全部多 ${(more * 100).toFixed(0)}%：换成进程池也不会更快`,
+          `CPU 合计 ${pair.cpuSeconds.toFixed(1)} s，比一个进程查全部多 ${(more * 100).toFixed(0)}%（含多一次启动）：两核同时运行时同样的工作要更多 CPU，换成进程池也不会更快`,
       );
     }
   }
