@@ -808,8 +808,14 @@ table('grade', {}, [
   { name: 'no printed grade' },
   { name: '优 with 99.50', edit: (r) => { r.grade = '优'; } },
   { name: '良好 with 85', edit: (r) => { r.grade = '良好'; r.total.score = '85'; } },
+  // A row of check boxes (probe Q s02): the ticked one is the grade, not the first word.
+  { name: '☐优 ☑良 ☐中 ☐差 with 85', edit: (r) => { r.grade = '☐优 ☑良 ☐中 ☐差'; r.total.score = '85'; } },
+  { name: '□优 ■良 □中 □差 with 85', edit: (r) => { r.grade = '□优 ■良 □中 □差'; r.total.score = '85'; } },
+  { name: 'boxes with none ticked: no grade printed', edit: (r) => { r.grade = '☐优 ☐良 ☐中 ☐差'; r.total.score = '85'; } },
 ], [
   { name: '优 with 89.9', edit: (r) => { r.grade = '优'; r.total.score = '89.9'; }, want: [{ fields: ['grade', 'total.score'], actual: '优', expected: '良' }] },
+  { name: '☑优 ☐良 with 85', edit: (r) => { r.grade = '☑优 ☐良 ☐中 ☐差'; r.total.score = '85'; }, want: [{ fields: ['grade', 'total.score'], actual: '☑优 ☐良 ☐中 ☐差', expected: '良' }] },
+  { name: '☐优 ☐良 ☒中 ☐差 with 99.50', edit: (r) => { r.grade = '☐优 ☐良 ☒中 ☐差'; }, want: [{ fields: ['grade', 'total.score'], expected: '优' }] },
 ]);
 
 describe('met or missed (rules.md)', () => {

@@ -15,9 +15,17 @@ function gradeFor(score: string): string {
   return '差';
 }
 
-/** The grade letter a printed grade names ("优秀" → 优, "良好" → 良), or null. */
+/** A check box, ticked or not, as forms print them (the DOCX reader maps Wingdings boxes to these). */
+const BOX = /[□☐☑☒■▣√✓✔]/;
+/** A ticked box and the grade word after it. */
+const TICKED = /[☑☒■▣√✓✔]([优良中差])/;
+
+/** The grade letter a printed grade names ("优秀" → 优, "良好" → 良; in a row of check
+ *  boxes, "☐优 ☑良 ☐中 ☐差", the ticked one), or null (no box ticked: no grade given). */
 function printedGrade(text: string): string | null {
-  const m = /[优良中差]/.exec(text.replace(/\s+/g, ''));
+  const flat = text.replace(/\s+/g, '');
+  if (BOX.test(flat)) return TICKED.exec(flat)?.[1] ?? null;
+  const m = /[优良中差]/.exec(flat);
   return m ? m[0] : null;
 }
 
