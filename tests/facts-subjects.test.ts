@@ -145,3 +145,37 @@ describe("the score of the form's year (probe W F11)", () => {
     });
   });
 });
+
+describe('a verb of paying out said as done is the spending of what its sentence speaks of (probe Y33)', () => {
+  it('全年执行, 累计支付, 实际已支出, 全年共使用: the spending, whatever the verb', () => {
+    expect(
+      project('实际拨付到位180.35万元，全年执行178.85万元，执行率99.17%，结余1.50万元。'),
+    ).toStrictEqual({ 'funds.received': ['180.35'], 'spending.total': ['178.85'] });
+    expect(project('项目全年预算320万元，截至12月31日累计支付312.48万元。')).toStrictEqual({ 'budget.final': ['320'], 'spending.total': ['312.48'] });
+    expect(project('该项目2023年实际已支出312.48万元。')).toStrictEqual({ 'spending.total': ['312.48'] });
+    expect(dept('本单位全年共使用资金2398.64万元。')).toStrictEqual({ 'spending.total': ['2398.64'] });
+  });
+  it('binds nothing where the verb is not said as done, or the money is not the year\'s spending of the form', () => {
+    expect(
+      project(
+        '全年预算320万元，计划支出300万元。', // a plan
+        '其中道路工程累计支付45万元。', // a sub-project's
+        '设备购置实际支出45万元。', // a sub-item's
+        '上年累计支付150万元。', // last year's
+        '截至6月底已支出150万元。', // part of the year
+        '当年财政拨款实际执行292.48万元，上年结转资金执行20万元。', // source lines
+        '累计完成投资500万元，已拨付资金300万元。', // an investment, money handed on
+        '项目计划投资500万元，累计已支付资金450万元。', // since the building began, maybe
+        '结余7.52万元，结转下年使用。', // money left
+      ),
+    ).toStrictEqual({ 'budget.final': ['320'] });
+    expect(dept('“三公”经费预算9万元，累计支付6万元。', '基本支出预算1586.30万元，实际已支出1572.18万元。')).toStrictEqual({});
+  });
+  it("in a department's report, a project's spending is the project's", () => {
+    expect(dept('动物疫病防控项目全年预算180.35万元，全年执行178.85万元。')).toStrictEqual({});
+  });
+  it('a rate of the verb is no amount: 全年执行率, 累计支付进度', () => {
+    const r = extractNarrativeFacts(['全年执行率97.65%，比上年提高2个百分点。', '全年预算120万元，累计支付进度100%。']);
+    expect(values(r.facts)).toStrictEqual({ 'budget.final': ['120'] });
+  });
+});

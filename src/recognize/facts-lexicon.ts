@@ -35,6 +35,27 @@ export interface ConceptEntry {
   subjectAs?: string;
 }
 
+/** Verbs of paying money out: said as done (DONE_MARKERS before them), the amount spent of
+ *  whatever their sentence speaks of. Not 拨付 (money handed on: received by the form's
+ *  unit, or paid out by it to others), 投资 (work done, not paid), 结余/结转 (money left). */
+export const SPENDING_VERBS: string[] = ['支出', '支付', '执行', '使用'];
+/** Words before a spending verb that make it the amount actually spent: the actual, the
+ *  cumulative, the done ("实际支付", "累计执行", "已使用", "共支出"); one or two of them
+ *  ("实际已支出", "累计已支付"), after 全年 or not ("全年执行", "全年累计支付"). Without one a
+ *  verb binds nothing ("计划支出", "拟使用", "用于…支出"). A year or 本年 before them is the
+ *  sentence's own words, not part of the wording ("2023年度已支付", "本年实际支出"). */
+export const DONE_MARKERS: string[] = ['实际', '累计', '已经', '已', '共计', '共', '完成'];
+/** The whole year, said before DONE_MARKERS or alone before the verb ("全年执行178.85万元"). */
+export const WHOLE_YEAR = '全年';
+
+/** Every wording [WHOLE_YEAR] + DONE_MARKERS (none to two, different; at least one word in
+ *  all) + a SPENDING_VERB (+ each of `tails`). */
+export function spendingWordings(tails: string[] = ['']): string[] {
+  const acts = ['', ...DONE_MARKERS.flatMap((a) => [a, ...DONE_MARKERS.filter((b) => b !== a).map((b) => a + b)])];
+  const heads = [...acts.filter((a) => a !== ''), ...acts.map((a) => WHOLE_YEAR + a)];
+  return heads.flatMap((head) => SPENDING_VERBS.flatMap((verb) => tails.map((tail) => head + verb + tail)));
+}
+
 export const CONCEPT_LEXICON: ConceptEntry[] = [
   { concept: 'budget.initial', aliases: ['年初预算[数][安排]', '年初部门预算', '批复部门预算', '部门预算', '年初批复[预算]', '批复预算'] },
   { concept: 'budget.added', aliases: ['追加预算', '追加', '调增预算', '预算调增', '调增'] },
@@ -59,9 +80,11 @@ export const CONCEPT_LEXICON: ConceptEntry[] = [
   // The actual spending of the sentence's budget: "全年预算数为95.00万元，实际支出93.12万元";
   // "支出决算" too, the 部门决算 wording of whatever its sentence speaks of ("“三公”经费支出
   // 决算为8.40万元" is the 三公's, "2023年度支出决算2704.91万元" the department's).
+  // Besides these nouns, any verb of paying out said as done (SPENDING_VERBS after
+  // DONE_MARKERS: "全年执行178.85万元", "累计支付", "实际已支出", "全年共使用").
   {
     concept: 'spending.total',
-    aliases: ['实际支出', '[预算]执行数', '已支付', '累计支出', '完成支出', '实际使用', '支出决算[数]'],
+    aliases: ['[预算]执行数', '支出决算[数]', ...spendingWordings()],
     ofSubjects: ['budget.', 'funds.', 'spending.total'],
   },
   // Generic words: total spending on their own, but right after another
@@ -86,7 +109,11 @@ export const CONCEPT_LEXICON: ConceptEntry[] = [
   { concept: 'threePublic.vehiclePurchase', aliases: ['购置费'], after: ['threePublic.'] },
   { concept: 'threePublic.vehicleOps', aliases: ['运行维护费', '运行费', '运维费'], after: ['threePublic.'] },
   // Wordings that contain an alias but name no concept.
-  { concept: null, aliases: ['预算执行率', '支出进度'] },
+  { concept: null, aliases: ['预算执行率', '支出进度', ...spendingWordings(['率', '进度'])] },
+  // An investment (planned, done, to date) is a building project's, often over several
+  // years: a sentence speaking of one speaks of no year's spending ("累计完成投资480万元，
+  // 累计已支付资金450万元" may count earlier years).
+  { concept: null, aliases: ['投资'] },
 ];
 
 /** Words that may stand between a concept and its figure ("批复部门预算为",

@@ -167,6 +167,24 @@ function leadStart(text: string, clause: ClauseScan, m: Mention): number {
   return start;
 }
 
+/** Words a wording of the actual spending (lexicon `ofSubjects`) may follow and still speak
+ *  of its sentence's subject: the form's own words, and the money itself ("资金已支付…"). */
+const OWN_LEAD = [...OWN_WORDS, ...fold(['资金', '经费'])];
+/** A date the figure stands at: "截至12月31日", "截至年底" (a part of the year is a period mark). */
+const DATE_LEAD = new RegExp(String.raw`(?:${fold(CUTOFF_WORDS).join('|')})?(?:${MONTH}月(?:\d{1,2}日|底|末)?|年底|年末)`, 'g');
+
+/** Whether a wording of the actual spending ("累计支付", "全年执行", lexicon `ofSubjects`)
+ *  speaks of its sentence's subject: the words before it in its clause are none, a date,
+ *  the form's own ("2023年", "本单位", a project's "该项目", "项目"), or a unit's name (its
+ *  scope then decides). After any other words ("其中道路工程累计支付", "设备购置实际支出")
+ *  it is that thing's spending, which no concept names. */
+export function spendsOwn(text: string, clause: ClauseScan, m: Mention, department: boolean): boolean {
+  const lead = text.slice(leadStart(text, clause, m), m.start).replace(YEAR, '').replace(DATE_LEAD, '').replace(/[(:]/g, '');
+  if (lead === '' || MARKERS.some((w) => lead.includes(w))) return true;
+  if (wordEndingAt(lead, lead.length, SUFFIXES)) return true;
+  return isRunOf(lead, department ? OWN_LEAD : [...OWN_LEAD, ...PROJECT_ENDS]);
+}
+
 /** A concept word that opens with the word a project's name ends with ("项目支出"): right
  *  after a name it is that name's ("食品安全抽检项目支出" is the 食品安全抽检项目's 支出), and in
  *  a department's narrative a project's figure. The form's own words before it name none

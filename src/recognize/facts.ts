@@ -8,7 +8,7 @@ import type { Change, Fact } from '../model/record.js';
 import { compileLexicon, type ConceptMatcher, type Mention } from './facts-concepts.js';
 import { findChanges, type ClauseScan } from './facts-changes.js';
 import { AFTER_FILLERS, APPROX_BEFORE, BREAKDOWN_JOINS, BREAKDOWN_OPENERS, CONCEPT_LEXICON, FILLERS, type ConceptEntry } from './facts-lexicon.js';
-import { keepOwnFigures, narrowQualified, noteScope, sentenceScopes, type OwnScope } from './facts-scope.js';
+import { keepOwnFigures, narrowQualified, noteScope, sentenceScopes, spendsOwn, type OwnScope } from './facts-scope.js';
 import { sectionLevel } from './narrative.js';
 import {
   isRunOf,
@@ -67,7 +67,7 @@ export function extractNarrativeFacts(paragraphs: string[], options: FactOptions
         };
       });
       narrowQualified(view.text, clauses);
-      resolveShortForms(view.text, clauses);
+      resolveShortForms(view.text, clauses, department);
       const scopes = sentenceScopes(view.text, clauses, department);
       const found = findChanges(view, clauses, index);
       for (const { change, subject } of found.changes) {
@@ -279,9 +279,10 @@ const LIST_OPENERS = ['其中', '以及', '、', '和', '及', '与', ':'];
 /** A short wording (lexicon `after`) keeps its concept only inside a list its
  *  sentence opened; a wording of the actual spending (lexicon `ofSubjects`) only
  *  while the sentence has spoken of nothing else (a wording that names no concept,
- *  "财政拨款全年预算", is something else). Elsewhere they name nothing (and still
+ *  "财政拨款全年预算", "完成投资", is something else) and no words of its clause name
+ *  another thing right before it (`spendsOwn`). Elsewhere they name nothing (and still
  *  block binding). */
-function resolveShortForms(text: string, clauses: ClauseScan[]): void {
+function resolveShortForms(text: string, clauses: ClauseScan[], department: boolean): void {
   const seen: Array<string | null> = [];
   for (const clause of clauses) {
     const headStart = clause.span.end - stripEnumerator(text.slice(clause.span.start, clause.span.end)).length;
@@ -292,6 +293,8 @@ function resolveShortForms(text: string, clauses: ClauseScan[]): void {
         if (!opensList || !inContext) m.concept = null;
       }
       if (m.ofSubjects && m.concept && !seen.every((c) => c !== null && m.ofSubjects!.some((prefix) => c.startsWith(prefix)))) m.concept = null;
+      // "其中道路工程累计支付…": the spending of a thing the words before it name.
+      if (m.ofSubjects && m.concept && !spendsOwn(text, clause, m, department)) m.concept = null;
       seen.push(m.concept ?? m.subjectAs ?? null);
     }
     clause.mentions = joinSpendingWords(text, clause.mentions);
