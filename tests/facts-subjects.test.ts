@@ -179,3 +179,15 @@ describe('a verb of paying out said as done is the spending of what its sentence
     expect(values(r.facts)).toStrictEqual({ 'budget.final': ['120'] });
   });
 });
+
+describe("a source's money received is the source's (check 27 saw the whole stated twice)", () => {
+  it('中央资金到位, 县级配套资金到位, 上年结转资金到位: no figure of the whole', () => {
+    expect(project('中央资金到位100万元，省级资金到位50万元。')).toStrictEqual({});
+    expect(project('资金到位150万元，其中中央资金到位100万元、县级配套资金到位50万元。')).toStrictEqual({ 'funds.received': ['150'] });
+    expect(project('上年结转资金到位20万元。')).toStrictEqual({});
+    expect(dept('一般公共预算拨付到位150万元。')).toStrictEqual({});
+  });
+  it('the whole is still read', () => {
+    expect(project('实际拨付到位资金3069.15万元，资金到位率100%。', '项目资金到位180.35万元。')).toStrictEqual({ 'funds.received': ['3069.15', '180.35'] });
+  });
+});

@@ -131,8 +131,9 @@ export const PART_QUALIFIERS: string[] = [
   '中央[财政][补助][资金]', '省级[财政][补助][资金]', '市级[财政][补助][资金]', '县级[财政][补助][资金]', '上级[补助][资金]',
   '本级', '机关', '专项资金', '配套资金', '衔接资金', '自筹资金', '其他资金', '单位资金', '结转资金', '结余资金',
 ];
-/** The concepts a part qualifier narrows (other concepts are parts already: "财政拨款“三公”经费"). */
-export const QUALIFIED_CONCEPTS: string[] = ['spending.', 'budget.'];
+/** The concepts a part qualifier narrows: the money spent, budgeted or received ("中央资金到位" is one
+ *  source's); other concepts are parts already ("财政拨款“三公”经费"). */
+export const QUALIFIED_CONCEPTS: string[] = ['spending.', 'budget.', 'funds.'];
 
 /** Words before a concept saying its figure is a sub-unit's, not the department's
  *  ("所属二级单位县农业技术推广中心全年支出"). */

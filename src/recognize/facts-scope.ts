@@ -98,8 +98,17 @@ const OWNER_JOINS = ['', '的'];
 function qualifiedAt(text: string, clause: ClauseScan, m: Mention): boolean {
   let end = m.start;
   if (text[end - 1] === '的') end--;
-  return end > clause.span.start && wordEndingAt(text.slice(clause.span.start, end), end - clause.span.start, QUALIFIERS) !== '';
+  if (end > clause.span.start && wordEndingAt(text.slice(clause.span.start, end), end - clause.span.start, QUALIFIERS) !== '') return true;
+  // A wording that opens with the money ("资金到位") may hold the end of a source's name:
+  // "县级配套资金到位", "上年结转资金到位" are that source's money received.
+  const money = MONEY_HEADS.find((w) => text.startsWith(w, m.start));
+  if (!money) return false;
+  end = m.start + money.length;
+  return wordEndingAt(text.slice(clause.span.start, end), end - clause.span.start, QUALIFIERS).length > money.length;
 }
+
+/** Words a concept's wording may open with that also end a source's name ("配套资金"). */
+const MONEY_HEADS = fold(['资金', '经费']);
 
 interface PeriodMark {
   at: number;
