@@ -154,6 +154,7 @@ describe('a verb of paying out said as done is the spending of what its sentence
     expect(project('项目全年预算320万元，截至12月31日累计支付312.48万元。')).toStrictEqual({ 'budget.final': ['320'], 'spending.total': ['312.48'] });
     expect(project('该项目2023年实际已支出312.48万元。')).toStrictEqual({ 'spending.total': ['312.48'] });
     expect(dept('本单位全年共使用资金2398.64万元。')).toStrictEqual({ 'spending.total': ['2398.64'] });
+    expect(project('全年预算180.35万元，已全部支付178.85万元。')).toStrictEqual({ 'budget.final': ['180.35'], 'spending.total': ['178.85'] });
   });
   it('binds nothing where the verb is not said as done, or the money is not the year\'s spending of the form', () => {
     expect(

@@ -40,11 +40,11 @@ export interface ConceptEntry {
  *  unit, or paid out by it to others), 投资 (work done, not paid), 结余/结转 (money left). */
 export const SPENDING_VERBS: string[] = ['支出', '支付', '执行', '使用'];
 /** Words before a spending verb that make it the amount actually spent: the actual, the
- *  cumulative, the done ("实际支付", "累计执行", "已使用", "共支出"); one or two of them
- *  ("实际已支出", "累计已支付"), after 全年 or not ("全年执行", "全年累计支付"). Without one a
+ *  cumulative, the done, the whole ("实际支付", "累计执行", "已使用", "共支出", "全额支付"); one or
+ *  two of them ("实际已支出", "已全部支付"), after 全年 or not ("全年执行", "全年累计支付"). Without one a
  *  verb binds nothing ("计划支出", "拟使用", "用于…支出"). A year or 本年 before them is the
  *  sentence's own words, not part of the wording ("2023年度已支付", "本年实际支出"). */
-export const DONE_MARKERS: string[] = ['实际', '累计', '已经', '已', '共计', '共', '完成'];
+export const DONE_MARKERS: string[] = ['实际', '累计', '已经', '已', '共计', '共', '完成', '全部', '全额'];
 /** The whole year, said before DONE_MARKERS or alone before the verb ("全年执行178.85万元"). */
 export const WHOLE_YEAR = '全年';
 
