@@ -229,3 +229,20 @@ describe('invisible format characters (issue 15)', () => {
     expect(isBlankCell('\u00AD\u200E')).toBe(true);
   });
 });
+
+describe('a footnote mark after a figure (superscript characters, src/read/superscript.ts)', () => {
+  it('reads the figure without its mark', () => {
+    expect(readMoney('218.50¹')).toEqual({ value: '218.50', issue: null });
+    expect(readMoney('218.50万元²')).toEqual({ value: '218.50', issue: null });
+    expect(readMoney('1,028.49⁽¹²⁾')).toEqual({ value: '1028.49', issue: null });
+    expect(readScore('9.50²')).toEqual({ value: '9.50', issue: null });
+    expect(readScore('9.5分³')).toEqual({ value: '9.5', issue: null });
+    expect(readRate('95.00%¹')).toEqual({ value: '95.00', issue: null });
+  });
+
+  it('reads no mark alone, nor a mark inside a figure, as a figure', () => {
+    expect(readMoney('¹')).toEqual({ value: null, issue: 'nan' });
+    expect(readMoney('2¹8.50')).toEqual({ value: null, issue: 'nan' });
+    expect(readMoney('500m²')).toEqual({ value: null, issue: 'nan' });
+  });
+});

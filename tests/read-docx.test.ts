@@ -12,6 +12,7 @@ import type { DocCell, DocModel, DocParagraph } from '../src/model/document.js';
 import { FormFailure } from '../src/model/failure.js';
 import { readDocument } from '../src/read/index.js';
 import { decodedMainPart } from '../src/read/docx.js';
+import { toSuperscript } from '../src/read/superscript.js';
 import { docxFromBody, documentXml, p, packageRels, tbl, tc, tr } from './helpers/docx-builder.js';
 import { buildOle2 } from './helpers/ole2-writer.js';
 import { buildZip } from './helpers/zip-writer.js';
@@ -425,6 +426,11 @@ describe.skipIf(fixtureForms.length === 0)('parity with mammoth on the fixture f
   it.each(fixtureForms)('%s', async (name) => {
     const bytes = readFileSync(join(FIXTURE_DOCX, name));
     const $ = cheerio.load((await mammoth.convertToHtml({ buffer: bytes })).value);
+    // A superscript (a footnote reference mammoth links as "[1]", a raised digit; in the
+    // fixtures always after a figure) is read as its superscript characters.
+    $('sup').each((_, el) => {
+      $(el).replaceWith(toSuperscript($(el).text().replace(/^\[(\d+)\]$/, '$1')));
+    });
     const mammothCells: string[] = [];
     $('table').each((_, table) => {
       if ($(table).parents('table').length > 0) return;
@@ -611,5 +617,26 @@ describe('DOCX: what a person sees', () => {
     expect(failure.message).toContain('另存为 DOCX 或 PDF');
     expect(paragraphs(await readDocument(chunk('<html><body><p>&nbsp;</p></body></html>'), LIMIT))).toEqual(['正文']);
     expect(paragraphs(await readDocument(docxFromBody(p('正文') + '<w:altChunk r:id="rId9"/>'), LIMIT))).toEqual(['正文']);
+  });
+});
+
+describe('DOCX: superscripts after a figure (footnote marks)', () => {
+  const sup = (text: string) => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>${text}</w:t></w:r>`;
+  const run = (text: string) => `<w:r><w:t>${text}</w:t></w:r>`;
+  const note = (id: number) => `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
+
+  it('reads a raised run after a figure as superscript characters, never as its digits', async () => {
+    const body = `<w:p>${run('218.50')}${sup('1')}</w:p><w:p>${run('面积5000m')}${sup('2')}</w:p>`;
+    expect(paragraphs(await readDocument(docxFromBody(body), LIMIT))).toEqual(['218.50¹', '面积5000m²']);
+  });
+
+  it('prints a footnote reference as Word numbers it (1, 2, … in document order), raised after the figure', async () => {
+    const body = `<w:p>${run('218.50')}${note(7)}</w:p><w:p>${run('9.50')}${note(3)}</w:p>` +
+      `<w:p>${run('10')}${note(9)}<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:customMarkFollows="1" w:id="4"/><w:t>*</w:t></w:r></w:p>`;
+    expect(paragraphs(await readDocument(docxFromBody(body), LIMIT))).toEqual(['218.50¹', '9.50²', '10³*']);
+  });
+
+  it('leaves a paragraph set raised from its start as it is (no text before it)', async () => {
+    expect(paragraphs(await readDocument(docxFromBody(`<w:p>${sup('9.50')}</w:p>`), LIMIT))).toEqual(['9.50']);
   });
 });

@@ -12,7 +12,7 @@ import { OPS } from '../src/read/pdfjs.js';
 import { notePastPage, readRules } from '../src/read/pdf-rules.js';
 import { findTables } from '../src/read/pdf-grid.js';
 import { layoutPages, type PageContent } from '../src/read/pdf-layout.js';
-import { groupLines, toParagraphs, type TextRun } from '../src/read/pdf-text.js';
+import { groupLines, markSuperscripts, toParagraphs, type TextRun } from '../src/read/pdf-text.js';
 
 const PDF_DIR = fileURLToPath(new URL('../fixtures/pdf/', import.meta.url));
 const LIMIT = { maxBytes: 50 * 1024 * 1024 };
@@ -948,5 +948,31 @@ describe('loading pdfjs', () => {
     expect(again[0]).toEqual(once);
     expect(again[2]).toEqual(once);
     expect(again[1].tables[0].rows.length).toBeGreaterThan(10);
+  });
+});
+
+describe('superscripts after a figure: footnote marks (src/read/pdf-text.ts markSuperscripts, probe Q t08)', () => {
+  const run = (str: string, x: number, baseline: number, width: number, size = 10): TextRun => ({ str, x, right: x + width, baseline, size, page: 1 });
+  const lineOf = (runs: TextRun[]) => groupLines(markSuperscripts(runs)).map((l) => l.text);
+
+  it('keeps a raised, smaller run after a figure apart from it (LibreOffice: 58% size, raised ~0.4 em)', () => {
+    expect(lineOf([run('218.50', 100, 50, 34.93), run('1', 135, 46, 3.88, 6.1)])).toEqual(['218.50¹']);
+    expect(lineOf([run('9.50', 100, 50, 22.24), run('2', 122.3, 46, 3.88, 6.1), run('10', 160, 49.8, 12.66)])).toEqual(['9.50² 10']);
+    expect(lineOf([run('面积5000m', 100, 50, 60), run('2', 160, 46.5, 3.88, 6.5)])).toEqual(['面积5000m²']);
+  });
+
+  it('leaves small text alone where it follows nothing raised above: a whole cell set small, a smaller unit on the line, a note\'s own mark', () => {
+    expect(lineOf([run('9.50', 100, 46, 13, 6.1)])).toEqual(['9.50']);
+    expect(lineOf([run('218.50', 100, 50, 34.93), run('万元', 135.5, 50, 14, 7)])).toEqual(['218.50万元']);
+    expect(lineOf([run('1', 72.1, 748.1, 3.69, 5.8), run('含上年结转资金支出28.50万元。', 75.8, 752, 150, 10.5)])).toEqual(['1含上年结转资金支出28.50万元。']);
+    // a small figure in the next cell, raised by its own cell's centring, is no superscript
+    expect(lineOf([run('218.50', 100, 50, 34.93), run('15', 150, 47, 8, 7)])).toEqual(['218.50 15']);
+  });
+
+  it('reads the marks of the LibreOffice export of a form with Word footnotes and a typed superscript apart from the figures', async () => {
+    const doc = await read('notes/project-footnote-marks.pdf');
+    const table = doc.tables[0];
+    expect(rowWith(table, '年度资金总额')).toEqual(expect.arrayContaining(['500.00', '560.00', '532.80¹', '95.14%', '9.51²']));
+    expect(rowWith(table, '其中：当年财政拨款')).toEqual(expect.arrayContaining(['500.00', '520.00', '496.60³']));
   });
 });

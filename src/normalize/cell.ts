@@ -1,6 +1,7 @@
 // Reading one table cell into a normalized value, exactly as record.md's cell
 // table says. Pure string work: no JS float ever touches a money figure.
 import { INVISIBLE } from '../read/invisible.js';
+import { NOTE_MARK } from '../read/superscript.js';
 
 /** What a cell read produced: a value (or null) and, maybe, a note about it. */
 export interface CellReading {
@@ -137,13 +138,21 @@ export function shiftPointRight(num: string, places: number): string {
   return canonicalSign((neg ? '-' : '') + (newFrac ? `${newInt}.${newFrac}` : newInt));
 }
 
+/** A footnote reference mark after the figure ("9.50¹", "218.50万元²"; the readers give a raised
+ *  run its superscript characters) is no part of it: the figure is read without it. */
+const TRAILING_NOTE_MARK = new RegExp(`(?<=\\S)${NOTE_MARK}$`);
+
+function withoutNoteMark(s: string): string {
+  return s.replace(TRAILING_NOTE_MARK, '');
+}
+
 /** A money cell, in the form's own unit → 万元. A trailing 万元/万/元 is allowed: the form's
  *  own unit is no issue; the other one is what the cell means — converted exactly by
  *  moving the point ("11723500元" → "1172.3500"; "20万元" in a 元 form → "20"), issue 'unit'. */
 export function readMoney(raw: string | null | undefined, sourceUnit: '万元' | '元' = '万元'): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
   if (DIGITS_ACROSS_LINES.test(raw as string)) return { value: null, issue: 'nan' };
-  let s = (raw as string).replace(WS_OR_INVISIBLE, '');
+  let s = withoutNoteMark((raw as string).replace(WS_OR_INVISIBLE, ''));
   // "1250.5万" is short for 万元 as clerks type it.
   const printed = /(万元|万|元)$/.exec(s)?.[1];
   if (printed) s = s.slice(0, -printed.length);
@@ -157,7 +166,7 @@ export function readMoney(raw: string | null | undefined, sourceUnit: '万元' |
 export function readRate(raw: string | null | undefined): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
   if (DIGITS_ACROSS_LINES.test(raw as string)) return { value: null, issue: 'nan' };
-  let s = toHalfWidth((raw as string).replace(WS_OR_INVISIBLE, ''));
+  let s = withoutNoteMark(toHalfWidth((raw as string).replace(WS_OR_INVISIBLE, '')));
   const hasPercent = /%$/.test(s);
   if (hasPercent) s = s.slice(0, -1);
   const n = plainNumber(s);
@@ -183,7 +192,7 @@ function isFractionRate(n: string): boolean {
 export function readScore(raw: string | null | undefined, names: readonly string[] = []): CellReading {
   if (isBlankCell(raw)) return { value: null, issue: null };
   if (DIGITS_ACROSS_LINES.test(raw as string)) return { value: null, issue: 'nan' };
-  const s = withoutOwnLabel((raw as string).replace(WS_OR_INVISIBLE, ''), names).replace(/分$/, '');
+  const s = withoutOwnLabel(withoutNoteMark((raw as string).replace(WS_OR_INVISIBLE, '')), names).replace(/分$/, '');
   const n = plainNumber(s);
   if (n === null) return { value: null, issue: 'nan' };
   return { value: n, issue: null };

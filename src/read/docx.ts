@@ -21,6 +21,10 @@
 //   nothing; a content control still showing its placeholder (w:showingPlcHdr, Word's
 //   grey "单击或点击此处输入文字。") reads as blank; invisible format characters
 //   (soft hyphen, word joiner, LRM/RLM … — invisible.ts) are removed from the text.
+//   A footnote reference shows as Word numbers it (1, 2, … in document order); it and a
+//   raised run (w:vertAlign superscript) after other text of the paragraph read as
+//   superscript characters ("9.50²", "m²" — superscript.ts), never as digits of a figure.
+//   (The notes' own text, word/footnotes.xml, is not read; nor superscript set by a style.)
 // - Wrappers are transparent: w:sdt/w:sdtContent, w:customXml, w:smartTag,
 //   w:hyperlink, w:fldSimple — rows, cells and paragraphs inside them count as usual.
 // - The page header the form's first page shows (its section's first-page header under
@@ -53,6 +57,7 @@ import type { DocBlock, DocCell, DocModel, DocParagraph, DocTable, XmlAnchor } f
 import { FormFailure } from '../model/failure.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { hiddenStyles, NO_HIDDEN_STYLES, type HiddenStyles } from './docx-styles.js';
+import { toSuperscript } from './superscript.js';
 import { visibleText } from './invisible.js';
 import { isLabel, labelBlanks, withBlanks, type LabelIndent } from './label-indent.js';
 import { NameResolver } from './ooxml-names.js';
@@ -399,6 +404,10 @@ class DocumentBuilder implements XmlSink {
   private readonly fields: { paragraph: Paragraph | undefined; shown: boolean }[] = [];
   /** Per open w:r: whether it is hidden (w:vanish). */
   private readonly runs: boolean[] = [];
+  /** Per open w:r: whether it is raised (w:vertAlign superscript). */
+  private readonly raised: boolean[] = [];
+  /** Footnote references shown so far: Word numbers their marks 1, 2, … in document order. */
+  private footnotes = 0;
   /** Per open w:sdt: whether it shows its placeholder (w:showingPlcHdr). */
   private readonly sdts: boolean[] = [];
   /** Sections seen (w:sectPr): only the first one's headers are read. */
@@ -479,6 +488,7 @@ class DocumentBuilder implements XmlSink {
         this.graphicDepth--;
         break;
       case Effect.Run:
+        this.raised.pop();
         if (this.runs.pop()) this.hiddenDepth--;
         break;
       case Effect.Sdt:
@@ -525,6 +535,8 @@ class DocumentBuilder implements XmlSink {
         else this.markShown(); // w:vanish w:val="0": shown though its style hides text
       } else if (key === 'w:rStyle' && this.styles.character.has(this.names.wAttr(tag.attributes(), 'val') ?? '')) {
         this.markHidden();
+      } else if (key === 'w:vertAlign' && this.grandparent() === 'w:r' && this.raised.length > 0) {
+        this.raised[this.raised.length - 1] = this.names.wAttr(tag.attributes(), 'val') === 'superscript';
       }
       return Effect.Skip;
     }
@@ -558,6 +570,7 @@ class DocumentBuilder implements XmlSink {
       case 'w:r': {
         const hidden = this.paragraphs.at(-1)?.styleHidden === true;
         this.runs.push(hidden);
+        this.raised.push(false);
         if (hidden) this.hiddenDepth++;
         return Effect.Run;
       }
@@ -589,6 +602,12 @@ class DocumentBuilder implements XmlSink {
       case 'w:br':
       case 'w:cr':
         if (this.parent() === 'w:r') this.append('\n');
+        return Effect.None;
+      case 'w:footnoteReference':
+        // Word prints the reference's number, raised (a custom mark is the run's own text).
+        if (this.parent() === 'w:r' && !isOn(this.names.wAttr(tag.attributes(), 'customMarkFollows') ?? 'false') && this.shows()) {
+          this.append(String(++this.footnotes), true);
+        }
         return Effect.None;
       case 'w:noBreakHyphen':
         if (this.parent() === 'w:r') this.append('-');
@@ -695,12 +714,23 @@ class DocumentBuilder implements XmlSink {
     return this.path[this.path.length - 2];
   }
 
-  private append(text: string): void {
-    if (this.deletedDepth > 0 || this.hiddenDepth > 0) return;
+  /** Whether text appended now would show (not deleted, hidden or a field's code). */
+  private shows(): boolean {
+    if (this.deletedDepth > 0 || this.hiddenDepth > 0) return false;
     const paragraph = this.paragraphs.at(-1);
-    if (this.fields.some((f) => !f.shown && f.paragraph === paragraph)) return;
+    return !this.fields.some((f) => !f.shown && f.paragraph === paragraph);
+  }
+
+  /** `raised`: a superscript (a footnote mark), or the open run is one (w:vertAlign). */
+  private append(text: string, raised = this.raised.at(-1) === true): void {
+    if (!this.shows()) return;
+    const paragraph = this.paragraphs.at(-1);
     // Text outside any paragraph (invalid, but seen in generated files) is dropped.
-    if (paragraph) paragraph.parts.push(visibleText(text));
+    if (!paragraph) return;
+    // Raised after other text of its paragraph: a superscript, its digits as superscript
+    // characters (superscript.ts), as the PDF reader reads what it printed.
+    const after = raised && paragraph.parts.some((p) => p.trim() !== '');
+    paragraph.parts.push(visibleText(after ? toSuperscript(text) : text));
   }
 
   /** A w:vanish in run properties: of the open run, or of the open paragraph's mark. */

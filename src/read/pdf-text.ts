@@ -2,6 +2,7 @@
 // with no space between CJK glyphs; lines join into a paragraph while each line is
 // "full" (the next line's first word would not have fitted), starts at the same
 // left edge and follows at normal spacing — the way Word/LibreOffice wrapped it.
+import { toSuperscript } from './superscript.js';
 
 /** One run of text from pdfjs, in top-down page coordinates. */
 export interface TextRun {
@@ -104,6 +105,40 @@ export function splitRunAt(run: TextRun, boundaries: readonly number[]): TextRun
   }
   out.push({ ...run, str: chars.slice(start).join(''), x: edges[start], right: run.right });
   return out;
+}
+
+/** A superscript is set this much smaller than the text it follows, or smaller still. */
+const SUPERSCRIPT_SIZE = 0.8;
+/** …and raised above that text's baseline by this share of its size (Word: ~1/3, LibreOffice 33–40%). */
+const SUPERSCRIPT_RISE = [0.15, 0.65] as const;
+
+/**
+ * Superscripts as what they are: a run set clearly smaller than the text it follows on its
+ * line and raised above that text's baseline (a footnote reference mark after a figure,
+ * "9.50¹"; "m²"; "10⁴") gets its Unicode superscript characters (superscript.ts), so that
+ * joined into its line it is no digit of the number before it (9.50 and a raised 2 were read
+ * 9.502). A small run that follows no text — a cell whose whole text is set small, a
+ * footnote's own mark at the start of its line — is left as it is.
+ */
+export function markSuperscripts(runs: readonly TextRun[]): TextRun[] {
+  const largest = runs.reduce((m, r) => (r.str.trim() === '' ? m : Math.max(m, r.size)), 0);
+  return runs.map((run) => {
+    if (run.size > SUPERSCRIPT_SIZE * largest || run.str.trim() === '') return run;
+    const follows = runs.some(
+      (p) =>
+        p !== run &&
+        p.page === run.page &&
+        p.str.trim() !== '' &&
+        run.size <= SUPERSCRIPT_SIZE * p.size &&
+        p.baseline - run.baseline >= SUPERSCRIPT_RISE[0] * p.size &&
+        p.baseline - run.baseline <= SUPERSCRIPT_RISE[1] * p.size &&
+        run.x >= p.right - 0.15 * p.size &&
+        run.x <= p.right + 0.25 * p.size,
+    );
+    if (!follows) return run;
+    const str = toSuperscript(run.str);
+    return str === run.str ? run : { ...run, str };
+  });
 }
 
 /** Groups runs into lines (top to bottom), joining each line's runs in x order. */

@@ -10,7 +10,7 @@ import { pagesToLayOut, pageText } from './pdf-page-filter.js';
 import { openPdf, toFailure } from './pdf-load.js';
 import { notePastPage, readRules } from './pdf-rules.js';
 import { visibleText } from './invisible.js';
-import { splitRunAt, type TextRun } from './pdf-text.js';
+import { markSuperscripts, splitRunAt, type TextRun } from './pdf-text.js';
 
 export const NO_TEXT_MESSAGE = 'PDF 没有文字层（可能是扫描件），无法读取；请提交由 Word/WPS 导出的 PDF 或 DOCX';
 /** pdfjs runs in this thread (no worker), but a promise that never settles must not
@@ -174,5 +174,5 @@ async function pageRuns(page: PageProxy, n: number): Promise<TextRun[]> {
       if (centre >= 0 && centre <= width && piece.baseline >= 0 && piece.baseline <= height + piece.size) runs.push(piece);
     }
   }
-  return runs;
+  return markSuperscripts(runs);
 }
