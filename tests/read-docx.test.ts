@@ -628,6 +628,8 @@ describe('DOCX: superscripts after a figure (footnote marks)', () => {
   it('reads a raised run after a figure as superscript characters, never as its digits', async () => {
     const body = `<w:p>${run('218.50')}${sup('1')}</w:p><w:p>${run('面积5000m')}${sup('2')}</w:p>`;
     expect(paragraphs(await readDocument(docxFromBody(body), LIMIT))).toEqual(['218.50¹', '面积5000m²']);
+    // raised text with no superscript characters (a note's "注1") stays as it is
+    expect(paragraphs(await readDocument(docxFromBody(`<w:p>${run('合计')}${sup('注1')}</w:p>`), LIMIT))).toEqual(['合计注1']);
   });
 
   it('prints a footnote reference as Word numbers it (1, 2, … in document order), raised after the figure', async () => {
