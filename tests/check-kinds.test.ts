@@ -884,6 +884,24 @@ table('unread-quantity', {}, [
     ] },
 ]);
 
+table('report-unbound', {}, [
+  { name: 'no report bound to no form (key absent)', edit: () => {} },
+  { name: 'an empty list', edit: (r) => { r.unboundReports = []; } },
+], [
+  { name: 'a Word file: the title, no page', edit: (r) => { r.unboundReports = [{ title: '2023年度动物疫病防控项目绩效自评报告', page: null, reason: '本文件中没有“动物疫病防控”的项目支出绩效自评表' }]; },
+    want: [{ fields: ['unboundReports'], actual: null, expected: null, message: '文件中有一篇自评报告“2023年度动物疫病防控项目绩效自评报告”，但本文件中没有“动物疫病防控”的项目支出绩效自评表，未能确定它是哪张表的报告：报告中的数字未与任何表核对。请人工核对是否附错了报告或漏附了表。' }] },
+  { name: 'a PDF: one finding per report, each with its page', edit: (r) => {
+      r.unboundReports = [
+        { title: '某某区教育局2023年度部门整体支出绩效自评报告', page: 3, reason: '本文件中没有“某某区教育局”的部门整体支出绩效自评表。' },
+        { title: '项目支出绩效自评情况说明', page: 5, reason: '其标题与本文件中的2张表都相符，无法确定是哪一张表的报告' },
+      ];
+    },
+    want: [
+      { fields: ['unboundReports'], message: /^文件中有一篇自评报告“某某区教育局2023年度部门整体支出绩效自评报告”（第3页），但本文件中没有“某某区教育局”的部门整体支出绩效自评表，未能/ },
+      { fields: ['unboundReports'], message: /“项目支出绩效自评情况说明”（第5页），但其标题与本文件中的2张表都相符/ },
+    ] },
+]);
+
 describe('coverage of this file', () => {
   it('every registered kind has a valid/invalid table', () => {
     expect([...tabled].sort()).toEqual([...RULE_KINDS.keys()].sort());

@@ -114,9 +114,10 @@ function comparable(value: unknown): unknown {
   return value;
 }
 
-/** Where an unread block was seen: a PDF also names its page ("，第1页"), a DOCX cannot. */
+/** Where an unread block or a report bound to no form was seen: a PDF also names its page
+ *  ("，第1页", "（第2页）"), a DOCX cannot. */
 function withoutPage(text: string): string {
-  return text.replace(/，第\s*\d+\s*页/g, '');
+  return text.replace(/，第\s*\d+\s*页/g, '').replace(/（第\s*\d+\s*页）/g, '');
 }
 
 /** A finding without the document coordinates of its locations. */

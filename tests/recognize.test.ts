@@ -1524,11 +1524,27 @@ describe("a report after the forms is bound to the form its title names (probe Y
   it('a report whose title names a kind or a unit no form of the file has is bound to none', () => {
     const projects = recognizeForms(docModel(projectTable({ name: '信息化建设项目' }), other, '某某区民政局2023年度部门整体支出绩效自评报告', ...deptReport), templates);
     expect(projects.map((f) => f.narrative.text)).toEqual([null, null]);
+    // kept, with its title and why, on the form it was printed with (the last), never dropped unsaid
+    expect(projects.map((f) => f.unboundReports)).toEqual([
+      undefined,
+      [{ title: '某某区民政局2023年度部门整体支出绩效自评报告', page: null, reason: '本文件中没有“某某区民政局”的部门整体支出绩效自评表' }],
+    ]);
     const unit = recognizeForms(docModel(UNIT_TITLE, deptTable(), '某某区教育局2023年度部门整体支出绩效自评报告', ...deptReport), templates);
     expect(unit[0].narrative.text).toBeNull();
+    expect(unit[0].unboundReports).toEqual([{ title: '某某区教育局2023年度部门整体支出绩效自评报告', page: null, reason: '本文件中没有“某某区教育局”的部门整体支出绩效自评表' }]);
     // the same unit, its name printed otherwise, is the form's own
     const own = recognizeForms(docModel(UNIT_TITLE, deptTable(), '某某区民政局（本级）2023年度部门整体支出绩效自评报告', ...deptReport), templates);
     expect(facts(own[0])).toStrictEqual({ 'budget.final': ['1000.00'], 'spending.total': ['950.00'], 'spending.basic': ['580.00'] });
+    expect(own[0].unboundReports).toBeUndefined();
+  });
+
+  it('a report naming a kind several forms of the file have, none the one it follows, is bound to none and says so', () => {
+    const doc = docModel(UNIT_TITLE, deptTable(), '项目支出绩效自评情况说明', '项目全年支出118.80万元。', projectTable({ name: '信息化建设项目' }), other);
+    const forms = recognizeForms(doc, templates);
+    expect(forms.map((f) => f.form)).toEqual(['dept-overall', 'project', 'project']);
+    expect(facts(forms[0])).toStrictEqual({});
+    expect(forms[0].unboundReports).toEqual([{ title: '项目支出绩效自评情况说明', page: null, reason: '其标题与本文件中的2张表都相符，无法确定是哪一张表的报告' }]);
+    expect(forms.slice(1).map((f) => f.unboundReports)).toEqual([undefined, undefined]);
   });
 
   it("what a report's title names: the form's kind by the templates' title anchors, and the unit or project before it", () => {

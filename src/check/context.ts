@@ -184,6 +184,11 @@ export function locate(record: FormRecord, fields: string[], factValues: Record<
       if (c) out.push({ field, paragraph: c.paragraph, quote: c.quote, ...(c.page !== undefined ? { page: c.page } : {}) });
       continue;
     }
+    if (p?.kind === 'field' && p.name === 'unboundReports') {
+      // a report bound to no form: by its title, where it was printed
+      for (const u of record.unboundReports ?? []) out.push({ field, quote: u.title, ...(u.page !== null ? { page: u.page } : {}) });
+      continue;
+    }
     if (p?.kind === 'block') {
       // an unread block (check 29) is located where the reader saw it
       for (const u of record.unreadBlocks ?? []) {

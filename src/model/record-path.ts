@@ -27,6 +27,8 @@ export type RecordPath =
 const FIELDS = new Set([
   'total.weight', 'total.score', 'conclusions.verdict', 'conclusions.problems', 'conclusions.measures',
   'unit', 'grade', 'year', 'entity', 'header.department', 'header.implementer',
+  // the reports printed in the file that bind to no form (a finding names them, never a rule file)
+  'unboundReports',
 ]);
 const CHANGE_PARTS = new Set(['amount', 'base', 'percent', 'direction', 'concept']);
 const LINE_KEY = /^[a-z][a-zA-Z0-9]*$/;
@@ -300,6 +302,7 @@ export const MESSAGE_WORDING: PathWording = {
     'conclusions.verdict': '评价结论',
     'conclusions.problems': '存在的问题',
     'conclusions.measures': '改进措施',
+    unboundReports: '未对应任何表的自评报告',
   },
   groups: null,
   lines: {
@@ -340,6 +343,7 @@ export const REPORT_WORDING: PathWording = {
     'conclusions.measures': '改进措施',
     'header.department': '主管部门',
     'header.implementer': '实施单位',
+    unboundReports: '未对应任何表的自评报告',
     ...blockFields,
   },
   groups: FUND_GROUP_NAMES,

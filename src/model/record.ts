@@ -185,6 +185,22 @@ export const UnreadBlockSchema = z
   .strict();
 export type UnreadBlock = Z.infer<typeof UnreadBlockSchema>;
 
+/** A self-evaluation report (自评报告) printed in the file whose title names a form the file
+ *  does not hold — or several of its forms, none the one it follows: bound to no form, its
+ *  figures compared with no table (report-binding.ts). Kept on the form it was printed
+ *  with, so that the check says so instead of dropping it silently. */
+export const UnboundReportSchema = z
+  .object({
+    /** The report's title as printed, whitespace removed (a title wrapped over two lines joined). */
+    title: z.string(),
+    /** PDF: the page its title is on; null in a Word file. */
+    page: z.number().int().positive().nullable(),
+    /** Why it fits no form, in Chinese, for staff ("本文件中没有“动物疫病防控”项目的自评表"). */
+    reason: z.string(),
+  })
+  .strict();
+export type UnboundReport = Z.infer<typeof UnboundReportSchema>;
+
 export const RecordSchema = z
   .object({
     schema: z.literal(RECORD_SCHEMA_ID),
@@ -244,6 +260,9 @@ export const RecordSchema = z
       })
       .strict(),
     provenance: z.record(z.string(), ProvenanceSchema),
+    /** Reports printed with this form that bind to no form of the file (UnboundReportSchema);
+     *  absent when there are none. */
+    unboundReports: z.array(UnboundReportSchema).optional(),
   })
   .strict();
 export type FormRecord = Z.infer<typeof RecordSchema>;

@@ -157,5 +157,8 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
   }
   placeReportsBeforeForms(found, preamble);
   bindReportsByTitle(found, lex);
-  return found.map(({ seg, fit }) => withOcrConfidence(buildRecord(seg, fit), doc));
+  return found.map(({ seg, fit, unbound }) => {
+    const record = buildRecord(seg, fit);
+    return withOcrConfidence(unbound?.length ? { ...record, unboundReports: unbound } : record, doc);
+  });
 }

@@ -6,7 +6,7 @@
 // and by the unit or project named before it — and to its position only where the title
 // names nothing. One whose title names a kind or name no form of the file has is bound to
 // none: checked against another form's table, its figures only make false errors.
-import type { FormKind } from '../model/record.js';
+import type { FormKind, UnboundReport } from '../model/record.js';
 import { squeeze, toHalfWidth } from '../normalize/cell.js';
 import { formExtent, headEnd } from './build-record.js';
 import { isContentsEntry } from './contents.js';
@@ -143,6 +143,9 @@ interface TitledReport {
   from: number;
   to: number;
   owner: ReportOwner;
+  /** Its title as printed, whitespace removed (both lines of a wrapped one). */
+  title: string;
+  page: number | null;
 }
 
 /** A line with a clause in it: prose, no title's first line. */
@@ -173,16 +176,31 @@ function titledReports(items: Item[], lex: Lexicon, t: Template): TitledReport[]
     skip = i + at.lines - 1;
     const owner = at.owner;
     if (out.length) out[out.length - 1].to = i;
-    out.push({ from: i, to: items.length, owner });
+    const lines = items.slice(i, i + at.lines);
+    const title = squeeze(lines.map((l) => (l.kind === 'para' ? l.text : '')).join(''));
+    const page = items[i].kind === 'para' ? items[i].page : null;
+    out.push({ from: i, to: items.length, owner, title, page });
   });
   return out;
+}
+
+const KIND_FORMS: Record<FormKind, string> = { 'dept-overall': '部门整体支出绩效自评表', project: '项目支出绩效自评表' };
+
+/** Why a report fits no form, for staff: what its title names that the file lacks, or that
+ *  it fits several forms and not the one it follows. */
+function unboundReason(owner: ReportOwner, owners: number): string {
+  if (owners > 1) return `其标题与本文件中的${owners}张表都相符，无法确定是哪一张表的报告`;
+  const what = owner.kinds.length > 0 ? owner.kinds.map((k) => KIND_FORMS[k]).join('或') : '自评表';
+  return `本文件中没有${owner.name ? `“${owner.name}”的` : ''}${what}`;
 }
 
 /**
  * Binds each report printed after a form (or before it, where reports-before-forms.ts
  * placed it) whose title names its owner to that form: it stays where that form is the
  * one it follows (or one of those it names), moves to the one form it names otherwise,
- * and is bound to none where it names no form of the file, or several and not this one.
+ * and is bound to none where it names no form of the file, or several and not this one —
+ * then kept, title and reason, in `unbound` of the form it was printed with, so that the
+ * report says its figures were compared with no table (never with a wrong form's).
  * A form whose text changes reads it from `seg.lead`; the others are left as they are.
  */
 export function bindReportsByTitle(found: FoundForm[], lex: Lexicon): void {
@@ -214,6 +232,9 @@ export function bindReportsByTitle(found: FoundForm[], lex: Lexicon): void {
       if (owners.length === 1) {
         moved[owners[0]].push(...text);
         changed.add(owners[0]);
+      } else {
+        const unbound: UnboundReport = { title: r.title, page: r.page, reason: unboundReason(r.owner, owners.length) };
+        (found[k].unbound ??= []).push(unbound);
       }
     }
     out.push(...items.slice(at));

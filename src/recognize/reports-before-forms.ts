@@ -2,6 +2,7 @@
 // appended at the end, or "一、XX项目", a paragraph on it, then its table, project after
 // project. Read the usual way, the first report is lost and each later one is taken as
 // the narrative of the form before it, whose figures it then contradicts.
+import type { UnboundReport } from '../model/record.js';
 import { formExtent, type TemplateFit } from './build-record.js';
 import { isContentsEntry } from './contents.js';
 import { extractNarrativeFacts } from './facts.js';
@@ -13,6 +14,8 @@ import type { Template } from './template-schema.js';
 export interface FoundForm {
   seg: Segment;
   fit: TemplateFit;
+  /** Reports printed with this form that bind to no form of the file (report-binding.ts). */
+  unbound?: UnboundReport[];
 }
 
 /** A report's title or heading: "XX局2023年度部门整体支出绩效自评报告", "项目支出绩效自评情况". */

@@ -30,6 +30,7 @@ import { sum } from './sum.js';
 import { targetMissedFullScore } from './target-missed-full-score.js';
 import { threshold } from './threshold.js';
 import { units } from './units.js';
+import { reportUnbound } from './report-unbound.js';
 import { unreadQuantity } from './unread-quantity.js';
 import { weightsTotal } from './weights-total.js';
 
@@ -37,7 +38,7 @@ const ALL: RuleKind[] = [
   sum, breakdownSum, equal, rate, rateAbove, fundScore, fundBandUnread, indicatorRange,
   weightsTotal, scoresTotal, deviationReason, targetMissedFullScore, proportionalScore, groupWeight,
   threshold, units, completeness, placeholderIndicator, required, notANumber, rateFraction, cellUnit, formulaUncached, blockUnreadable,
-  narrativeEqualsTable, factSum, factConflict, changeConsistent, narrativeRate, narrativeScore, grade, unreadQuantity,
+  narrativeEqualsTable, factSum, factConflict, changeConsistent, narrativeRate, narrativeScore, grade, unreadQuantity, reportUnbound,
 ];
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(ALL.map((k) => [k.name, k]));
