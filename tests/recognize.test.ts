@@ -120,6 +120,23 @@ describe('department form, seed layout', () => {
     expect(r.total).toEqual({ weight: '100', score: '97.5' });
   });
 
+  it('a 总分 row whose 分值 cell is blank reads its weight from its label ("总分（100分）", "合计（100分）", probe Z z31); a 分值 cell that prints a figure is read as printed', () => {
+    const withTotal = (row: string[]) => {
+      const table = deptTable();
+      table.table[16] = row;
+      return recognizeForms(docModel(DEPT_TITLE, table), templates)[0];
+    };
+    for (const label of ['总分（100分）', '合计（100分）', '总分(100分)']) {
+      const r = withTotal([label, '<', '<', '<', '<', '<', '', '97.5', '']);
+      expect(r.total, label).toEqual({ weight: '100', score: '97.5' });
+      expect(r.provenance['total.weight'], label).toMatchObject({ row: 16, col: 0, raw: label });
+    }
+    // the 分值 cell prints a figure: that figure, whatever the label says
+    expect(withTotal(['总分（100分）', '<', '<', '<', '<', '<', '90', '97.5', '']).total).toEqual({ weight: '90', score: '97.5' });
+    // no weight in the label and none in the cell: blank, as printed
+    expect(withTotal(['总分', '<', '<', '<', '<', '<', '', '97.5', '']).total).toEqual({ weight: null, score: '97.5' });
+  });
+
   it('keeps an unparseable number as null with its raw text in provenance', () => {
     const [r] = recognizeForms(docModel(DEPT_TITLE, deptTable({ rows: { basic: ['600.00', '58O.00', '', '－', '－'] } })), templates);
     expect(r.funds.uses?.basic.actual).toBeNull();

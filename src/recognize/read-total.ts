@@ -38,12 +38,14 @@ export function readTotal(tr: IndicatorRowAt | null | undefined, t: Template): B
     const figures = after.filter((rc) => readScore(rc.cell.text, names).value !== null);
     if (figures.length === 2) [wCell, sCell] = figures;
   }
-  if (wCell) {
+  // The total's weight in its label ("总分（100分）", "合计（100分）"), read where the row has no
+  // 分值 column or its 分值 cell is left blank; a 分值 cell that prints anything is read as printed.
+  const weightInLabel = labelWeight !== null && (scoreOnly || (!!wCell && isBlankCell(wCell.cell.text)));
+  if (wCell && !weightInLabel) {
     const reading = readScore(wCell.cell.text, weightNames);
     total.weight = reading.value;
     noteCell(out, 'total.weight', tr.table, tr.row, wCell.col, wCell.cell.text, reading);
-  } else if (scoreOnly && labelWeight !== null) {
-    // No 分值 column, the total's weight in its label: "总分（100分）".
+  } else if (weightInLabel) {
     const reading = readScore(labelWeight);
     total.weight = reading.value;
     noteCell(out, 'total.weight', tr.table, tr.row, label.col, label.cell.text, reading);
