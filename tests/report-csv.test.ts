@@ -130,6 +130,13 @@ describe('findings.csv', () => {
     expect(rows[0][6]).toBe('资金来源·一般公共预算·全年执行数');
     expect(rows[0][10]).toBe('资金来源·一般公共预算·全年执行数：表2 第4行 第3列 原文“12”');
   });
+  it('places a report bound to no form by its title, with its page where a PDF knows it', () => {
+    const finding = { ...report.findings[0], fields: ['unboundReports'], actual: null, expected: null, difference: null, severity: 'info' as const };
+    const at = (page?: number) => parse(findingsCsvRows({ ...report, findings: [{ ...finding, locations: [{ field: 'unboundReports', quote: '2023年度动物疫病防控项目绩效自评报告', ...(page ? { page } : {}) }] }] }))[0];
+    expect(at(2)[6]).toBe('未对应任何表的自评报告');
+    expect(at(2)[10]).toBe('第2页“2023年度动物疫病防控项目绩效自评报告”');
+    expect(at()[10]).toBe('“2023年度动物疫病防控项目绩效自评报告”');
+  });
 });
 
 describe('summary.csv', () => {

@@ -52,6 +52,7 @@ export function locationText(location: Location, withField: boolean, record?: La
     const page = pagePart(location.page).join('');
     return `${prefix || '文字部分'}${page ? `${page}` : ''}第${location.paragraph + 1}段${quote}`;
   }
-  if (location.quote !== undefined) return `${prefix}“${location.quote}”`;
+  // a quote alone (a report's title): its page where a PDF knows it
+  if (location.quote !== undefined) return `${prefix}${pagePart(location.page).join('')}“${location.quote}”`;
   return withField ? label() : location.field;
 }
