@@ -1574,8 +1574,27 @@ describe("a report after the forms is bound to the form its title names (probe Y
     expect(owner('关于高标准农田建设项目的绩效自评报告')).toEqual({ kinds: ['project'], name: '高标准农田建设' });
     expect(owner('动物疫病防控项目绩效评价报告')).toEqual({ kinds: ['project'], name: '动物疫病防控' });
     expect(owner('平川县农业农村局2023年度绩效自评报告')).toEqual({ kinds: [], name: '平川县农业农村局' });
+    // 情况 before 的 (probe W F11, G11): the report's word, no unit named "部门整体"
+    expect(owner('关于2023年度部门整体支出绩效自评情况的报告')).toEqual({ kinds: ['dept-overall'], name: null });
+    expect(owner('平川县农业农村局关于2023年度部门整体支出绩效自评情况的报告')).toEqual({ kinds: ['dept-overall'], name: '平川县农业农村局' });
     // no owner named, or no report's title: a part of a text, a heading naming nothing
     for (const line of ['绩效自评报告（文字部分）', '评价报告综述', '一、部门整体支出绩效自评报告', '（二）项目支出绩效自评情况说明', '部门整体支出绩效自评表']) expect(owner(line), line).toBeNull();
+  });
+
+  it('a report before the form titled for a project the file has no form of is bound to none and says so, taken as the form\'s text or not', () => {
+    const unbound = [{ title: '2023年度动物疫病防控项目绩效自评报告', page: null, reason: '本文件中没有“动物疫病防控”的项目支出绩效自评表' }];
+    const report = ['2023年度动物疫病防控项目绩效自评报告', '一、项目资金情况', '该项目全年预算80.00万元，全年支出72.00万元。'];
+    // the form prints no text of its own: the report before it is placed as its text, then bound to none
+    const [placed] = recognizeForms(docModel(...report, '项目支出绩效自评表', projectTable({ name: '信息化建设项目' })), templates);
+    expect(facts(placed)).toStrictEqual({});
+    expect(placed.unboundReports).toEqual(unbound);
+    // the form has its own report after it: the one before it is no form's text, and still said
+    const [own] = recognizeForms(docModel(...report, '项目支出绩效自评表', projectTable({ name: '信息化建设项目' }), '一、项目资金情况', '该项目全年预算120.00万元，全年支出118.80万元。'), templates);
+    expect(facts(own)).toStrictEqual({ 'budget.final': ['120.00'], 'spending.total': ['118.80'] });
+    expect(own.unboundReports).toEqual(unbound);
+    // a cover letter naming the report, no figures under it, is no report
+    const [letter] = recognizeForms(docModel('附件：2023年度动物疫病防控项目绩效自评报告', '项目支出绩效自评表', projectTable({ name: '信息化建设项目' }), '一、项目资金情况', '该项目全年预算120.00万元，全年支出118.80万元。'), templates);
+    expect(letter.unboundReports).toBeUndefined();
   });
 
   it('a title naming nothing (自评报告) leaves the report with the form it follows', () => {

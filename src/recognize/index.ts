@@ -156,7 +156,8 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
     throw notRecognized(doc, notFoundMessage(templates.templates));
   }
   placeReportsBeforeForms(found, preamble);
-  bindReportsByTitle(found, lex);
+  // the text before the first form when no form took it as its report
+  bindReportsByTitle(found, lex, found[0].seg.lead === undefined ? preamble : []);
   return found.map(({ seg, fit, unbound }) => {
     const record = buildRecord(seg, fit);
     return withOcrConfidence(unbound?.length ? { ...record, unboundReports: unbound } : record, doc);

@@ -10,6 +10,7 @@ import type { FormKind, UnboundReport } from '../model/record.js';
 import { squeeze, toHalfWidth } from '../normalize/cell.js';
 import { formExtent, headEnd } from './build-record.js';
 import { isContentsEntry } from './contents.js';
+import { extractNarrativeFacts } from './facts.js';
 import { normLabel } from './labels.js';
 import { namesReport, sectionNumber } from './narrative.js';
 import { readHeader, titleEntity } from './read-header.js';
@@ -29,7 +30,7 @@ export interface ReportOwner {
 /** The report's own word ending its title ("自评报告", "自评情况说明"): put 表 in its place
  *  and the title reads as the title of the form it reports on, its kind told by the
  *  templates' own title anchors (segments.ts titleOf). */
-const REPORT_WORD = /(?:工作)?的?(?:情况)?(?:报告|说明|综述|总结|分析)$/;
+const REPORT_WORD = /(?:工作)?的?(?:情况)?的?(?:报告|说明|综述|总结|分析)$/;
 /** A remark in brackets after the title: "（文字部分）". */
 const REMARK = /(?:\([^()]*\))+$/;
 /** Where a title without a form's name names what is evaluated: "…2023年度绩效自评报告". */
@@ -203,11 +204,21 @@ function unboundReason(owner: ReportOwner, owners: number): string {
  * report says its figures were compared with no table (never with a wrong form's).
  * A form whose text changes reads it from `seg.lead`; the others are left as they are.
  */
-export function bindReportsByTitle(found: FoundForm[], lex: Lexicon): void {
+export function bindReportsByTitle(found: FoundForm[], lex: Lexicon, unplaced: Item[] = []): void {
   const sources = found.map(({ seg, fit }) => seg.lead ?? bodyAfter(seg, formExtent(seg, fit).formEnd));
   const reports = sources.map((items, k) => titledReports(items, lex, found[k].fit.template));
-  if (reports.every((r) => r.length === 0)) return;
+  // A report before the first form that no form took (reports-before-forms.ts): one stating
+  // figures under a title naming no form of the file is said, on the first form, as unbound.
+  const loose = found.length > 0 ? titledReports(unplaced, lex, found[0].fit.template) : [];
+  if (reports.every((r) => r.length === 0) && loose.length === 0) return;
   let names: FormNames[] | null = null;
+  for (const r of loose) {
+    const text = unplaced.slice(r.from, r.to).flatMap((it) => (it.kind === 'para' ? [it.text] : []));
+    if (Object.keys(extractNarrativeFacts(text).facts).length === 0) continue;
+    names ??= found.map(namesOf);
+    if (ownersOf(r.owner, names).length > 0) continue;
+    (found[0].unbound ??= []).push({ title: r.title, page: r.page, reason: unboundReason(r.owner, 0) });
+  }
   const moved = found.map(() => [] as Item[]);
   const changed = new Set<number>();
   const kept = sources.map((items, k) => {
