@@ -209,6 +209,55 @@ function firstColumn(cols: IndicatorColumns): number {
   return Math.min(...[cols.level1, cols.level2, cols.name].filter((c): c is number => c !== undefined));
 }
 
+/** Points two column edges may differ by and still be one rule (pdf-layout's frame tolerance). */
+const EDGE_TOLERANCE = 3;
+
+/** A PDF table's column edges across the page, from its cells' boxes: xs[c] the left edge
+ *  of grid column c, xs[width] the right edge of the last; null where a column has no
+ *  cell starting at it, or the table has no boxes (DOCX, XLSX). */
+function columnEdges(table: DocTable): number[] | null {
+  const width = table.rows[0]?.length ?? 0;
+  const xs: (number | undefined)[] = new Array(width + 1).fill(undefined);
+  for (const row of table.rows) {
+    row.forEach((cell, c) => {
+      const box = cell.boxes?.[0];
+      if (!box) return;
+      if (cell.origin.col === c && xs[c] === undefined) xs[c] = box.x0;
+      if (cell.origin.col + cell.colSpan === width && xs[width] === undefined) xs[width] = box.x1;
+    });
+  }
+  return width > 0 && xs.every((x) => x !== undefined) ? (xs as number[]) : null;
+}
+
+/** The first and last page a table's cells are on. */
+function pageRange(table: DocTable): [number, number] | null {
+  const pages = table.rows.flatMap((row) => row.map((c) => c.page)).filter((p): p is number => p !== null);
+  return pages.length ? [Math.min(...pages), Math.max(...pages)] : null;
+}
+
+/**
+ * The block's columns in `next`, a table on a later page of a PDF that goes on with `table`
+ * under another grid (the pages' tables are laid out apart where a repeated title or head
+ * stands between them, and a page without the fund block shows fewer column rules): it
+ * does where every column edge of `next` is one of `table`'s and every column the block
+ * reads starts at an edge of `next` — the same ruled columns, fewer of them. Null otherwise.
+ */
+function columnsOnNextPage(table: DocTable, next: DocTable, cols: IndicatorColumns): IndicatorColumns | null {
+  const here = pageRange(table), there = pageRange(next);
+  if (!here || !there || there[0] <= here[1]) return null;
+  const xs = columnEdges(table), nextXs = columnEdges(next);
+  if (!xs || !nextXs) return null;
+  const near = (a: number, b: number) => Math.abs(a - b) <= EDGE_TOLERANCE;
+  if (!nextXs.every((x) => xs.some((e) => near(e, x)))) return null;
+  const moved: IndicatorColumns = {};
+  for (const [key, c] of Object.entries(cols) as [IndicatorColumn, number][]) {
+    const at = nextXs.slice(0, -1).findIndex((x) => near(x, xs[c]));
+    if (at < 0) return null;
+    moved[key] = at;
+  }
+  return moved;
+}
+
 /** Finds and reads the indicator block among the segment's items, wherever it stands
  *  beside the fund block: below it, or above it (the fund block printed after the
  *  indicators, before the 总分 row). `others` are the rows of the form's blocks of
@@ -269,7 +318,14 @@ export function readIndicatorBlock(items: Item[], t: Template, others: readonly 
         block.endItem = i;
         continue;
       }
-      if (it.table.rows[0]?.length !== table.rows[0]?.length) break;
+      if (it.table.rows[0]?.length !== table.rows[0]?.length) {
+        // A PDF page's table of another grid (its page showed fewer columns: no fund
+        // block there to cut them) goes on with the block where its columns stand where
+        // the block's do: read by place, not by grid index.
+        const moved = columnsOnNextPage(table, it.table, cols);
+        if (!moved) break;
+        cols = moved;
+      }
       table = it.table;
     }
     const here = indicatorColumnsFrom(it.table, it.r, t, fromCol ?? 0);
