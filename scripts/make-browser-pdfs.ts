@@ -39,6 +39,10 @@ const OUT_DIR = join(ROOT, 'fixtures', 'browser');
 // cells wholly beyond (偏差原因) are not drawn at all. At 1400 px the edge cuts the 分值
 // column after its figures and 得分 is wholly beyond; at 1350 px it cuts 得分 through its
 // second glyph: of 得分, 9.50 and 97.50 the page shows "得分" (分 halved), "9.5" and "97.".
+// With the form's title as a page header atop every page, set larger than the text (-titled: a
+// CSS @top-center margin box, as a web system's print puts the form's name there; 32 mm top
+// margin), dept-split-row-centred's 为消费者挽回经济损失 row is cut by the break from page 1 to
+// page 2: the rest of its name opens page 2 alone in its row, below the title printed again.
 /** Print settings other than the default (A4, 10 pt): the page rule and the type size, and
  *  any rule of the table's own. */
 const PRINTS = {
@@ -47,6 +51,10 @@ const PRINTS = {
   b5: { page: '@page{size:B5}', pt: 12 },
   '1400px': { page: '@page{size:A4}', pt: 10, table: 'width:1400px;table-layout:fixed' },
   '1350px': { page: '@page{size:A4}', pt: 10, table: 'width:1350px;table-layout:fixed' },
+  titled: {
+    page: '@page{size:A4;margin:32mm 12mm 15mm;@top-center{content:"2023年度部门整体支出绩效自评表";font-size:14pt;font-family:"Noto Sans CJK SC",sans-serif}}',
+    pt: 10,
+  },
 } as const satisfies Record<string, { page: string; pt: number; table?: string }>;
 const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'dept-slip-typo' },
@@ -62,6 +70,7 @@ const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'real-anhui-xiaoxian-2023', print: 'b5' },
   { name: 'dept-slip-rate-score', print: '1400px' },
   { name: 'dept-slip-rate-score', print: '1350px' },
+  { name: 'dept-split-row-centred', print: 'titled' },
 ];
 const style = (print?: keyof typeof PRINTS) => {
   const p: { page: string; pt: number; table?: string } | undefined = print ? PRINTS[print] : undefined;

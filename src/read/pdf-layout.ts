@@ -67,12 +67,15 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
 
   // Reading order: one sequence of line runs and (possibly multi-page) tables.
   const seq: Seq[] = [];
+  // the lines' texts of the pages laid out so far: a page header repeats one of them
+  const earlier = new Set<string>();
   for (const p of perPage) {
     const placed: PageItem[] = [
       ...p.tables.map((table) => ({ kind: 'table' as const, table, top: table.ys[0] })),
       ...p.lines.filter((l) => !furniture.has(l)).map(lineItem),
     ].sort((a, b) => a.top - b.top);
-    dropRepeatedUnit(placed, seq.at(-1), p.content.height);
+    dropPageHeader(placed, seq.at(-1), p.content.height, earlier);
+    for (const line of p.lines) earlier.add(lineKey(line));
     const items = unframeOpen(placed, seq.at(-1));
     items.forEach((item, i) => {
       const last = seq.at(-1);
@@ -273,18 +276,29 @@ const PAGE_NUMBER = [
   /^page\s*\d+(\s*of\s*\d+)?$/i,
 ];
 
-/** The unit line atop a page whose table continues the last page's (the form's page
- *  header, kept by pageFurniture) repeats the unit already stated: dropped, so the
- *  table is still one and a row the page break split is joined again. */
-function dropRepeatedUnit(items: PageItem[], last: Seq | undefined, height: number): void {
+/** A line's text for telling it again on another page: whitespace removed. */
+function lineKey(line: TextLine): string {
+  return line.text.replace(/\s+/g, '');
+}
+
+/** The lines atop a page whose table continues the last page's — its page header, kept by
+ *  pageFurniture — are dropped, so the table is still one and a row the page break split
+ *  is joined again: a unit line, which repeats the unit already stated; and, where the
+ *  break cut a cell of the last row (the table surely goes on: a browser's print), any
+ *  line that repeats a line of an earlier page (the form's title in the page header a
+ *  browser prints atop every page). */
+function dropPageHeader(items: PageItem[], last: Seq | undefined, height: number, earlier: ReadonlySet<string>): void {
+  if (last?.kind !== 'table' || !last.endsPage) return;
+  const cut = cutAtFoot(last.parts.at(-1)!);
   let lead = 0;
   while (lead < items.length) {
     const it = items[lead];
-    if (it.kind !== 'line' || it.top >= MARGIN_BAND * height || !unitIn(it.line.text)) break;
+    if (it.kind !== 'line' || it.top >= MARGIN_BAND * height) break;
+    if (!unitIn(it.line.text) && !(cut && earlier.has(lineKey(it.line)))) break;
     lead++;
   }
   const next = items[lead];
-  if (lead === 0 || next?.kind !== 'table' || last?.kind !== 'table' || !last.endsPage) return;
+  if (lead === 0 || next?.kind !== 'table') return;
   if (continuesTable(last.parts, next.table)) items.splice(0, lead);
 }
 
