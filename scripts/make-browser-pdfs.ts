@@ -43,6 +43,10 @@ const OUT_DIR = join(ROOT, 'fixtures', 'browser');
 // CSS @top-center margin box, as a web system's print puts the form's name there; 32 mm top
 // margin), dept-split-row-centred's 为消费者挽回经济损失 row is cut by the break from page 1 to
 // page 2: the rest of its name opens page 2 alone in its row, below the title printed again.
+// With no page margin and a table the page's width (-m0: @page margin 0, body margin 0,
+// table width 100%), the table runs from the paper's left edge to its right one: its
+// collapsed outer border overhangs both edges by a third of a point, its right side drawn
+// at the edge — a whole table, not one cut there.
 /** Print settings other than the default (A4, 10 pt): the page rule and the type size, and
  *  any rule of the table's own. */
 const PRINTS = {
@@ -55,7 +59,9 @@ const PRINTS = {
     page: '@page{size:A4;margin:32mm 12mm 15mm;@top-center{content:"2023年度部门整体支出绩效自评表";font-size:14pt;font-family:"Noto Sans CJK SC",sans-serif}}',
     pt: 10,
   },
-} as const satisfies Record<string, { page: string; pt: number; table?: string }>;
+  m0: { page: '@page{size:A4;margin:0}', pt: 10, table: 'width:100%', body: 'margin:0' },
+} as const satisfies Record<string, Print>;
+type Print = { page: string; pt: number; table?: string; body?: string };
 const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'dept-slip-typo' },
   { name: 'project-national-slips' },
@@ -71,10 +77,12 @@ const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'dept-slip-rate-score', print: '1400px' },
   { name: 'dept-slip-rate-score', print: '1350px' },
   { name: 'dept-split-row-centred', print: 'titled' },
+  { name: 'project-national-slips', print: 'm0' },
 ];
 const style = (print?: keyof typeof PRINTS) => {
-  const p: { page: string; pt: number; table?: string } | undefined = print ? PRINTS[print] : undefined;
-  return `${p ? p.page : ''}body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${p ? p.pt : 10}pt} table{border-collapse:collapse${p?.table ? `;${p.table}` : ''}} td,th{border:1px solid #000;padding:2px 4px}`;
+  const p: Print | undefined = print ? PRINTS[print] : undefined;
+  const body = `body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${p ? p.pt : 10}pt${p?.body ? `;${p.body}` : ''}}`;
+  return `${p ? p.page : ''}${body} table{border-collapse:collapse${p?.table ? `;${p.table}` : ''}} td,th{border:1px solid #000;padding:2px 4px}`;
 };
 
 mkdirSync(OUT_DIR, { recursive: true });

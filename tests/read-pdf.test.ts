@@ -873,6 +873,37 @@ describe('rules running on past what the page shows (a table wider than its page
     expect(inside).not.toHaveProperty('pastEdge');
   });
 
+  it('a table laid out edge to edge (no page margin) reaches the paper\'s edge whole where an upright closes its rows there', () => {
+    // Chromium with margin 0 and a table the page's width: each cell's rules drawn apart, the
+    // outer border a third of a point past both edges, the right side an upright at the edge
+    const rows = [100, 120, 140].flatMap((y) => [{ y, x0: 0, x1: 300 }, { y, x0: 300, x1: 595.5 }]);
+    const whole = { h: rows, v: [{ x: 0.4, y0: 100, y1: 140 }, { x: 300, y0: 100, y1: 140 }, { x: 595.1, y0: 100, y1: 120 }, { x: 595.1, y0: 120, y1: 140 }] };
+    notePastPage(whole, 594.96, 842);
+    expect(whole).not.toHaveProperty('pastEdge');
+    // the same rows with uprights at the left and inside but none at the edge: their rules stop there, cut
+    const open = { h: rows, v: [{ x: 0.4, y0: 100, y1: 140 }, { x: 300, y0: 100, y1: 140 }] };
+    notePastPage(open, 594.96, 842);
+    expect(open).toMatchObject({ pastEdge: { right: 594.96 } });
+    // a table keeping a margin at its left and none at its right ran past its right margin,
+    // whatever is drawn along the edge (LibreOffice draws the cut table's side there)
+    const lo = { h: [{ y: 100, x0: 72, x1: 595.55 }, { y: 120, x0: 72, x1: 595.55 }], v: [{ x: 72.3, y0: 100, y1: 120 }, { x: 595.3, y0: 100, y1: 120 }] };
+    notePastPage(lo, 595.3, 842);
+    expect(lo).toMatchObject({ pastEdge: { right: 595.3 } });
+  });
+
+  it('a cell the edge cuts shows its text whole where each line ends more than a space short of the edge', async () => {
+    // the last column 472–672 runs past the clip at 567; 9.95 set right ends 7 pt short of
+    // the edge (a 12 pt line): a glyph after it would start before the edge and be drawn
+    const rules = [
+      ...[700, 680, 660].map((y) => `72 ${y} m 672 ${y} l S`),
+      ...[72, 272, 472].map((x) => `${x} 700 m ${x} 660 l S`),
+    ].join('\n');
+    const text = [[80, 686, 'Budget'], [480, 686, 'Score'], [80, 666, 'Total'], [536.6, 666, '9.95']].map(([x, y, t]) => `BT /F1 12 Tf ${x} ${y} Td (${t}) Tj ET`).join('\n');
+    const doc = await readPdf(handMadePdf(`q 30 100 537 700 re W n 0 0 0 RG 0.5 w\n${rules}\n${text}\nQ`), LIMIT);
+    expect(doc.tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([['Budget', '', 'Score'], ['Total', '', '9.95']]);
+    expect(doc.tables[0].rows[1][2].edge).toEqual({ side: 'right', cut: false, seen: '9.95' });
+  });
+
   it('a row whose only upright is its left side is still a table where its rules run past the edge', () => {
     const h = [{ y: 100, x0: 72, x1: 672 }, { y: 120, x0: 72, x1: 672 }];
     const v = [{ x: 72, y0: 100, y1: 120 }];

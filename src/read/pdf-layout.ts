@@ -121,10 +121,13 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
  * The cells of a page's tables that run on past what the page shows (Rules.pastEdge): a
  * browser printing a table wider than its page draws the cells the edge cuts and leaves
  * out those wholly beyond. A cut cell's text is unknown where it may go on past the edge:
- * a line of it reaches the edge (within a glyph), or it shows nothing (its text may stand
- * wholly beyond), or the edge is the page's foot (what lies below it is never known). A
- * cell whose every line ends clear of the right edge shows its text whole (a short label
- * or name at the left of a wide cell).
+ * a line of it reaches the edge, or it shows nothing (its text may stand wholly beyond),
+ * or the edge is the page's foot (what lies below it is never known). A line reaches the
+ * edge where a glyph after it could stand wholly past the edge: the producer draws a
+ * glyph that starts before the edge (clipped) and leaves out only one wholly beyond, so
+ * a line ending further than a space (half an em) short of the edge ends there. A cell
+ * whose every line ends so shows its text whole (a short label at the left of a wide cell,
+ * a figure set right with the cell's padding after it).
  */
 function cutByEdge(tables: readonly PageTable[], edge: Rules['pastEdge']): void {
   if (!edge) return;
@@ -135,11 +138,14 @@ function cutByEdge(tables: readonly PageTable[], edge: Rules['pastEdge']): void 
       const bottom = edge.bottom !== undefined && cell.y1 > edge.bottom + PAST_EDGE;
       if (!right && !bottom) continue;
       const lines = groupLines(cell.runs);
-      const whole = !bottom && lines.length > 0 && lines.every((l) => l.right <= edge.right! - l.size);
+      const whole = !bottom && lines.length > 0 && lines.every((l) => l.right <= edge.right! - SPACE * l.size);
       cell.edge = { side: right ? 'right' : 'bottom', cut: !whole, seen: lines.map((l) => l.text).join('') };
     }
   }
 }
+
+/** The widest gap between two glyphs of a line, in ems: a space. */
+const SPACE = 0.5;
 
 /** One cell's edges over the pages it covers: cut where any page cut it. */
 function joinEdges(a: CellEdge | undefined, b: CellEdge | undefined): CellEdge | undefined {

@@ -168,15 +168,37 @@ export const PAST_EDGE = 3;
 
 /** Notes where rules run on past the page's own edges (`width` × `height`, top-down
  *  coordinates): a table wider than its page, drawn with no clip box (Rules.pastEdge).
- *  Rules that reach the paper's right edge itself say the same: no page is printed without
- *  a margin, and LibreOffice, exporting a Word table wider than its page, draws its rules
- *  up to the paper's edge (within a rule's width) and cuts them there. Two such rules at
- *  least (a table's, not a header's stroke), starting inside the page (not a decoration
- *  across the whole sheet). */
+ *  Rules that reach the paper's right edge itself (within a rule's width) say the same only
+ *  with evidence that the table goes on past it (cutAtPaper): LibreOffice, exporting a Word
+ *  table wider than its page, draws its rules up to the paper's edge and cuts them there,
+ *  while a table laid out edge to edge (a browser printing with no page margin) has its
+ *  right side at the paper's edge, whole. Two such rules at least (a table's, not a
+ *  header's stroke), starting inside the page (not a decoration across the whole sheet). */
 export function notePastPage(rules: Rules, width: number, height: number): void {
   notePastEdge(rules, 0, 0, { x0: 0, y0: 0, x1: width, y1: height });
   const atPaper = rules.h.filter((r) => r.x1 >= width - CLIP_SLACK && r.x0 > CLIP_SLACK && r.x0 < width - PAST_EDGE);
-  if (atPaper.length >= 2) rules.pastEdge = { ...rules.pastEdge, right: Math.min(rules.pastEdge?.right ?? Infinity, width) };
+  if (atPaper.length >= 2 && cutAtPaper(rules, atPaper, width)) rules.pastEdge = { ...rules.pastEdge, right: Math.min(rules.pastEdge?.right ?? Infinity, width) };
+}
+
+/**
+ * Whether rows whose rules reach the paper's right edge (`atPaper`) go on past it: what a
+ * table shows of it at its two sides.
+ * - Its rows keep a margin at their left and none at their right: the table ran past the
+ *   right margin its left one mirrors, and the paper cut it (LibreOffice draws the cut
+ *   table's right side along the paper's edge, so an upright there proves nothing).
+ * - Its rows start at the paper's left edge too (laid out to the paper's width, a browser
+ *   printing with no margin): whole where an upright closes every such row at the right
+ *   edge, cut where rows with uprights elsewhere have none there (their rules just stop).
+ */
+function cutAtPaper(rules: Rules, atPaper: readonly HRule[], width: number): boolean {
+  const rows = rules.h.filter((r) => atPaper.some((a) => Math.abs(a.y - r.y) <= AXIS_TOLERANCE));
+  const left = Math.min(...rows.map((r) => r.x0));
+  if (left > PAST_EDGE) return true;
+  const top = Math.min(...atPaper.map((r) => r.y)), bottom = Math.max(...atPaper.map((r) => r.y));
+  const sided = rules.v.some((v) => v.x < width - PAST_EDGE && v.y1 > top && v.y0 < bottom);
+  if (!sided) return false; // a table drawn without uprights has none to miss at the edge
+  const closing = rules.v.filter((v) => v.x >= width - CLIP_SLACK);
+  return !atPaper.every((a) => closing.some((v) => a.y >= v.y0 - CLIP_SLACK && a.y <= v.y1 + CLIP_SLACK));
 }
 
 /** Notes where the rules added since index `h`, `v` run on past the clip box's right or
