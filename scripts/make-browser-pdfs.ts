@@ -47,6 +47,9 @@ const OUT_DIR = join(ROOT, 'fixtures', 'browser');
 // table width 100%), the table runs from the paper's left edge to its right one: its
 // collapsed outer border overhangs both edges by a third of a point, its right side drawn
 // at the edge — a whole table, not one cut there.
+// An old-style table (-border1: `<table border="1" cellspacing="0" cellpadding="3">`, no
+// border CSS): the browser draws its inset and outset borders in two greys as thin filled
+// paths, each side a trapezoid whose bevelled ends meet the sides across it.
 /** Print settings other than the default (A4, 10 pt): the page rule and the type size, and
  *  any rule of the table's own. */
 const PRINTS = {
@@ -60,8 +63,10 @@ const PRINTS = {
     pt: 10,
   },
   m0: { page: '@page{size:A4;margin:0}', pt: 10, table: 'width:100%', body: 'margin:0' },
+  border1: { page: '@page{size:A4}', pt: 9, attrs: 'border="1" cellspacing="0" cellpadding="3"' },
 } as const satisfies Record<string, Print>;
-type Print = { page: string; pt: number; table?: string; body?: string };
+/** `attrs`: the table's own HTML attributes, drawing its borders instead of the CSS. */
+type Print = { page: string; pt: number; table?: string; body?: string; attrs?: string };
 const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'dept-slip-typo' },
   { name: 'project-national-slips' },
@@ -78,10 +83,12 @@ const FORMS: { name: string; print?: keyof typeof PRINTS }[] = [
   { name: 'dept-slip-rate-score', print: '1350px' },
   { name: 'dept-split-row-centred', print: 'titled' },
   { name: 'project-national-slips', print: 'm0' },
+  { name: 'project-national-slips', print: 'border1' },
 ];
 const style = (print?: keyof typeof PRINTS) => {
   const p: Print | undefined = print ? PRINTS[print] : undefined;
   const body = `body{font-family:"Noto Sans CJK SC",sans-serif;font-size:${p ? p.pt : 10}pt${p?.body ? `;${p.body}` : ''}}`;
+  if (p?.attrs) return `${p.page}${body}`;
   return `${p ? p.page : ''}${body} table{border-collapse:collapse${p?.table ? `;${p.table}` : ''}} td,th{border:1px solid #000;padding:2px 4px}`;
 };
 
@@ -94,7 +101,9 @@ try {
     if (wanted.length > 0 && !wanted.includes(out)) continue;
     const { value } = await mammoth.convertToHtml({ path: join(ROOT, 'fixtures', 'docx', `${name}.docx`) });
     const html = join(work, `${out}.html`);
-    writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>${style(print)}</style></head><body>${value}</body></html>`);
+    const attrs: string | undefined = print ? (PRINTS[print] as Print).attrs : undefined;
+    const tables = attrs ? value.replaceAll('<table>', `<table ${attrs}>`) : value;
+    writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>${style(print)}</style></head><body>${tables}</body></html>`);
     execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${join(work, 'profile')}`, `--print-to-pdf=${join(OUT_DIR, `${out}.pdf`)}`, `file://${html}`], {
       stdio: 'ignore',
       timeout: 120_000,

@@ -809,6 +809,25 @@ describe('ruling lines from the operator list (pdfjs 5.4.296 encoding)', () => {
     expect([rules.v[0].y0, rules.v[0].y1]).toEqual([142, 242]);
   });
 
+  it('reads a bevelled border\'s thin filled trapezoids as rules (a browser\'s <table border=1>), a thicker wedge as none', () => {
+    // Chromium draws an inset/outset border's sides as four-cornered paths whose ends meet
+    // the sides across them at 45°: corners 0.75 pt off the bounding box
+    const quad = (...p: number[]) => [OPS.fill, [new Float32Array([0, p[0], p[1], 1, p[2], p[3], 1, p[4], p[5], 1, p[6], p[7]])], null];
+    const fn = [OPS.constructPath, OPS.constructPath, OPS.constructPath];
+    const args = [
+      quad(534, 770, 534, 242, 534.75, 242, 534.75, 770.75), // right side, 0.75 pt wide
+      quad(6, 770.75, 534.75, 770.75, 534, 770, 6.75, 770), // bottom, 0.75 pt high
+      quad(100, 100, 100, 200, 104, 196, 104, 104), // a 4 pt wedge: a shape, not a rule
+    ];
+    const rules = readRules(fn, args, OPS, 842);
+    expect(rules.v).toHaveLength(1);
+    expect(rules.v[0]).toMatchObject({ y0: 842 - 770.75, y1: 842 - 242 });
+    expect(rules.v[0].x).toBeCloseTo(534.375, 5);
+    expect(rules.h).toHaveLength(1);
+    expect(rules.h[0]).toMatchObject({ x0: 6, x1: 534.75 });
+    expect(rules.h[0].y).toBeCloseTo(842 - 770.375, 5);
+  });
+
   it('notes where text is drawn wholly outside its clip box (hidden), and nothing for text inside it or unclipped', () => {
     // a merged cell's part on this page: clipped to y 100–500 (user space); its label drawn at y 40, below the clip
     const clipBox = [0, 50, 100, 1, 300, 100, 1, 300, 500, 1, 50, 500, 3];

@@ -278,18 +278,28 @@ function addSegment(ax: number, ay: number, bx: number, by: number, rules: Rules
   }
 }
 
-/** A filled axis-parallel rectangle thin in one direction is a rule along the other. */
+/**
+ * A filled axis-parallel rectangle thin in one direction is a rule along the other. So is
+ * any thin filled four-cornered path (at most MAX_BEVEL_THICKNESS across): a browser draws
+ * an inset or outset border (HTML's `<table border=1>`) side by side as trapezoids whose
+ * bevelled ends meet the sides across them, their corners a border's width off the box.
+ */
 function addThinRectangle(points: [number, number][], rules: Rules): void {
   if (points.length < 4 || points.length > 5) return;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-  // Every corner must sit on the bounding box: an axis-parallel rectangle.
-  if (!points.every(([x, y]) => (near(x, x0) || near(x, x1)) && (near(y, y0) || near(y, y1)))) return;
   const w = x1 - x0, h = y1 - y0;
-  if (h <= MAX_RULE_THICKNESS && w > MAX_RULE_THICKNESS) rules.h.push({ y: (y0 + y1) / 2, x0, x1 });
-  else if (w <= MAX_RULE_THICKNESS && h > MAX_RULE_THICKNESS) rules.v.push({ x: (x0 + x1) / 2, y0, y1 });
+  // Every corner must sit on the bounding box (an axis-parallel rectangle), or the path be a bevelled border's thin strip.
+  const boxed = points.every(([x, y]) => (near(x, x0) || near(x, x1)) && (near(y, y0) || near(y, y1)));
+  const thick = boxed ? MAX_RULE_THICKNESS : MAX_BEVEL_THICKNESS;
+  if (h <= thick && w > MAX_RULE_THICKNESS) rules.h.push({ y: (y0 + y1) / 2, x0, x1 });
+  else if (w <= thick && h > MAX_RULE_THICKNESS) rules.v.push({ x: (x0 + x1) / 2, y0, y1 });
 }
+
+/** A filled four-cornered path not a rectangle is a rule when at most this thick (points):
+ *  a bevelled border, not a shape. */
+const MAX_BEVEL_THICKNESS = 1.5;
 
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= AXIS_TOLERANCE;
