@@ -45,6 +45,8 @@ const NO_LINE_START = /[，。、；：！？）》」』】〕”’％‰．,.
 /** Punctuation that may not end a line: it goes down with the glyph after it. */
 const NO_LINE_END = /[“‘（《「『【〔〈([{]/;
 /** The numbering that opens a heading or list item: （一） 一、 1. （1） 1、 */
+/** A chapter number of a report: a Chinese numeral and 、. */
+const CHAPTER_START = /^[一二三四五六七八九十]+、/;
 const HEADING_START = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、](?!\d))/;
 /** A run of characters no line breaks inside: Latin letters, digits, their punctuation, and
  *  the comparison and arithmetic signs (≥ ≤ ± × ÷ ≠ ≈), which wrap like letters beside them. */
@@ -353,6 +355,10 @@ export function continues(prev: TextLine, next: TextLine, frame: Frame, pitch: n
   const leftGap = prev.left - frame.left;
   const indented = (frame.indents ?? []).some((x) => Math.abs(x - prev.left) <= 0.1 * size) && !HEADING_START.test(next.text);
   if (!frame.centred && !indented && leftGap >= size && centredIn(prev, frame, 0.1 * size) && next.left < prev.left - 0.5 * size) return false;
+  // A chapter number ("一、", "二、") opens its line: Chinese text writes it inline only
+  // after a comma, never mid-phrase — so a title that happens to leave less room at its right
+  // than "一、" takes is no wrapped line ("…2023年度项目支出绩效自评报告" over "一、财政信息化建设项目").
+  if (CHAPTER_START.test(next.text) && !/[，、,]$/.test(prev.text)) return false;
   // Full line: the next line's first token would not have fitted after it.
   // (0.15 em of slack: padding is estimated from the left edge, and LibreOffice
   // wraps a glyph that would end within a point or so of the edge.)
