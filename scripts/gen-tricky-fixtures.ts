@@ -70,6 +70,17 @@ function cleanInYuan(name: string): DeptOpts {
   return o;
 }
 
+/** cleanInYuan with the clean narrative's figures in 元. */
+function cleanInYuanWithNarrative(name: string): DeptOpts {
+  const o = cleanInYuan(name);
+  o.narrative = {
+    where: 'body',
+    heading: '评价报告综述（文字部分）',
+    paragraphs: ['一、部门整体支出情况', '2022年全年预算15235600.00元，决算支出14235600.00元，其中基本支出9735600.00元，项目支出4500000.00元。'],
+  };
+  return o;
+}
+
 // ---------------------------------------------------------------------------
 // Raw XML edits, as Word saves them.
 
@@ -105,6 +116,44 @@ const run = (rPr: string, text: string) => `<w:r>${rPr}${T(text)}</w:r>`;
 const hidden = (rPr: string) => (rPr ? rPr.replace('</w:rPr>', '<w:vanish/></w:rPr>') : '<w:rPr><w:vanish/></w:rPr>');
 
 const DOC = 'word/document.xml';
+
+/** Adds a page header (kind 'hdr') or footer ('ftr') part holding `text`, referenced by
+ *  the body's section (Insert ▸ Header / Footer). */
+function addPagePart(parts: Map<string, string>, kind: 'hdr' | 'ftr', text: string): void {
+  const [file, rel, ref] = kind === 'hdr' ? ['header1.xml', 'header', 'headerReference'] : ['footer1.xml', 'footer', 'footerReference'];
+  const style = kind === 'hdr' ? 'Header' : 'Footer';
+  parts.set(
+    `word/${file}`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:${kind} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+      `<w:p><w:pPr><w:pStyle w:val="${style}"/><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>${T(text)}</w:r></w:p></w:${kind}>`,
+  );
+  const id = kind === 'hdr' ? 'rId90' : 'rId92';
+  parts.set(
+    'word/_rels/document.xml.rels',
+    parts.get('word/_rels/document.xml.rels')!.replace(
+      '</Relationships>',
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${rel}" Target="${file}"/></Relationships>`,
+    ),
+  );
+  parts.set(
+    '[Content_Types].xml',
+    parts.get('[Content_Types].xml')!.replace(
+      '</Types>',
+      `<Override PartName="/word/${file}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${rel}+xml"/></Types>`,
+    ),
+  );
+  parts.set(DOC, parts.get(DOC)!.replace(/<w:sectPr>/, `<w:sectPr><w:${ref} w:type="default" r:id="${id}"/>`));
+}
+
+/** `make` run in a fresh work folder, removed after. */
+function inWork<T>(make: (work: string) => T): T {
+  const work = mkdtempSync(join(tmpdir(), 'jxaudit-tricky-'));
+  try {
+    return make(work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
 
 // ---------------------------------------------------------------------------
 
@@ -240,6 +289,37 @@ const makers: Record<string, Maker> = {
       rmSync(work, { recursive: true, force: true });
     }
   },
+
+  /** A 元 form whose unit is printed only in the page header, on one line with the
+   *  submitter, as clerks type it: "填报单位（盖章）：益阳市资阳区农业农村局　　金额单位：元"
+   *  (probe Q t02). Its narrative states the same figures in 元. */
+  'header-unit-submitter.docx': async () =>
+    edit(await buildDocx(deptForm(cleanInYuanWithNarrative('header-unit-submitter'))), (parts) => {
+      addPagePart(parts, 'hdr', '填报单位（盖章）：益阳市资阳区农业农村局\u3000\u3000\u3000\u3000金额单位：元');
+    }),
+
+  /** header-unit-submitter.docx exported by LibreOffice: the header line atop each page. */
+  'header-unit-submitter.pdf': async () => {
+    const docx = (await makers['header-unit-submitter.docx']())!;
+    return inWork((work) => libreOfficePdf(docx, work));
+  },
+
+  /** The clean 万元 form, its unit stated only by the line "单位：万元" under its title (the
+   *  fund label without "（万元）"), whose page header says "金额单位：元" (left from another
+   *  form's template): the form's own statement is its unit. */
+  'header-unit-body-wins.docx': async () => {
+    const o = clean('header-unit-body-wins');
+    o.fundLabel = '整体资金';
+    return edit(await buildDocx(deptForm(o)), (parts) => {
+      addPagePart(parts, 'hdr', '金额单位：元');
+    });
+  },
+
+  /** A 元 form whose unit is printed only in the page footer (Insert ▸ Footer). */
+  'footer-unit.docx': async () =>
+    edit(await buildDocx(deptForm(cleanInYuan('footer-unit'))), (parts) => {
+      addPagePart(parts, 'ftr', '注：金额单位：元');
+    }),
 
   /** The narrative pasted in from a web system as an HTML altChunk, after a readable table. */
   'altchunk.docx': async () => {

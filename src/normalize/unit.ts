@@ -1,5 +1,6 @@
 // The money unit a form states: "单位：元", "金额单位：万元", "（万元）". Read by the
-// recognizer for the form's unit, and by the PDF reader, which must keep such a line
+// recognizer for the form's unit — in the form, in the lines printed above its title
+// and in a DOCX's page headers and footers — and by the PDF reader, which must keep such a line
 // even where it repeats atop every page like a running header: it is the unit of the
 // table below, not furniture.
 import { squeeze } from './cell.js';
@@ -13,7 +14,3 @@ export function unitIn(text: string): SourceUnit | null {
   return m ? (m[1] as SourceUnit) : null;
 }
 
-/** A line that only states the money unit ("单位：元", "金额单位：万元"). */
-export function isUnitLine(text: string): boolean {
-  return /^(?:金额)?单位:(?:万元|元)$/.test(squeeze(text));
-}

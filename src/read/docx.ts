@@ -30,6 +30,9 @@
 // - The page header the form's first page shows (its section's first-page header under
 //   w:titlePg, and the default header) is read as paragraphs placed before the body:
 //   a unit printed only there ("单位：元") is where a person sees it, above the form.
+//   Every section's headers and footers are the document's page furniture (DocModel.
+//   pageFurniture): a unit they state is printed on every page, so it is each form's
+//   unit where the form states none itself (read-header.ts readUnit).
 // - mc:AlternateContent: only the first mc:Choice is read (mc:Fallback only when
 //   there is no Choice) — both branches hold the same text box, reading both doubles it.
 // - Text boxes (w:txbxContent): their paragraphs (and tables) are placed right after
@@ -93,7 +96,7 @@ export async function readDocx(zip: ZipArchive, opts: DocxReadOptions): Promise<
       'DOCX 的正文以嵌入块（altChunk，多见于由网页或其他系统导出的文档）保存，无法直接读取。请在 Word/WPS 中打开后另存为 DOCX 或 PDF，重新提交',
     );
   }
-  const rels = builder.altChunks.length > 0 || builder.headers.length > 0 ? partRelationships(zip, partName, opts.maxBytes) : new Map<string, string>();
+  const rels = builder.altChunks.length > 0 || builder.furniture.length > 0 ? partRelationships(zip, partName, opts.maxBytes) : new Map<string, string>();
   const withContent = builder.altChunks.filter((id) => altChunkHasText(zip, rels.get(id), opts.maxBytes));
   if (withContent.length > 0) {
     throw new FormFailure(
@@ -103,6 +106,10 @@ export async function readDocx(zip: ZipArchive, opts: DocxReadOptions): Promise<
   }
   const header = headerParagraphs(zip, builder.headers, rels, opts.maxBytes);
   if (header.length > 0) model.blocks.unshift(...header);
+  // Every section's headers and footers, for a unit printed there (only a part naming 元
+  // can state one): what a page's margin prints holds for each form on the pages.
+  const furniture = partLines(zip, builder.furniture, rels, opts.maxBytes, '元');
+  if (furniture.length > 0) model.pageFurniture = furniture;
   if (model.images > 0 && !hasAnyText(model)) {
     // Pictures of the form pasted into Word (issue 18): OCR where Tesseract is installed.
     const ocr = await import('./ocr/index.js');
@@ -192,10 +199,11 @@ function altChunkHasText(zip: ZipArchive, part: string | undefined, maxBytes: nu
   return visibleText(text).replace(/[\s\u3000\u00A0]+/g, '') !== '';
 }
 
-/** The page header's text as body paragraphs (page unknown, like every DOCX paragraph):
- *  its paragraphs, and a header table's rows as one line each. */
-function headerParagraphs(zip: ZipArchive, ids: string[], rels: Map<string, string>, maxBytes: number): DocParagraph[] {
-  const out: DocParagraph[] = [];
+/** The text lines of the header or footer parts `ids` name (each part once, in order):
+ *  their paragraphs, and a table's rows as one line each. `only`: a part whose XML does
+ *  not hold it is not parsed (it can state nothing looked for). */
+function partLines(zip: ZipArchive, ids: string[], rels: Map<string, string>, maxBytes: number, only?: string): string[] {
+  const out: string[] = [];
   const seen = new Set<string>();
   for (const id of ids) {
     const part = rels.get(id);
@@ -203,9 +211,11 @@ function headerParagraphs(zip: ZipArchive, ids: string[], rels: Map<string, stri
     seen.add(part);
     const xml = zip.read(part, maxBytes);
     if (!xml) continue;
+    const text = decodeXml(xml);
+    if (only !== undefined && !text.includes(only)) continue;
     let builder: DocumentBuilder;
     try {
-      builder = parsePart(decodeXml(xml), () => new DocumentBuilder());
+      builder = parsePart(text, () => new DocumentBuilder());
     } catch {
       continue; // a broken header part hides nothing of the form itself
     }
@@ -214,10 +224,15 @@ function headerParagraphs(zip: ZipArchive, ids: string[], rels: Map<string, stri
         block.kind === 'paragraph'
           ? [block.text]
           : block.rows.map((row) => row.filter((cell, c) => cell.origin.col === c).map((cell) => cell.text.replace(/\s+/g, ' ').trim()).filter(Boolean).join('  '));
-      for (const text of lines) if (text.trim() !== '') out.push({ kind: 'paragraph', text, page: null });
+      for (const line of lines) if (line.trim() !== '') out.push(line);
     }
   }
   return out;
+}
+
+/** The page header's text as body paragraphs (page unknown, like every DOCX paragraph). */
+function headerParagraphs(zip: ZipArchive, ids: string[], rels: Map<string, string>, maxBytes: number): DocParagraph[] {
+  return partLines(zip, ids, rels, maxBytes).map((text) => ({ kind: 'paragraph', text, page: null }));
 }
 
 /** The styles that hide their text, from word/styles.xml (none when the part is absent). */
@@ -414,6 +429,8 @@ class DocumentBuilder implements XmlSink {
   private sections = 0;
   private titlePage = false;
   private readonly headerRefs: { type: string; id: string }[] = [];
+  /** Relationship ids of every section's headers and footers, in order. */
+  readonly furniture: string[] = [];
   /** Tables dissolved into the cell they sit in (small nested tables). */
   private dissolved = 0;
   /** w:altChunk elements' relationship ids: content imported from another part (HTML, RTF, DOCX). */
@@ -555,6 +572,10 @@ class DocumentBuilder implements XmlSink {
     if (parent === 'w:pPr' && key !== 'w:rPr' && key !== 'w:sectPr') return Effect.Skip;
     // Section properties: which header each page shows.
     if (parent === 'w:sectPr') {
+      if (key === 'w:headerReference' || key === 'w:footerReference') {
+        const id = relationshipId(tag.attributes());
+        if (id) this.furniture.push(id);
+      }
       if (this.sections === 0 && key === 'w:headerReference') {
         const id = relationshipId(tag.attributes());
         if (id) this.headerRefs.push({ type: this.names.wAttr(tag.attributes(), 'type') ?? 'default', id });

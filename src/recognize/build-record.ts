@@ -3,6 +3,7 @@
 import type { DocTable } from '../model/document.js';
 import type { FormRecord, Provenance } from '../model/record.js';
 import { RECORD_BLOCKS, type RecordBlock } from '../model/record-constants.js';
+import type { SourceUnit } from '../normalize/unit.js';
 import { blockState, findPrinted, withTotalRow, type Printed } from './block-presence.js';
 import type { BlockReading } from './block-reading.js';
 import { keepOwnFigures } from './facts-scope.js';
@@ -234,14 +235,15 @@ function totalNotFound(t: Template): string | undefined {
   return `表中未找到总分行（印有“${t.total.labels[0] ?? '总分'}”的一行），总分的分值和得分未读取`;
 }
 
-export function buildRecord(seg: Segment, fit: TemplateFit): RecognizedForm {
+/** `pageUnit`: the unit the document's page headers and footers state (furnitureUnit). */
+export function buildRecord(seg: Segment, fit: TemplateFit, pageUnit: SourceUnit | null = null): RecognizedForm {
   const t = fit.template;
   const extent = formExtent(seg, fit);
 
   // The unit first (fund amounts depend on it), the narrative before the header
   // (entity, year and conclusions fall back to it).
   const head = headEnd(seg, fit);
-  const sourceUnit = readUnit(seg, fit.fund, head);
+  const sourceUnit = readUnit(seg, fit.fund, head, pageUnit);
   const fund = readFund(fit.fund, sourceUnit);
   const goals = readGoals(seg.items.slice(0, Math.max(extent.formEnd + 1, 0)), t);
   const indicators = readIndicators(fit.indicators, t);

@@ -7,6 +7,7 @@ import { loadTemplates, TemplateFileError, type TemplateSet } from './load-templ
 import { withOcrConfidence } from './ocr-confidence.js';
 import { bindReportsByTitle } from './report-binding.js';
 import { placeReportsBeforeForms, type FoundForm } from './reports-before-forms.js';
+import { furnitureUnit } from './read-header.js';
 import { buildLexicon, flatten, segment, type Item, type Lexicon, type Segment } from './segments.js';
 import { squeeze } from '../normalize/cell.js';
 import { rowCells } from './grid.js';
@@ -158,8 +159,9 @@ export function recognizeForms(doc: DocModel, templates: TemplateSet): Recognize
   placeReportsBeforeForms(found, preamble);
   // the text before the first form when no form took it as its report
   bindReportsByTitle(found, lex, found[0].seg.lead === undefined ? preamble : []);
+  const pageUnit = furnitureUnit(doc.pageFurniture);
   return found.map(({ seg, fit, unbound }) => {
-    const record = buildRecord(seg, fit);
+    const record = buildRecord(seg, fit, pageUnit);
     return withOcrConfidence(unbound?.length ? { ...record, unboundReports: unbound } : record, doc);
   });
 }

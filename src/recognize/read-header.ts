@@ -44,8 +44,10 @@ function yearOf(texts: readonly string[]): number | null {
 
 /** The unit the form prints money in, read first because the fund reader needs it:
  *  a header cell of the fund block, the form's head rows above it (up to `headEnd`),
- *  the lines above the table, the title; else 万元. */
-export function readUnit(seg: Segment, fund: FundBlock | null, headEnd: number): SourceUnit {
+ *  the lines above the table, the title; then what is printed over the form rather than
+ *  in it — the page header's lines above its title, the unit every page's header or
+ *  footer states (`pageUnit`); else 万元. */
+export function readUnit(seg: Segment, fund: FundBlock | null, headEnd: number, pageUnit: SourceUnit | null = null): SourceUnit {
   const texts: string[] = [];
   if (fund) {
     for (const rc of rowCells(fund.table, fund.headerRow)) texts.push(rc.cell.text);
@@ -57,11 +59,18 @@ export function readUnit(seg: Segment, fund: FundBlock | null, headEnd: number):
     if (it.kind === 'para') texts.push(it.text);
   }
   if (seg.title) texts.push(seg.title.text);
-  for (const s of texts) {
+  for (const s of [...texts, ...(seg.above ?? [])]) {
     const u = unitIn(s);
     if (u) return u;
   }
-  return '万元';
+  return pageUnit ?? '万元';
+}
+
+/** The unit a document's page headers and footers state (DocModel.pageFurniture), when
+ *  they state one only; null when none does or they disagree. */
+export function furnitureUnit(lines: readonly string[] | undefined): SourceUnit | null {
+  const units = new Set((lines ?? []).map(unitIn).filter((u): u is SourceUnit => u !== null));
+  return units.size === 1 ? [...units][0] : null;
 }
 
 /** A year as a title prints it: 2023年度, （2023年度）, 2023年. */

@@ -5,7 +5,7 @@
 import type { DocModel, DocTable } from '../model/document.js';
 import type { FormKind } from '../model/record.js';
 import { squeeze } from '../normalize/cell.js';
-import { isUnitLine } from '../normalize/unit.js';
+import { unitIn } from '../normalize/unit.js';
 import { isContentsEntry } from './contents.js';
 import { rowCells } from './grid.js';
 import { bestKeyCached, matchesExactly, normLabel } from './labels.js';
@@ -41,6 +41,9 @@ export interface Segment {
   /** Where the document prints each form's report before the form: that text, read
    *  as the narrative in place of the text after the form (reports-before-forms.ts). */
   lead?: Item[];
+  /** Lines stating the unit printed just above the title — a page header over the form,
+   *  not in it (unitLinesBefore): the unit where the form states none itself. */
+  above?: string[];
 }
 
 /** The labels, across all templates, that segmentation looks for. */
@@ -242,17 +245,22 @@ function isPreambleLine(text: string): boolean {
   return s === '' || (s.length <= 80 && (/单位/.test(s) || /^\(?\d{4}年度?\)?$/.test(s)));
 }
 
-/** Unit lines just above a title (blank lines aside) — a page header printed above the
- *  form ("单位：元" in the DOCX header, or atop the PDF page): they state the unit of the
- *  form below, so the new candidate gets a copy, after its title, where a unit line
- *  between title and table would stand. */
-function unitLinesBefore(items: readonly Item[]): Item[] {
-  const out: Item[] = [];
-  for (let i = items.length - 1; i >= 0; i--) {
+/** Lines stating the unit just above a title, among the short unit, submitter and year
+ *  lines there (at most three, blank lines aside, as pullPreambleLines takes) — a page
+ *  header printed above the form ("单位：元", "填报单位（盖章）：某局　金额单位：元" in the
+ *  DOCX header, or atop the PDF page): they state the unit of the form below, so the new
+ *  candidate keeps their text (Segment.above) — printed over the form, not in it: a unit
+ *  the form states itself wins (read-header.ts readUnit). */
+function unitLinesBefore(items: readonly Item[]): string[] {
+  const out: string[] = [];
+  let lines = 0;
+  for (let i = items.length - 1; i >= 0 && lines < 3; i--) {
     const it = items[i];
     if (it.kind !== 'para') break;
-    if (isUnitLine(it.text)) out.unshift(it);
-    else if (it.text.trim() !== '') break;
+    if (it.text.trim() === '') continue;
+    if (!isPreambleLine(it.text)) break;
+    lines++;
+    if (unitIn(it.text)) out.unshift(it.text);
   }
   return out;
 }
@@ -341,7 +349,8 @@ export function segment(items: Item[], lex: Lexicon): Segment[] {
         const units = unitLinesBefore(cur.items);
         open();
         cur.title = { ...title, at: 0 };
-        cur.items.push(item, ...units);
+        cur.items.push(item);
+        if (units.length > 0) cur.above = units;
         continue;
       }
       cur.items.push(item);
