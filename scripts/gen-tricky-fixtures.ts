@@ -1,8 +1,9 @@
 // Builds fixtures/tricky/ (issue 15, first class: "the reader sees what a person does
 // not, or misses what a person sees"): clean forms changed in one place each, the way
 // Word (or a PDF tool) saves that change — hidden text, a content control still showing
-// its placeholder, a number in a table pasted into a cell, invisible format characters
-// inside numbers, the unit only in the page header, an altChunk, a cell's own unit,
+// its placeholder (and that prompt printed in the PDF), a number in a table pasted into a
+// cell, invisible format characters inside numbers, the unit only in the page header or
+// footer (alone or beside the submitter), an altChunk, a cell's own unit,
 // 30-digit amounts, text drawn rotated under a compensating /Rotate, an A4-landscape
 // export whose indicator header row (labels one character a line) breaks across pages.
 // Expected outcomes (hand-written): tests/tricky/expected/<name>.json.
@@ -144,6 +145,11 @@ function addPagePart(parts: Map<string, string>, kind: 'hdr' | 'ftr', text: stri
   );
   parts.set(DOC, parts.get(DOC)!.replace(/<w:sectPr>/, `<w:sectPr><w:${ref} w:type="default" r:id="${id}"/>`));
 }
+
+/** A plain-text content control nobody filled, showing Word's grey prompt (w:showingPlcHdr). */
+const promptControl = (rPr: string) =>
+  `<w:sdt><w:sdtPr><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:id w:val="-1185364322"/><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent>` +
+  `${run(rPr.replace('<w:rPr>', '<w:rPr><w:rStyle w:val="PlaceholderText"/>'), '单击或点击此处输入文字。')}</w:sdtContent></w:sdt>`;
 
 /** `make` run in a fresh work folder, removed after. */
 function inWork<T>(make: (work: string) => T): T {
@@ -320,6 +326,25 @@ const makers: Record<string, Maker> = {
     edit(await buildDocx(deptForm(cleanInYuan('footer-unit'))), (parts) => {
       addPagePart(parts, 'ftr', '注：金额单位：元');
     }),
+
+  /** The clean form whose 满意度 indicator misses its target (88% for ≥90%, 8 of 10 points;
+   *  总分 97.34) and whose 偏差原因 cell holds a content control nobody filled in: Word shows
+   *  (and prints) its grey prompt "单击或点击此处输入文字。" — no reason was given (probe Q r01). */
+  'placeholder-reason.docx': async () => {
+    const o = clean('placeholder-reason');
+    const row = o.indicators[2].subs[0].rows[0];
+    Object.assign(row, { actual: '88%', score: '8', deviation: 'PLACEHOLDER' });
+    o.total = { weight: '100', score: '97.34' };
+    return edit(await buildDocx(deptForm(o)), (parts) => {
+      parts.set(DOC, replaceRun(parts.get(DOC)!, 'PLACEHOLDER', promptControl));
+    });
+  },
+
+  /** placeholder-reason.docx exported by LibreOffice: the prompt printed as text. */
+  'placeholder-reason.pdf': async () => {
+    const docx = (await makers['placeholder-reason.docx']())!;
+    return inWork((work) => libreOfficePdf(docx, work));
+  },
 
   /** The narrative pasted in from a web system as an HTML altChunk, after a readable table. */
   'altchunk.docx': async () => {

@@ -5,6 +5,7 @@ import { FormFailure } from '../model/failure.js';
 import { readDocx } from './docx.js';
 import type { PageTest } from './pdf-page-filter.js';
 import { prepassPdf } from './pdf-prepass.js';
+import { dropPrompts } from './placeholder-text.js';
 import { sniffFormat, withoutSoffice, type LegacyFormat, type SniffedFormat } from './sniff.js';
 
 export { sniffFormat, type LegacyFormat, type SniffedFormat };
@@ -33,7 +34,14 @@ export function checkSize(size: number, maxBytes: number): void {
  * pipeline does: it needs the format for the report), so the bytes are sniffed,
  * and a zip's directory parsed, once.
  */
+/** The document's tables and paragraphs as a person sees them, whatever its format: a
+ *  word processor's content-control prompt ("单击或点击此处输入文字。") is no text of it
+ *  (placeholder-text.ts). */
 export async function readDocument(bytes: Buffer, opts: ReadOptions, sniffed: SniffedFormat = sniffFormat(bytes)): Promise<DocModel> {
+  return dropPrompts(await readFormat(bytes, opts, sniffed));
+}
+
+async function readFormat(bytes: Buffer, opts: ReadOptions, sniffed: SniffedFormat): Promise<DocModel> {
   if (sniffed.kind === 'other') throw new FormFailure(sniffed.code, sniffed.what);
   // Converted bytes are read by the caller (pipeline) once LibreOffice has made them.
   if (sniffed.kind === 'convertible') throw new FormFailure('unsupported-format', withoutSoffice(sniffed));
