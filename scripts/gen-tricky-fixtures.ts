@@ -327,6 +327,13 @@ const makers: Record<string, Maker> = {
       addPagePart(parts, 'ftr', '注：金额单位：元');
     }),
 
+  /** footer-unit.docx exported by LibreOffice: "注：金额单位：元" at the foot of both pages,
+   *  where the table breaks from page 1 to page 2. */
+  'footer-unit.pdf': async () => {
+    const docx = (await makers['footer-unit.docx']())!;
+    return inWork((work) => libreOfficePdf(docx, work));
+  },
+
   /** The clean form whose 满意度 indicator misses its target (88% for ≥90%, 8 of 10 points;
    *  总分 97.34) and whose 偏差原因 cell holds a content control nobody filled in: Word shows
    *  (and prints) its grey prompt "单击或点击此处输入文字。" — no reason was given (probe Q r01). */

@@ -122,8 +122,9 @@ export interface DocModel {
   /** Picture-only pages of a PDF of text that could not be read (no OCR here), and why:
    *  a form that is not found may be on them, and the failure says so. */
   unreadScans?: { pages: number[]; why: string };
-  /** DOCX: the text lines of the page headers and footers the document's sections show
-   *  (those that name 元: only such can state a unit) — printed on every page, their unit
-   *  is each form's where the form states none itself. */
+  /** The page furniture stating a unit — DOCX: the text lines of the page headers and
+   *  footers the document's sections show (those that name 元: only such can state a
+   *  unit); PDF: a unit line repeated at the foot of the pages (a page footer) — printed
+   *  on every page, their unit is each form's where the form states none itself. */
   pageFurniture?: string[];
 }

@@ -38,7 +38,7 @@ type Seq = { kind: 'lines'; lines: TextLine[] } | { kind: 'table'; parts: PageTa
 type PageItem = { kind: 'table'; table: PageTable; top: number } | { kind: 'line'; line: TextLine; top: number };
 
 /** Lays out all pages as DocModel blocks and tables. */
-export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]; tables: DocTable[] } {
+export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]; tables: DocTable[]; pageFurniture?: string[] } {
   let above: PageTable | undefined; // the lowest table of the page before
   let carry: { page: number; grid: TextGrid } | undefined; // columns read from the text of the page before
   let refused = false;
@@ -63,7 +63,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   });
   const boxOf = pageBoxes(pages);
   const pad = cellPadding(perPage.flatMap((p) => p.tables.flatMap((t) => t.cells)));
-  const furniture = pageFurniture(perPage.map((p) => ({ content: p.content, lines: p.lines })));
+  const { lines: furniture, units } = pageFurniture(perPage.map((p) => ({ content: p.content, lines: p.lines })));
 
   // Reading order: one sequence of line runs and (possibly multi-page) tables.
   const seq: Seq[] = [];
@@ -114,7 +114,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
       }
     }
   }
-  return { blocks, tables };
+  return units.length > 0 ? { blocks, tables, pageFurniture: units } : { blocks, tables };
 }
 
 /**
@@ -312,14 +312,18 @@ function dropPageHeader(items: PageItem[], last: Seq | undefined, height: number
  *  that look like a page number, or repeat (digits aside) on at least half the pages at
  *  the same place — the same band, as far from its edge within a line's height, as a
  *  running header is printed. A short answer ("无") that happens to end one page and open
- *  the next is text. Never a line stating the money unit: "单位：元" printed atop each
- *  page of a form (a Word page header) is the unit of its table, and the form misreads
- *  10 000× without it. Nor a heading — a line set clearly larger than the document's
- *  text: several forms one to a page each open with the same title at the same place,
- *  and a title (its year, its kind) is the form's, where a running header is set no
- *  larger than the text. */
-function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[] }[]): Set<TextLine> {
+ *  the next is text. Never a line stating the money unit atop the page: "单位：元" printed
+ *  atop each page of a form (a Word page header) is the unit of its table, and the form
+ *  misreads 10 000× without it — read above the title as the form's. One repeated at the
+ *  foot of the pages (a Word page footer "注：金额单位：元") is furniture, out of the body
+ *  (else it cuts the table at each page break), and its text is returned in `units`: the
+ *  unit every page states (DocModel.pageFurniture). Nor a heading — a line set clearly
+ *  larger than the document's text: several forms one to a page each open with the same
+ *  title at the same place, and a title (its year, its kind) is the form's, where a
+ *  running header is set no larger than the text. */
+function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[] }[]): { lines: Set<TextLine>; units: string[] } {
   const out = new Set<TextLine>();
+  const units: string[] = [];
   const headingFrom = HEADING_SCALE * textSize(pages.map((p) => p.content));
   /** Which band a line is in, and how far its baseline is from that band's edge; null outside both. */
   const place = (line: TextLine, height: number): { band: 'top' | 'bottom'; depth: number } | null => {
@@ -342,18 +346,22 @@ function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[]
   for (const p of pages) {
     for (const line of p.lines) {
       const at = place(line, p.content.height);
-      if (!at || unitIn(line.text)) continue;
+      if (!at) continue;
+      const unit = unitIn(line.text) !== null;
+      if (unit && at.band === 'top') continue;
       const text = line.text.trim();
-      if (PAGE_NUMBER.some((re) => re.test(text))) {
+      if (!unit && PAGE_NUMBER.some((re) => re.test(text))) {
         out.add(line);
         continue;
       }
       if (line.size >= headingFrom) continue;
       const same = (seen.get(key(line, at.band)) ?? []).filter((o) => Math.abs(o.depth - at.depth) <= line.size);
-      if (new Set(same.map((o) => o.page)).size >= repeatAt) out.add(line);
+      if (new Set(same.map((o) => o.page)).size < repeatAt) continue;
+      out.add(line);
+      if (unit) units.push(text);
     }
   }
-  return out;
+  return { lines: out, units };
 }
 
 /** A line this many times the document's text size is a heading. */

@@ -93,8 +93,8 @@ async function readOpen(doc: PDFDocumentProxy, bytes: Buffer, opts: ReadOptions,
   const read = ocr && canRead ? await ocr.readPdfPages(bytes, toOcr) : [];
   pages.push(...read.map((p) => p.content));
   pages.sort((a, b) => a.page - b.page);
-  const { blocks, tables } = layoutPages(pages);
-  const model: DocModel = { format: 'pdf', pages: doc.numPages, blocks, tables, images: images + read.length };
+  const { blocks, tables, pageFurniture } = layoutPages(pages);
+  const model: DocModel = { format: 'pdf', pages: doc.numPages, blocks, tables, images: images + read.length, ...(pageFurniture ? { pageFurniture } : {}) };
   // Without Tesseract those pages stay unread: said where it matters (no form found).
   if (ocr && !canRead) model.unreadScans = { pages: toOcr, why: ocr.INSTALL_OCR };
   return ocr && read.length > 0 ? ocr.markOcrCells(model, read) : model;
