@@ -151,6 +151,7 @@ export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): Block
   const verdictAt = fields.verdict?.at;
   const verdictGrade = grade === null && verdictAt && conclusions.verdict !== null && isGradeWord(conclusions.verdict) ? conclusions.verdict.trim() : null;
   if (verdictGrade && verdictAt) noteCell(notes, 'grade', verdictAt.table, verdictAt.row, verdictAt.col, verdictAt.raw);
+  const lineGrade = grade === null && verdictGrade === null ? gradeBelowForm(seg.items, formEnd, t) : null;
 
   // Year: the title, the lines above the first table, the form's head cells, the narrative.
   const firstRowItem = seg.items.findIndex((it) => it.kind === 'row');
@@ -159,5 +160,19 @@ export function readHeader(seg: Segment, t: Template, ctx: HeaderContext): Block
   if (fund) for (let r = 0; r < headEnd; r++) for (const rc of rowCells(fund.table, r)) if (rc.label.length <= 60) yearTexts.push(rc.cell.text);
   const year = yearOf([...yearTexts, ...paragraphs]);
 
-  return { ...notes, value: { year, entity: entity ?? null, header: { department, implementer }, grade: grade ?? verdictGrade, conclusions } };
+  return { ...notes, value: { year, entity: entity ?? null, header: { department, implementer }, grade: grade ?? verdictGrade ?? lineGrade, conclusions } };
+}
+
+/** Lines right under a form's last table that may still be its own: the 自评等级, 填表人 and
+ *  填报日期 lines a clerk types below the grid instead of in a row of it. */
+const LINES_UNDER_FORM = 3;
+
+/** A grade stated on a line right under the form ("自评等级：优　　填表人：张三"), when its
+ *  value is a grade word alone — the narrative further down states no field. */
+function gradeBelowForm(items: readonly Item[], formEnd: number, t: Template): string | null {
+  if (formEnd < 0) return null;
+  let end = formEnd + 1;
+  while (end < items.length && end - formEnd <= LINES_UNDER_FORM && items[end].kind === 'para') end++;
+  const value = readFields(items.slice(formEnd + 1, end), t, new Set()).grade?.value;
+  return value != null && isGradeWord(value) ? value.trim() : null;
 }
