@@ -18,6 +18,7 @@ import { toJsonText } from './report/atomic.js';
 import { createProgress, summaryText } from './report/console.js';
 
 const EXIT_USAGE = 2;
+const SOFFICE_HELP = 'LibreOffice 的 soffice 程序位置，用于读取 .doc/.wps/.xls/.et/.rtf/.odt/.ods（默认在 PATH 中查找）';
 /** 128 + SIGINT, as shells report a Ctrl-C. */
 const EXIT_INTERRUPTED = 130;
 
@@ -183,7 +184,7 @@ export function buildProgram(): Command {
     .option('--ocr-timeout <S>', '扫描件（图片、无文字层的 PDF，经 OCR 识别）每页的时限，单位秒（默认 60）；这样的文件时限为 --timeout 加页数 × 此值')
     .option('--max-bytes <N>', '每个文件的大小上限，可带单位如 50MB、10mb（默认 50MB；也限制 DOCX 解压后的大小）')
     .option('--year <YYYY>', '本次核查的年度：其他年度的表会在汇总中标出')
-    .option('--soffice <PATH>', 'LibreOffice 的 soffice 程序位置，用于读取 .doc/.wps/.xls/.et/.rtf/.odt/.ods（默认在 PATH 中查找）')
+    .option('--soffice <PATH>', SOFFICE_HELP)
     .option('--quiet', '不显示进度条和逐个文件的结果，只输出最后的汇总')
     .option('--no-annotate', '不生成批注副本（默认：每个有错误或警告的文件，在输出文件夹的 annotated/ 下生成一份原文件副本，问题处加批注）')
     .option('--annotator <NAME>', `批注副本中批注的作者（默认“${DEFAULT_ANNOTATOR}”）`)
@@ -244,16 +245,19 @@ export function buildProgram(): Command {
     .command('parse')
     .usage('<文件> [选项]')
     .description('读取一个文件，输出其中表格的归档记录（JSON；一个文件含多张表时输出数组）')
-    .argument('<file>', 'DOCX 或 PDF 文件')
+    .argument('<file>', 'DOCX、PDF、XLSX、扫描件（PNG/JPG/TIFF）或旧版 .doc/.wps/.xls/.et/.rtf/.odt/.ods 文件')
     .option('--rules <DIR>', '追加的规则与模板文件夹')
     .option('--max-bytes <N>', '文件大小上限（默认 50MB）')
-    .action(async (file: string, raw: { rules?: string; maxBytes?: string }) => {
+    .option('--soffice <PATH>', SOFFICE_HELP)
+    .action(async (file: string, raw: { rules?: string; maxBytes?: string; soffice?: string }) => {
       const maxBytes = parseMaxBytesOption(raw.maxBytes);
       if (!maxBytes.ok) throw new Exit(EXIT_USAGE, maxBytes.error);
       const ctx = await loadChecksOrExit(raw.rules);
       if (isFolder(file)) throw new Exit(1, `${file} 是文件夹，不是文件：parse 只读取一个文件（核查整个文件夹请用 jxaudit check ${file}）`);
       const { processFile } = await import('./pipeline.js');
-      const { report, records } = await processFile(file, { ...ctx, maxBytes: maxBytes.value, displayPath: shownPath(file) });
+      const { findSoffice } = await import('./read/soffice.js');
+      const soffice = findSoffice(raw.soffice);
+      const { report, records } = await processFile(file, { ...ctx, soffice, maxBytes: maxBytes.value, displayPath: shownPath(file) });
       if (report.error) throw new Exit(1, `无法读取 ${shownPath(file)}（${report.error.code}）：${report.error.message}`);
       process.stdout.write(toJsonText(records.length === 1 ? records[0] : records));
     });

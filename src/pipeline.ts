@@ -13,7 +13,7 @@ import { RECORD_SCHEMA_ID } from './model/record-constants.js';
 import type { FileReport, Finding } from './model/report.js';
 import { REPORT_SCHEMA_ID } from './model/report-constants.js';
 import { checkSize, convertBatch, readDocument, sniffFormat, type ConversionResult, type LegacyFormat } from './read/index.js';
-import { withoutSoffice } from './read/sniff.js';
+import { namedLegacyFormat, withoutSoffice } from './read/sniff.js';
 import { recognizeForms, type TemplateSet } from './recognize/index.js';
 import { formPageTest } from './recognize/form-page.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
@@ -143,19 +143,20 @@ export async function processBytes(
   let mark = performance.now();
   if (sniffed.kind === 'convertible') {
     const { from, to } = sniffed;
+    const named = namedLegacyFormat(from, displayPath);
     const converted =
       opts.converted ??
       (opts.soffice ? (await convertBatch([{ bytes, from, to }], { soffice: opts.soffice, timeoutMs: opts.convertTimeoutMs ?? 60_000 }))[0] : null);
     if (converted === null) {
       return { report: failedReport(displayPath, sha256, null, new FormFailure('unsupported-format', withoutSoffice(sniffed))), records: [] };
     }
-    if (converted instanceof FormFailure) return { report: failedReport(displayPath, sha256, to, converted, from), records: [] };
-    convertedFrom = from;
+    if (converted instanceof FormFailure) return { report: failedReport(displayPath, sha256, to, converted, named), records: [] };
+    convertedFrom = named;
     readBytes = converted;
     sniffed = sniffFormat(converted);
     if (sniffed.kind !== to) {
       const failure = new FormFailure('corrupt-file', `LibreOffice 转换出的 ${to.toUpperCase()} 无法读取。请在 Word/WPS 中打开后另存为 DOCX 或 PDF，重新提交`);
-      return { report: failedReport(displayPath, sha256, to, failure, from), records: [] };
+      return { report: failedReport(displayPath, sha256, to, failure, named), records: [] };
     }
   }
   const format = sniffed.kind === 'image' ? sniffed.type : (sniffed.kind as 'docx' | 'pdf' | 'xlsx');

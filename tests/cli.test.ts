@@ -191,6 +191,22 @@ describe('parse, schema, rules', { timeout: 240_000 }, () => {
     expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
   });
 
+  it('parse reads a legacy file through LibreOffice as check does, naming a WPS file as WPS', () => {
+    // WPS saves .wps and .et in Microsoft's binary layouts: the bytes are a .doc and an .xls.
+    const wps = join(work, '自评报告.wps');
+    const et = join(work, '自评表.et');
+    copyFileSync(join(ROOT, 'fixtures', 'office', 'seed-yuelu-2022.doc'), wps);
+    copyFileSync(join(ROOT, 'fixtures', 'office', 'seed-yuelu-2022.xls'), et);
+    for (const [file, from, format] of [[wps, 'wps', 'docx'], [et, 'et', 'xlsx']]) {
+      const r = jx(['parse', file]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const record = JSON.parse(r.stdout);
+      expect(record).toMatchObject({ form: 'dept-overall', year: 2022, source: { format, convertedFrom: from } });
+      expect(record.funds.sources.total.budget).toBe('1028.49');
+    }
+  });
+
   it('parse exits 1 with a Chinese message when the file cannot be read', () => {
     const letter = join(work, '函.txt');
     writeFileSync(letter, '这是一封报送函。');

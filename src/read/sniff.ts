@@ -16,9 +16,18 @@ export type SniffedFormat =
   | { kind: 'other'; what: string; code: 'unsupported-format' | 'encrypted' | 'corrupt-file' };
 
 /** Formats read through LibreOffice. OLE2 cannot tell a WPS .et from an .xls (both
- *  hold a Workbook stream) nor a .wps saved in Word format from a .doc: they are
- *  named by what the bytes are. */
+ *  hold a Workbook stream) nor a .wps saved in Word format from a .doc: the bytes name
+ *  the kind, the file's extension which of the two (namedLegacyFormat). */
 export type LegacyFormat = 'doc' | 'wps' | 'xls' | 'et' | 'rtf' | 'odt' | 'ods';
+
+/** The WPS name of a format WPS saves in Microsoft's binary layout, when the file's name
+ *  says it is WPS's (报表.et holds an .xls workbook, 报告.wps a .doc document). */
+export function namedLegacyFormat(from: LegacyFormat, fileName: string): LegacyFormat {
+  const ext = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
+  if (from === 'doc' && ext === 'wps') return 'wps';
+  if (from === 'xls' && ext === 'et') return 'et';
+  return from;
+}
 
 const RESAVE = '请另存为 DOCX 或 PDF 后重新提交';
 /** The hint where soffice is absent (issue 14). */
