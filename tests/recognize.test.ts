@@ -419,6 +419,22 @@ describe('recognition by meaning (issue 12)', () => {
     expect(r.lineLabels?.['funds.sources.extra1']).toBe('中央衔接资金');
   });
 
+  it('其他资金 printed below 自筹资金 is the `other` line; 自筹资金 keeps its amounts under a numbered key', () => {
+    const rows: [string, string[]][] = [
+      ['年度资金总额', ['200.00', '200.00', '190.00', '10', '95.00%', '9.50']],
+      ['其中：财政资金', ['150.00', '150.00', '145.00', '—', '—', '—']],
+      ['自筹资金', ['30.00', '30.00', '27.00', '—', '—', '—']],
+      ['其他资金', ['20.00', '20.00', '18.00', '—', '—', '—']],
+    ];
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', projectTable({ rows })), templates);
+    expect(r.funds.sources.other).toMatchObject({ initial: '20.00', budget: '20.00', actual: '18.00' });
+    expect(r.funds.sources.extra1).toMatchObject({ initial: '30.00', budget: '30.00', actual: '27.00' });
+    expect(r.lineLabels).toMatchObject({ 'funds.sources.extra1': '自筹资金', 'funds.sources.other': '其他资金' });
+    // 自筹资金 alone is the form's other money, as before
+    const [alone] = recognizeForms(docModel('项目支出绩效自评表', projectTable({ rows: rows.slice(0, 3) })), templates);
+    expect(alone.funds.sources.other).toMatchObject({ budget: '30.00', actual: '27.00' });
+  });
+
   it('a titled form whose fund header row was deleted: the fund block is unreadable, never blank', () => {
     const table = deptTable();
     table.table.splice(0, 1); // the header row 整体资金 | 项目 | 全年预算数 | …

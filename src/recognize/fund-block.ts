@@ -574,10 +574,20 @@ function lineKeyFor(label: string, group: FundGroup, groupPrinted: boolean, seen
   const inOther = groupPrinted ? null : bestKey(label, t.fund.lines[other] ?? {});
   // Without a printed group label, a line the current group already has (a second
   // 合计) or a line only the other group knows (基本支出) starts the other group.
-  if (inGroup && !seen.some((l) => l.group === group && l.key === inGroup)) return { group, key: inGroup };
+  const holder = inGroup ? seen.find((l) => l.group === group && l.key === inGroup) : undefined;
+  if (inGroup && !holder) return { group, key: inGroup };
   if (inOther && !seen.some((l) => l.group === other && l.key === inOther)) return { group: other, key: inOther };
-  if (inGroup) return null; // a repeated line: not read twice
-  return null;
+  // The line the lexicon names exactly (其他资金) takes its key from a line that only held it
+  // by a word of its label (自筹资金 above it), which keeps its amounts under a numbered key.
+  if (holder && namesExactly(label, group, inGroup!, t) && !namesExactly(holder.label, group, inGroup!, t)) {
+    holder.key = nextExtraKey(seen);
+    return { group, key: inGroup! };
+  }
+  return null; // a repeated line: not read twice
+}
+
+function namesExactly(label: string, group: FundGroup, key: string, t: Template): boolean {
+  return (t.fund.lines[group]?.[key] ?? []).includes(label);
 }
 
 function findAnchor(table: DocTable, headerRow: number, firstValueCol: number, t: Template): RowCell | null {
