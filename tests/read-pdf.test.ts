@@ -1026,3 +1026,48 @@ describe('superscripts after a figure: footnote marks (src/read/pdf-text.ts mark
     expect(rowWith(table, '其中：当年财政拨款')).toEqual(expect.arrayContaining(['500.00', '520.00', '496.60³']));
   });
 });
+
+describe('rows a sheet prints without ruling lines (src/read/pdf-unruled.ts, probe R R24)', () => {
+  // fixtures/sheet/project-unruled-rows.pdf (scripts/make-unruled-row-fixtures.ts): every cell
+  // bordered but the goals' text row, an appended indicator and the 总分 row.
+  const sheet = () => readPdf(readFileSync(fileURLToPath(new URL('../fixtures/sheet/project-unruled-rows.pdf', import.meta.url))), LIMIT);
+  const texts = (doc: DocModel) => doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [noSpace(b.text)] : []));
+
+  it('parts a row between ruled rows where the row above has its sides and no text runs across them', async () => {
+    const [table] = (await sheet()).tables;
+    const goals = table.rows.findIndex((r) => r.some((c) => noSpace(c.text) === '预期目标'));
+    const row = table.rows[goals + 1];
+    const cells = [...new Set(row)].map((c) => noSpace(c.text));
+    expect(cells).toEqual([
+      '年度总体目标',
+      '完成3座小型水库除险加固任务，消除水库安全隐患，提升下游防洪能力，受益群众满意度达到90%以上。',
+      '3座水库除险加固工程全部按期完工并通过验收，水库安全隐患消除，下游防洪能力明显提升，受益群众满意度93%。',
+    ]);
+    // each text under its heading's columns
+    const span = (cells: typeof row) => [...new Set(cells)].map((c) => [c.origin.col, c.colSpan]);
+    expect(span(row)).toEqual(span(table.rows[goals]));
+  });
+
+  it('takes the rows of figures under the table into it, each figure in its column', async () => {
+    const [table] = (await sheet()).tables;
+    const header = rowWith(table, '一级指标');
+    const last = table.rows.length - 1;
+    const col = (name: string) => header.indexOf(name);
+    expect(rowWith(table, '受益群众满意度')).toEqual(expect.arrayContaining(['满意度指标', '服务对象满意度指标', '≥90%', '93%', '无']));
+    const total = table.rows[last].map((c) => noSpace(c.text));
+    expect([...new Set(table.rows[last])].map((c) => noSpace(c.text)).filter((t) => t !== '')).toEqual(['总分', '100', '98.69']);
+    expect(total[col('分值')]).toBe('100');
+    expect(total[col('得分')]).toBe('98.69');
+  });
+
+  it('leaves the title, the 单位 line, the sign-off line under 总分 and the narrative outside the table', async () => {
+    const doc = await sheet();
+    expect(doc.tables).toHaveLength(1);
+    const paras = texts(doc);
+    expect(paras.slice(0, 2)).toEqual(['2023年度项目支出绩效自评表', '填报单位（盖章）：某县水利局单位：万元']);
+    expect(paras).toContain('填报人：王立新联系电话：13907970001填报日期：2024年3月1日');
+    expect(paras.some((p) => p.startsWith('一、项目基本情况：'))).toBe(true);
+    const cells = doc.tables[0].rows.flat().map((c) => c.text);
+    expect(cells.some((t) => /填报|项目基本情况/.test(t))).toBe(false);
+  });
+});

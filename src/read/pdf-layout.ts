@@ -10,6 +10,7 @@ import { labelBlanks, pdfIndent, withBlanks } from './label-indent.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
 import { CLIP_SLACK, PAST_EDGE, type Rules } from './pdf-rules.js';
 import { inferTables, type TextGrid } from './pdf-textgrid.js';
+import { withUnruledRows } from './pdf-unruled.js';
 import { continues, firstLineIndents, groupLines, roomAfter, toParagraphs, wrapEdge, type Frame, type Paragraph, type TextLine, type TextRun } from './pdf-text.js';
 
 export interface PageContent {
@@ -44,7 +45,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   let refused = false;
   const drawn = pages.map((p) => {
     const found = findTables(p.rules, p.page);
-    if (found.length > 0) return { tables: found, fromText: false };
+    if (found.length > 0) return { tables: withUnruledRows(found, p.runs, p.rules, p.page), fromText: false };
     // No table drawn with sides: one whose cells are set out by the text alone.
     const inferred = inferTables(p.runs, p.rules, p.page, carry?.page === p.page - 1 ? carry.grid : undefined);
     refused ||= inferred.refused;

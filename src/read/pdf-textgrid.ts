@@ -20,8 +20,8 @@ const DEFAULT_PAD = 5.5;
 const MIN_COLUMNS = 3;
 const MIN_TABLE_LINES = 3;
 
-interface Phrase { x: number; right: number; runs: TextRun[] }
-interface Line { top: number; bottom: number; size: number; phrases: Phrase[] }
+export interface Phrase { x: number; right: number; runs: TextRun[] }
+export interface Line { top: number; bottom: number; size: number; phrases: Phrase[] }
 
 /** Column starts a table on the page before was read with: a table going on over the
  *  page shows too few lines of some columns to find them again. */
@@ -77,7 +77,7 @@ function firstIndex(flags: readonly boolean[]): number {
 }
 
 /** Lines top to bottom, each cut into the pieces a wide gap separates. */
-function textLines(runs: readonly TextRun[]): Line[] {
+export function textLines(runs: readonly TextRun[]): Line[] {
   const seen = runs.filter((r) => r.str.trim() !== '').sort((a, b) => runCentre(a) - runCentre(b) || a.x - b.x);
   const groups: TextRun[][] = [];
   for (const run of seen) {
@@ -254,7 +254,7 @@ function sideLabelGap(phrases: readonly Phrase[], column: (x: number) => number)
 
 const NUMBER = /^[-−]?[0-9][0-9,]*(?:\.[0-9]+)?%?$/;
 /** A cell's value: a figure, a rate, or the dash of a cell that takes none. */
-const VALUE = /^(?:[-−≥≤<>]?[0-9][0-9,.]*%?|[—－–-]+)$/;
+export const VALUE = /^(?:[-−≥≤<>]?[0-9][0-9,.]*%?|[—－–-]+)$/;
 
 /** Two values, one over the other, that do not read as one number joined ("300.00" over
  *  "300.00", "—" under "20.00"): each row's own, not a number the cell's width wrapped
