@@ -16,7 +16,7 @@ import { readGoals } from './read-goals.js';
 import { readHeader, readUnit } from './read-header.js';
 import { readIndicators } from './read-indicators.js';
 import { readNarrative, type FormExtent } from './read-narrative.js';
-import { gradeInTotalRow, readTotal } from './read-total.js';
+import { gradeInTotalRow, readTotal, totalUnreadWhy } from './read-total.js';
 import { bestKey, normLabel } from './labels.js';
 import { anchorHold, type Item, type Segment } from './segments.js';
 import type { FormBlock, Template } from './template-schema.js';
@@ -255,7 +255,7 @@ export function buildRecord(seg: Segment, fit: TemplateFit, pageUnit: SourceUnit
   const blocks = {
     fund: blockState('fund', !!fit.fund && fit.fund.lines.length > 0, fit.printed, cutWhy('fund', whyUnread('fund', fit))),
     indicators: blockState('indicators', indicators.value.indicators.length > 0, fit.printed, cutWhy('indicators', whyUnread('indicators', fit))),
-    total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), withTotalRow(fit.printed, fit.indicators?.total), cutWhy('total', '总分行没有可读取的分值或得分'), totalNotFound(t)),
+    total: blockState('total', !!fit.indicators?.total && (total.value.weight !== null || total.value.score !== null || !!total.provenance['total.score']), withTotalRow(fit.printed, fit.indicators?.total), cutWhy('total', totalUnreadWhy(fit.indicators?.total)), totalNotFound(t)),
     goals: blockState('goals', goals.value.length > 0, fit.printed, cutWhy('goals', '年度总体目标栏中没有可识别的目标和完成情况')),
   };
   const narrative = readNarrative(seg, fit.indicators, extent, t);

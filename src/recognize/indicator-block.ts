@@ -1,8 +1,10 @@
 // The indicator block (绩效指标): its header row found by its column labels, the
 // indicator rows below it (also across a page-split table) and the 总分 row.
+import { Decimal } from 'decimal.js';
 import type { DocTable } from '../model/document.js';
-import { rowCells, type RowCell } from './grid.js';
-import { bestKeyCached, matchesExactly, printedWeight } from './labels.js';
+import { isBlankCell, readScore, toHalfWidth } from '../normalize/cell.js';
+import { rowCellAt, rowCells, type RowCell } from './grid.js';
+import { bestKeyCached, matchesExactly, normLabel, printedWeight } from './labels.js';
 import { isNarrativeHeading } from './narrative.js';
 import type { Item } from './segments.js';
 import type { IndicatorColumn, Template } from './template-schema.js';
@@ -155,13 +157,56 @@ function endLabelList(t: Template): string[] {
 }
 
 /** True when the row is the 总分 row: its first labelled cell is a total label — or its
- *  first own one, beside the block's label merged down to it (绩效指标 | 合计 | 90 | 89). */
-function isTotalRow(table: DocTable, r: number, t: Template, fromCol?: number): boolean {
+ *  first own one, beside the block's label merged down to it (绩效指标 | 合计 | 90 | 89) —,
+ *  or its own label holds one as a word among noise and the row has a total's shape
+ *  (totalShaped): a PDF cell's wrapped text spilling a "）" into it, OCR reading
+ *  "1小 总分" or the whole row as one cell, "总分（满分100分）". `weightsAbove`: the
+ *  indicator rows' weights read so far, or null where the block has no 分值 column. */
+function isTotalRow(table: DocTable, r: number, t: Template, fromCol: number | undefined, cols: IndicatorColumns, weightsAbove: Decimal | null): boolean {
   const cells = cellsFrom(table, r, fromCol);
   const first = cells.find((rc) => rc.label !== '');
   if (first && matchesExactly(first.label, t.total.labels)) return true;
   const own = cells.find((rc) => rc.label !== '' && rc.cell.origin.row === r);
-  return !!own && own !== first && matchesExactly(own.label, t.total.labels);
+  if (!own) return false;
+  if (own !== first && matchesExactly(own.label, t.total.labels)) return true;
+  return holdsTotalWord(own.cell.text, t) && totalShaped(table, r, own, t, cols, weightsAbove);
+}
+
+/** Stray marks around a label's words: punctuation, symbols, table rules OCR reads as "|". */
+const NOISE = /[\s\u3000\p{P}\p{S}]+/u;
+
+/** A total label standing as a word of its own in the cell, once stray marks split it:
+ *  "）\n总分", "1小 总分", "总分 | 100 | 99.75 | 优", "总分（满分100分）" — not "总分数达标率". */
+function holdsTotalWord(text: string, t: Template): boolean {
+  return toHalfWidth(text)
+    .split(NOISE)
+    .some((word) => word !== '' && matchesExactly(normLabel(word), t.total.labels));
+}
+
+/** A row shaped as the 总分 row, not as an indicator: no text of its own where an
+ *  indicator's name, target and actual stand (its label merged over them, or those cells
+ *  blank), or a 分值 that covers every indicator weight above it (100 under 10s and 20s). */
+function totalShaped(table: DocTable, r: number, label: RowCell, t: Template, cols: IndicatorColumns, weightsAbove: Decimal | null): boolean {
+  const textCols = (['name', 'target', 'actual'] as const).map((k) => cols[k]).filter((c): c is number => c !== undefined);
+  const noText = textCols.every((c) => {
+    const rc = rowCellAt(table, r, c);
+    return !rc || rc.cell === label.cell || isBlankCell(rc.cell.text);
+  });
+  if (noText) return true;
+  if (cols.weight === undefined || weightsAbove === null || weightsAbove.isZero()) return false;
+  const w = rowCellAt(table, r, cols.weight);
+  if (!w || w.cell === label.cell) return false;
+  const weight = readScore(w.cell.text, t.indicators.columns.weight).value;
+  return weight !== null && new Decimal(weight).gte(weightsAbove);
+}
+
+/** `sum` plus the row's 分值 (its own cell), or null once the block has no 分值 column. */
+function addWeight(sum: Decimal | null, table: DocTable, r: number, cols: IndicatorColumns, t: Template): Decimal | null {
+  if (sum === null || cols.weight === undefined) return null;
+  const cell = table.rows[r]?.[cols.weight];
+  if (!cell || cell.origin.row !== r) return sum;
+  const weight = readScore(cell.text, t.indicators.columns.weight).value;
+  return weight === null ? sum : sum.plus(weight);
 }
 
 /** The next row item after `i`, or -1. */
@@ -299,6 +344,8 @@ export function readIndicatorBlock(items: Item[], t: Template, others: readonly 
   let goal = goalLabelOf(head.table, head.r, t);
   // Under another block (the fund block, 年度主要任务): its rows are no indicators.
   let underOther = false;
+  // The indicator rows' weights so far: a noisy 总分 label's row covers them all.
+  let weightsAbove: Decimal | null = new Decimal(0);
   for (let i = start + 1; i < items.length; i++) {
     const it = items[i];
     if (it.kind !== 'row') continue;
@@ -336,11 +383,11 @@ export function readIndicatorBlock(items: Item[], t: Template, others: readonly 
       block.endItem = i;
       continue;
     }
-    if (isTotalRow(it.table, it.r, t, fromCol)) {
+    if (isTotalRow(it.table, it.r, t, fromCol, cols, weightsAbove)) {
       // The indicators' own 合计 (90 | 89) right above the form's 总分 (100 | 98.75): the later row is the total.
       const j = nextRow(items, i);
       const next = j >= 0 ? (items[j] as Item & { kind: 'row' }) : null;
-      const at = next && next.table === it.table && isTotalRow(next.table, next.r, t, fromCol) ? j : i;
+      const at = next && next.table === it.table && isTotalRow(next.table, next.r, t, fromCol, cols, weightsAbove) ? j : i;
       const row = (items[at] as Item & { kind: 'row' }).r;
       block.total = { table: it.table, row, columns: cols, ...own };
       block.endItem = at;
@@ -350,6 +397,7 @@ export function readIndicatorBlock(items: Item[], t: Template, others: readonly 
     if (underOther) continue;
     block.rows.push({ table: it.table, row: it.r, columns: cols, ...(goal ? { goal } : {}), ...own });
     block.endItem = i;
+    weightsAbove = addWeight(weightsAbove, it.table, it.r, cols, t);
   }
   return block;
 }

@@ -58,6 +58,18 @@ export function readTotal(tr: IndicatorRowAt | null | undefined, t: Template): B
   return out;
 }
 
+/** Why a 总分 row found read nothing: its figures printed in its label's cell, none in a
+ *  cell of their own ("总分：100分，自评得分：99.86分" typed in one merged cell; a scan whose
+ *  rules OCR did not see, "总分 | 100 | 99.75 | 优") — else no 分值 or 得分 to read. */
+export function totalUnreadWhy(tr: IndicatorRowAt | null | undefined): string {
+  const none = '总分行没有可读取的分值或得分';
+  if (!tr) return none;
+  const cells = rowCells(tr.table, tr.row).filter((rc) => tr.fromCol === undefined || rc.col >= tr.fromCol);
+  const labelIdx = cells.findIndex((rc) => rc.label !== '');
+  if (labelIdx < 0 || cells.slice(labelIdx + 1).some((rc) => !isBlankCell(rc.cell.text))) return none;
+  return /\d/.test(toHalfWidth(cells[labelIdx].cell.text)) ? '总分行的分值和得分与其标签印在同一格内，未能分别读取' : none;
+}
+
 /** A cell of words, no figure in it: not blank, and not a mistyped number ("1.2.3",
  *  "得分率：95%"), which stays a cell not read as a number. */
 function isWords(raw: string): boolean {
