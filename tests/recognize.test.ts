@@ -1809,3 +1809,63 @@ describe('templates are data', () => {
     expect(() => loadTemplates([dir2])).toThrow(TemplateFileError);
   });
 });
+
+describe('a 总分 row whose label holds the word among noise (probes S, T)', () => {
+  /** A project form: fund total 100.00 | 120.00 | 118.80, 10 → 9.90; two indicators 50 + 40; then `last`. */
+  const form = (last: string[], second = ['^', '效益指标', '社会效益指标', '受益群众满意度', '≥90%', '95%', '40', '40', '']) =>
+    docModel(
+      '2023年度项目支出绩效自评表',
+      t([
+        ['项目名称', '2023年信息化建设项目', '<', '<', '<', '<', '<', '<', '<'],
+        ['项目资金\n（万元）', '', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+        ['^', '年度资金总额', '<', '100.00', '120.00', '118.80', '10', '99.00%', '9.90'],
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['^', '产出指标', '数量指标', '系统数量', '≥20个', '22个', '50', '50', ''],
+        second,
+        last,
+      ]),
+    );
+
+  it('a stray mark before 总分 in its merged label (a wrapped label above spilling its "）" in a PDF): the total, not an indicator', () => {
+    const [r] = recognizeForms(form(['）\n总分', '<', '<', '<', '<', '<', '100', '99.90', '']), templates);
+    expect(r.indicators.map((i) => i.name)).toEqual(['系统数量', '受益群众满意度']);
+    expect(r.total).toEqual({ weight: '100', score: '99.90' });
+    expect(r.blocks.total).toBe('read');
+  });
+
+  it('OCR\'s stray word before 总分 ("1小 总分") beside a misread name cell: the total, by its 分值 covering every weight above', () => {
+    const [r] = recognizeForms(form(['^', '1小 总分', '<', '一', '', '', '100', '99.90', '']), templates);
+    expect(r.indicators).toHaveLength(2);
+    expect(r.total).toEqual({ weight: '100', score: '99.90' });
+  });
+
+  it('the whole row read into one cell ("总分 | 100 |19975| 优"): the total row found, not read — never an indicator, never 未找到', () => {
+    const [r] = recognizeForms(form(['总分 | 100 |19975| 优', '<', '<', '<', '<', '<', '<', '<', '<']), templates);
+    expect(r.indicators).toHaveLength(2);
+    expect(r.total).toEqual({ weight: null, score: null });
+    expect(r.blocks.total).toBe('unreadable');
+    expect(r.unreadBlocks).toEqual([expect.objectContaining({ block: 'total', row: 6, label: '总分 | 100 |19975| 优', reason: '总分行的分值和得分与其标签印在同一格内，未能分别读取' })]);
+  });
+
+  it('indicators whose names hold a total word stay indicators: 综合得分（第三方评价） with its own target and a weight below those above, 总分数达标率', () => {
+    const second = ['^', '效益指标', '社会效益指标', '综合得分（第三方评价）', '≥90分', '93分', '20', '20', ''];
+    const doc = form(['总分', '<', '<', '<', '<', '<', '100', '99.90', ''], second);
+    const table = doc.tables[0];
+    // one more indicator row, 总分数达标率 20 | 20, before the total
+    const row = table.rows[5].map((c) => ({ ...c, origin: { row: 6, col: c.origin.col } }));
+    row[1] = table.rows[5][1];
+    row[3] = { ...row[3], text: '总分数达标率', paragraphs: ['总分数达标率'] };
+    table.rows.splice(6, 0, row);
+    table.rows[7] = table.rows[7].map((c) => ({ ...c, origin: { row: 7, col: c.origin.col } }));
+    const [r] = recognizeForms(doc, templates);
+    expect(r.indicators.map((i) => i.name)).toEqual(['系统数量', '综合得分（第三方评价）', '总分数达标率']);
+    expect(r.total).toEqual({ weight: '100', score: '99.90' });
+  });
+
+  it('a cell of text that happens to hold 总分 (an indicator block run into one cell) is no total label', () => {
+    const long = '系统数量 ≥20个 22个 50 50 受益群众满意度 ≥90% 95% 40 40 总分 100 99.90';
+    const [r] = recognizeForms(form(['^', long, '<', '<', '<', '<', '<', '<', '<']), templates);
+    expect(r.total).toEqual({ weight: null, score: null });
+    expect(r.unreadBlocks).toEqual([expect.objectContaining({ block: 'total', reason: expect.stringContaining('未找到总分行') })]);
+  });
+});

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { DocTable } from '../model/document.js';
 import { isBlankCell, readScore, toHalfWidth } from '../normalize/cell.js';
 import { rowCellAt, rowCells, type RowCell } from './grid.js';
-import { bestKeyCached, matchesExactly, normLabel, printedWeight } from './labels.js';
+import { bestKeyCached, MAX_LABEL_LENGTH, matchesExactly, normLabel, printedWeight } from './labels.js';
 import { isNarrativeHeading } from './narrative.js';
 import type { Item } from './segments.js';
 import type { IndicatorColumn, Template } from './template-schema.js';
@@ -173,14 +173,26 @@ function isTotalRow(table: DocTable, r: number, t: Template, fromCol: number | u
 }
 
 /** Stray marks around a label's words: punctuation, symbols, table rules OCR reads as "|". */
-const NOISE = /[\s\u3000\p{P}\p{S}]+/u;
+const NOISE = /[\s\u3000\p{P}\p{S}]+/gu;
 
-/** A total label standing as a word of its own in the cell, once stray marks split it:
- *  "）\n总分", "1小 总分", "总分 | 100 | 99.75 | 优", "总分（满分100分）" — not "总分数达标率". */
+/** Characters of stray words a noisy total label may hold before its word ("1小 总分"). */
+const NOISE_BEFORE = 2;
+
+/** A label cell that is a total label among noise: short (a label, not a cell of text
+ *  that happens to hold the word), and a total label its first word once stray marks split
+ *  it, or after a stray word or two: "）\n总分", "1小 总分", "总分 | 100 | 99.75 | 优",
+ *  "总分（满分100分）" — not "总分数达标率", nor an indicator block run into one cell. */
 function holdsTotalWord(text: string, t: Template): boolean {
-  return toHalfWidth(text)
-    .split(NOISE)
-    .some((word) => word !== '' && matchesExactly(normLabel(word), t.total.labels));
+  const s = toHalfWidth(text);
+  if (s.replace(NOISE, '').length > MAX_LABEL_LENGTH) return false;
+  let before = 0;
+  for (const word of s.split(NOISE)) {
+    if (word === '') continue;
+    if (matchesExactly(normLabel(word), t.total.labels)) return true;
+    before += word.length;
+    if (before > NOISE_BEFORE) return false;
+  }
+  return false;
 }
 
 /** A row shaped as the 总分 row, not as an indicator: no text of its own where an
