@@ -14,19 +14,23 @@ const ROOT = packageRoot();
 // owner-password.pdf is AES-256 (revision 6): its fonts come out right only with the right key
 const FILES = ['fixtures/pdf/seed-yuelu-2022.pdf', 'fixtures/pdf/multipage-split-rows.pdf', 'fixtures/pdf/real-anhui-xiaoxian-2023.pdf', 'fixtures/pdf/owner-password.pdf'].map((f) => join(ROOT, f));
 
-/** Hashes every font file pdfjs hands its font loader (as the base64 input of an @font-face rule). */
+/** Hashes every font file pdfjs hands its font loader (bind: where it would become an @font-face rule). */
 const SCRIPT = `
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 const seen = [];
-const btoa = globalThis.btoa;
-globalThis.btoa = (s) => { seen.push(createHash('sha256').update(s, 'latin1').digest('hex') + ':' + s.length); return btoa(s); };
 const { openPdf } = await import(${JSON.stringify(join(ROOT, 'dist/src/read/pdf-load.js'))});
 const { workerPatched } = await import(${JSON.stringify(join(ROOT, 'dist/src/read/pdfjs.js'))});
 const out = { workerPatched, files: [] };
 for (const file of JSON.parse(process.argv[1])) {
   seen.length = 0;
   const doc = await openPdf(readFileSync(file));
+  const loader = doc._transport.fontLoader;
+  const bind = loader.bind.bind(loader);
+  loader.bind = (font) => {
+    if (font.data) seen.push(createHash('sha256').update(font.data).digest('hex') + ':' + font.data.length);
+    return bind(font);
+  };
   for (let n = 1; n <= doc.numPages; n++) await (await doc.getPage(n)).getOperatorList();
   out.files.push([...seen]);
   await doc.destroy();

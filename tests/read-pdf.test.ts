@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DocModel, DocParagraph, DocTable } from '../src/model/document.js';
 import { FormFailure } from '../src/model/failure.js';
 import { readPdf } from '../src/read/pdf.js';
@@ -165,6 +165,21 @@ describe('failures', () => {
     const noise = Buffer.from(Array.from({ length: 4000 }, () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256));
     const failure = await failureOf(readPdf(Buffer.concat([Buffer.from('%PDF-1.7\n'), noise]), LIMIT));
     expect(failure.code).toBe('corrupt-file');
+  });
+});
+
+describe('embedded fonts', () => {
+  // pdfjs turns each font it hands its font loader into an @font-face rule, the font
+  // program base64-encoded (btoa under Node 20); nothing is rendered here, so none is built.
+  it('are read for their text without an @font-face rule built for any (the seed: CJK and Latin fonts embedded)', async () => {
+    const btoa = vi.spyOn(globalThis, 'btoa');
+    try {
+      const doc = await read('seed-yuelu-2022.pdf');
+      expect(doc.tables.length).toBeGreaterThan(0);
+      expect(btoa).not.toHaveBeenCalled();
+    } finally {
+      btoa.mockRestore();
+    }
   });
 });
 

@@ -55,11 +55,38 @@ export async function openPdf(bytes: Buffer): Promise<PDFDocumentProxy> {
     verbosity: 0,
   });
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    skipFontFaces(task);
+    return doc;
   } catch (err) {
     await task.destroy().catch(() => undefined);
     throw toFailure(err);
   }
+}
+
+/** pdfjs' FontLoader (pdf.mjs, 5.4.296) as far as skipFontFaces uses it. */
+interface FontLoaderLike {
+  bind(font: { attached?: boolean; systemFontInfo?: unknown }): Promise<void>;
+}
+
+/**
+ * Each font pdfjs hands to its font loader would be base64-encoded into an @font-face
+ * rule (the whole font program: 1 MB of strings per form of LibreOffice's CJK fonts, ~2%
+ * of reading) that FONTLESS_DOCUMENT's style sheet then drops. The loader's own steps
+ * for such a font — no Font Loading API, synchronous under Node, no font inspector — come
+ * to marking it attached; this does just that. A system font (absent with
+ * useSystemFonts: false) still goes the loader's way. Reaches into the loading task's
+ * transport: where another pdfjs version has none, the loader runs as it is.
+ */
+function skipFontFaces(task: unknown): void {
+  const loader = (task as { _transport?: { fontLoader?: FontLoaderLike } })._transport?.fontLoader;
+  if (!loader || typeof loader.bind !== 'function') return;
+  const bind = loader.bind.bind(loader);
+  loader.bind = (font) => {
+    if (font.systemFontInfo) return bind(font);
+    font.attached = true;
+    return Promise.resolve();
+  };
 }
 
 /** Maps a pdfjs exception to the file's failure. */
