@@ -422,6 +422,20 @@ interface JoinedCell {
   edge?: CellEdge;
 }
 
+/** A cell's runs grouped into lines, once per runs array: cellPadding, the page-break
+ *  tests and cellParagraphs each asked again for the same cells (a joined cell shares
+ *  its page cell's array until the next page's rest is added, which makes a new one).
+ *  Keyed by the array, checked by its length: an array grown since is grouped afresh. */
+const cellLinesMemo = new WeakMap<readonly TextRun[], { count: number; lines: readonly TextLine[] }>();
+
+function cellLines(runs: readonly TextRun[]): readonly TextLine[] {
+  const known = cellLinesMemo.get(runs);
+  if (known && known.count === runs.length) return known.lines;
+  const lines = groupLines(runs);
+  cellLinesMemo.set(runs, { count: runs.length, lines });
+  return lines;
+}
+
 /** Joins one table's page parts into a DocTable. */
 function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf, pad: number): DocTable {
   const first = parts[0];
@@ -467,7 +481,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf, pad
       if (above && !joins && grouped(cell) && !isEmpty(cell)) newGroupAt = Math.min(newGroupAt, cell.x0);
       if (above && joins) {
         above.r1 = offset + cell.r1;
-        above.runs.push(...cell.runs);
+        above.runs = [...above.runs, ...cell.runs]; // a new array: the one before may be in cellLines' memo
         above.parts.push(...cell.parts);
         above.openBottom = cell.openBottom;
         above.edge = joinEdges(above.edge, cell.edge);
@@ -514,7 +528,7 @@ function joinParts(parts: readonly PageTable[], index: number, boxOf: BoxOf, pad
 }
 
 function fromPage(c: PageCell, offset: number): JoinedCell {
-  return { r0: c.r0 + offset, r1: c.r1 + offset, x0: c.x0, x1: c.x1, page: c.page, runs: [...c.runs], parts: [{ page: c.page, y0: c.y0, y1: c.y1 }], openBottom: c.openBottom === true, ...(c.edge ? { edge: c.edge } : {}) };
+  return { r0: c.r0 + offset, r1: c.r1 + offset, x0: c.x0, x1: c.x1, page: c.page, runs: c.runs, parts: [{ page: c.page, y0: c.y0, y1: c.y1 }], openBottom: c.openBottom === true, ...(c.edge ? { edge: c.edge } : {}) };
 }
 
 /** Each row's cell texts (whitespace removed), for spotting repeated header rows. */
@@ -564,8 +578,8 @@ function isSplitRow(lastRow: readonly JoinedCell[], firstRow: readonly JoinedCel
 
 /** The text of `cell`, opening the next page, is the rest of the text of `above`, whose last line was full. */
 function carriesOn(above: JoinedCell, cell: JoinedCell, pad: number): boolean {
-  const prevLines = groupLines(above.runs);
-  const nextLines = groupLines(cell.runs);
+  const prevLines = cellLines(above.runs);
+  const nextLines = cellLines(cell.runs);
   const prev = prevLines.at(-1)!;
   const next = nextLines[0];
   if (next.page !== prev.page + 1) return false;
@@ -584,12 +598,12 @@ function carriesOn(above: JoinedCell, cell: JoinedCell, pad: number): boolean {
  */
 function labelGoesOn(above: JoinedCell, cell: JoinedCell, lastRow: readonly JoinedCell[], grouped: (c: JoinedCell) => boolean, pad: number): boolean {
   if (isEmpty(above) || isEmpty(cell)) return false;
-  const last = groupLines(above.runs).at(-1)!;
+  const last = cellLines(above.runs).at(-1)!;
   const foot = above.parts.filter((p) => p.page === last.page).at(-1);
   if (!foot || foot.y1 - last.baseline >= last.size) return false;
   const asLow = lastRow.some((t) => {
     if (t === above || grouped(t)) return false;
-    const end = groupLines(t.runs).at(-1);
+    const end = cellLines(t.runs).at(-1);
     return end !== undefined && end.page === last.page && end.baseline >= last.baseline - 0.5 * last.size;
   });
   return asLow && carriesOn(above, cell, pad);
@@ -684,7 +698,7 @@ const DEFAULT_PAD = 5.4;
 function cellPadding(cells: readonly PageCell[]): number {
   const gaps: number[] = [];
   for (const cell of cells) {
-    const lines = groupLines(cell.runs);
+    const lines = cellLines(cell.runs);
     if (lines.length < 2) continue;
     const left = Math.min(...lines.map((l) => l.left));
     const rights = lines.map((l) => l.right);
@@ -696,7 +710,7 @@ function cellPadding(cells: readonly PageCell[]): number {
 }
 
 function cellParagraphs(cell: JoinedCell, pad: number): Paragraph[] {
-  const lines = groupLines(cell.runs);
+  const lines = cellLines(cell.runs);
   if (lines.length === 0) return [];
   return toParagraphs(lines, innerFrame(cell, lines, pad));
 }
