@@ -76,7 +76,6 @@ export async function annotatePdf(bytes: Buffer, doc: DocModel, marks: readonly 
       placed++;
     }
   }
-  pdf.context.snapshot = snapshot;
   for (const page of touched) {
     snapshot?.markRefForSave(page.ref);
     const annots = page.node.get(PDFName.of('Annots'));
@@ -84,7 +83,14 @@ export async function annotatePdf(bytes: Buffer, doc: DocModel, marks: readonly 
   }
   if (placed === 0) return { skipped: '没有可以放置批注的位置' };
   try {
-    return { bytes: Buffer.from(await pdf.commit({ useObjectStreams: false, objectsPerTick: Infinity })) };
+    // What commit() writes — the file's bytes, then the update — without its context
+    // snapshot in force: writing sets each new stream's /Length and builds the trailer,
+    // and with the snapshot in force each of those sets searched every object of the file
+    // for one holding it (none does: a stream's dictionary is inside no other object).
+    // Nor is the snapshot commit() takes for a next update needed.
+    if (!snapshot) throw new Error('commit() requires the document to be loaded with forIncrementalUpdate: true');
+    const update = await pdf.saveIncremental(snapshot, { useObjectStreams: false, objectsPerTick: Infinity });
+    return { bytes: Buffer.concat([bytes, update]) };
   } catch (err) {
     return { skipped: `PDF 无法写入批注（${(err as Error).message}）` };
   }
