@@ -13,6 +13,20 @@
 // The key is the same (the same algorithm, ISO 32000-2 §7.6.4.3.4); a wrong one would
 // fail the password check and the file would not open (tests/pdfjs-worker-patch.test.ts).
 //
+// And it builds no font file at all for the embedded Type 1 and CFF fonts (FONT_FILE_EDITS):
+// pdfjs turns each into an OpenType file for the browser to draw with — the Type 1
+// charstrings converted to Type 2, a CFF wrapped round them, the OpenType tables round
+// that: 16% of a LibreOffice form's reading time and a quarter of the memory it
+// allocates — and nothing here draws. All that text and operator lists take from a font
+// is still read from its program as before: encoding, glyph names, widths (a Type 1
+// charstring's own width where the PDF gives none), font matrix, accented glyphs (seac).
+// The font then reaches the font loader without a file, like a font pdfjs cannot load;
+// its glyphs are never turned into paths (pdfjs does that for drawing only). Only where
+// building the file would itself fail does the result differ — pdfjs then falls back to
+// a standard font — a font too broken to draw that is read here as its program says.
+// tests/pdfjs-worker-patch.test.ts compares every page's text and operator list with
+// the unpatched worker's.
+//
 // The patch is applied to the worker's source text, so it is tied to this version:
 // if an anchor is not found, the unpatched worker is used as it is (slower, same result).
 
@@ -22,6 +36,57 @@ interface Edit {
   from: string;
   to: string;
 }
+
+/** No font file built for embedded Type 1 and CFF fonts (see the module comment). */
+const FONT_FILE_EDITS: Edit[] = [
+  {
+    what: 'Type1CharString: of the Type 2 charstring it converts to only whether it is empty is kept (an empty one is a missing glyph: Type1Font.hasGlyphId; `length` counts the pushes)',
+    from: `class Type1CharString {
+  constructor() {
+    this.width = 0;
+    this.lsb = 0;
+    this.flexing = false;
+    this.output = [];`,
+    to: `class JxCharstringLength {
+  length = 0;
+  push(value) {
+    this.length++;
+    return this.length;
+  }
+}
+class Type1CharString {
+  constructor() {
+    this.width = 0;
+    this.lsb = 0;
+    this.flexing = false;
+    this.output = new JxCharstringLength();`,
+  },
+  {
+    what: 'Type1Font: no CFF font wrapped round the charstrings',
+    from: `    const type2Charstrings = this.getType2Charstrings(charstrings);
+    const subrs = this.getType2Subrs(data.subrs);
+    this.charstrings = charstrings;
+    this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);`,
+    to: `    this.charstrings = charstrings;`,
+  },
+  {
+    what: 'CFFFont: the parsed font not compiled back into a CFF file',
+    from: `    try {
+      this.data = compiler.compile();
+    } catch {
+      warn("Failed to compile font " + properties.loadedName);
+      this.data = file;
+    }
+    this._createBuiltInEncoding();`,
+    to: `    this._createBuiltInEncoding();`,
+  },
+  {
+    what: 'Font.convert: the glyph mapping and accents made, no OpenType file round them',
+    from: `    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(...properties.fontMatrix.slice(0, 4).map(Math.abs)) : 1000;`,
+    to: `    return undefined;
+    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(...properties.fontMatrix.slice(0, 4).map(Math.abs)) : 1000;`,
+  },
+];
 
 const EDITS: Edit[] = [
   {
@@ -152,10 +217,11 @@ class PDF20 extends PDFBase {
 
 /** The worker's source with the edits applied, or null when any anchor is missing or
  *  repeated (another pdfjs version). Bytes in, bytes out: decoding the 2 MB source
- *  into a string to search it cost 100 ms per thread start. */
-export function patchWorkerSource(source: Buffer): Buffer | null {
+ *  into a string to search it cost 100 ms per thread start. `fontFiles`: font files
+ *  built as pdfjs builds them (FONT_FILE_EDITS left out: the tests compare those files). */
+export function patchWorkerSource(source: Buffer, { fontFiles = false }: { fontFiles?: boolean } = {}): Buffer | null {
   let out = source;
-  for (const edit of EDITS) {
+  for (const edit of fontFiles ? EDITS : [...EDITS, ...FONT_FILE_EDITS]) {
     const from = Buffer.from(edit.from, 'utf8');
     const at = out.indexOf(from);
     if (at < 0 || out.indexOf(from, at + 1) >= 0) return null;

@@ -36,12 +36,14 @@ export const { getDocument, OPS } = pdfjs;
 /** Whether the worker runs with the font-compiler patch (false: another pdfjs version, unpatched). */
 export const workerPatched = workerModule.patched;
 
-/** The worker module to import: its patched source, or the file itself (JXAUDIT_PDFJS_PATCH=off:
- *  the tests compare the two). The patched source is imported from a file in a private
+/** The worker module to import: its patched source, or the file itself (JXAUDIT_PDFJS_PATCH=off;
+ *  =fonts: patched, but font files built as pdfjs builds them — the tests compare these).
+ *  The patched source is imported from a file in a private
  *  temporary folder, removed once loaded: as a data: URL the same module costs 60 MB more. */
 function workerModuleUrl(): { url: string; patched: boolean; dir?: string } {
   const path = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const patched = process.env.JXAUDIT_PDFJS_PATCH === 'off' ? null : patchWorkerSource(readFileSync(path));
+  const mode = process.env.JXAUDIT_PDFJS_PATCH;
+  const patched = mode === 'off' ? null : patchWorkerSource(readFileSync(path), { fontFiles: mode === 'fonts' });
   if (patched === null) return { url: pathToFileURL(path).href, patched: false };
   try {
     const dir = mkdtempSync(join(tmpdir(), 'jxaudit-pdfjs-'));
