@@ -121,6 +121,51 @@ table('sum', USES_SUM, [
     want: [{ fields: ['funds.uses.total.actual', 'funds.uses.basic.actual', 'funds.uses.project.actual'], actual: '95.00', expected: '85.00', difference: '10.00' }] },
 ]);
 
+/** 基本支出 60.00 / 58.00 printed without 人员支出 / 公用支出, broken down by economic classification
+ *  under it: 工资福利支出 45.00 / 44.00 and 商品和服务支出 15.00 / 14.00 (lines the lexicon does not know). */
+const econ = (r: FormRecord) => {
+  delete uses(r).personnel;
+  delete uses(r).public;
+  uses(r).extra1 = line('45.00', '44.00');
+  uses(r).extra2 = line('15.00', '14.00');
+  r.lineParents = { 'funds.uses.extra1': 'funds.uses.basic', 'funds.uses.extra2': 'funds.uses.basic' };
+};
+const BASIC_SUM = { total: 'funds.uses.basic', parts: ['funds.uses.personnel', 'funds.uses.public'], columns: ['budget', 'actual'] };
+
+table('sum', USES_SUM, [
+  { name: 'lines printed under 基本支出 are in it, not added to 合计', edit: econ },
+], [
+  { name: 'an unknown line beside 基本支出 and 项目支出 ((3)经营支出) is a part of 合计', edit: (r) => { uses(r).extra1 = line('0.00', '10.00'); },
+    want: [{ fields: ['funds.uses.total.actual', 'funds.uses.basic.actual', 'funds.uses.project.actual', 'funds.uses.extra1.actual'], actual: '95.00', expected: '105.00', difference: '-10.00' }] },
+]);
+
+table('sum', BASIC_SUM, [
+  { name: '基本支出 = its economic breakdown', edit: econ },
+  { name: 'a lone unknown line under 基本支出 without 人员/公用 is a part, not the whole', edit: (r) => {
+    econ(r); delete uses(r).extra2; r.lineParents = { 'funds.uses.extra1': 'funds.uses.basic' };
+  } },
+  { name: 'a line under 公用支出 is in it, not added to 基本支出', edit: (r) => {
+    uses(r).extra1 = line('5.00', '4.00'); r.lineParents = { 'funds.uses.extra1': 'funds.uses.public' };
+  } },
+], [
+  { name: '其中：对个人和家庭的补助 beside 人员支出 and 公用支出 is added', edit: (r) => {
+    uses(r).extra1 = line('5.00', '4.00'); r.lineParents = { 'funds.uses.extra1': 'funds.uses.basic' };
+  }, want: [{ fields: ['funds.uses.basic.budget', 'funds.uses.personnel.budget', 'funds.uses.public.budget', 'funds.uses.extra1.budget'], actual: '60.00', expected: '65.00', difference: '-5.00' },
+    { fields: ['funds.uses.basic.actual', 'funds.uses.personnel.actual', 'funds.uses.public.actual', 'funds.uses.extra1.actual'], actual: '58.00', expected: '62.00', difference: '-4.00' }] },
+  { name: 'the economic breakdown misses 2.00', edit: (r) => { econ(r); uses(r).extra2.actual = '12.00'; },
+    want: [{ fields: ['funds.uses.basic.actual', 'funds.uses.extra1.actual', 'funds.uses.extra2.actual'], actual: '58.00', expected: '56.00', difference: '2.00' }] },
+]);
+
+table('breakdown-sum', { columns: ['budget', 'actual'], group: 'uses', except: ['funds.uses.basic'] }, [
+  { name: '基本支出\'s breakdown is check 2\'s', edit: (r) => { econ(r); uses(r).extra2.actual = '12.00'; } },
+  { name: 'source breakdowns are not this group\'s', edit: (r) => { breakdown(r); src(r).generalBudget.actual = '40.00'; } },
+], [
+  { name: '项目支出\'s breakdown misses 2.00', edit: (r) => {
+    uses(r).extra1 = line('30.00', '27.00'); uses(r).extra2 = line('10.00', '8.00');
+    r.lineParents = { 'funds.uses.extra1': 'funds.uses.project', 'funds.uses.extra2': 'funds.uses.project' };
+  }, want: [{ fields: ['funds.uses.project.actual', 'funds.uses.extra1.actual', 'funds.uses.extra2.actual'], actual: '37.00', expected: '35.00', difference: '2.00' }] },
+]);
+
 const USES_OF_TOTAL = { ...USES_SUM, total: 'funds.sources.total', unlessPrinted: 'funds.uses.total' };
 const noUsesTotal = (r: FormRecord) => { delete uses(r).total; };
 

@@ -1869,3 +1869,92 @@ describe('a 总分 row whose label holds the word among noise (probes S, T)', ()
     expect(r.unreadBlocks).toEqual([expect.objectContaining({ block: 'total', reason: expect.stringContaining('未找到总分行') })]);
   });
 });
+
+describe('a 资金结构 row the lexicon does not know (probe S, B3)', () => {
+  const rules = loadRuleSet([bundledRulesDir()]);
+  const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
+  const v = (budget: string, actual: string): string[] => [budget, actual, '', '－', '－'];
+  /** A 江西-style dept form with no block anchor merged down the lines (nothing bounds the
+   *  block but the labels): 资金来源 over 3 rows, 资金结构 over the uses rows given. */
+  const table = (uses: [string, string[]][]): TableSpec =>
+    t([
+      ['部门（单位）名称', '<', '九江市濂溪区司法局', '<', '<', '<', '<'],
+      ['年度预算执行情况（万元）', '<', '全年预算数', '全年执行数', '执行率', '分值', '得分'],
+      ['资金来源', '合计', '980.00', '965.30', '98.50%', '10', '9.85'],
+      ['^', '（1）财政拨款', ...v('980.00', '965.30')],
+      ['^', '（2）其他资金', ...v('－', '－')],
+      ...uses.map(([label, values], i) => [i === 0 ? '资金结构' : '^', label, ...values]),
+      ['年度总体目标', '年初设定目标', '<', '<', '全年完成情况', '<', '<'],
+      ['^', '做好法律援助工作', '<', '<', '已完成', '<', '<'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '办理法律援助案件', '≥300件', '318件', '90', '90'],
+      ['总分', '<', '<', '<', '<', '100', '99.85'],
+    ]);
+  const read = (uses: [string, string[]][]) => recognizeForms(docModel('2025年度部门整体支出绩效自评表', table(uses)), templates)[0];
+  const errors = (uses: [string, string[]][]) =>
+    checkRecord({ ...read(uses), source }, rules).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.message}`);
+
+  it('reads the lines below an economic breakdown of 基本支出 (and a sub-header row without amounts), so a 项目支出 slip is checked', () => {
+    const uses: [string, string[]][] = [
+      ['合计', v('980.00', '965.30')],
+      ['（1）基本支出', v('720.00', '716.80')],
+      ['按经济分类：', ['', '', '', '', '']],
+      ['其中：工资福利支出', v('600.00', '598.60')],
+      ['　　　商品和服务支出', v('90.00', '88.70')],
+      ['　　　对个人和家庭的补助', v('30.00', '29.50')],
+      ['（2）项目支出', v('260.00', '258.50')],
+    ];
+    const r = read(uses);
+    expect(Object.keys(r.funds.uses ?? {})).toEqual(['total', 'basic', 'extra1', 'extra2', 'extra3', 'project']);
+    expect(r.lineParents).toEqual({ 'funds.uses.extra1': 'funds.uses.basic', 'funds.uses.extra2': 'funds.uses.basic', 'funds.uses.extra3': 'funds.uses.basic' });
+    // 716.80 + 258.50 = 975.30 ≠ 965.30; 基本支出 = 598.60 + 88.70 + 29.50 = 716.80 holds
+    expect(errors(uses)).toEqual([
+      'funds.uses-sum 资金结构合计全年执行数965.30万元，与基本支出全年执行数716.80万元 + 项目支出全年执行数258.50万元 = 975.30万元不一致（相差-10.00万元）',
+    ]);
+    // the breakdown off by 10: check 2 on 基本支出 (600.00 + 90.00 + 20.00 = 710.00)
+    uses[5] = ['　　　对个人和家庭的补助', v('20.00', '29.50')];
+    uses[6] = ['（2）项目支出', v('260.00', '248.50')];
+    expect(errors(uses)).toEqual([
+      'funds.basic-sum 基本支出全年预算数720.00万元，与工资福利支出全年预算数600.00万元 + 商品和服务支出全年预算数90.00万元 + 对个人和家庭的补助全年预算数20.00万元 = 710.00万元不一致（相差10.00万元）',
+    ]);
+  });
+
+  it('nests an unmarked economic row under the line above it, and a 其中：“三公”经费 under 公用支出', () => {
+    const r = read([
+      ['合计', v('980.00', '965.30')],
+      ['基本支出', v('720.00', '716.80')],
+      ['人员支出', v('630.00', '628.10')],
+      ['公用支出', v('90.00', '88.70')],
+      ['　其中：“三公”经费', v('8.00', '6.20')],
+      ['项目支出', v('260.00', '248.50')],
+    ]);
+    expect(r.lineParents).toEqual({ 'funds.uses.extra1': 'funds.uses.public' });
+    expect(r.funds.uses?.project).toMatchObject({ budget: '260.00', actual: '248.50' });
+    const flush = read([
+      ['合计', v('980.00', '965.30')],
+      ['基本支出', v('720.00', '716.80')],
+      ['工资福利支出', v('630.00', '628.10')],
+      ['商品和服务支出', v('90.00', '88.70')],
+      ['项目支出', v('260.00', '248.50')],
+    ]);
+    expect(flush.lineParents).toEqual({ 'funds.uses.extra1': 'funds.uses.basic', 'funds.uses.extra2': 'funds.uses.basic' });
+    expect(errors([
+      ['合计', v('980.00', '965.30')],
+      ['基本支出', v('720.00', '716.80')],
+      ['工资福利支出', v('630.00', '628.10')],
+      ['商品和服务支出', v('90.00', '88.70')],
+      ['项目支出', v('260.00', '248.50')],
+    ])).toEqual([]);
+  });
+
+  it('a row after the last use that is no line of the list ends the block, unread', () => {
+    const r = read([
+      ['合计', v('980.00', '965.30')],
+      ['（1）基本支出', v('720.00', '716.80')],
+      ['（2）项目支出', v('260.00', '248.50')],
+      ['公务用车编制数', v('6', '5')],
+    ]);
+    expect(Object.keys(r.funds.uses ?? {})).toEqual(['total', 'basic', 'project']);
+    expect(r.lineParents).toBeUndefined();
+  });
+});

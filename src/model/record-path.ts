@@ -159,6 +159,11 @@ export function vocabularyWith(lines: Array<Partial<Record<FundGroup, Record<str
 /** A line the fund-block reader names by itself: a source line no lexicon knows ("extra1"). */
 const READER_LINE = /^extra\d+$/;
 
+/** A fund line key the reader gave a line no lexicon knows (extra1, extra2 …). */
+export function isReaderLine(line: string): boolean {
+  return READER_LINE.test(line);
+}
+
 /** True when a rule may name `path`: items only as `[*]`, fund lines the vocabulary knows, known concepts. */
 export function isRulePath(path: string, vocabulary: PathVocabulary = SCHEMA_VOCABULARY): boolean {
   const p = parsePath(path);

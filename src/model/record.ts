@@ -233,9 +233,12 @@ export const RecordSchema = z
      *  name messages use for a line a provincial template adds (e.g. 一般公共预算). */
     lineLabels: z.record(z.string(), z.string()).optional(),
     /** Fund lines printed as a breakdown of another line (其中：本级财政资金 under （1）财政拨款,
-     *  ①中央补助 under （1）财政资金): the line's path → its parent line's path
-     *  ("funds.sources.extra1" → "funds.sources.fiscal"). Such a line is a part of its parent,
-     *  not of its group's total. Absent when no line is printed so. */
+     *  ①中央补助 under （1）财政资金; a use the lexicon does not know, 其中：工资福利支出 under
+     *  （1）基本支出, 其中：“三公”经费 under 公用支出): the line's path → its parent line's path
+     *  ("funds.sources.extra1" → "funds.sources.fiscal", "funds.uses.extra1" → "funds.uses.basic").
+     *  Such a line is a part of its parent, not of its group's total. The uses lines the lexicon
+     *  knows (人员支出, 公用支出 under 基本支出) have none: their place is the lexicon's. Absent
+     *  when no line is printed so. */
     lineParents: z.record(z.string(), z.string()).optional(),
     /** The scoring band the form prints for the fund score (rules.md check 7 then compares
      *  the score with the band's points, not weight × rate). Absent when none is printed. */

@@ -252,14 +252,24 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
         endRow = r;
         continue; // a row holding only 资金来源 / 资金结构
       }
-      // A source line the lexicon does not know (中央衔接资金, 省级资金) that holds amounts
-      // is still a part of the total: read under a numbered key, named as printed.
-      if (group === 'sources' && lineLabel && lineLabel.length <= MAX_LINE_LABEL && holdsAmounts(table, r, columns)) {
-        lines.push({ group, key: nextExtraKey(lines), row: r, label: lineLabel, mark });
-        endRow = r;
-        continue;
+      // A row under which the block's own lines go on (a line the block has not read yet, or
+      // the other group's label) is inside the block: it never ends it, and what follows it is
+      // read (项目支出 under 基本支出's 其中：工资福利支出 list).
+      const inside = anchorEnd !== null || blockGoesOn(table, r, firstValueCol, anchor, lines, group, stops, t);
+      if (lineLabel && holdsAmounts(table, r, columns) && (group === 'sources' || !knownLine(lineLabel, t))) {
+        // A line the lexicon does not know (中央衔接资金, 省级资金; 工资福利支出, “三公”经费)
+        // that holds amounts: read under a numbered key, named as printed — a source is a
+        // part of the total; a use only where it is printed in the block's list (the block's
+        // lines go on below it, or it is marked as a breakdown, indented or numbered on).
+        const short = lineLabel.length <= MAX_LINE_LABEL;
+        const listed = group === 'sources' ? short : inside || (short && inUsesList(mark, lineLabel, lines, t));
+        if (listed) {
+          lines.push({ group, key: nextExtraKey(lines, group), row: r, label: lineLabel, mark });
+          endRow = r;
+          continue;
+        }
       }
-      if (anchorEnd !== null) continue; // an unknown line inside the block
+      if (inside) continue; // a row inside the block that is no line (a sub-header, a note)
       break;
     }
     group = key.group;
@@ -267,6 +277,7 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
     endRow = r;
   }
   assignParents(lines.filter((l) => l.group === 'sources' && l.mark));
+  nestUses(lines.filter((l) => l.group === 'uses' && l.mark), t);
   let headerWeight: FundBlock['headerWeight'] = null;
   if (columns.weight === undefined) {
     const header = rowCells(table, headerRow);
@@ -493,9 +504,79 @@ function textCellLines(table: DocTable, r: number, t: Template, seen: FundLineAt
   return out;
 }
 
-/** The numbered key of the next source line the lexicon does not know: extra1, extra2 … */
-function nextExtraKey(lines: readonly FundLineAt[]): string {
-  return `extra${lines.filter((l) => l.key.startsWith('extra')).length + 1}`;
+/** The numbered key of the group's next line the lexicon does not know: extra1, extra2 … */
+function nextExtraKey(lines: readonly FundLineAt[], group: FundGroup = 'sources'): string {
+  return `extra${lines.filter((l) => l.group === group && isExtra(l)).length + 1}`;
+}
+
+const EXTRA_KEY = /^extra\d+$/;
+
+function isExtra(line: FundLineAt): boolean {
+  return EXTRA_KEY.test(line.key);
+}
+
+/** A label either group's lexicon knows (a repeated 合计 is known: no line of its own). */
+function knownLine(label: string, t: Template): boolean {
+  return bestKey(label, t.fund.lines.sources ?? {}) !== null || bestKey(label, t.fund.lines.uses ?? {}) !== null;
+}
+
+/** A label the lexicon says is always a breakdown of a line above (工资福利支出, 三公经费). */
+function isBreakdownLine(label: string, group: FundGroup, t: Template): boolean {
+  return (t.fund.breakdownLines[group] ?? []).some((w) => label.includes(w));
+}
+
+/** A use the lexicon does not know is one of the block's lines where the form prints it in
+ *  the uses list: as a breakdown (其中, indented), numbered on in a style the list already
+ *  uses (（3）经营支出 after （2）项目支出), or worded as a breakdown (工资福利支出). */
+function inUsesList(mark: ListMark | undefined, label: string, lines: readonly FundLineAt[], t: Template): boolean {
+  if (isBreakdownLine(label, 'uses', t)) return true;
+  if (!mark) return false;
+  if (mark.breakdown || mark.indented) return true;
+  const style = mark.numbering?.style;
+  return !!style && lines.some((l) => l.group === 'uses' && l.mark?.numbering?.style === style);
+}
+
+/** Rows looked at below an unknown row for the block's lines going on. */
+const LOOKAHEAD_ROWS = 12;
+
+/** The block goes on below row `r`: before another block's label (a 年度主要任务 block's too),
+ *  a row below names a line of the current group not read yet (项目支出 under a list the
+ *  lexicon does not know), or a group. */
+function blockGoesOn(table: DocTable, r: number, firstValueCol: number, anchor: RowCell | null, lines: readonly FundLineAt[], group: FundGroup, stops: string[], t: Template): boolean {
+  for (let row = r + 1; row < Math.min(table.rows.length, r + 1 + LOOKAHEAD_ROWS); row++) {
+    const cells = rowCells(table, row).filter((rc) => rc.col < firstValueCol && rc.label !== '');
+    if (cells.some((rc) => matchesExactly(rc.label, stops) || matches(rc.label, t.tasks.anchors))) return false;
+    for (const rc of cells) {
+      if (rc.cell.origin.row !== row || isAnchorCell(rc, anchor, t)) continue;
+      if (groupOf(rc.label, t) || splitGroupPrefix(rc.label, t)) return true;
+      const key = bestKey(unmarked(rc.label, t.fund.breakdown), t.fund.lines[group] ?? {});
+      if (key && !lines.some((l) => l.group === group && l.key === key)) return true;
+    }
+  }
+  return false;
+}
+
+/** Nests the uses lines the lexicon does not know (extraN) the way the form's list prints
+ *  them, as assignParents nests sources: 其中：工资福利支出 and the lines continuing it under
+ *  （1）基本支出, 其中：“三公”经费 under 公用支出. A line worded as a breakdown (工资福利支出)
+ *  that the list leaves at its first level is still a part of the line above it: the nearest
+ *  line the lexicon knows (基本支出, or 合计 itself). The lines the lexicon knows keep the
+ *  meaning it gives them (人员支出 and 公用支出 are 基本支出's parts, check 2): no parent. */
+function nestUses(lines: FundLineAt[], t: Template): void {
+  if (!lines.some(isExtra)) return;
+  assignParents(lines);
+  lines.forEach((line, i) => {
+    if (!isExtra(line)) {
+      delete line.parent;
+      return;
+    }
+    if (line.parent || !isBreakdownLine(line.label, 'uses', t)) return;
+    for (let j = i - 1; j >= 0; j--) {
+      if (isExtra(lines[j])) continue;
+      line.parent = lines[j].key;
+      break;
+    }
+  });
 }
 
 /** What a printed line's label means: its key in each group's lexicon, and the one group

@@ -172,6 +172,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       scoreBand: t.fund?.scoreBand ? halfWidthWords(t.fund.scoreBand) : null,
       // Not normLabel: it strips 其中 itself.
       breakdown: (t.fund?.breakdown ?? []).map((group) => group.map(squeeze)),
+      breakdownLines: normTable(t.fund?.breakdownLines),
     },
     goals: { anchors: norm(t.goals?.anchors), target: norm(t.goals?.target), result: norm(t.goals?.result) },
     indicators: {

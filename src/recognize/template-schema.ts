@@ -89,6 +89,10 @@ const schemas = lazySchema((z) => {
           /** Groups of the markers a source line's label begins with when it breaks down the
            *  line above (其中, 含, —, ·): the markers of one group are one list level's. */
           breakdown: z.array(z.array(z.string().min(1)).min(1)).optional(),
+          /** Words of lines that are always a breakdown of a line printed above them, never a
+           *  part of their group's total (a use's economic classification 工资福利支出 …, 三公经费):
+           *  where the form's list does not mark them (其中, indent), still nested under it. */
+          breakdownLines: z.object({ sources: labels.optional(), uses: labels.optional() }).strict().optional(),
         })
         .strict()
         .optional(),
@@ -161,6 +165,8 @@ export interface Template {
     scoreBand: ScoreBandWords | null;
     /** Half-width, whitespace-free. */
     breakdown: string[][];
+    /** Normalized (normLabel) words of lines always printed as a breakdown of a line above. */
+    breakdownLines: Partial<Record<FundGroup, string[]>>;
   };
   goals: { anchors: string[]; target: string[]; result: string[] };
   indicators: {

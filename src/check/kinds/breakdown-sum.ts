@@ -3,16 +3,30 @@
 import type { z } from 'zod';
 import { lazySchema } from '../../lazy-zod.js';
 import type { FormRecord } from '../../model/record.js';
-import { moneyColumns } from '../options.js';
+import { linePath, moneyColumns } from '../options.js';
 import type { Draft, RuleKind } from '../types.js';
 import { lineSumDrafts } from './line-sum.js';
 
-const options = lazySchema((z) => z.object({ columns: moneyColumns() }).strict());
+const options = lazySchema((z) =>
+  z
+    .object({
+      columns: moneyColumns(),
+      /** Only the breakdowns of this group's lines (资金来源 / 资金结构); both when absent. */
+      group: z.enum(['sources', 'uses']).optional(),
+      /** Parent lines whose breakdown another rule adds up (基本支出's, check 2): not compared here. */
+      except: z.array(linePath()).optional(),
+    })
+    .strict(),
+);
 
 /** Each parent line with the lines printed under it (record.lineParents), in record order. */
-function breakdowns(record: FormRecord): Map<string, string[]> {
+function breakdowns(record: FormRecord, group: string | undefined, except: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const [line, parent] of Object.entries(record.lineParents ?? {})) out.set(parent, [...(out.get(parent) ?? []), line]);
+  for (const [line, parent] of Object.entries(record.lineParents ?? {})) {
+    if (group && !parent.startsWith(`funds.${group}.`)) continue;
+    if (except.includes(parent)) continue;
+    out.set(parent, [...(out.get(parent) ?? []), line]);
+  }
   return out;
 }
 
@@ -28,7 +42,7 @@ export const breakdownSum: RuleKind<z.infer<ReturnType<typeof options>>> = {
   },
   run: (record, o) => {
     const drafts: Draft[] = [];
-    for (const [parent, lines] of breakdowns(record)) {
+    for (const [parent, lines] of breakdowns(record, o.group, o.except ?? [])) {
       // one line under 其中 names a part of its parent, not all of it
       if (lines.length > 1) drafts.push(...lineSumDrafts(record, parent, lines, o.columns, 'unequal'));
     }
