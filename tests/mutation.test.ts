@@ -42,6 +42,15 @@ const NOT_COVERABLE: Record<string, string> = {
   // 年初预算数 has no rate. Their 全年预算数 and 全年执行数 are held by the rate (check 4).
   'docx/project-nested-breakdown.docx#funds.sources.extra1.initial': 'a breakdown line: only the info rule funds.sources-breakdown-sum adds it up',
   'docx/project-nested-breakdown.docx#funds.sources.extra2.initial': 'a breakdown line: only the info rule funds.sources-breakdown-sum adds it up',
+  // Breakdowns of uses lines other than 基本支出 (whose 其中 rows check 2 adds up): the lone
+  // 其中：“三公”经费 under 公用支出 is one part, in no sum; 项目支出's economic breakdown only
+  // the info rule funds.uses-breakdown-sum adds up. The dept layout prints no rate on them.
+  'docx/dept-uses-sub-rows.docx#funds.uses.extra2.budget': 'a lone 其中 line under 公用支出: a part, in no sum',
+  'docx/dept-uses-sub-rows.docx#funds.uses.extra2.actual': 'a lone 其中 line under 公用支出: a part, in no sum',
+  'docx/dept-uses-sub-rows.docx#funds.uses.extra3.budget': 'a breakdown line under 项目支出: only the info rule funds.uses-breakdown-sum adds it up',
+  'docx/dept-uses-sub-rows.docx#funds.uses.extra3.actual': 'a breakdown line under 项目支出: only the info rule funds.uses-breakdown-sum adds it up',
+  'docx/dept-uses-sub-rows.docx#funds.uses.extra4.budget': 'a breakdown line under 项目支出: only the info rule funds.uses-breakdown-sum adds it up',
+  'docx/dept-uses-sub-rows.docx#funds.uses.extra4.actual': 'a breakdown line under 项目支出: only the info rule funds.uses-breakdown-sum adds it up',
 };
 
 const rules = loadRuleSet([bundledRulesDir()]);
