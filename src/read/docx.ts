@@ -312,7 +312,10 @@ type Content = { kind: 'p'; text: string; anchor: XmlAnchor | null; indent?: num
 type Item = Content | { kind: 'frame'; items: Item[] };
 
 /** The paragraphs and tables of `items` in order, frames opened (no recursion: frames may nest deep). */
-function* flat(items: readonly Item[]): Generator<Content> {
+function flat(items: readonly Item[]): readonly Content[] {
+  // Most containers hold no frame: their items are the answer as they are.
+  if (!items.some((item) => item.kind === 'frame')) return items as readonly Content[];
+  const out: Content[] = [];
   const stack: { items: readonly Item[]; next: number }[] = [{ items, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
@@ -322,8 +325,9 @@ function* flat(items: readonly Item[]): Generator<Content> {
     }
     const item = top.items[top.next++];
     if (item.kind === 'frame') stack.push({ items: item.items, next: 0 });
-    else yield item;
+    else out.push(item);
   }
+  return out;
 }
 
 interface Container {
@@ -532,7 +536,7 @@ class DocumentBuilder implements XmlSink {
   }
 
   finish(): DocModel {
-    const blocks: DocBlock[] = [...flat(this.body.items)].map((item) =>
+    const blocks: DocBlock[] = flat(this.body.items).map((item) =>
       item.kind === 'p' ? { kind: 'paragraph', text: item.text, page: null, ...(item.anchor ? { anchor: item.anchor } : {}) } : item.table,
     );
     const tables = this.finished.filter(Boolean);
@@ -586,7 +590,7 @@ class DocumentBuilder implements XmlSink {
     }
     switch (key) {
       case 'w:p':
-        this.paragraphs.push({ parts: [], anchor: { open: this.at, end: this.at, ...(this.selfClosing ? { empty: true } : {}) }, markHidden: false, anchored: [] });
+        this.paragraphs.push({ parts: [], anchor: this.selfClosing ? { open: this.at, end: this.at, empty: true } : { open: this.at, end: this.at }, markHidden: false, anchored: [] });
         return Effect.Paragraph;
       case 'w:r': {
         const hidden = this.paragraphs.at(-1)?.styleHidden === true;
@@ -818,11 +822,14 @@ class DocumentBuilder implements XmlSink {
     const paragraph = this.paragraphs.pop();
     if (!paragraph) return;
     const container = this.containers[this.containers.length - 1];
-    const text = paragraph.parts.join('');
+    const parts = paragraph.parts;
+    const text = parts.length === 1 ? parts[0] : parts.join('');
     paragraph.anchor.end = this.at;
     // A hidden paragraph mark with nothing visible before it: Word shows no line at all.
-    if (paragraph.markHidden && text === '') container.items.push(...paragraph.anchored);
-    else container.items.push({ kind: 'p', text, anchor: paragraph.anchor, ...(paragraph.indent ? { indent: paragraph.indent } : {}) }, ...paragraph.anchored);
+    if (!(paragraph.markHidden && text === '')) {
+      container.items.push(paragraph.indent ? { kind: 'p', text, anchor: paragraph.anchor, indent: paragraph.indent } : { kind: 'p', text, anchor: paragraph.anchor });
+    }
+    for (const item of paragraph.anchored) container.items.push(item);
   }
 
   /** w:ind's first line, in glyphs: the left indent plus the first line's own (less a
@@ -902,27 +909,37 @@ class DocumentBuilder implements XmlSink {
 function placeRows(rows: RawRow[]): PlacedCell[][] {
   // each placed cell's first written paragraph, for its indent (w:ind)
   const firsts = new Map<PlacedCell, Content & { kind: 'p' }>();
+  const labelCells: PlacedCell[] = [];
   const placedRows = rows.map((row) => {
     const placed: PlacedCell[] = [];
     let col = row.gridBefore;
     for (const cell of row.cells) {
-      const items = [...flat(cell.container.items)].filter((item) => item.kind === 'p');
-      const paragraphs = items.map((item) => item.text);
-      const anchors = items.map((item) => item.anchor);
       const previous = placed[placed.length - 1];
       if (cell.hMerge === 'continue' && previous) {
         previous.colSpan += cell.colSpan;
-      } else {
-        const first = items.find((item) => item.text.trim() !== '');
-        const placedCell: PlacedCell = { text: paragraphs.join('\n'), paragraphs, col, colSpan: cell.colSpan, vMerge: cell.vMerge, page: null, anchors };
-        placed.push(placedCell);
-        if (first && cell.vMerge !== 'continue') firsts.set(placedCell, first);
+        col += cell.colSpan;
+        continue;
+      }
+      const paragraphs: string[] = [];
+      const anchors: (XmlAnchor | null)[] = [];
+      let first: (Content & { kind: 'p' }) | undefined;
+      for (const item of flat(cell.container.items)) {
+        if (item.kind !== 'p') continue;
+        paragraphs.push(item.text);
+        anchors.push(item.anchor);
+        if (first === undefined && item.text.trim() !== '') first = item;
+      }
+      const placedCell: PlacedCell = { text: paragraphs.join('\n'), paragraphs, col, colSpan: cell.colSpan, vMerge: cell.vMerge, page: null, anchors };
+      placed.push(placedCell);
+      if (cell.vMerge !== 'continue') {
+        labelCells.push(placedCell);
+        if (first) firsts.set(placedCell, first);
       }
       col += cell.colSpan;
     }
     return placed;
   });
-  indentLabels(placedRows.flat().filter((cell) => cell.vMerge !== 'continue'), firsts);
+  indentLabels(labelCells, firsts);
   return placedRows;
 }
 

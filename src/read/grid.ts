@@ -73,19 +73,20 @@ export function buildGrid(rows: readonly (readonly PlacedCell[])[], columnCount 
       while (end < col + span && grid[r][end] === null) end++;
       const docCell: DocCell = {
         text: cell.text,
-        paragraphs: [...cell.paragraphs],
+        paragraphs: cell.paragraphs.slice(),
         origin: { row: r, col: start },
         rowSpan: 1,
         colSpan: end - start,
         page: cell.page,
-        ...(cell.paragraphPages ? { paragraphPages: cell.paragraphPages } : {}),
-        ...(cell.boxes ? { boxes: cell.boxes } : {}),
-        ...(cell.lines ? { lines: cell.lines } : {}),
-        ...(cell.anchors ? { anchors: cell.anchors } : {}),
-        ...(cell.edge ? { edge: cell.edge } : {}),
       };
+      // the optional fields in this order, where the placed cell has them
+      if (cell.paragraphPages) docCell.paragraphPages = cell.paragraphPages;
+      if (cell.boxes) docCell.boxes = cell.boxes;
+      if (cell.lines) docCell.lines = cell.lines;
+      if (cell.anchors) docCell.anchors = cell.anchors;
+      if (cell.edge) docCell.edge = cell.edge;
       for (let c = start; c < end; c++) grid[r][c] = docCell;
-      created.set(cell, docCell);
+      if ((cell.rowSpan ?? 1) > 1) created.set(cell, docCell); // only these extend below
     }
   });
 

@@ -59,7 +59,8 @@ export class NameResolver {
   wAttr(attributes: Attributes, local: string): string | undefined {
     for (const attr in attributes) {
       const colon = attr.indexOf(':');
-      if (attr.slice(colon + 1) !== local) continue;
+      // the local part compared in place (no slice per attribute)
+      if (attr.length - colon - 1 !== local.length || !attr.endsWith(local)) continue;
       if (colon < 0 || W_NAMESPACES.has(this.scope.get(attr.slice(0, colon)) ?? '')) return attributes[attr];
     }
     return undefined;

@@ -142,7 +142,7 @@ class FastReader implements TagAttributes {
       j++;
       while (j < limit && isNameChar(s.charCodeAt(j))) j++;
       if (j >= limit) return false;
-      const name = s.slice(start, j);
+      const name = nameAt(s, start, j);
       this.count = 0;
       this.built = null;
       let declares = false;
@@ -218,7 +218,7 @@ class FastReader implements TagAttributes {
     const out: Record<string, string> = {};
     for (let a = 0; a < this.count; a++) {
       const k = a * 4;
-      const name = s.slice(spans[k], spans[k + 1]);
+      const name = nameAt(s, spans[k], spans[k + 1]);
       if (name in out) throw UNUSUAL;
       out[name] = attributeValue(s, spans[k + 2], spans[k + 3]);
     }
@@ -271,6 +271,24 @@ class FastReader implements TagAttributes {
   }
 }
 
+
+/** Element and attribute names seen lately, by a hash of their characters: a document
+ *  repeats a few dozen names thousands of times, and one string each (its hash kept for the name
+ *  lookups downstream) spares a new string per tag. A collision just replaces the slot. */
+const NAME_SLOTS = 512;
+const recentNames: (string | undefined)[] = new Array(NAME_SLOTS).fill(undefined);
+
+/** s.slice(start, end), the same string as last time when it was seen lately. */
+function nameAt(s: string, start: number, end: number): string {
+  let h = end - start;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  const slot = h & (NAME_SLOTS - 1);
+  const seen = recentNames[slot];
+  if (seen !== undefined && seen.length === end - start && s.startsWith(seen, start)) return seen;
+  const name = s.slice(start, end);
+  recentNames[slot] = name;
+  return name;
+}
 
 /** An attribute value between its quotes: entities decoded, each tab, line feed, CR
  *  or CR LF as one space (XML's attribute-value normalization, as saxes does it). */
