@@ -49,19 +49,22 @@ const CONCLUSION_KEYS = JOINT_FIELDS[0];
  *  the second part (the label as normLabel leaves it: half-width). */
 const JOINER = /以及|及|和|与|、|\/|\(|\)/;
 
+const NO_KEYS: readonly FieldKey[] = Object.freeze([]);
+
 /** The fields a label names: the one it equals, or — for a label joining parts of one
  *  JOINT_FIELDS group — each part. Every part must be one; a label joining a part and
  *  something else (存在问题及原因分析, 实施单位（盖章）) names none. */
-function keysOf(label: string, labels: Record<FieldKey, string[]>): FieldKey[] {
+function keysOf(label: string, labels: Record<FieldKey, string[]>): readonly FieldKey[] {
   const k = keyOf(label, labels);
   if (k) return [k];
+  if (!JOINER.test(label)) return NO_KEYS; // one part at most: most cells, no split
   const parts = label.split(JOINER).filter((p) => p !== '');
   if (parts.length < 2) return [];
   for (const group of JOINT_FIELDS) {
     const keys = parts.map((p) => group.find((c) => matchesExactly(p, labels[c])));
     if (keys.every((c) => c !== undefined)) return [...new Set(keys as FieldKey[])];
   }
-  return [];
+  return NO_KEYS;
 }
 
 /** What separates one unit from the next in a value: 石门县林业局/罗坪乡林业站, A、B, A；B. */
