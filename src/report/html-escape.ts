@@ -12,8 +12,9 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Text → HTML text or attribute value (quoted with "), safe in both places. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]) : text; // most texts have none
 }
+const NEEDS_ESCAPE = /[&<>"']/;
 
 /**
  * The anchor of one input's section. Derived from its path (unique within a run)

@@ -39,22 +39,23 @@ function markOf(marks: Highlights, path: string): Severity | undefined {
 
 /** One value cell: the record's value, its raw text and place in the title, highlighted if named. */
 function valueCell(record: FormRecord, marks: Highlights, path: string, value: string | null | undefined, isText: boolean): string {
-  const classes: string[] = [];
-  if (isText) classes.push('text');
-  else classes.push('num');
-  if (value === undefined || value === null || value === '') classes.push('blank');
+  const blank = value === undefined || value === null || value === '';
   const mark = markOf(marks, path);
-  if (mark) classes.push(`hl-${mark}`);
+  const classes = `${isText ? 'text' : 'num'}${blank ? ' blank' : ''}${mark ? ` hl-${mark}` : ''}`;
   // The title says where the cell was read (row and column headers already say what it is),
   // and the whole text where a long text cell may be clipped.
   const origin = record.provenance[path];
-  const titleParts: string[] = [];
-  if (origin) titleParts.push(cellPlace(origin));
-  if (isText && value && value.length > 16) titleParts.push(value);
-  if (mark) titleParts.push(`${SEVERITY_NAMES[mark]}：${fieldLabel(path, record.indicatorGroups, record.lineLabels)}`);
-  const title = titleParts.length ? ` title="${esc(titleParts.join(' · '))}"` : '';
-  const shown = value === undefined ? '' : value === null || value === '' ? '—' : value;
-  return `<td class="${classes.join(' ')}" data-field="${esc(path)}"${title}>${esc(shown)}</td>`;
+  let title = origin ? cellPlace(origin) : undefined;
+  if (isText && value && value.length > 16) title = titlePart(title, value);
+  if (mark) title = titlePart(title, `${SEVERITY_NAMES[mark]}：${fieldLabel(path, record.indicatorGroups, record.lineLabels)}`);
+  const titleAttr = title === undefined ? '' : ` title="${esc(title)}"`;
+  const shown = value === undefined ? '' : blank ? '—' : value;
+  return `<td class="${classes}" data-field="${esc(path)}"${titleAttr}>${esc(shown)}</td>`;
+}
+
+/** A cell title's parts, joined by ' · '. */
+function titlePart(before: string | undefined, part: string): string {
+  return before === undefined ? part : `${before} · ${part}`;
 }
 
 /** Each line's printed place in `group`: the first cell the form printed for it (page,

@@ -25,20 +25,22 @@ function pagePart(page: number | null | undefined): string[] {
 
 /** A table cell's place, everything counted from 1; `withRaw` adds the text as read. */
 export function cellPlace(origin: CellOrigin, withRaw = true): string {
-  const parts: string[] = [];
+  // the parts joined by ' ', built as one string (a table of hundreds of cells asks)
+  let out = '';
+  const add = (part: string) => (out = out === '' ? part : `${out} ${part}`);
   if (origin.sheet !== undefined && origin.row !== undefined && origin.col !== undefined) {
-    parts.push(sheetCell(origin.sheet, origin.row, origin.col));
+    add(sheetCell(origin.sheet, origin.row, origin.col));
   } else {
-    parts.push(...pagePart(origin.page));
-    if (origin.table !== undefined) parts.push(`表${origin.table + 1}`);
-    if (origin.row !== undefined) parts.push(`第${origin.row + 1}行`);
-    if (origin.col !== undefined) parts.push(`第${origin.col + 1}列`);
+    if (origin.page !== undefined && origin.page !== null) add(`第${origin.page}页`);
+    if (origin.table !== undefined) add(`表${origin.table + 1}`);
+    if (origin.row !== undefined) add(`第${origin.row + 1}行`);
+    if (origin.col !== undefined) add(`第${origin.col + 1}列`);
   }
   if (withRaw && origin.raw !== undefined) {
     const raw = origin.raw.trim();
-    parts.push(raw === '' ? '原文为空白' : `原文“${raw}”`);
+    add(raw === '' ? '原文为空白' : `原文“${raw}”`);
   }
-  return parts.join(' ');
+  return out;
 }
 
 /** One location of a finding, prefixed with the field it concerns when the finding names several. */
