@@ -191,13 +191,17 @@ function packedFundLines(fund: FundBlock, t: Template): string[] | null {
   const last = Math.min(fund.table.rows.length - 1, fund.headerRow + 10);
   for (let r = fund.headerRow + 1; r <= last; r++) {
     for (const rc of rowCells(fund.table, r)) {
+      if (!rc.cell.text.includes('\n')) continue; // one line at most: no packed lines
       const lines = rc.cell.text.split(/\n/).map((l) => l.trim()).filter((l) => l !== '');
-      // a breakdown's marker before its line's words (其中：财政拨款)
-      const words = (l: string) => normLabel(l).replace(/^(?:其中|含)[:：]?/, '');
-      if (lines.length >= 2 && lines.every((l) => isLine(words(l)))) return lines;
+      if (lines.length >= 2 && lines.every((l) => isLine(packedWords(l)))) return lines;
     }
   }
   return null;
+}
+
+/** A packed line's words: its breakdown's marker dropped (其中：财政拨款). */
+function packedWords(line: string): string {
+  return normLabel(line).replace(/^(?:其中|含)[:：]?/, '');
 }
 
 /** Where the form's tables end: the last item of the last table a block used; the rest of the body is its narrative. */

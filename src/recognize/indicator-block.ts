@@ -97,7 +97,7 @@ function mapIndicatorColumns(table: DocTable, r: number, t: Template, fromCol: n
   const rankOf: Partial<Record<IndicatorColumn, number>> = {};
   for (const rc of rowCells(table, r)) {
     if (rc.col < fromCol || !rc.label || isIndicatorAnchor(rc.label, t)) continue;
-    const exact = Object.values(t.indicators.columns).some((list) => list?.includes(rc.label));
+    const exact = columnLabels(t).has(rc.label);
     if (!exact && t.indicators.criteria.some((w) => rc.label.endsWith(w))) continue;
     const key = bestKeyCached<IndicatorColumn>(rc.label, t.indicators.columns, t.indicators.ignoreColumns);
     if (!key) continue;
@@ -108,6 +108,15 @@ function mapIndicatorColumns(table: DocTable, r: number, t: Template, fromCol: n
     }
   }
   return cols;
+}
+
+const columnLabelsCache = new WeakMap<Template, Set<string>>();
+
+/** Every label the template lists for an indicator column (built once per template). */
+function columnLabels(t: Template): Set<string> {
+  let labels = columnLabelsCache.get(t);
+  if (!labels) columnLabelsCache.set(t, (labels = new Set(Object.values(t.indicators.columns).flatMap((list) => list ?? []))));
+  return labels;
 }
 
 /** How squarely a header names its column: by the earliest of the column's words it holds

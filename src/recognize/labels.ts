@@ -102,14 +102,17 @@ export function matchesExactly(label: string, synonyms: readonly string[]): bool
 export function bestKey<K extends string>(
   label: string,
   table: Partial<Record<K, readonly string[]>>,
-  ignore: readonly string[] = [],
+  ignore: readonly string[] = NO_WORDS,
 ): K | null {
   if (!label) return null;
   let exactKey: K | null = null;
   let exactLength = 0;
   if (ignore.includes(label)) return null;
-  for (const key of Object.keys(table) as K[]) {
-    for (const s of table[key] ?? []) {
+  // plain loops (for-in: the table's own keys, in order): asked for every cell of a form, with no array or closure per call
+  for (const key in table) {
+    const synonyms = table[key];
+    if (!synonyms) continue;
+    for (const s of synonyms) {
       if (s === label && s.length > exactLength) {
         exactKey = key;
         exactLength = s.length;
@@ -118,12 +121,15 @@ export function bestKey<K extends string>(
   }
   if (exactKey) return exactKey;
   if (label.length > MAX_LABEL_LENGTH) return null;
-  if (ignore.some((s) => s && label.includes(s))) return null;
-  for (const key of Object.keys(table) as K[]) {
-    if ((table[key] ?? []).some((s) => s && label.includes(s))) return key;
+  if (containsAny(label, ignore) !== null) return null;
+  for (const key in table) {
+    const synonyms = table[key];
+    if (synonyms && containsAny(label, synonyms) !== null) return key;
   }
   return null;
 }
+
+const NO_WORDS: readonly string[] = Object.freeze([]);
 
 // bestKeyCached: per (synonym table, ignore list) object, label → key. Column-header
 // mapping asks the same labels of every row, for every template, in every form.
