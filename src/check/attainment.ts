@@ -4,6 +4,7 @@
 import { Decimal } from 'decimal.js';
 import type { Indicator } from '../model/record.js';
 import { toHalfWidth } from '../normalize/cell.js';
+import { memoized } from './memo.js';
 
 export type Direction = 'ge' | 'gt' | 'le' | 'lt';
 /** A direction as printed: "=" is kept apart from ≥ until the target is known (directionOf). */
@@ -25,7 +26,10 @@ function plainSigns(s: string): string {
 
 /** "≥95%" → {ge, 95, "%"}; "10000套" → {null, 10000, "套"}; "健全" → null. */
 export function readQuantity(text: string | null | undefined): Quantity | null {
-  if (!text) return null;
+  return text ? quantityOf(text) : null;
+}
+
+const quantityOf = memoized((text: string): Quantity | null => {
   let s = plainSigns(toHalfWidth(text.replace(/[\s\u3000]+/g, ''))).replace(/，/g, ',');
   // worded directions: 不低于/不少于/达到 95% = ≥; 不高于/不超过 3天 = ≤; "95%以上", "3天以内"
   let worded: Direction | null = null;
@@ -46,7 +50,7 @@ export function readQuantity(text: string | null | undefined): Quantity | null {
   // a number followed by more text than a unit ("100%以上完成任务") is prose, not a quantity
   if (unit.length > 4) return null;
   return { sign, value: new Decimal(m[2].replace(/,/g, '') + (m[3] ?? '')), unit };
-}
+});
 
 function directionFromNature(nature: string | null | undefined): StatedDirection | 'qualitative' | null {
   if (!nature) return null;

@@ -3,6 +3,7 @@
 import type { Decimal } from 'decimal.js';
 import type { FormRecord } from '../../model/record.js';
 import { operand } from '../context.js';
+import { memoized } from '../memo.js';
 import { dec, divIv, moneyInterval, mulIv, exact, pointRate, round2, type Interval } from '../decimal.js';
 
 export interface ComputedRate {
@@ -21,13 +22,22 @@ export function computeRate(record: FormRecord, line: string): ComputedRate | nu
   const b = operand(record, `${line}.budget`);
   const a = operand(record, `${line}.actual`);
   if (b.state !== 'value' || a.state !== 'value') return null;
-  if (dec(b.value).lte(0)) return null; // a line whose budget is 0 has no rate
-  const allWhole = !b.value.includes('.') && !a.value.includes('.');
-  const q = divIv(moneyInterval(a.value, allWhole), moneyInterval(b.value, allWhole));
-  if (!q) return null;
-  const point = pointRate(b.value, a.value);
-  return { budget: b.value, actual: a.value, interval: mulIv(q, exact('100')), point, text: round2(point) };
+  return rateOf(`${b.value.length}:${b.value}${a.value}`);
 }
+
+/** The rate of a budget and an actual, written "<budget's length>:<budget><actual>" (several rules ask it of the same line). */
+const rateOf = memoized((key: string): ComputedRate | null => {
+  const colon = key.indexOf(':');
+  const end = colon + 1 + Number(key.slice(0, colon));
+  const budget = key.slice(colon + 1, end);
+  const actual = key.slice(end);
+  if (dec(budget).lte(0)) return null; // a line whose budget is 0 has no rate
+  const allWhole = !budget.includes('.') && !actual.includes('.');
+  const q = divIv(moneyInterval(actual, allWhole), moneyInterval(budget, allWhole));
+  if (!q) return null;
+  const point = pointRate(budget, actual);
+  return { budget, actual, interval: mulIv(q, exact('100')), point, text: round2(point) };
+});
 
 /** fields for a rate finding: the rate, then actual and budget. */
 export function rateFields(line: string): string[] {
