@@ -150,7 +150,12 @@ export function textUnits(doc: DocModel): TextUnit[] {
         if (cell.origin.row !== r || cell.origin.col !== c) return;
         const place = { table: table.index, row: r, col: c };
         if (cell.lines) units.push({ text: cell.lines.map((l) => l.text).join('\n'), lines: cell.lines, cell: place });
-        else if (cell.anchors) cell.paragraphs.forEach((text, i) => units.push({ text, ...(cell.anchors![i] ? { anchor: cell.anchors![i]! } : {}), cell: place }));
+        else if (cell.anchors) {
+          cell.paragraphs.forEach((text, i) => {
+            const anchor = cell.anchors![i];
+            units.push(anchor ? { text, anchor, cell: place } : { text, cell: place });
+          });
+        }
         else units.push({ text: cell.text, cell: place });
       }),
     );
@@ -158,7 +163,10 @@ export function textUnits(doc: DocModel): TextUnit[] {
   const done = new Set<DocTable>();
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') {
-      units.push({ text: block.text, ...(block.anchor ? { anchor: block.anchor } : {}), ...(block.lines ? { lines: block.lines } : {}) });
+      const unit: TextUnit = { text: block.text };
+      if (block.anchor) unit.anchor = block.anchor;
+      if (block.lines) unit.lines = block.lines;
+      units.push(unit);
     } else {
       cellUnits(block);
       done.add(block);
@@ -204,8 +212,17 @@ function placeAt(unit: TextUnit, lineOf: number[], at: number, length: number): 
   return { kind: 'text', unit, lines };
 }
 
-/** The unit's normalized text and, for lines, the line each normalized character is on. */
+/** Each unit's normalized text, made once: every quote of a file looks through all units. */
+const normalizedUnits = new WeakMap<TextUnit, { text: string; lineOf: number[] }>();
+
 function normalizedUnit(unit: TextUnit): { text: string; lineOf: number[] } {
+  let known = normalizedUnits.get(unit);
+  if (!known) normalizedUnits.set(unit, (known = normalizeUnit(unit)));
+  return known;
+}
+
+/** The unit's normalized text and, for lines, the line each normalized character is on. */
+function normalizeUnit(unit: TextUnit): { text: string; lineOf: number[] } {
   if (!unit.lines) return { text: norm(unit.text), lineOf: [] };
   let text = '';
   const lineOf: number[] = [];
