@@ -119,6 +119,12 @@ interface PeriodMark {
   yearEnd?: true;
 }
 
+/** The first of `words` that `text` has at `at` (a loop, not a closure per character). */
+function wordAt(text: string, at: number, words: readonly string[]): string | undefined {
+  for (const w of words) if (text.startsWith(w, at)) return w;
+  return undefined;
+}
+
 /** Year and period words of a sentence that govern what follows them. */
 function periodMarks(text: string, from: number, to: number): PeriodMark[] {
   const marks: PeriodMark[] = [];
@@ -137,20 +143,20 @@ function periodMarks(text: string, from: number, to: number): PeriodMark[] {
     marks.push(spansYear('1', m[1]) ? { at, period: null, yearEnd: true } : { at, period: 'part' });
   }
   for (let i = from; i < to; i++) {
-    const partial = PART_PERIOD.find((w) => text.startsWith(w, i));
+    const partial = wordAt(text, i, PART_PERIOD);
     if (partial) {
       marks.push({ at: i + partial.length, period: 'part' });
       i += partial.length - 1;
       continue;
     }
-    const other = OTHER.find((w) => text.startsWith(w, i));
+    const other = wordAt(text, i, OTHER);
     if (other) {
       const after = i + other.length;
-      if (!compared(i) && !CARRIED.some((w) => text.startsWith(w, after))) marks.push({ at: after, period: 'other' });
+      if (!compared(i) && wordAt(text, after, CARRIED) === undefined) marks.push({ at: after, period: 'other' });
       i = after - 1;
       continue;
     }
-    const self = THIS.find((w) => text.startsWith(w, i));
+    const self = wordAt(text, i, THIS);
     if (self) {
       marks.push({ at: i + self.length, period: null });
       i += self.length - 1;
