@@ -907,9 +907,10 @@ class DocumentBuilder implements XmlSink {
 /** Turns raw rows into placed cells: gridBefore shifts the first cell, gridSpan
  *  widens, and a legacy hMerge continuation widens the cell before it. */
 function placeRows(rows: RawRow[]): PlacedCell[][] {
-  // each placed cell's first written paragraph, for its indent (w:ind)
-  const firsts = new Map<PlacedCell, Content & { kind: 'p' }>();
+  // the cells that may be labels, each with its first written paragraph (for its indent, w:ind)
   const labelCells: PlacedCell[] = [];
+  const firsts: ({ text: string; indent?: number } | undefined)[] = [];
+  let indented = false;
   const placedRows = rows.map((row) => {
     const placed: PlacedCell[] = [];
     let col = row.gridBefore;
@@ -933,21 +934,23 @@ function placeRows(rows: RawRow[]): PlacedCell[][] {
       placed.push(placedCell);
       if (cell.vMerge !== 'continue') {
         labelCells.push(placedCell);
-        if (first) firsts.set(placedCell, first);
+        firsts.push(first);
+        if (first?.indent) indented = true;
       }
       col += cell.colSpan;
     }
     return placed;
   });
-  indentLabels(labelCells, firsts);
+  // With no indent but 0 every label stands where its column's others do: no blanks to add.
+  if (indented) indentLabels(labelCells, firsts);
   return placedRows;
 }
 
 /** Puts each label's indent (w:ind, relative to its column's: labelBlanks) before its text. */
-function indentLabels(cells: PlacedCell[], firsts: ReadonlyMap<PlacedCell, { text: string; indent?: number }>): void {
+function indentLabels(cells: PlacedCell[], firsts: readonly ({ text: string; indent?: number } | undefined)[]): void {
   const blanks = labelBlanks(
-    cells.map((cell): LabelIndent => {
-      const first = firsts.get(cell);
+    cells.map((cell, i): LabelIndent => {
+      const first = firsts[i];
       return { column: `${cell.col}:${cell.colSpan}`, indent: first && isLabel(first.text) ? (first.indent ?? 0) : null, glyph: 1 };
     }),
   );
