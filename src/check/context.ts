@@ -4,7 +4,7 @@
 import { Decimal } from 'decimal.js';
 import type { CellIssue, Fact, FormRecord, RecordBlock } from '../model/record.js';
 import type { Location } from '../model/report.js';
-import { blockOf as blockOfPath, formatPath, parsePath, pathKeys } from '../model/record-path.js';
+import { blockOf as blockOfPath, parsePath, pathKeys, wildcardPath } from '../model/record-path.js';
 import { isBlankCell, labelText, toHalfWidth } from '../normalize/cell.js';
 import { meets, moneyInterval, type Interval } from './decimal.js';
 
@@ -207,9 +207,9 @@ export function locate(record: FormRecord, fields: string[], factValues: Record<
     }
     if (p && 'index' in p && p.index === '*') {
       // every item's cell: provenance in document order, as recorded
-      for (const [path, origin] of Object.entries(record.provenance)) {
+      for (const path in record.provenance) {
         const q = parsePath(path);
-        if (q?.kind === p.kind && formatPath({ ...q, index: '*' } as typeof p) === field) out.push({ field: path, ...origin });
+        if (q?.kind === p.kind && wildcardPath(q) === field) out.push({ field: path, ...record.provenance[path] });
       }
       continue;
     }

@@ -115,6 +115,15 @@ export function formatPath(p: RecordPath): string {
   }
 }
 
+/** A parsed path's text with its index as '*' ("indicators[3].score" → "indicators[*].score"),
+ *  made once per parsed path: a wildcard is compared with every cell of a record. */
+const wildcards = new WeakMap<RecordPath, string>();
+export function wildcardPath(p: RecordPath): string {
+  let text = wildcards.get(p);
+  if (text === undefined) wildcards.set(p, (text = formatPath({ ...p, index: '*' } as RecordPath)));
+  return text;
+}
+
 /** The keys along a concrete path, for walking a record ("indicators[3].score" → indicators, 3, score). */
 export function pathKeys(p: RecordPath): Array<string | number> {
   switch (p.kind) {

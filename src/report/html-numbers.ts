@@ -5,7 +5,7 @@ import { FUND_COLUMNS, SOURCE_LINES, USE_LINES, isMergedGroup, mergedGroupIndex 
 import type { Finding, Severity } from '../model/report.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { FUND_GROUP_NAMES, SEVERITY_NAMES } from '../model/names.js';
-import { REPORT_WORDING, blockOf, formatPath, parsePath, type RecordPath } from '../model/record-path.js';
+import { REPORT_WORDING, blockOf, parsePath, wildcardPath, type RecordPath } from '../model/record-path.js';
 import { fieldLabel, fundLineLabel } from './html-assets/labels.js';
 import { cellPlace } from './places.js';
 
@@ -31,7 +31,7 @@ function markOf(marks: Highlights, path: string): Severity | undefined {
   const exact = marks.get(path);
   // Only indicator paths can match a wildcard.
   const p = path.startsWith('indicators[') ? parsePath(path) : null;
-  const wildcard = p?.kind === 'indicator' ? marks.get(formatPath({ ...p, index: '*' })) : undefined;
+  const wildcard = p?.kind === 'indicator' ? marks.get(wildcardPath(p)) : undefined;
   if (!exact) return wildcard;
   if (!wildcard) return exact;
   return SEVERITY_RANK[exact] >= SEVERITY_RANK[wildcard] ? exact : wildcard;
