@@ -338,15 +338,16 @@ interface Container {
 }
 
 interface Paragraph {
-  parts: string[];
+  /** Its text so far (appended run by run: no array of parts per paragraph). */
+  text: string;
   /** Where it is in the part (its `end` set when it closes). */
   anchor: XmlAnchor;
   /** The paragraph mark is hidden (w:pPr/w:rPr/w:vanish): with no visible text, nothing shows. */
   markHidden: boolean;
   /** Its paragraph style hides text: its runs start hidden. */
   styleHidden?: boolean;
-  /** Text-box content anchored here, emitted right after this paragraph. */
-  anchored: Item[];
+  /** Text-box content anchored here, emitted right after this paragraph (made when there is some). */
+  anchored?: Item[];
   /** Its first line's indent in glyphs (w:ind), where set on the paragraph itself. */
   indent?: number;
 }
@@ -590,7 +591,7 @@ class DocumentBuilder implements XmlSink {
     }
     switch (key) {
       case 'w:p':
-        this.paragraphs.push({ parts: [], anchor: this.selfClosing ? { open: this.at, end: this.at, empty: true } : { open: this.at, end: this.at }, markHidden: false, anchored: [] });
+        this.paragraphs.push({ text: '', anchor: this.selfClosing ? { open: this.at, end: this.at, empty: true } : { open: this.at, end: this.at }, markHidden: false });
         return Effect.Paragraph;
       case 'w:r': {
         const hidden = this.paragraphs.at(-1)?.styleHidden === true;
@@ -754,8 +755,8 @@ class DocumentBuilder implements XmlSink {
     if (!paragraph) return;
     // Raised after other text of its paragraph: a superscript, its digits as superscript
     // characters (superscript.ts), as the PDF reader reads what it printed.
-    const after = raised && paragraph.parts.some((p) => p.trim() !== '');
-    paragraph.parts.push(visibleText(after ? toSuperscript(text) : text));
+    const after = raised && paragraph.text.trim() !== '';
+    paragraph.text += visibleText(after ? toSuperscript(text) : text);
   }
 
   /** A w:vanish in run properties: of the open run, or of the open paragraph's mark. */
@@ -822,14 +823,13 @@ class DocumentBuilder implements XmlSink {
     const paragraph = this.paragraphs.pop();
     if (!paragraph) return;
     const container = this.containers[this.containers.length - 1];
-    const parts = paragraph.parts;
-    const text = parts.length === 1 ? parts[0] : parts.join('');
+    const text = paragraph.text;
     paragraph.anchor.end = this.at;
     // A hidden paragraph mark with nothing visible before it: Word shows no line at all.
     if (!(paragraph.markHidden && text === '')) {
       container.items.push(paragraph.indent ? { kind: 'p', text, anchor: paragraph.anchor, indent: paragraph.indent } : { kind: 'p', text, anchor: paragraph.anchor });
     }
-    for (const item of paragraph.anchored) container.items.push(item);
+    if (paragraph.anchored) for (const item of paragraph.anchored) container.items.push(item);
   }
 
   /** w:ind's first line, in glyphs: the left indent plus the first line's own (less a
@@ -849,7 +849,7 @@ class DocumentBuilder implements XmlSink {
   private closeTextBox(): void {
     const box = this.containers.pop();
     if (!box) return;
-    if (box.anchor) box.anchor.anchored.push(...box.items);
+    if (box.anchor) (box.anchor.anchored ??= []).push(...box.items);
     else this.containers[this.containers.length - 1].items.push(...box.items);
   }
 
@@ -921,13 +921,18 @@ function placeRows(rows: RawRow[]): PlacedCell[][] {
         col += cell.colSpan;
         continue;
       }
-      const paragraphs: string[] = [];
-      const anchors: (XmlAnchor | null)[] = [];
+      const items = flat(cell.container.items);
+      // arrays of the exact size (a pushed-to empty array reserves 16 places; a cell has one or two paragraphs)
+      let count = 0;
+      for (const item of items) if (item.kind === 'p') count++;
+      const paragraphs = new Array<string>(count);
+      const anchors = new Array<XmlAnchor | null>(count);
       let first: (Content & { kind: 'p' }) | undefined;
-      for (const item of flat(cell.container.items)) {
+      let n = 0;
+      for (const item of items) {
         if (item.kind !== 'p') continue;
-        paragraphs.push(item.text);
-        anchors.push(item.anchor);
+        paragraphs[n] = item.text;
+        anchors[n++] = item.anchor;
         if (first === undefined && item.text.trim() !== '') first = item;
       }
       const placedCell: PlacedCell = { text: paragraphs.join('\n'), paragraphs, col, colSpan: cell.colSpan, vMerge: cell.vMerge, page: null, anchors };
