@@ -2,7 +2,7 @@
 // line's text by x and splits it at column rules: the Chinese model's word boxes may run far
 // too wide (probe J: "平江" boxed over the whole "平江县交通运输局" → "平县江…").
 import { describe, expect, it } from 'vitest';
-import { inReadingOrder } from '../src/read/ocr/page.js';
+import { closeJoints, inReadingOrder, tightJoints } from '../src/read/ocr/page.js';
 import type { OcrWord } from '../src/read/ocr/tesseract.js';
 import { groupLines, splitRunAt, type TextRun } from '../src/read/pdf-text.js';
 
@@ -38,5 +38,42 @@ describe('OCR words in reading order', () => {
     // the second line's first word is not pushed after the first line's words
     expect(fixed[2].left).toBe(0);
     expect(laidOut(fixed, [80])).toEqual(['完成全县养护', '优良路率']);
+  });
+});
+
+// Tesseract 5.3 (chi_sim, psm 6) on probe T's S1 (a 200 dpi scan of a national project form):
+// the words of two cells, [text, left, width] in the enlarged cell picture, line height 35 px.
+// The print sets a little air between a figure and Chinese (autospace), and the Chinese model
+// boxes each glyph's ink: "2023" ends 26 px before "年" — which the layout took for a space.
+const line = (words: [string, number, number][], n = 0, height = 35): OcrWord[] => words.map(([text, left, width]) => ({ text, left, top: 30 + 40 * n, width, height, conf: 0.95, line: n }));
+const projectName = line([['2023', 618, 88], ['年', 732, 44], ['农村', 790, 53], ['饮水', 843, 55], ['安全', 917, 55], ['工程', 985, 82], ['维修', 1084, 57], ['养护', 1159, 33], ['资金', 1211, 55]]);
+const goal = [
+  ...line([['完成', 58, 71], ['45', 139, 43], ['处', 209, 41], ['农村', 249, 66], ['供水', 317, 58], ['工程', 391, 79], ['维修', 487, 57], ['养护', 561, 48], ['，', 617, 28], ['更', 644, 25], ['换', 685, 21], ['老', 722, 30], ['旧', 756, 21], ['管', 796, 45], ['网', 840, 24], ['12', 866, 39]], 0),
+  ...line([['公里', 135, 158], ['以', 232, 38], ['上', 269, 21], ['，', 289, 35], ['保', 318, 71], ['障', 367, 28], ['3.2', 401, 52], ['万', 478, 45], ['农村', 539, 51], ['人', 590, 20], ['口', 623, 45], ['饮水', 687, 34], ['安全', 738, 55], ['。', 797, 12]], 1),
+];
+/** The words laid out as page.ts lays them out: runs, the tight joints closed, lines. */
+const closedUp = (words: readonly OcrWord[]): string[] => {
+  const runs: TextRun[] = words.map((w) => ({ str: w.text, x: w.left, right: w.left + w.width, baseline: w.top + w.height, size: w.height, page: 1 }));
+  closeJoints(tightJoints(words).map((n) => [runs[n], runs[n + 1]] as const));
+  return groupLines(runs).map((l) => l.text);
+};
+
+describe('OCR spacing: what the print sets solid reads solid', () => {
+  it('a figure and the Chinese beside it are one text, as in the DOCX of the same form', () => {
+    expect(closedUp(projectName)).toEqual(['2023年农村饮水安全工程维修养护资金']);
+    expect(closedUp(goal)).toEqual(['完成45处农村供水工程维修养护，更换老旧管网12', '公里以上，保障3.2万农村人口饮水安全。']);
+  });
+
+  it('a figure split at its decimal point is one figure; digits beside digits stay apart', () => {
+    // probe T S4: "2.3万人次" read "2" | ".3"; S1: "3.35万人" read "3" | "35" (the point lost: not joined)
+    expect(closedUp(line([['2', 54, 20], ['.3', 88, 30], ['万', 139, 15], ['人', 172, 31], ['次', 204, 26]]))).toEqual(['2.3万人次']);
+    expect(closedUp(line([['3', 40, 18], ['35', 80, 40], ['万', 148, 40]]))).toEqual(['3 35万']);
+  });
+
+  it('fields apart on one line, or on two lines, are not joined', () => {
+    // "填报单位：…局" and "单位：万元" a few characters apart on one line
+    expect(tightJoints(line([['局', 500, 35], ['单位', 700, 70]]))).toEqual([]);
+    expect(tightJoints(line([['2023', 0, 88], ['年', 100, 35]]).map((w, n) => ({ ...w, line: n })))).toEqual([]);
+    expect(tightJoints(line([['ABC', 0, 60], ['年', 90, 35]]))).toEqual([]);
   });
 });

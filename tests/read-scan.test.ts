@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { numericFields } from '../bench/ocr.js';
 import { loadRuleSet, type RuleSet } from '../src/check/index.js';
 import { buildProgram } from '../src/cli.js';
+import { readQuantity } from '../src/check/attainment.js';
 import { OCR_CONFIDENCE_THRESHOLD } from '../src/check/ocr-doubt.js';
 import type { FormRecord } from '../src/model/record.js';
 import { RecordSchema, ReportSchema, type Finding } from '../src/index.js';
@@ -76,6 +77,26 @@ describe.skipIf(!findOcrTools())('scans read by OCR (Tesseract installed)', () =
           const confidence = record.provenance[path]?.confidence;
           if (!(confidence !== undefined && confidence < OCR_CONFIDENCE_THRESHOLD)) confidentlyWrong.push(`${path}: ${got} ≠ ${value} (confidence ${confidence})`);
         }
+        expect(confidentlyWrong).toEqual([]);
+      });
+
+      it('reads every quantity target as printed (sign, figure, unit), or says it is unsure of it', () => {
+        // a ≥ read as 三 or 二 ("三95%") is read as ≥, doubtfully (probe T); before, such a
+        // target read sure enough (0.81, 0.92 on the clean scan) was no quantity at all
+        const record = result.records[0];
+        const expected = original(want.like).forms[0].record as FormRecord;
+        const confidentlyWrong: string[] = [];
+        expected.indicators.forEach((ind, i) => {
+          const printed = readQuantity(ind.target);
+          if (!printed) return;
+          const got = record.indicators[i]?.target ?? null;
+          const q = readQuantity(got);
+          // "=" and no sign mean ≥ (rules.md)
+          const direction = (d: string | null) => (d === null || d === 'eq' ? 'ge' : d);
+          if (q && q.value.eq(printed.value) && q.unit === printed.unit && direction(q.sign) === direction(printed.sign)) return;
+          const confidence = record.provenance[`indicators[${i}].target`]?.confidence;
+          if (!(confidence !== undefined && confidence < OCR_CONFIDENCE_THRESHOLD)) confidentlyWrong.push(`indicators[${i}].target: ${got} ≠ ${ind.target} (confidence ${confidence})`);
+        });
         expect(confidentlyWrong).toEqual([]);
       });
 

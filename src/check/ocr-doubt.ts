@@ -27,9 +27,12 @@ export function ocrDoubt(record: FormRecord, locations: readonly Location[]): Do
     if (confidence === undefined) continue;
     // a target or actual that reads as a quantity only without its first character ("三90%":
     // a ≥ or ≤ misread) was not read, however sure OCR was of the glyph it saw
-    const lead = /^indicators\[\d+\]\.(target|actual)$/.test(loc.field) ? strayLead(loc.raw) : null;
+    const quantity = /^indicators\[(\d+)\]\.(target|actual)$/.exec(loc.field);
+    const lead = quantity ? strayLead(loc.raw) : null;
     if (confidence >= OCR_CONFIDENCE_THRESHOLD && lead === null) continue;
-    places.push(placeOf(loc, confidence) + (lead !== null ? `，开头的“${lead}”应是≥、≤等符号，未能识别` : ''));
+    // a lead the reader took for ≥ (ocr-confidence.ts readSignLookalikes): the value reads, its sign is a guess
+    const guessed = lead !== null && quantity !== null && record.indicators[Number(quantity[1])]?.[quantity[2] as 'target' | 'actual']?.startsWith('≥') === true;
+    places.push(placeOf(loc, confidence) + (guessed ? `，开头的“${lead}”按“≥”读取，也可能是“≤”` : lead !== null ? `，开头的“${lead}”应是≥、≤等符号，未能识别` : ''));
   }
   // met-or-missed judgements (checks 13–15) rest on the indicator's 指标性质 (≥/≤) too,
   // though it is not a field of theirs: a doubtful sign is a doubtful judgement

@@ -120,6 +120,13 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
     const turn = await uprightTurn(clean, cleanInk, dpi, tesseract, left());
     if (turn !== 0) return ocrPage(turnQuarters(rgb, turn, 3), page, dpi, tesseract, left(), turn);
   }
+  // A letter after a cell's closing "%" is a table border read as one ("95.00%p"): dropped, and
+  // the cell's reading made doubtful (the border may have made or hidden a digit too).
+  const junked = inked.map((_, i) => {
+    const tidy = withoutTrailingJunk(first[i]);
+    if (tidy) first[i] = tidy;
+    return tidy !== null;
+  });
   // Read again as digits: cells that read as a number, and short doubtful readings in a
   // column that mostly holds numbers (a smudged "15" read as two Chinese glyphs).
   const texts = inked.map((_, i) => first[i].map((w) => w.text).join(''));
@@ -145,6 +152,8 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
   const textDigits: { text: string; conf: number; run: TextRun }[] = [];
   const boxOf = (run: TextRun): [number, number, number, number] => [round2(run.x), round2(run.baseline - run.size), round2(run.right), round2(run.baseline)];
   const cells: OcrCellInfo[] = [];
+  /** Runs printed with no space between them (tightJoints), closed up once all else is read. */
+  const joints: [TextRun, TextRun][] = [];
   const toRun = (w: OcrWord, ox: number, oy: number, s: number): TextRun => {
     const x = (w.left / s + ox) * k, top = (w.top / s + oy) * k;
     return { str: w.text, x, right: x + (w.width / s) * k, baseline: top + (w.height / s) * k, size: Math.max(4, (w.height / s) * k), page };
@@ -164,6 +173,7 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
         words = reread;
       }
     }
+    if (junked[i]) conf = Math.min(conf, JUNK_CONFIDENCE);
     // the cell's inner box in its picture's pixels: a word box reaching past it is Tesseract's error
     words = inReadingOrder(words, margin * scale, (margin + c.x1 - c.x0) * scale);
     const flat = flatMark(cleanInk, width, c, dpi);
@@ -177,22 +187,27 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
     // ink that reads as nothing is not a blank (nothing from absence) but a doubtful one: conf 0
     cells.push({ page, box: c.box, conf: round2(words.length === 0 ? 0 : conf), ...(c.seal ? { seal: true as const } : {}), ...(numeric[i] ? { numeric: true as const } : {}) });
     const ox = c.x0 - margin, oy = c.y0 - margin;
-    for (const w of words) {
-      const run = toRun(w, ox, oy, scale);
+    const cellRuns = words.map((w) => toRun(w, ox, oy, scale));
+    for (const n of tightJoints(words)) joints.push([cellRuns[n], cellRuns[n + 1]]);
+    words.forEach((w, n) => {
+      const run = cellRuns[n];
       runs.push(run);
-      if (!/\d/.test(w.text)) continue;
+      if (!/\d/.test(w.text)) return;
       if (numeric[i]) digits.push({ text: w.text, conf: round2(conf), page, box: boxOf(run) });
       else textDigits.push({ text: w.text, conf: w.conf, run });
-    }
+    });
   });
-  for (const w of inReadingOrder(first[inked.length], 0, width)) {
-    const run = toRun(w, 0, 0, 1);
+  const pageWords = inReadingOrder(first[inked.length], 0, width);
+  const pageRuns = pageWords.map((w) => toRun(w, 0, 0, 1));
+  for (const n of tightJoints(pageWords)) joints.push([pageRuns[n], pageRuns[n + 1]]);
+  pageWords.forEach((w, n) => {
+    const run = pageRuns[n];
     // what the table blanking missed is already read in its cell: never twice
     const cx = (run.x + run.right) / 2, cy = run.baseline - run.size / 2;
-    if (tables.some((t) => cx >= t.xs[0] && cx <= t.xs.at(-1)! && cy >= t.ys[0] && cy <= t.ys.at(-1)!)) continue;
+    if (tables.some((t) => cx >= t.xs[0] && cx <= t.xs.at(-1)! && cy >= t.ys[0] && cy <= t.ys.at(-1)!)) return;
     runs.push(run);
     if (/\d/.test(w.text)) textDigits.push({ text: w.text, conf: w.conf, run });
-  }
+  });
   // Figures in running text (the narrative's 1150.05万元) are read again as digits too: a
   // figure both readings agree on is sure, one they differ on is doubtful.
   // wide at the sides: the Chinese model's word boxes may clip a figure's first digit
@@ -213,6 +228,9 @@ export async function ocrPage(rgb: Rgb, page: number, dpi: number, tesseract: st
     const conf = mine !== '' && hit ? Math.max(d.conf, hit.conf) : Math.min(d.conf, DISAGREEMENT_CONFIDENCE);
     digits.push({ text: d.text, conf: round2(conf), page, box: boxOf(d.run) });
   });
+  // The words the print sets solid meet — only now that the figures in running text were read
+  // again from their own boxes (one widened over the glyph after it would read that too).
+  closeJoints(joints);
   return { content: { page, width: width * k, height: height * k, runs, rules: toPoints(pxRules, dpi) }, cells, digits, skew, turned };
 }
 
@@ -306,6 +324,59 @@ export function inReadingOrder(words: readonly OcrWord[], lo: number, hi: number
   }
   return out;
 }
+
+/** Glyphs set solid with Chinese text: CJK characters and punctuation, and the curly quotes
+ *  a Chinese font sets full width. */
+const SOLID = /[\u2E80-\u2FFF\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF01-\uFF5E“”‘’]/u;
+/** A gap up to this share of the line's height between such words is the print's own. */
+const TIGHT_GAP = 1;
+
+/**
+ * The words (indices n: words n and n + 1) that are printed with no space between them but
+ * that Tesseract read apart: a figure and the Chinese beside it ("2023" | "年农村饮水…",
+ * "3.2" | "万人", "完成" | "45" | "处"), Chinese glyphs on both sides, a figure split at its
+ * decimal point ("2" | ".3"). The Chinese model boxes each glyph's ink, and the print sets a
+ * little air between a figure and Chinese (Word's and LibreOffice's autospace), so the gap
+ * looks like a space to the layout — which the DOCX of the same form does not have. Only
+ * words on one line of Tesseract's, less than a line's height apart (a wider gap parts
+ * fields: "填报单位：…      单位：万元"); digits beside digits are never joined ("3 35"
+ * may have lost its point or not).
+ */
+export function tightJoints(words: readonly OcrWord[]): number[] {
+  const out: number[] = [];
+  for (let n = 0; n + 1 < words.length; n++) {
+    const a = words[n], b = words[n + 1];
+    if (a.line === undefined || a.line !== b.line) continue;
+    if (b.left - (a.left + a.width) > TIGHT_GAP * Math.max(a.height, b.height)) continue;
+    const last = Array.from(a.text).at(-1) ?? '', first = Array.from(b.text)[0] ?? '';
+    const solid = (ch: string) => SOLID.test(ch);
+    const joined =
+      (solid(last) && (solid(first) || /\d/.test(first))) ||
+      (/[\d%‰]/.test(last) && solid(first)) ||
+      (/\d/.test(last) && /^\.\d/.test(b.text)) ||
+      (/\d\.$/.test(a.text) && /\d/.test(first));
+    if (joined) out.push(n);
+  }
+  return out;
+}
+
+/** Each pair's first run made to end where the second begins: no gap, no space in the layout. */
+export function closeJoints(pairs: readonly (readonly [TextRun, TextRun])[]): void {
+  for (const [a, b] of pairs) if (b.x > a.right) a.right = b.x;
+}
+
+/** A cell's reading whose closing "%" was read with a Latin letter after it ("95.00%p": the
+ *  table's border beside it), without that letter; null when there is none. "%o" is left: it
+ *  is how Tesseract reads ‰, a unit of its own. */
+export function withoutTrailingJunk(words: readonly OcrWord[]): OcrWord[] | null {
+  const last = words.at(-1);
+  if (!last || !/[%％][A-Za-z]$/.test(last.text) || /[oO]$/.test(last.text)) return null;
+  return [...words.slice(0, -1), { ...last, text: last.text.slice(0, -1) }];
+}
+
+/** A cell read with a letter dropped after its "%" is doubtful (rules.md check 31): the
+ *  border that made the letter may have made or hidden a digit too ("94.329%p" was 94.32%). */
+const JUNK_CONFIDENCE = 0.5;
 
 /** A dash read from its shape alone is sure enough when nothing else is in the cell. */
 const DASH_CONFIDENCE = 0.9;
