@@ -6,14 +6,9 @@
 // clause in brackets after each), so the 13 indicators run onto page 2; page 2 shows only
 // the indicator columns (no fund block there), so its table has fewer column rules than
 // page 1's. Expected outcome (hand-written): tests/expected/sheet-project-print-titles.json.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { printSheetFixture } from './sheet-print.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const OUT_DIR = join(ROOT, 'fixtures', 'sheet');
 const NAME = 'project-print-titles';
 const THIN = { style: 'thin' } as const;
 const FONT = { name: '宋体', size: 10 };
@@ -38,11 +33,6 @@ const INDICATORS: [string, string, string, string, string, number, number][] = [
   ['效益指标', '可持续影响指标', '路面使用寿命延长', '≥3年', '3年', 7, 7],
   ['满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥90%', '94%', 6, 6],
 ];
-
-/** LibreOffice headless, with a private profile (a desktop LibreOffice must not block it). */
-function soffice(profile: string, args: string[]): void {
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', ...args], { stdio: 'ignore', timeout: 180_000 });
-}
 
 function buildSheet(book: ExcelJS.Workbook): void {
   const ws = book.addWorksheet('自评表');
@@ -145,20 +135,4 @@ function buildSheet(book: ExcelJS.Workbook): void {
   };
 }
 
-mkdirSync(OUT_DIR, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'jxaudit-titles-'));
-const profile = mkdtempSync(join(tmpdir(), 'jxaudit-lo-'));
-try {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'WPS';
-  buildSheet(book);
-  const sheet = join(work, `${NAME}.xlsx`);
-  await book.xlsx.writeFile(sheet);
-  soffice(profile, ['--convert-to', 'pdf', '--outdir', work, sheet]);
-  copyFileSync(sheet, join(OUT_DIR, `${NAME}.xlsx`));
-  copyFileSync(join(work, `${NAME}.pdf`), join(OUT_DIR, `${NAME}.pdf`));
-  console.log(`wrote fixtures/sheet/${NAME}.xlsx and .pdf`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
-  rmSync(profile, { recursive: true, force: true });
-}
+await printSheetFixture(NAME, buildSheet, 'WPS');

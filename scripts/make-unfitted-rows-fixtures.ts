@@ -7,14 +7,9 @@
 // after 10分 and prints its "）" in the 总分 row below, inside the 总分 label's cell: the
 // PDF's 总分 label reads "）\n总分". Expected outcomes (hand-written):
 // tests/expected/sheet-dept-unfitted-rows.json (the sheet) and -pdf.json (its print).
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { printSheetFixture } from './sheet-print.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const OUT_DIR = join(ROOT, 'fixtures', 'sheet');
 const NAME = 'dept-unfitted-rows';
 const THIN = { style: 'thin' } as const;
 /** Sheet column widths (characters): 一级 | 二级 | 三级 | 指标值 | 完成值 | 分值 | 得分 | 偏差原因. */
@@ -33,11 +28,6 @@ const INDICATORS: [string, string, string, string, string, number, number, strin
   ['效益指标（30分）', '可持续影响指标', '数字化改革应用场景', '≥2个', '3个', 10, 10, ''],
   ['满意度指标（10分）', '服务对象满意度指标', '服务对象满意度', '≥90%', '95.1%', 10, 10, ''],
 ];
-
-/** LibreOffice headless, with a private profile (a desktop LibreOffice must not block it). */
-function soffice(profile: string, args: string[]): void {
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', ...args], { stdio: 'ignore', timeout: 180_000 });
-}
 
 function buildSheet(book: ExcelJS.Workbook): void {
   const ws = book.addWorksheet('部门整体自评表');
@@ -121,19 +111,4 @@ function buildSheet(book: ExcelJS.Workbook): void {
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
-mkdirSync(OUT_DIR, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'jxaudit-unfitted-'));
-const profile = mkdtempSync(join(tmpdir(), 'jxaudit-lo-'));
-try {
-  const book = new ExcelJS.Workbook();
-  buildSheet(book);
-  const sheet = join(work, `${NAME}.xlsx`);
-  await book.xlsx.writeFile(sheet);
-  soffice(profile, ['--convert-to', 'pdf', '--outdir', work, sheet]);
-  copyFileSync(sheet, join(OUT_DIR, `${NAME}.xlsx`));
-  copyFileSync(join(work, `${NAME}.pdf`), join(OUT_DIR, `${NAME}.pdf`));
-  console.log(`wrote fixtures/sheet/${NAME}.xlsx and .pdf`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
-  rmSync(profile, { recursive: true, force: true });
-}
+await printSheetFixture(NAME, buildSheet);

@@ -9,14 +9,9 @@
 // row a sign-off line in cells of their own (填报人 | 联系电话 | the number alone | 填报日期);
 // after a blank row the narrative, one merged cell across the columns. Expected outcome
 // (hand-written): tests/expected/sheet-project-unruled-rows-pdf.json and sheet-project-unruled-rows.json.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { printSheetFixture } from './sheet-print.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const OUT_DIR = join(ROOT, 'fixtures', 'sheet');
 const NAME = 'project-unruled-rows';
 const THIN = { style: 'thin' } as const;
 const FONT = { name: '宋体', size: 10 };
@@ -39,11 +34,6 @@ const INDICATORS: [string, string, string, string, string, number, number][] = [
 const TOTAL_SCORE = 98.69;
 const NARRATIVE =
   '一、项目基本情况：本项目对全县3座小型水库实施除险加固，全年预算260.00万元，其中当年财政拨款245.00万元、上年结转资金15.00万元，全年执行251.88万元，执行率96.88%。二、绩效目标完成情况：各项工程按期完工并通过验收，水库下游防洪能力明显提升，群众满意度93%。';
-
-/** LibreOffice headless, with a private profile (a desktop LibreOffice must not block it). */
-function soffice(profile: string, args: string[]): void {
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', ...args], { stdio: 'ignore', timeout: 180_000 });
-}
 
 function buildSheet(book: ExcelJS.Workbook): void {
   const ws = book.addWorksheet('自评表');
@@ -161,20 +151,4 @@ function buildSheet(book: ExcelJS.Workbook): void {
   };
 }
 
-mkdirSync(OUT_DIR, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'jxaudit-unruled-'));
-const profile = mkdtempSync(join(tmpdir(), 'jxaudit-lo-'));
-try {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'WPS';
-  buildSheet(book);
-  const sheet = join(work, `${NAME}.xlsx`);
-  await book.xlsx.writeFile(sheet);
-  soffice(profile, ['--convert-to', 'pdf', '--outdir', work, sheet]);
-  copyFileSync(sheet, join(OUT_DIR, `${NAME}.xlsx`));
-  copyFileSync(join(work, `${NAME}.pdf`), join(OUT_DIR, `${NAME}.pdf`));
-  console.log(`wrote fixtures/sheet/${NAME}.xlsx and .pdf`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
-  rmSync(profile, { recursive: true, force: true });
-}
+await printSheetFixture(NAME, buildSheet, 'WPS');
