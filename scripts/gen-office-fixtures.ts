@@ -50,6 +50,9 @@ const XLSX_PLANS: XlsxPlan[] = [
   { name: 'project-flat-export-rows' },
   // The indicator table beside the fund table on the same rows of a wide sheet.
   { name: 'project-side-by-side' },
+  // 基本支出 / 财政拨款 merged down beside their 小计 row and their parts (probe AA).
+  { name: 'dept-subtotal-parents' },
+  { name: 'dept-subtotal-parents-slip' },
 ];
 
 const LEGACY = [

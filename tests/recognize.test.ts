@@ -1958,3 +1958,146 @@ describe('a 资金结构 row the lexicon does not know (probe S, B3)', () => {
     expect(r.lineParents).toBeUndefined();
   });
 });
+
+describe('a line whose amounts stand on a 小计 row under its label merged down (probe AA A02, A06, R1)', () => {
+  const rules = loadRuleSet([bundledRulesDir()]);
+  const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
+  /** 整体资金 | group | parent | line | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分: a fund row is
+   *  [group, parent, line, budget, actual] ("^" continues the cell above, "<" the one left). */
+  const form = (fund: string[][]) =>
+    recognizeForms(
+      docModel(
+        DEPT_TITLE,
+        t([
+          ['整体资金\n（万元）', '项目', '<', '<', '全年预算数', '全年执行数', '执行率', '分值', '得分'],
+          ...fund.map(([group, parent, line, budget, actual], i) => ['^', group, parent, line, budget, actual, '', i === 0 ? '10' : '－', i === 0 ? '9.74' : '－']),
+          ['年度总\n体目标', '年初设定目标', '<', '<', '<', '全年完成情况', '<', '<', '<'],
+          ['^', '完成年度工作任务', '<', '<', '<', '已完成', '<', '<', '<'],
+          ['绩\n效\n指\n标', '一级指标', '二级指标', '三级指标', '年度\n指标值', '实际\n完成值', '分值', '得分', '偏差原因分析及改进措施'],
+          ['^', '产出指标', '数量指标', '服务户数', '≥500户', '526户', '90', '90', ''],
+          ['总分', '<', '<', '<', '<', '<', '100', '99.74', ''],
+        ]),
+      ),
+      templates,
+    )[0];
+  const errors = (fund: string[][]) =>
+    checkRecord({ ...form(fund), source }, rules)
+      .filter((f) => f.severity === 'error')
+      .map((f) => `${f.rule} ${f.message}`);
+  const SOURCES = [
+    ['资金来源', '合计', '<', '2450.00', '2386.52'],
+    ['^', '财政拨款', '<', '2400.00', '2338.02'],
+    ['^', '其他资金', '<', '50.00', '48.50'],
+  ];
+  const BASIC = [
+    ['^', '基本支出', '小计', '1620.00', '1615.30'],
+    ['^', '^', '人员经费', '1380.00', '1378.45'],
+    ['^', '^', '公用经费', '240.00', '236.85'],
+    ['^', '项目支出', '<', '830.00', '771.22'],
+  ];
+
+  it('基本支出 merged over 小计 / 人员经费 / 公用经费: 小计 is 基本支出, its rows its parts; no 资金结构 合计 printed, none read', () => {
+    const fund = [...SOURCES, ['资金结构', ...BASIC[0].slice(1)], ...BASIC.slice(1)];
+    const r = form(fund);
+    expect(Object.keys(r.funds.uses ?? {})).toEqual(['basic', 'personnel', 'public', 'project']);
+    expect(r.funds.uses?.basic.actual).toBe('1615.30');
+    expect(r.lineParents).toBeUndefined();
+    // 年度资金总额 = 基本支出 + 项目支出 stands in for the absent 合计 (check 2), and holds
+    expect(errors(fund)).toEqual([]);
+    // a slip in 人员经费 (1338.45 for 1378.45): 基本支出 ≠ 人员经费 + 公用经费
+    fund[4] = ['^', '^', '人员经费', '1380.00', '1338.45'];
+    expect(errors(fund)).toEqual(['funds.basic-sum 基本支出全年执行数1615.30万元，与人员支出全年执行数1338.45万元 + 公用支出全年执行数236.85万元 = 1575.30万元不一致（相差40.00万元）']);
+  });
+
+  it('with a 资金结构 合计 row above it, 小计 is still 基本支出, not a second 合计 left unread', () => {
+    const fund = [...SOURCES, ['资金结构', '合计', '<', '2450.00', '2386.52'], ...BASIC];
+    const r = form(fund);
+    expect(Object.keys(r.funds.uses ?? {})).toEqual(['total', 'basic', 'personnel', 'public', 'project']);
+    expect(r.funds.uses?.total.actual).toBe('2386.52');
+    expect(r.funds.uses?.basic.budget).toBe('1620.00');
+    expect(errors(fund)).toEqual([]);
+  });
+
+  it('财政拨款 merged over 小计 / 一般公共预算 / 政府性基金: 小计 is 财政拨款, the rows beside it its parts, not the total\'s', () => {
+    const fund = [
+      ['资金来源', '合计', '<', '2450.00', '2386.52'],
+      ['^', '财政拨款', '小计', '2400.00', '2338.02'],
+      ['^', '^', '一般公共预算', '2250.00', '2195.10'],
+      ['^', '^', '政府性基金', '150.00', '142.92'],
+      ['^', '其他资金', '<', '50.00', '48.50'],
+      ['资金结构', ...BASIC[0].slice(1)],
+      ...BASIC.slice(1),
+    ];
+    const r = form(fund);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'generalBudget', 'govFundBudget', 'other']);
+    expect(r.funds.sources.fiscal.actual).toBe('2338.02');
+    expect(r.lineParents).toEqual({ 'funds.sources.generalBudget': 'funds.sources.fiscal', 'funds.sources.govFundBudget': 'funds.sources.fiscal' });
+    expect(errors(fund)).toEqual([]);
+  });
+
+  it('a parent the lexicon does not know (中央资金) is a line named as printed, its rows its parts', () => {
+    const fund = [
+      ['资金来源', '合计', '<', '2450.00', '2386.52'],
+      ['^', '中央资金', '小计', '2400.00', '2338.02'],
+      ['^', '^', '中央衔接资金', '2250.00', '2195.10'],
+      ['^', '^', '中央其他补助', '150.00', '142.92'],
+      ['^', '其他资金', '<', '50.00', '48.50'],
+      ['资金结构', ...BASIC[0].slice(1)],
+      ...BASIC.slice(1),
+    ];
+    const r = form(fund);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'extra1', 'extra2', 'extra3', 'other']);
+    expect(r.lineLabels?.['funds.sources.extra1']).toBe('中央资金');
+    expect(r.lineParents).toEqual({ 'funds.sources.extra2': 'funds.sources.extra1', 'funds.sources.extra3': 'funds.sources.extra1' });
+    expect(errors(fund)).toEqual([]);
+  });
+
+  it('a 小计 whose only label beside it is the group\'s (资金来源 | 小计), or one with no label beside it, is the group\'s total', () => {
+    const fund = [
+      ['资金来源', '小计', '<', '2450.00', '2386.52'],
+      ['^', '财政拨款', '<', '2400.00', '2338.02'],
+      ['^', '其他资金', '<', '50.00', '48.50'],
+      ['资金结构', '小计', '<', '2450.00', '2386.52'],
+      ...BASIC,
+    ];
+    const r = form(fund);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'other']);
+    expect(Object.keys(r.funds.uses ?? {})).toEqual(['total', 'basic', 'personnel', 'public', 'project']);
+    expect(errors(fund)).toEqual([]);
+    // a project form's 小计 first in its list, no label beside it: 年度资金总额
+    const [p] = recognizeForms(docModel('项目支出绩效自评表', projectTable({ rows: [['小计', ['100.00', '120.00', '118.80', '10', '99.00%', '9.90']], ['当年财政拨款', ['100.00', '120.00', '118.80', '—', '—', '—']]] })), templates);
+    expect(Object.keys(p.funds.sources)).toEqual(['total', 'fiscal']);
+    expect(p.funds.sources.total.budget).toBe('120.00');
+  });
+
+  it('a plain grid (一体化 export: no merges, the labels repeated on each row) reads alike', () => {
+    const fund = [
+      ['资金来源', '合计', '', '2450.00', '2386.52'],
+      ['资金来源', '财政拨款', '小计', '2400.00', '2338.02'],
+      ['资金来源', '财政拨款', '一般公共预算', '2250.00', '2195.10'],
+      ['资金来源', '财政拨款', '政府性基金', '150.00', '142.92'],
+      ['资金来源', '其他资金', '', '50.00', '48.50'],
+      ['资金结构', '基本支出', '小计', '1620.00', '1615.30'],
+      ['资金结构', '基本支出', '人员经费', '1380.00', '1378.45'],
+      ['资金结构', '基本支出', '公用经费', '240.00', '236.85'],
+      ['资金结构', '项目支出', '', '830.00', '771.22'],
+    ];
+    const r = form(fund);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'generalBudget', 'govFundBudget', 'other']);
+    expect(Object.keys(r.funds.uses ?? {})).toEqual(['basic', 'personnel', 'public', 'project']);
+    expect(r.lineParents).toEqual({ 'funds.sources.generalBudget': 'funds.sources.fiscal', 'funds.sources.govFundBudget': 'funds.sources.fiscal' });
+    expect(errors(fund)).toEqual([]);
+  });
+
+  it('a label the lexicon does not know beside the group\'s first 合计 is no parent: that 合计 is the total', () => {
+    // no group labels printed: 资金 merged beside 合计 / 财政拨款 / 其他资金
+    const fund = [
+      ['资金', '合计', '<', '2450.00', '2386.52'],
+      ['^', '财政拨款', '<', '2400.00', '2338.02'],
+      ['^', '其他资金', '<', '50.00', '48.50'],
+    ];
+    const r = form(fund);
+    expect(Object.keys(r.funds.sources)).toEqual(['total', 'fiscal', 'other']);
+    expect(r.lineParents).toBeUndefined();
+  });
+});

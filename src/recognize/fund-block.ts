@@ -210,6 +210,15 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
   let endRow = headerRow;
   const textGroups = new Map<number, FundGroup>();
   const sides = new Map<number, FundGroup>();
+  // Each line read from a row by the label that names it (group|label), for the rows that print
+  // that label as their parent; and the lines read under such a parent, with the parent's key.
+  const parentKeys = new Map<string, { group: FundGroup; key: string }>();
+  const underParent = new Map<FundLineAt, string>();
+  const placeUnder = (line: FundLineAt, label: string, partOf: { group: FundGroup; key: string } | undefined): void => {
+    const named = `${line.group}|${label}`;
+    if (!parentKeys.has(named)) parentKeys.set(named, { group: line.group, key: line.key });
+    if (partOf && partOf.group === line.group && partOf.key !== line.key) underParent.set(line, partOf.key);
+  };
   for (let r = firstLineRow; r < table.rows.length; r++) {
     if (anchorEnd !== null && r > anchorEnd) break;
     const inText = textCellLines(table, r, t, lines, textGroups);
@@ -230,22 +239,40 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
     let lineLabel: string | null = null;
     let lineCell: RowCell | null = null;
     let explicitGroup: FundGroup | null = null;
+    // The line's label printed left of the row's own label cell (基本支出 merged down over 小计 /
+    // 人员经费 / 公用经费, or repeated on each row of a flat export): the line the row belongs to.
+    // Only a cell right of the group's label (资金结构 | 基本支出 | 小计) is one.
+    let outer: RowCell | null = null;
+    let prior: RowCell | null = null;
     for (const rc of labels) {
       const g = groupOf(rc.label, t);
       if (g) {
         explicitGroup = g;
+        prior = null;
         continue;
       }
+      outer = prior;
       const split = splitGroupPrefix(rc.label, t);
       if (split) {
         explicitGroup = split.group;
         lineLabel = split.rest;
       } else lineLabel = rc.label;
       lineCell = rc;
+      prior = split ? null : rc;
+    }
+    if (explicitGroup) group = explicitGroup;
+    // Under a parent label, the row's own 小计 / 合计 is the parent line itself (基本支出's amounts,
+    // not the group's total); any other row label names a part of the parent line.
+    let partOf: { group: FundGroup; key: string } | undefined;
+    const parent = outer && lineLabel ? parentLabel(outer, group, lines, t) : null;
+    if (parent && lineLabel) {
+      if (bestKey(unmarked(lineLabel, t.fund.breakdown), t.fund.lines[group] ?? {}) === 'total') {
+        lineCell = outer;
+        lineLabel = (outer as RowCell).label;
+      } else partOf = parentKeys.get(parent);
     }
     const mark = lineCell ? rowMark(table, r, firstValueCol, lineCell, anchor, t) : undefined;
     if (lineLabel) lineLabel = unmarked(lineLabel, t.fund.breakdown);
-    if (explicitGroup) group = explicitGroup;
     const key: { group: FundGroup; key: string } | null = lineLabel ? lineKeyFor(lineLabel, group, explicitGroup !== null, lines, t) : null;
     if (!key) {
       if (explicitGroup && !lineLabel) {
@@ -264,7 +291,9 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
         const short = lineLabel.length <= MAX_LINE_LABEL;
         const listed = group === 'sources' ? short : inside || (short && inUsesList(mark, lineLabel, lines, t));
         if (listed) {
-          lines.push({ group, key: nextExtraKey(lines, group), row: r, label: lineLabel, mark });
+          const line: FundLineAt = { group, key: nextExtraKey(lines, group), row: r, label: lineLabel, mark };
+          lines.push(line);
+          placeUnder(line, lineLabel, partOf);
           endRow = r;
           continue;
         }
@@ -273,11 +302,18 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
       break;
     }
     group = key.group;
-    lines.push({ group: key.group, key: key.key, row: r, label: lineLabel as string, mark });
+    const line: FundLineAt = { group: key.group, key: key.key, row: r, label: lineLabel as string, mark };
+    lines.push(line);
+    placeUnder(line, lineLabel as string, partOf);
     endRow = r;
   }
-  assignParents(lines.filter((l) => l.group === 'sources' && l.mark));
-  nestUses(lines.filter((l) => l.group === 'uses' && l.mark), t);
+  // A line printed under a parent label is placed by it, not by its list mark: a source is a
+  // part of the parent line (一般公共预算 under 财政拨款's 小计, not of 年度资金总额); a use the
+  // lexicon does not know likewise, while 人员经费 / 公用经费 keep the meaning the lexicon gives
+  // them (基本支出's parts, check 2), as nestUses leaves them.
+  assignParents(lines.filter((l) => l.group === 'sources' && l.mark && !underParent.has(l)));
+  nestUses(lines.filter((l) => l.group === 'uses' && l.mark && !underParent.has(l)), t);
+  for (const [line, key] of underParent) if (line.group === 'sources' || isExtra(line)) line.parent = key;
   let headerWeight: FundBlock['headerWeight'] = null;
   if (columns.weight === undefined) {
     const header = rowCells(table, headerRow);
@@ -286,6 +322,20 @@ export function readFundBlock(table: DocTable, headerRow: number, t: Template): 
   }
   const scoreBand = scoreBandOf(table, headerRow, endRow, columns.score, t);
   return { table, headerRow, columns, anchor, lines, endRow, headerWeight, note: printedNote(table, lines, columns.reason, t), scoreBand };
+}
+
+/** The parent a label cell printed left of a row's own label names (its `group|label`, as
+ *  parentKeys holds it), or null where the cell is no line's label: a bare breakdown marker
+ *  (其中 merged down beside its list), a figure, or a word meaning the group's total. A label
+ *  the lexicon does not know is a parent only once the group's total has been read: before
+ *  it, a 合计 / 小计 beside it is the group's own total (支出 | 合计). */
+function parentLabel(rc: RowCell, group: FundGroup, lines: readonly FundLineAt[], t: Template): string | null {
+  if (!NAMING.test(rc.label) || (listMark(rc.label, t.fund.breakdown).breakdown && unmarked(rc.label, t.fund.breakdown) === rc.label)) return null;
+  const label = unmarked(rc.label, t.fund.breakdown);
+  const key = bestKey(label, t.fund.lines[group] ?? {});
+  if (key === 'total') return null;
+  if (!key && !lines.some((l) => l.group === group && l.key === 'total')) return null;
+  return `${group}|${label}`;
 }
 
 /** The scoring band the form prints for the fund score: under the 得分 header's name
