@@ -42,6 +42,13 @@ const NOT_COVERABLE: Record<string, string> = {
   // 年初预算数 has no rate. Their 全年预算数 and 全年执行数 are held by the rate (check 4).
   'docx/project-nested-breakdown.docx#funds.sources.extra1.initial': 'a breakdown line: only the info rule funds.sources-breakdown-sum adds it up',
   'docx/project-nested-breakdown.docx#funds.sources.extra2.initial': 'a breakdown line: only the info rule funds.sources-breakdown-sum adds it up',
+  // The same under a parent label merged down beside its 小计 row (财政拨款 over 小计 / 一般公共预算 /
+  // 政府性基金, 其中：财政拨款 over 小计 / 中央 / 省级): 一般公共预算's 2250.00 | 2195.10 moved by 0.10
+  // moves its rate by less than half a unit of 97.56%, so only the info rule sees it.
+  'docx/dept-subtotal-parents.docx#funds.sources.generalBudget.budget': 'a breakdown line: only the info rule funds.sources-breakdown-sum adds it up; its rate does not show a 0.10 change',
+  'docx/dept-subtotal-parents.docx#funds.sources.generalBudget.actual': 'a breakdown line: only the info rule funds.sources-breakdown-sum adds it up; its rate does not show a 0.10 change',
+  'docx/project-fiscal-subtotal.docx#funds.sources.extra1.initial': 'a breakdown line: only the info rule funds.sources-breakdown-sum adds it up',
+  'docx/project-fiscal-subtotal.docx#funds.sources.extra2.initial': 'a breakdown line: only the info rule funds.sources-breakdown-sum adds it up',
   // Breakdowns of uses lines other than 基本支出 (whose 其中 rows check 2 adds up): the lone
   // 其中：“三公”经费 under 公用支出 is one part, in no sum; 项目支出's economic breakdown only
   // the info rule funds.uses-breakdown-sum adds up. The dept layout prints no rate on them.
