@@ -571,6 +571,31 @@ describe('project forms', () => {
     expect(r.provenance['entity']).toMatchObject({ row: 0, col: 1, raw: '2023年信息化建设项目' });
   });
 
+  it('a 备注 column beside the fund block holds each line\'s reason, as a 原因 column does: text, never an amount; the indicator table\'s 备注 stays unread', () => {
+    const table = t([
+      ['项目名称', '2025年农村饮水安全巩固提升工程', '<', '<', '<', '<', '<', '<', '<'],
+      ['主管部门', '某某区水利局', '<', '<', '实施单位', '某某区农村供水管理站', '<', '<', '<'],
+      ['项目资金（万元）', '资金来源', '全年预算数', '全年执行数', '执行率', '分值', '得分', '备注', '<'],
+      ['^', '年度资金总额', '1480.00', '1420.80', '96.00%', '10', '9.60', '', '<'],
+      ['^', '其中：中央资金', '800.00', '800.00', '100.00%', '', '', '20.00', '<'],
+      ['^', '县级资金', '680.00', '620.80', '91.29%', '', '', '县级配套资金到位较晚', '<'],
+      ['年度总体目标', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
+      ['^', '新建改造供水工程25处', '<', '<', '<', '新建改造供水工程26处', '<', '<', '<'],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '备注'],
+      ['^', '产出指标', '数量指标', '供水工程数量', '≥25处', '24处', '90', '86.40', '1处因征地延后'],
+      ['总分', '<', '<', '<', '<', '<', '100', '96.00', ''],
+    ]);
+    const [r] = recognizeForms(docModel('项目支出绩效自评表', '（2025年度）', table), templates);
+    expect(r.layout).toBe('project-national');
+    expect(r.funds.sources.total).toEqual({ budget: '1480.00', actual: '1420.80', rate: '96.00', weight: '10', score: '9.60', reason: null });
+    // 800.00 + 680.00 = 1480.00 and 800.00 + 620.80 = 1420.80: the remark "20.00" is no amount of any line
+    expect(r.funds.sources.extra1).toEqual({ budget: '800.00', actual: '800.00', rate: '100.00', weight: null, score: null, reason: '20.00' });
+    expect(r.funds.sources.extra2).toMatchObject({ budget: '680.00', actual: '620.80', reason: '县级配套资金到位较晚' });
+    expect(r.provenance['funds.sources.extra2.reason']).toMatchObject({ row: 5, col: 7, raw: '县级配套资金到位较晚' });
+    // no deviation column on the indicators: their 备注 is no reason of theirs (no `deviation` key)
+    expect(r.indicators).toEqual([{ level1: '产出指标', level2: '数量指标', name: '供水工程数量', target: '≥25处', actual: '24处', weight: '90', score: '86.40' }]);
+  });
+
   it('an absent 其他资金 row is an absent line', () => {
     const rows: [string, string[]][] = [
       ['年度资金总额', ['100.00', '120.00', '118.80', '10', '99.00%', '9.90']],
@@ -650,6 +675,33 @@ describe('project forms', () => {
       { level1: '产出指标', level2: '数量指标', name: '覆盖小区', nature: '≥', target: '120', measure: '个', actual: '126', weight: '90', score: '90' },
     ]);
     expect(r.total).toEqual({ weight: '100', score: '98.57' });
+  });
+
+  it('Sichuan layout with its reason column headed 备注: a low rate is explained there, or check 17 asks for the reason', () => {
+    const table = (remark: string) =>
+      t([
+        ['项目名称', '2023年垃圾分类项目', '<', '<', '<', '<', '<', '<', '<', '<'],
+        ['主管部门', '某市城管局', '<', '<', '实施单位', '某市环卫中心', '<', '<', '<', '<'],
+        ['项目资金\n（万元）', '', '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', '备注', '<'],
+        ['^', '总额', '260.00', '280.00', '240.00', '85.71%', '10', '8.57', remark, '<'],
+        ['^', '其中：财政资金', '200.00', '220.00', '185.00', '', '', '', '', '<'],
+        ['^', '财政专户管理资金', '30.00', '30.00', '30.00', '', '', '', '', '<'],
+        ['^', '单位资金', '30.00', '30.00', '25.00', '', '', '', '', '<'],
+        ['^', '其他资金', '', '', '', '', '', '', '', '<'],
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '权重', '得分'],
+        ['^', '产出指标', '数量指标', '覆盖小区', '≥', '120', '个', '126', '90', '90'],
+        ['合计', '<', '<', '<', '<', '<', '<', '<', '100', '98.57'],
+      ]);
+    const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
+    const rules = loadRuleSet([bundledRulesDir()]);
+    const lowRate = (remark: string) => {
+      const [r] = recognizeForms(docModel('2023年度项目支出绩效自评表', table(remark)), templates);
+      expect(r.layout).toBe('project-sichuan');
+      return checkRecord({ ...r, source }, rules).filter((f) => f.rule === 'project.sichuan.low-rate-reason');
+    };
+    // 240.00 / 280.00 = 85.71% < 90%
+    expect(lowRate('部分设备未到货，尾款未支付')).toEqual([]);
+    expect(lowRate('').map((f) => [f.severity, f.fields[0]])).toEqual([['warning', 'funds.sources.total.reason']]);
   });
 
   it('Sichuan 510000_0013zp: the note printed in the 原因 cell merged over every fund line is no reason; a clerk\'s reason there is', () => {
