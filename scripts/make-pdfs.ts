@@ -30,7 +30,7 @@ const WIDER_THAN_PAGE = new Set(['project-side-by-side']);
  *  DOCX reader does not read (word/footnotes.xml), so their paragraphs differ and they are no
  *  twins — they go to fixtures/pdf/notes/, with expectations of their own. */
 const NOTES_DIR = join(PDF_DIR, 'notes');
-const WITH_FOOTNOTES = new Set(['project-footnote-marks']);
+const WITH_FOOTNOTES = new Set(['project-footnote-marks', 'dept-footnote-page-foot']);
 
 function run(cmd: string, args: string[]): void {
   execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });

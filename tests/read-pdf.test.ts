@@ -1040,6 +1040,32 @@ describe('superscripts after a figure: footnote marks (src/read/pdf-text.ts mark
     expect(rowWith(table, '年度资金总额')).toEqual(expect.arrayContaining(['500.00', '560.00', '532.80¹', '95.14%', '9.51²']));
     expect(rowWith(table, '其中：当年财政拨款')).toEqual(expect.arrayContaining(['500.00', '520.00', '496.60³']));
   });
+
+  it('tells a footnote\'s own mark at the start of its line (small, raised before the text), and no other small run', () => {
+    const marks = (runs: TextRun[]) => groupLines(markSuperscripts(runs)).map((l) => l.noteMark);
+    expect(marks([run('1', 72.1, 748.1, 3.69, 5.8), run('含上年结转资金支出28.50万元。', 75.8, 752, 150, 10.5)])).toEqual(['1']);
+    // a mark after a figure, a whole line set small, a line opening with a figure of its own size
+    expect(marks([run('218.50', 100, 50, 34.93), run('1', 135, 46, 3.88, 6.1)])).toEqual([undefined]);
+    expect(marks([run('9.50', 100, 46, 13, 6.1), run('万元', 114, 46, 12, 6.1)])).toEqual([undefined]);
+    expect(marks([run('1', 72, 752, 5.3, 10.5), run('.本表金额单位为万元。', 78, 752, 100, 10.5)])).toEqual([undefined]);
+  });
+
+  it('takes the footnotes printed at a page\'s foot out of the body: no paragraph of the form\'s (LibreOffice export of Word footnotes)', async () => {
+    const doc = await read('notes/project-footnote-marks.pdf');
+    const paragraphs = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [noSpace(b.text)] : []));
+    expect(paragraphs).toEqual(['项目支出绩效自评表', '（2023年度）']);
+  });
+
+  it('joins the parts of a table a page\'s footnote stands between: the row the page break split is one row again', async () => {
+    // fixtures/pdf/notes/dept-footnote-page-foot.pdf: the note "1含上年结转资金36.20万元。" at the
+    // foot of page 1, under the table's first part, the unit's name in the page footer below it
+    const doc = await read('notes/dept-footnote-page-foot.pdf');
+    expect(doc.tables).toHaveLength(1);
+    const [table] = doc.tables;
+    expect(rowWith(table, '合计')).toEqual(expect.arrayContaining(['1029.00', '1004.00¹', '97.57%']));
+    expect(rowWith(table, '指标1：支出控制在预算内')).toEqual(expect.arrayContaining(['≤预算数', '未超预算', '10']));
+    expect(doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [noSpace(b.text)] : []))).toEqual(['2023年度部门整体支出绩效自评表']);
+  });
 });
 
 describe('rows a sheet prints without ruling lines (src/read/pdf-unruled.ts, probe R R24)', () => {

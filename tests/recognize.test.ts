@@ -188,6 +188,32 @@ describe('department form, seed layout', () => {
     expect(recognizeForms(prose, templates)[0].narrative.text).toBe('2023年决算支出950.00万元，其中基本支出580.00万元。\n单位负责人：刘建国');
   });
 
+  it('takes no note printed with the form for the narrative: 注：, 说明：, 填表说明： and the items numbered on under them', () => {
+    const text = (...after: string[]) => recognizeForms(docModel(DEPT_TITLE, deptTable(), ...after), templates)[0].narrative;
+    // the note and its third item on a line of its own: no narrative, and 58.20 no 人员经费 of the unit's
+    const notes = text('注：1.本表金额单位为万元。2.执行率=执行数/预算数×100%。', '3.基本支出含离退休人员经费58.20万元。');
+    expect(notes).toEqual({ text: null, facts: {}, changes: [] });
+    expect(text('说明：基本支出中人员支出为651.00万元，公用支出为146.00万元；执行率=执行数/调整后预算数。').text).toBeNull();
+    expect(text('填表说明：', '1.本表金额单位为万元。', '2.执行率=执行数/预算数。').text).toBeNull();
+    expect(text('注1.本表金额单位为万元。', '注2.执行率=执行数/预算数。').text).toBeNull();
+    // prose after a note of one sentence, numbered or not, is the narrative's; so is a heading's
+    // own sentence ("情况说明：…" is no 说明：)
+    expect(text('注：本表金额单位为万元。', '1.2023年决算支出950.00万元，其中基本支出580.00万元。').text).toBe('1.2023年决算支出950.00万元，其中基本支出580.00万元。');
+    expect(text('注：1.本表金额单位为万元。', '2023年决算支出950.00万元，其中基本支出580.00万元。').text).toBe('2023年决算支出950.00万元，其中基本支出580.00万元。');
+    expect(text('情况说明：2023年决算支出950.00万元，其中基本支出580.00万元。').text).toBe('情况说明：2023年决算支出950.00万元，其中基本支出580.00万元。');
+    // under a heading, a note closing the report is no part of it either
+    const report = text('部门整体支出绩效自评报告', '2023年决算支出950.00万元，其中基本支出580.00万元。', '注：以上基本支出含离退休人员经费58.20万元。');
+    expect(report.text).toBe('2023年决算支出950.00万元，其中基本支出580.00万元。');
+    expect(Object.keys(report.facts).sort()).toEqual(['spending.basic', 'spending.total']);
+  });
+
+  it('takes no note in the table\'s last rows for the narrative, nor the sign-off row under it (probe Y17)', () => {
+    const table = deptTable();
+    table.table.push(['注：1.本表金额单位为万元。2.执行率=执行数/预算数×100%。3.基本支出含离退休人员经费58.20万元，按规定列入人员支出。', '<', '<', '<', '<', '<', '<', '<', '<']);
+    table.table.push(['单位负责人：赵立新      财务负责人：刘芳      填表人：孙磊      联系电话：0931-5561234      填报日期：2024年3月20日', '<', '<', '<', '<', '<', '<', '<', '<']);
+    expect(recognizeForms(docModel(DEPT_TITLE, table), templates)[0].narrative).toEqual({ text: null, facts: {}, changes: [] });
+  });
+
   it('takes the table\'s last wide cell as the narrative when no heading is printed', () => {
     const table = deptTable();
     table.table.push(['', '<', '<', '<', '<', '<', '<', '<', '<']);

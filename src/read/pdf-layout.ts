@@ -5,6 +5,7 @@
 import type { CellEdge, DocBlock, DocLine, DocParagraph, DocTable, PageBox } from '../model/document.js';
 import { toHalfWidth } from '../normalize/cell.js';
 import { unitIn } from '../normalize/unit.js';
+import { toSuperscript } from './superscript.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { labelBlanks, pdfIndent, withBlanks } from './label-indent.js';
 import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
@@ -65,6 +66,9 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
   const boxOf = pageBoxes(pages);
   const pad = cellPadding(perPage.flatMap((p) => p.tables.flatMap((t) => t.cells)));
   const { lines: furniture, units } = pageFurniture(perPage.map((p) => ({ content: p.content, lines: p.lines })));
+  // A page's footnotes are out of the body as its furniture is: no paragraph between the
+  // parts of a table they print between, nor a paragraph of the text after the form.
+  for (const p of perPage) for (const line of footnotes(p.content, p.tables, p.lines, furniture)) furniture.add(line);
 
   // Reading order: one sequence of line runs and (possibly multi-page) tables.
   const seq: Seq[] = [];
@@ -363,6 +367,26 @@ function pageFurniture(pages: readonly { content: PageContent; lines: TextLine[]
     }
   }
   return { lines: out, units };
+}
+
+/** The footnotes at a page's foot (Word's w:footnote, printed by Word and LibreOffice under
+ *  a short rule): the page's last lines from the first one that opens with a note's mark
+ *  (TextLine.noteMark, a small raised "1") which a reference mark on the page repeats (the
+ *  raised "¹" after a figure, markSuperscripts), nothing but such lines and their wrapped
+ *  text below it and no table. Their text says more about a figure of the page ("¹含上年结转
+ *  资金支出36.20万元。"); it is neither the form's nor its narrative's — the DOCX reader does
+ *  not read footnotes either. */
+function footnotes(content: PageContent, tables: readonly PageTable[], lines: readonly TextLine[], furniture: ReadonlySet<TextLine>): TextLine[] {
+  const body = lines.filter((l) => !furniture.has(l)).sort((a, b) => a.baseline - b.baseline);
+  const referenced = (mark: string) => {
+    const sup = toSuperscript(mark);
+    return sup !== mark && content.runs.some((r) => r.str.includes(sup));
+  };
+  const first = body.findIndex((l) => l.noteMark !== undefined && referenced(l.noteMark));
+  if (first < 0) return [];
+  const top = body[first].baseline - body[first].size;
+  if (tables.some((t) => t.ys.at(-1)! > top + FRAME_TOLERANCE)) return [];
+  return body.slice(first);
 }
 
 /** A line this many times the document's text size is a heading. */

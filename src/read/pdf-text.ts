@@ -30,6 +30,10 @@ export interface TextLine {
   /** Width of the punctuation mark the line ends with, where that mark may hang past
    *  the margin (，。、．: LibreOffice's hanging punctuation, Word's overflowPunct); else 0. */
   hang: number;
+  /** The mark a footnote's text opens with: a short run set small and raised before the
+   *  line's text ("¹含上年结转资金支出36.20万元。" at the page foot prints a small raised "1"),
+   *  as it was printed (not made superscript: it follows no text). Absent on other lines. */
+  noteMark?: string;
 }
 
 export interface Paragraph {
@@ -217,7 +221,24 @@ function makeLine(runs: TextRun[]): TextLine {
     page: ordered[0].page,
     firstToken: firstTokenWidth(ordered, text.trim()),
     hang: hangWidth(ordered),
+    ...leadMark(ordered),
   };
+}
+
+/** A note mark is this many characters at most ("1", "12", "*", "(3)"). */
+const MAX_MARK = 4;
+
+/** The line's first run where it is a note's mark: a few characters set small and raised
+ *  (as a superscript is) right before the text that follows it. */
+function leadMark(ordered: readonly TextRun[]): { noteMark: string } | Record<string, never> {
+  const [mark, text] = ordered;
+  if (!text) return {};
+  const str = mark.str.trim();
+  if (str === '' || Array.from(str).length > MAX_MARK || /[\p{Script=Han}]/u.test(str)) return {};
+  const rise = text.baseline - mark.baseline;
+  const raised = mark.size <= SUPERSCRIPT_SIZE * text.size && rise >= SUPERSCRIPT_RISE[0] * text.size && rise <= SUPERSCRIPT_RISE[1] * text.size;
+  const close = text.x >= mark.right - 0.15 * text.size && text.x <= mark.right + text.size;
+  return raised && close ? { noteMark: str } : {};
 }
 
 /** The width of the punctuation mark that ends the line, if it is one that may hang. */

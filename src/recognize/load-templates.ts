@@ -199,6 +199,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
       annexes: norm(t.narrative?.annexes),
       rows: norm(t.narrative?.rows),
       signoff: norm(t.narrative?.signoff),
+      notes: norm(t.narrative?.notes),
     },
   };
 }

@@ -94,6 +94,66 @@ export function narrativeRows(table: DocTable, fromRow: number, t: Template): { 
   return first >= 0 ? { row: first, paragraphs } : null;
 }
 
+/** An item's number where a line opens with one: 1. 1、 1． (1) （1） ① (half-width after squeeze). */
+const ITEM_OPEN = /^(?:\(?(\d{1,2})[.、)](?!\d)|([\u2460-\u2473]))/;
+/** The items a note numbers inside its text ("注：1.本表金额单位为万元。2.执行率=…"): each
+ *  opens the note's text or follows the end of a clause. */
+const ITEM_INSIDE = /(?:^|[。；;，,])\(?(\d{1,2})[.、)](?!\d)|([\u2460-\u2473])/g;
+
+function itemNumber(m: RegExpExecArray | RegExpMatchArray): number {
+  return m[1] !== undefined ? Number(m[1]) : m[2].codePointAt(0)! - 0x2460 + 1;
+}
+
+/** The highest item number a note's text holds (0: none). */
+function lastItem(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(ITEM_INSIDE)) n = Math.max(n, itemNumber(m));
+  return n;
+}
+
+/** Where a paragraph opens a note (the lexicon's narrative.notes: "注：", "备注：", "说明：",
+ *  "填表说明：", "注1."), the note's text after its label; else null. */
+export function noteText(text: string, t: Template): string | null {
+  const s = squeeze(text);
+  for (const label of t.narrative.notes) {
+    if (!s.startsWith(label)) continue;
+    const rest = s.slice(label.length);
+    if (/^[:：]/.test(rest)) return rest.slice(1);
+    // "注1.本表…", "注①…": the label and the note's first item
+    if (ITEM_OPEN.test(rest)) return rest;
+  }
+  return null;
+}
+
+/** The paragraphs without the notes printed with the form: a paragraph opening with a note's
+ *  label (注：1.本表金额单位为万元。2.执行率=执行数/预算数。), and the items numbered on after
+ *  it ("3.资金得分=分值×执行率" on a line of its own, or "1.…" under a "填表说明：" alone). A
+ *  note says how to read the table — its unit, its formulas, how it is scored — and is no
+ *  part of the form's narrative: its figures are no statement to check against the table. */
+export function withoutNotes<P extends { text: string }>(paragraphs: readonly P[], t: Template): P[] {
+  const out: P[] = [];
+  let next = 0; // the number the note's next item would take (0: no note open)
+  for (const p of paragraphs) {
+    const note = noteText(p.text, t);
+    if (note !== null) {
+      // items go on below a label alone ("填表说明：") or below numbered items; a note of one
+      // sentence ("注：本表金额单位为万元。") is all there is of it
+      const items = lastItem(note);
+      next = items > 0 ? items + 1 : note === '' ? 1 : 0;
+      continue;
+    }
+    const s = squeeze(p.text);
+    const open = next > 0 ? ITEM_OPEN.exec(s) : null;
+    if (open && itemNumber(open) === next) {
+      next = Math.max(next, lastItem(s)) + 1;
+      continue;
+    }
+    if (s !== '') next = 0;
+    out.push(p);
+  }
+  return out;
+}
+
 /** Body paragraphs of the narrative: after its heading when one is printed. Under a
  *  heading, the narrative may also stand in a box of its own after the form (a one-cell
  *  table, or rows of one wide cell each, as a spreadsheet form types it): a row holding a
@@ -109,11 +169,11 @@ export function narrativeInBody(items: Item[], t: Template): NarrativePara[] {
     if (cells.length === 1) pieces.push(...cellParas(cells[0].cell).map((p) => ({ ...p, boxed: true })));
   }
   const h = pieces.findIndex((p, i) => isNarrativeHeading(p.text, t) && !continuesParts(pieces, i));
-  const out = h >= 0 ? pieces.slice(h + 1) : pieces.filter((p) => !p.boxed);
+  const out = withoutNotes(h >= 0 ? pieces.slice(h + 1) : pieces.filter((p) => !p.boxed), t);
   // Without its heading, lines after the form are its narrative only if they hold prose:
   // an annex label of the next form ("附件2-1") or a signature line ("单位负责人：刘建国
   // 审核人：陈丽") alone is no narrative.
-  if (h < 0 && !out.some((p) => PROSE.test(p.text))) return [];
+  if (h < 0 && !holdsProse(out)) return [];
   return out.map(({ text, page }) => ({ text, page }));
 }
 
@@ -130,6 +190,11 @@ function continuesParts(pieces: readonly { text: string }[], i: number): boolean
 
 /** A clause or sentence of Chinese prose: its punctuation. */
 const PROSE = /[，。；！？]/;
+
+/** Some paragraph holds prose: lines without any (a sign-off line, an annex label) are no narrative alone. */
+export function holdsProse(paragraphs: readonly { text: string }[]): boolean {
+  return paragraphs.some((p) => PROSE.test(p.text));
+}
 
 /** Numbered narrative paragraphs: blank ones take no number, nor does a table of
  *  contents — nor the cover lines before it (the unit, the date: no prose) when nothing

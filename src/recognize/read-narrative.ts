@@ -7,7 +7,7 @@ import { withBases, withPrecision } from './facts-figures.js';
 import { statedMeasures } from './facts-scores.js';
 import { blockReading, type BlockReading } from './block-reading.js';
 import type { IndicatorBlock } from './indicator-block.js';
-import { cellParas, narrativeInBody, narrativeInTable, narrativeRows, numberParagraphs, textCells, type NarrativePara } from './narrative.js';
+import { cellParas, holdsProse, narrativeInBody, narrativeInTable, narrativeRows, noteText, numberParagraphs, textCells, withoutNotes, type NarrativePara } from './narrative.js';
 import type { Item, Segment } from './segments.js';
 import type { Template } from './template-schema.js';
 
@@ -32,7 +32,7 @@ export interface FormExtent {
 const MIN_NARRATIVE_CELL = 50;
 
 /** Rows after 总分 made of one wide text cell each (no label beside it): the narrative. */
-function trailingTextRows(table: DocTable, from: number): { row: number; paragraphs: NarrativePara[] } | null {
+function trailingTextRows(table: DocTable, from: number, t: Template): { row: number; paragraphs: NarrativePara[] } | null {
   let first = -1;
   const paragraphs: NarrativePara[] = [];
   for (let r = from; r < table.rows.length; r++) {
@@ -42,7 +42,8 @@ function trailingTextRows(table: DocTable, from: number): { row: number; paragra
       continue;
     }
     const cell = cells[0].cell;
-    if (first < 0 && cell.text.replace(/\s+/g, '').length < MIN_NARRATIVE_CELL) continue;
+    // a note printed in the table's last row (注：1.本表金额单位为万元…) is no narrative
+    if (first < 0 && (cell.text.replace(/\s+/g, '').length < MIN_NARRATIVE_CELL || noteText(cell.paragraphs[0] ?? cell.text, t) !== null)) continue;
     if (first < 0) first = r;
     paragraphs.push(...cellParas(cell));
   }
@@ -63,7 +64,7 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
   if (lastTable) {
     const inTable = narrativeInTable(lastTable, from, t);
     if (inTable) {
-      narrativeParas = inTable.paragraphs;
+      narrativeParas = withoutNotes(inTable.paragraphs, t);
       startItem = seg.items.findIndex((it) => it.kind === 'row' && it.table === lastTable && it.r === inTable.row);
     }
   }
@@ -73,9 +74,12 @@ export function readNarrative(seg: Segment, indicators: IndicatorBlock | null, e
   if (numbered.length === 0 && indicators?.total) {
     // No heading and no body text: the table's last wide cells after 总分 hold it.
     const tr = indicators.total;
-    const wide = trailingTextRows(tr.table, tr.row + 1);
-    if (wide) {
-      numbered = numberParagraphs(wide.paragraphs, t);
+    const wide = trailingTextRows(tr.table, tr.row + 1, t);
+    // Without the notes among them, the rows hold prose, or they are no narrative (the
+    // sign-off row under a note: 单位负责人：… 填表人：…).
+    const prose = wide ? withoutNotes(wide.paragraphs, t) : [];
+    if (wide && holdsProse(prose)) {
+      numbered = numberParagraphs(prose, t);
       startItem = seg.items.findIndex((it) => it.kind === 'row' && it.table === tr.table && it.r === wide.row);
     }
   }

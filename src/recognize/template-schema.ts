@@ -131,6 +131,9 @@ const schemas = lazySchema((z) => {
           rows: labels.optional(),
           /** Last words of a sign-off line's labels (联系人, 联系电话, 填报日期): such a line ends a section. */
           signoff: labels.optional(),
+          /** Labels a note printed with the form opens with (注：, 备注：, 填表说明：): it and its
+           *  numbered items are text about the table, no narrative. */
+          notes: labels.optional(),
         })
         .strict()
         .optional(),
@@ -181,5 +184,5 @@ export interface Template {
   header: { project: string[]; department: string[]; implementer: string[]; entity: string[] };
   grade: string[];
   conclusions: { verdict: string[]; problems: string[]; measures: string[] };
-  narrative: { headings: string[]; overview: string[]; contents: string[]; annexes: string[]; rows: string[]; signoff: string[] };
+  narrative: { headings: string[]; overview: string[]; contents: string[]; annexes: string[]; rows: string[]; signoff: string[]; notes: string[] };
 }
