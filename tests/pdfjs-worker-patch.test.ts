@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { patchWorkerSource } from '../src/read/pdfjs-worker-patch.js';
+import { patchWorkerPieces, patchWorkerSource, workerEdits } from '../src/read/pdfjs-worker-patch.js';
 import { packageRoot } from '../src/paths.js';
 
 const ROOT = packageRoot();
@@ -93,6 +93,26 @@ describe('pdfjs worker patch', { timeout: 120_000 }, () => {
     expect(patched.files[seed].fonts.filter((f) => !type1(f)).every((f) => f.file !== null)).toBe(true);
     expect(patched.files.map((f) => f.pages)).toEqual(unpatched.files.map((f) => f.pages));
     expect(patched.files.flatMap((f) => f.pages).length).toBeGreaterThan(5);
+  });
+
+  it('gives the patched source as pieces: the source itself between the edits, not copied', () => {
+    const source = readFileSync(join(ROOT, 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs'));
+    for (const fontFiles of [false, true]) {
+      // each edit applied to the text in turn, its anchor found exactly once, and the source map line dropped
+      let text = source.toString('utf8');
+      for (const { from, to } of workerEdits({ fontFiles })) {
+        expect(text.split(from).length).toBe(2);
+        text = text.replace(from, () => to);
+      }
+      text = text.slice(0, text.lastIndexOf('\n//# sourceMappingURL=') + 1);
+      const pieces = patchWorkerPieces(source, { fontFiles })!;
+      expect(Buffer.concat(pieces).equals(Buffer.from(text, 'utf8'))).toBe(true);
+      expect(patchWorkerSource(source, { fontFiles })!.equals(Buffer.from(text, 'utf8'))).toBe(true);
+      // the long stretches of pdfjs' own code are views into the source read
+      const own = pieces.filter((p) => p.length > 100_000);
+      expect(own.length).toBeGreaterThan(2);
+      for (const piece of own) expect(piece.buffer).toBe(source.buffer);
+    }
   });
 
   it('refuses a source without its anchors (another pdfjs version)', () => {

@@ -4,12 +4,12 @@
 // in-thread worker are loaded (so nothing else may import pdfjs-dist before this).
 // The worker code is loaded up front and runs in this thread behind one shared
 // port (sharedWorker), so it cannot pollute the builtins again later.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writevSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { patchWorkerSource } from './pdfjs-worker-patch.js';
+import { patchWorkerPieces } from './pdfjs-worker-patch.js';
 
 const nativePush = Array.prototype.push;
 const nativeJsonParse = JSON.parse;
@@ -43,15 +43,31 @@ export const workerPatched = workerModule.patched;
 function workerModuleUrl(): { url: string; patched: boolean; dir?: string } {
   const path = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const mode = process.env.JXAUDIT_PDFJS_PATCH;
-  const patched = mode === 'off' ? null : patchWorkerSource(readFileSync(path), { fontFiles: mode === 'fonts' });
-  if (patched === null) return { url: pathToFileURL(path).href, patched: false };
+  const pieces = mode === 'off' ? null : patchWorkerPieces(readFileSync(path), { fontFiles: mode === 'fonts' });
+  if (pieces === null) return { url: pathToFileURL(path).href, patched: false };
   try {
     const dir = mkdtempSync(join(tmpdir(), 'jxaudit-pdfjs-'));
     const file = join(dir, 'pdf.worker.mjs');
-    writeFileSync(file, patched);
+    writePieces(file, pieces);
     return { url: pathToFileURL(file).href, patched: true, dir };
   } catch {
-    return { url: `data:text/javascript;base64,${patched.toString('base64')}`, patched: true };
+    return { url: `data:text/javascript;base64,${Buffer.concat(pieces).toString('base64')}`, patched: true };
+  }
+}
+
+/** Writes the pieces one after another, without joining them in memory first. */
+function writePieces(file: string, pieces: Buffer[]): void {
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    let left = pieces.filter((p) => p.length > 0);
+    while (left.length > 0) {
+      let written = writevSync(fd, left);
+      // a short write: go on from where it stopped
+      while (left.length > 0 && written >= left[0].length) written -= left.shift()!.length;
+      if (left.length > 0 && written > 0) left[0] = left[0].subarray(written);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
