@@ -92,6 +92,52 @@ function charWeight(ch: string, cjkRun: boolean): number {
   return isCjk(ch) || (cjkRun && /[“”‘’…—]/.test(ch)) ? 1 : ch === ' ' ? 0.3 : 0.55;
 }
 
+/** isCjk of one character, by its code point. */
+function isCjkCode(c: number): boolean {
+  return (
+    (c >= 0x2e80 && c <= 0x2fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef)
+  );
+}
+
+/** charWeight by code point. */
+function codeWeight(c: number, cjkRun: boolean): number {
+  return isCjkCode(c) || (cjkRun && (c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026 || c === 0x2014)) ? 1 : c === 0x20 ? 0.3 : 0.55;
+}
+
+/** The number of characters (code points, as Array.from counts them). */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++, n++) if (s.codePointAt(k)! > 0xffff) k++;
+  return n;
+}
+
+/** charEdges({ str, x, right })[i], the same sums in the same order, without its arrays
+ *  (the lines of every cell ask for one or two edges: a fifth of laying out a form). */
+function edgeAt(str: string, x: number, right: number, i: number): number {
+  let n = 0, cjkRun = false;
+  for (let k = 0; k < str.length; k++, n++) {
+    const c = str.codePointAt(k)!;
+    if (c > 0xffff) k++;
+    else if (!cjkRun && isCjkCode(c)) cjkRun = true;
+  }
+  if (i === n) return right;
+  let total = 0;
+  for (let k = 0; k < str.length; k++) {
+    const c = str.codePointAt(k)!;
+    if (c > 0xffff) k++;
+    total += codeWeight(c, cjkRun);
+  }
+  const scale = (right - x) / (total || 1);
+  let at = x;
+  for (let k = 0, j = 0; j < i; k++, j++) {
+    const c = str.codePointAt(k)!;
+    if (c > 0xffff) k++;
+    at += codeWeight(c, cjkRun) * scale;
+  }
+  return at;
+}
+
 /** Splits a run where it crosses any of the given x boundaries (pdfjs may merge the
  *  texts of neighbouring cells into one run). */
 export function splitRunAt(run: TextRun, boundaries: readonly number[]): TextRun[] {
@@ -193,16 +239,15 @@ export function groupLines(runs: readonly TextRun[]): TextLine[] {
 }
 
 function makeLine(runs: TextRun[]): TextLine {
-  const ordered = [...runs].sort((a, b) => a.x - b.x);
+  // (the group's own array, made by groupLines: sorted in place)
+  const ordered = runs.sort((a, b) => a.x - b.x);
   let text = '';
   let prev: TextRun | null = null;
   for (const run of ordered) {
     if (prev) {
       const gap = run.x - prev.right;
       const size = Math.max(prev.size, run.size);
-      const last = lastChar(text.trimEnd());
-      const first = String.fromCodePoint(run.str.trimStart().codePointAt(0) ?? 32);
-      const bothCjk = isCjk(last) && isCjk(first);
+      const bothCjk = endsCjk(text.trimEnd()) && isCjkCode(run.str.trimStart().codePointAt(0) ?? 32);
       // A gap is a space between Latin words; between CJK glyphs only a wide gap
       // (separate fields on one line, e.g. "填报单位：X    单位：万元") is.
       const spaced = bothCjk ? gap > 2 * size : gap > 0.25 * size;
@@ -212,14 +257,20 @@ function makeLine(runs: TextRun[]): TextLine {
     prev = run;
   }
   const sizes = ordered.map((r) => r.size).sort((a, b) => a - b);
+  let right = -Infinity, baseline = -Infinity;
+  for (const r of ordered) {
+    if (r.right > right) right = r.right;
+    if (r.baseline > baseline) baseline = r.baseline;
+  }
+  const trimmed = text.trim();
   return {
-    text: text.trim(),
+    text: trimmed,
     left: ordered[0].x,
-    right: Math.max(...ordered.map((r) => r.right)),
-    baseline: Math.max(...ordered.map((r) => r.baseline)),
+    right,
+    baseline,
     size: sizes[Math.floor(sizes.length / 2)],
     page: ordered[0].page,
-    firstToken: firstTokenWidth(ordered, text.trim()),
+    firstToken: firstTokenWidth(ordered, trimmed),
     hang: hangWidth(ordered),
     ...leadMark(ordered),
   };
@@ -241,13 +292,22 @@ function leadMark(ordered: readonly TextRun[]): { noteMark: string } | Record<st
   return raised && close ? { noteMark: str } : {};
 }
 
+/** Whether the text's last character is CJK (isCjk of lastChar). */
+function endsCjk(s: string): boolean {
+  if (s === '') return false;
+  const code = s.charCodeAt(s.length - 1);
+  // A low surrogate: lastChar takes the pair (or, unpaired, the character before it too).
+  if (code >= 0xdc00 && code <= 0xdfff) return isCjk(lastChar(s));
+  return isCjkCode(code);
+}
+
 /** The width of the punctuation mark that ends the line, if it is one that may hang. */
 function hangWidth(ordered: readonly TextRun[]): number {
   const last = ordered.reduce((a, b) => (b.right > a.right ? b : a));
-  const chars = Array.from(last.str.trimEnd());
-  if (chars.length === 0 || !HANGING.test(chars[chars.length - 1])) return 0;
-  const edges = charEdges({ ...last, str: chars.join('') });
-  return edges[chars.length] - edges[chars.length - 1];
+  const str = last.str.trimEnd();
+  if (str === '' || !HANGING.test(str)) return 0;
+  const n = codePoints(str);
+  return last.right - edgeAt(str, last.x, last.right, n - 1);
 }
 
 /** Where the line's text ends for finding the margin: a hanging mark may stand past it. */
@@ -290,10 +350,11 @@ function firstTokenWidth(ordered: readonly TextRun[], text: string): number {
   let width = 0;
   let left = count;
   for (const run of ordered) {
-    const runChars = Array.from(run.str.trim());
-    const edges = charEdges({ ...run, str: runChars.join('') });
-    const take = Math.min(left, runChars.length);
-    width += edges[take] - edges[0];
+    const str = run.str.trim();
+    const n = codePoints(str);
+    const take = Math.min(left, n);
+    // (charEdges' first edge is the run's x, or its right end when it has no characters)
+    if (take > 0) width += edgeAt(str, run.x, run.right, take) - run.x;
     left -= take;
     if (left === 0) break;
   }
