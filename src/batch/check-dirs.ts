@@ -30,6 +30,8 @@ export interface WorkerSetup {
   context: TaskContext | null;
   /** When the context was still loading as the pool started: the channel it arrives on (context-offer.ts). */
   contextChannel?: string;
+  /** The batch holds PDF files: the worker loads pdfjs as soon as it starts, while the main thread still starts up. */
+  preloadPdf?: boolean;
 }
 
 /**

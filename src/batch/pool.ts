@@ -37,6 +37,8 @@ export interface PoolOptions {
   inProcess?: boolean;
   /** Heap ceiling per worker in MB: a file that needs more fails alone instead of killing the run. */
   workerHeapMb?: number;
+  /** The batch holds PDF files (WorkerSetup.preloadPdf). */
+  preloadPdf?: boolean;
 }
 
 export interface FilePool {
@@ -74,6 +76,7 @@ export function createPool(opts: PoolOptions): FilePool {
     : opts.context
       ? workerSetup(opts.dirs, opts.context as TaskContext)
       : { dirs: opts.dirs, context: null }; // the workers load the rules and templates themselves
+  if (opts.preloadPdf) setup.preloadPdf = true;
   const piscina = new Piscina({
     filename: file,
     minThreads: opts.jobs,

@@ -100,6 +100,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     dirs,
     context: new Promise<TaskContext>((ok) => (contextLoaded = ok)),
     inProcess: opts.inProcess,
+    preloadPdf: files.some((f) => /\.pdf$/i.test(f.abs)),
   });
   let staging: string;
   let spool: SectionSpool;

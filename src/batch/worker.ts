@@ -10,6 +10,11 @@ import { runFileTask, type FileOutcome, type FileTask, type TaskContext } from '
 
 let context: TaskContext | null = null;
 
+// A batch with PDFs: pdfjs loads now (a quarter of a second of CPU), while the main thread
+// still starts up and before the first file arrives, not when the first PDF does. (A
+// failure to load shows when a PDF is read.)
+if ((workerData as WorkerSetup | undefined)?.preloadPdf) void import('../read/pdf.js').catch(() => undefined);
+
 /** A task as the pool sends it: the file, plus a port to say when work on it really begins. */
 export interface WorkerTask {
   task: FileTask;
