@@ -166,6 +166,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   let done = 0;
   const running: Promise<void>[] = [];
   let conversions: Awaited<ReturnType<typeof convertModule.startConversions>> | null = null;
+  let closing: Promise<void> | undefined;
   try {
     // Legacy files convert in batches in the background; the pool checks the others first.
     conversions = await convertModule.startConversions(files.map((f) => f.raw ?? f.abs), convert, maxBytes);
@@ -215,6 +216,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       );
     }
     await Promise.all(running);
+    // Ending the worker threads takes tens of milliseconds: the outputs are written meanwhile (awaited before returning or throwing).
+    closing = pool.close();
+    closing.catch(() => {});
   } catch (err) {
     stopRun();
     await Promise.allSettled(running);
@@ -222,13 +226,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     await report.discardStaging(staging).catch(() => {});
     throw err;
   } finally {
-    await pool.close();
+    if (!closing) await pool.close();
     await conversions?.dispose();
   }
   const wallMs = performance.now() - started;
   const shownOut = opts.outDir;
   const untouched = `${shownOut} 保持上一次运行的结果，未作任何改动`;
   const giveUp = async (): Promise<never> => {
+    await closing;
     spool.dispose();
     await report.discardStaging(staging).catch(() => {});
     if (writeError) throw new EnvironmentError(`无法写入结果，核查已停止：${writeError}。${untouched}；请处理后重新运行`);
@@ -251,9 +256,11 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     await report.commitStaging(outDir, staging);
   } catch (err) {
     if (!isOsError(err)) throw err;
+    await closing;
     throw new EnvironmentError(`结果已写好，但换入 ${shownOut} 时出错：${describeOsError(err)}。请处理后重新运行（会先完成这次换入）`);
   }
 
+  await closing;
   const timings = { read: 0, recognize: 0, check: 0, wallMs, taskMs: 0 };
   for (const row of rows) {
     timings.taskMs += row.taskMs;
