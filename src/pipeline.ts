@@ -12,7 +12,7 @@ import type { FormRecord } from './model/record.js';
 import { RECORD_SCHEMA_ID } from './model/record-constants.js';
 import type { FileReport, Finding } from './model/report.js';
 import { REPORT_SCHEMA_ID } from './model/report-constants.js';
-import { checkSize, convertBatch, readDocument, sniffFormat, type ConversionResult, type LegacyFormat } from './read/index.js';
+import { checkSize, readDocument, sniffFormat, type ConversionResult, type LegacyFormat } from './read/index.js';
 import { namedLegacyFormat, withoutSoffice } from './read/sniff.js';
 import { recognizeForms, type TemplateSet } from './recognize/index.js';
 import { formPageTest } from './recognize/form-page.js';
@@ -146,7 +146,7 @@ export async function processBytes(
     const named = namedLegacyFormat(from, displayPath);
     const converted =
       opts.converted ??
-      (opts.soffice ? (await convertBatch([{ bytes, from, to }], { soffice: opts.soffice, timeoutMs: opts.convertTimeoutMs ?? 60_000 }))[0] : null);
+      (opts.soffice ? (await (await import('./read/soffice.js')).convertBatch([{ bytes, from, to }], { soffice: opts.soffice, timeoutMs: opts.convertTimeoutMs ?? 60_000 }))[0] : null);
     if (converted === null) {
       return { report: failedReport(displayPath, sha256, null, new FormFailure('unsupported-format', withoutSoffice(sniffed))), records: [] };
     }

@@ -3,7 +3,9 @@
 // needs one — so neither loads zod (80–120 ms) on the way to its first form. Validation
 // still loads it, with the same schemas and messages. Runs the compiled code (dist/,
 // built by `npm test`) in child processes: a module once loaded stays loaded. zod marks
-// its loading on globalThis (__zod_globalConfig), whichever of its builds loads.
+// its loading on globalThis (__zod_globalConfig), whichever of its builds loads. A worker
+// checking a DOCX loads neither piscina's pool code (its workerData is the thread's own)
+// nor node:child_process (LibreOffice and poppler load where a file needs them).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +66,27 @@ describe('start-up without zod', { timeout: 240_000 }, () => {
     expect(r.stderr).toContain('ZOD_AT_POOL false');
     expect(r.status).toBeLessThanOrEqual(1); // the form was checked (1: it has error findings)
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
+  });
+
+  it('a worker checks a DOCX without loading piscina’s pool, LibreOffice’s or poppler’s code (node:child_process)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'jx-startup-'));
+    const r = runModule(`
+      import { createRequire } from 'node:module';
+      await import(${url('batch/worker.js')});
+      const { runFileTask } = await import(${url('batch/task.js')});
+      const { freshTaskContext, checkDirs } = await import(${url('batch/checks-context.js')});
+      const file = ${JSON.stringify(join(ROOT, 'fixtures', 'docx', 'seed-yuelu-2022.docx'))};
+      const row = await runFileTask({ abs: file, rel: 'a.docx', name: 'a.docx', outDir: ${JSON.stringify(out)}, maxBytes: 50e6, annotator: 'jxaudit' }, freshTaskContext(checkDirs()));
+      const cache = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({
+        forms: row.forms.length,
+        childProcess: process.moduleLoadList.includes('NativeModule child_process'),
+        piscina: cache.some((k) => /[\\/]piscina[\\/]/.test(k)),
+      }));
+    `);
+    expect(r.forms).toBe(1);
+    expect(r.childProcess).toBe(false);
+    expect(r.piscina).toBe(false);
   });
 
   it('an option value of another type than text still gets zod’s own message', () => {

@@ -108,8 +108,3 @@ export async function startConversions(
     },
   };
 }
-
-/** The pipeline's `converted` option from what the main thread converted. */
-export function convertedBytes(input: ConvertedInput, read: (path: string) => Buffer): Buffer | FormFailure {
-  return 'path' in input ? read(input.path) : new FormFailure(input.failure.code, input.failure.message);
-}

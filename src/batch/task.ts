@@ -2,7 +2,8 @@
 // and records to the report phase (which writes and renders them), return a small row.
 import { readFileSync } from 'node:fs';
 import { FormFailure, internalFailure, type FailureCode } from '../model/failure.js';
-import { convertedBytes, type ConvertedInput } from './convert.js';
+// Types only: convert.ts loads LibreOffice's code (node:child_process), which a worker needs only to convert a file itself.
+import type { ConvertedInput } from './convert.js';
 import { outcomeOf, type FileOutcome } from '../model/outcome.js';
 import type { FormRecord } from '../model/record.js';
 import type { FileReport } from '../model/report.js';
@@ -90,6 +91,11 @@ export async function runFileTask(task: FileTask, ctx: TaskContext): Promise<Fil
 function outputErrorText(err: unknown): string {
   if (isOsError(err)) return describeOsError(err);
   throw err;
+}
+
+/** The pipeline's `converted` option from what the main thread converted. */
+export function convertedBytes(input: ConvertedInput, read: (path: string) => Buffer): Buffer | FormFailure {
+  return 'path' in input ? read(input.path) : new FormFailure(input.failure.code, input.failure.message);
 }
 
 /** Writes the failed report of a file whose worker was stopped (timeout, memory) and returns its row. */

@@ -1,7 +1,8 @@
 // The worker-thread entry (loaded as compiled dist/src/batch/worker.js by the pool):
 // loads rules and templates once, then runs one file task per call.
-import type { MessagePort } from 'node:worker_threads';
-import { workerData } from 'piscina';
+// piscina hands a worker its workerData as the thread's own: taken from node:worker_threads,
+// a worker does not load piscina's pool code (and node:assert, perf_hooks, … with it).
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { loadTaskContext } from './checks-context.js';
 import type { WorkerSetup } from './check-dirs.js';
 import { receiveContext } from './context-offer.js';

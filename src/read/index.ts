@@ -4,12 +4,12 @@ import type { DocModel } from '../model/document.js';
 import { FormFailure } from '../model/failure.js';
 import { readDocx } from './docx.js';
 import type { PageTest } from './pdf-page-filter.js';
-import { prepassPdf } from './pdf-prepass.js';
 import { dropPrompts } from './placeholder-text.js';
 import { sniffFormat, withoutSoffice, type LegacyFormat, type SniffedFormat } from './sniff.js';
 
 export { sniffFormat, type LegacyFormat, type SniffedFormat };
-export { convertBatch, findSoffice, type ConversionRequest, type ConversionResult } from './soffice.js';
+// LibreOffice's code (and node:child_process) loads only where a file is converted: pipeline.ts and batch/convert.ts import soffice.ts.
+export type { ConversionRequest, ConversionResult } from './soffice.js';
 export { buildGrid, type PlacedCell } from './grid.js';
 
 export interface ReadOptions {
@@ -60,6 +60,8 @@ async function readFormat(bytes: Buffer, opts: ReadOptions, sniffed: SniffedForm
   }
   // A long publication's text, by poppler, shows where a form can start; with no such
   // page pdfjs is never loaded (pdf-prepass.ts).
+  // Loaded on first use, like pdf.js below: it runs poppler through node:child_process, which a DOCX-only worker never loads.
+  const { prepassPdf } = await import('./pdf-prepass.js');
   const verdict = await prepassPdf(bytes, opts.mayHoldForm);
   if (verdict && verdict.from >= verdict.pages) return { format: 'pdf', pages: verdict.pages, blocks: [], tables: [], images: 0 };
   // Loaded on first use: pdfjs is heavy, and a DOCX-only worker never needs it.
