@@ -7,7 +7,7 @@
 // checking a DOCX loads neither piscina's pool code (its workerData is the thread's own)
 // nor node:child_process (LibreOffice and poppler load where a file needs them).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -87,6 +87,24 @@ describe('start-up without zod', { timeout: 240_000 }, () => {
     expect(r.forms).toBe(1);
     expect(r.childProcess).toBe(false);
     expect(r.piscina).toBe(false);
+  });
+
+  it('the build bundles the worker: worker.js hands over to dist/src/worker-bundle, which checks a DOCX in a pool', () => {
+    const shim = readFileSync(join(DIST, 'batch', 'worker.js'), 'utf8');
+    expect(shim).toContain("export { default } from '../worker-bundle/worker.js'");
+    // the bundle holds our modules; what loads lazily (PDF, workbooks, OCR, LibreOffice) is in chunks beside it
+    const bundled = readdirSync(join(DIST, 'worker-bundle')).filter((n) => n.endsWith('.js'));
+    expect(bundled).toContain('worker.js');
+    expect(bundled.length).toBeLessThan(60);
+    const out = mkdtempSync(join(tmpdir(), 'jx-bundle-'));
+    const r = runModule(`
+      const { runBatch } = await import(${url('batch/run.js')});
+      const file = ${JSON.stringify(join(ROOT, 'fixtures', 'docx', 'seed-yuelu-2022.docx'))};
+      const result = await runBatch({ inputs: [file], outDir: ${JSON.stringify(out)}, jobs: 1, annotator: 'jxaudit' });
+      console.log(JSON.stringify({ forms: result.rows[0].forms.length, errors: result.rows[0].errors, status: result.rows[0].status }));
+    `);
+    expect(r).toEqual({ forms: 1, errors: expect.any(Number), status: 'discrepancies' });
+    expect(r.errors).toBeGreaterThan(0); // seed-yuelu-2022 carries the seeded slips
   });
 
   it('an option value of another type than text still gets zod’s own message', () => {
