@@ -703,12 +703,12 @@ describe('project forms', () => {
     expect(r.total).toEqual({ weight: '100', score: '98.57' });
   });
 
-  it('Sichuan layout with its reason column headed 备注: a low rate is explained there, or check 17 asks for the reason', () => {
-    const table = (remark: string) =>
+  it('a 备注 column reads as the reason but makes no Sichuan layout: check 17 (Sichuan\'s own threshold) runs only where the column is headed 原因', () => {
+    const table = (header: string, remark: string) =>
       t([
         ['项目名称', '2023年垃圾分类项目', '<', '<', '<', '<', '<', '<', '<', '<'],
         ['主管部门', '某市城管局', '<', '<', '实施单位', '某市环卫中心', '<', '<', '<', '<'],
-        ['项目资金\n（万元）', '', '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', '备注', '<'],
+        ['项目资金\n（万元）', '', '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', header, '<'],
         ['^', '总额', '260.00', '280.00', '240.00', '85.71%', '10', '8.57', remark, '<'],
         ['^', '其中：财政资金', '200.00', '220.00', '185.00', '', '', '', '', '<'],
         ['^', '财政专户管理资金', '30.00', '30.00', '30.00', '', '', '', '', '<'],
@@ -720,14 +720,17 @@ describe('project forms', () => {
       ]);
     const source = { name: 'a.docx', path: 'a.docx', sha256: 'a'.repeat(64), format: 'docx' as const, bytes: 1, pages: null, formIndex: 0 };
     const rules = loadRuleSet([bundledRulesDir()]);
-    const lowRate = (remark: string) => {
-      const [r] = recognizeForms(docModel('2023年度项目支出绩效自评表', table(remark)), templates);
-      expect(r.layout).toBe('project-sichuan');
+    const lowRate = (header: string, remark: string, layout: string) => {
+      const [r] = recognizeForms(docModel('2023年度项目支出绩效自评表', table(header, remark)), templates);
+      expect(r.layout).toBe(layout);
+      expect(r.funds.sources.total.reason).toBe(remark === '' ? null : remark);
       return checkRecord({ ...r, source }, rules).filter((f) => f.rule === 'project.sichuan.low-rate-reason');
     };
     // 240.00 / 280.00 = 85.71% < 90%
-    expect(lowRate('部分设备未到货，尾款未支付')).toEqual([]);
-    expect(lowRate('').map((f) => [f.severity, f.fields[0]])).toEqual([['warning', 'funds.sources.total.reason']]);
+    expect(lowRate('原因', '部分设备未到货，尾款未支付', 'project-sichuan')).toEqual([]);
+    expect(lowRate('原因', '', 'project-sichuan').map((f) => [f.severity, f.fields[0]])).toEqual([['warning', 'funds.sources.total.reason']]);
+    expect(lowRate('备注', '部分设备未到货，尾款未支付', 'project-national')).toEqual([]);
+    expect(lowRate('备注', '', 'project-national')).toEqual([]);
   });
 
   it('Sichuan 510000_0013zp: the note printed in the 原因 cell merged over every fund line is no reason; a clerk\'s reason there is', () => {

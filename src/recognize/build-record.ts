@@ -2,7 +2,7 @@
 // template's blocks are found; `buildRecord` calls one reader per block and assembles the record.
 import type { DocTable } from '../model/document.js';
 import type { FormRecord, Provenance } from '../model/record.js';
-import { RECORD_BLOCKS, type RecordBlock } from '../model/record-constants.js';
+import { RECORD_BLOCKS, type FundColumn, type RecordBlock } from '../model/record-constants.js';
 import type { SourceUnit } from '../normalize/unit.js';
 import { blockState, findPrinted, withTotalRow, type Printed } from './block-presence.js';
 import type { BlockReading } from './block-reading.js';
@@ -114,6 +114,13 @@ function blocksOf(seg: Segment, t: Template): CandidateBlocks {
   return blocks;
 }
 
+/** Whether the fund column's header prints one of the words (any header, when none are given). */
+function headerSays(fund: FundBlock, c: FundColumn, words: string[] | undefined): boolean {
+  if (!words) return true;
+  const header = normLabel(fund.table.rows[fund.headerRow]?.[fund.columns[c]!]?.text);
+  return words.some((w) => header.includes(w));
+}
+
 export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   if (seg.title && !seg.title.kinds.includes(t.kind)) return null;
   const titleMatch = !!seg.title && t.title.some((l) => anchorHold(seg.title!.text, l) !== null);
@@ -122,7 +129,7 @@ export function fitTemplate(seg: Segment, t: Template): TemplateFit | null {
   // Layout-specific requirements (identify): each one met makes the layout more specific.
   let specific = 0;
   for (const c of t.identify.fundColumns) {
-    if (!fund || fund.columns[c] === undefined) return null;
+    if (!fund || fund.columns[c] === undefined || !headerSays(fund, c, t.identify.fundColumnWords[c])) return null;
     specific++;
   }
   for (const l of t.identify.fundLines) {

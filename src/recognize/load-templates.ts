@@ -157,6 +157,7 @@ function finish(f: LoadedFile, t: TemplateFile): Template {
     title: norm(t.title),
     identify: {
       fundColumns: (t.identify?.fundColumns ?? []) as FundColumn[],
+      fundColumnWords: normTable(t.identify?.fundColumnWords as Partial<Record<FundColumn, string[]>> | undefined),
       fundLines: t.identify?.fundLines ?? [],
       indicatorColumns: (t.identify?.indicatorColumns ?? []) as IndicatorColumn[],
       labels: norm(t.identify?.labels),

@@ -59,6 +59,8 @@ const schemas = lazySchema((z) => {
       identify: z
         .object({
           fundColumns: z.array(z.enum(FUND_COLUMNS)).optional(),
+          /** Words one of which a required fund column's header must print (Sichuan's 原因, not a 备注 read as the reason). */
+          fundColumnWords: fundColumnsSchema.optional(),
           fundLines: z.array(z.string().regex(/^(sources|uses)\.[a-z][a-zA-Z]*$/, 'a line such as "sources.specialAccount"')).optional(),
           indicatorColumns: z.array(z.enum(INDICATOR_COLUMNS)).optional(),
           /** Labels printed as a cell of the form's tables (e.g. 得分系数). */
@@ -155,7 +157,7 @@ export interface Template {
   /** The file that defined it (for messages). */
   file: string;
   title: string[];
-  identify: { fundColumns: FundColumn[]; fundLines: string[]; indicatorColumns: IndicatorColumn[]; labels: string[] };
+  identify: { fundColumns: FundColumn[]; fundColumnWords: Partial<Record<FundColumn, string[]>>; fundLines: string[]; indicatorColumns: IndicatorColumn[]; labels: string[] };
   requiredBlocks: FormBlock[];
   fund: {
     anchors: string[];
