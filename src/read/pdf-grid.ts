@@ -3,7 +3,7 @@
 // inner rule is missing the grid positions on both sides belong to one merged cell.
 import type { CellEdge } from '../model/document.js';
 import { PAST_EDGE, type HRule, type Rules, type VRule } from './pdf-rules.js';
-import { runCentre, splitRunAt, type TextRun } from './pdf-text.js';
+import { groupLines, runCentre, splitRunAt, type TextLine, type TextRun } from './pdf-text.js';
 
 /** A cell of one page's table: the grid positions [r0,r1)×[c0,c1) it covers. */
 export interface PageCell {
@@ -207,6 +207,83 @@ export function assignRuns(tables: readonly PageTable[], runs: readonly TextRun[
     }
   }
   return outside;
+}
+
+/**
+ * A wrapped text taller than its row, printed centred on it by a program that did not
+ * refit the row (LibreOffice Calc printing a sheet whose rows keep the template's one-line
+ * height), has its last line just past the row's bottom rule: filed by its centre, that
+ * line would open the cell below (a 偏差原因 "…推迟完" whose "工，已调整施工计划" goes to
+ * the next indicator's "无"; a name "…需氧量平" whose "均浓度" heads the next name). The
+ * top line of a cell is given back to the cell above when it carries on that cell's text:
+ * it stands inside the cell above's columns, on its text's left edge or centre, one line
+ * pitch under the cell above's last line (the pitch of its lines above, or single spacing),
+ * that last line full (the room left in the cell would not have held the line's first
+ * token), and it is out of place in its own cell: it straddles the rule between them (a
+ * cell's own text stands clear of its rules).
+ */
+export function reclaimWrapped(tables: readonly PageTable[]): void {
+  for (const table of tables) {
+    const order = table.cells.map((_, i) => i).sort((a, b) => table.cells[a].r0 - table.cells[b].r0);
+    for (const i of order) {
+      const below = table.cells[i];
+      if (below.r0 === 0) continue;
+      // (only a cell with text across its top rule has a line to give back)
+      for (let guard = 0; guard < 4 && below.runs.some((r) => acrossTop(r, below) && r.str.trim() !== ''); guard++) {
+        const lines = groupLines(below.runs);
+        const line = lines.at(0);
+        if (!line) break;
+        const mid = (line.left + line.right) / 2;
+        const c = table.xs.findIndex((x, k) => k + 1 < table.xs.length && mid >= x && mid < table.xs[k + 1]);
+        if (c < below.c0 || c >= below.c1) break;
+        const above = table.cells[table.cellAt[below.r0 - 1][c]];
+        if (above === below || !carriesOn(above, below, line)) break;
+        const taken = new Set(below.runs.filter((r) => r.str.trim() !== '' && Math.abs(runCentre(r) - lineCentre(line)) <= 0.45 * line.size && r.x >= line.left - SNAP && r.right <= line.right + SNAP));
+        if (taken.size === 0) break;
+        above.runs.push(...taken);
+        below.runs = below.runs.filter((r) => !taken.has(r));
+      }
+    }
+  }
+}
+
+/** The run's glyphs reach above the cell's top rule (their upper part: a line set inside
+ *  the cell stands clear of it). */
+function acrossTop(run: { baseline: number; size: number }, cell: PageCell): boolean {
+  return run.baseline - 0.6 * run.size < cell.y0;
+}
+
+function lineCentre(line: TextLine): number {
+  return line.baseline - 0.35 * line.size;
+}
+
+/** Whether `line`, the top line of `below`, is the wrapped last line of the text of `above` (see reclaimWrapped). */
+function carriesOn(above: PageCell, below: PageCell, line: TextLine): boolean {
+  const size = line.size;
+  if (!acrossTop(line, below) || above.runs.length === 0 || line.left < above.x0 - SNAP || line.right > above.x1 + SNAP) return false;
+  const own = groupLines(above.runs);
+  const last = own.at(-1);
+  if (!last) return false;
+  if (Math.abs(last.size - size) > 0.15 * size) return false;
+  // one line pitch under the last line: the pitch of the lines above, or single spacing
+  const gap = line.baseline - last.baseline;
+  const pitch = own.length >= 2 ? median(own.slice(1).map((l, k) => l.baseline - own[k].baseline)) : null;
+  if (pitch !== null ? Math.abs(gap - pitch) > 0.25 * size : gap < 1.0 * size || gap > 1.6 * size) return false;
+  // on the text's left edge, or centred where its lines are centred
+  const left = Math.min(...own.map((l) => l.left));
+  const centre = (l: TextLine) => (l.left + l.right) / 2;
+  const sameLeft = Math.abs(line.left - left) <= 0.5 * size;
+  const sameCentre = Math.abs(centre(line) - centre(last)) <= 0.5 * size && Math.abs(centre(last) - (above.x0 + above.x1) / 2) <= 0.5 * size;
+  if (!sameLeft && !sameCentre) return false;
+  // the last line full: the room left in the cell (less the padding seen on its nearer side,
+  // on both sides) would not have held the line's first token
+  const inset = Math.max(0, Math.min(last.left - above.x0, above.x1 - last.right));
+  return above.x1 - above.x0 - (last.right - last.left) - 2 * inset < line.firstToken + 0.15 * size;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** The table that reaches lowest on its page (the one a page break may cut). */

@@ -8,7 +8,7 @@ import { unitIn } from '../normalize/unit.js';
 import { toSuperscript } from './superscript.js';
 import { buildGrid, type PlacedCell } from './grid.js';
 import { labelBlanks, pdfIndent, withBlanks } from './label-indent.js';
-import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, type PageCell, type PageTable } from './pdf-grid.js';
+import { absorbSpill, assignRuns, boundaries, findTables, lowestTable, reclaimWrapped, type PageCell, type PageTable } from './pdf-grid.js';
 import { CLIP_SLACK, PAST_EDGE, type Rules } from './pdf-rules.js';
 import { inferTables, type TextGrid } from './pdf-textgrid.js';
 import { withUnruledRows } from './pdf-unruled.js';
@@ -60,6 +60,7 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: DocBlock[]
     const tables = above?.page === p.page - 1 ? widenTop(found, above) : found;
     above = lowestTable(tables);
     const body = absorbSpill(tables, assignRuns(tables, p.runs));
+    reclaimWrapped(tables);
     cutByEdge(tables, p.rules.pastEdge);
     return { content: p, tables, lines: groupLines(body) };
   });
