@@ -137,3 +137,80 @@ describe('a table border read as a letter after "%"', () => {
     for (const t of ['0.29%o', '929%p6', '95.00%', '95.00%pp', 'Wp']) expect(withoutTrailingJunk(words(t)), t).toBeNull();
   });
 });
+
+/**
+ * A "%" read with a 9 glued before it (probe T S5: the target "≥98%" read as 二989%): a fund
+ * table as a 150 dpi scan would read it — 总额 352.80 | 345.74 | "98.00%" read 98.009%, 财政拨款
+ * 300.00 | 294.00 | "98%" read 989%, 其他资金 52.80 | 51.74 | 97.99% read as printed. By hand:
+ * 345.74 ÷ 352.80 = 97.9989% (98.00), 294.00 ÷ 300.00 = 98.00%, 51.74 ÷ 52.80 = 97.9924% (97.99).
+ */
+function nineBeforePercent(): FormRecord {
+  const r = cleanRecord();
+  r.readBy = 'ocr';
+  r.form = 'project';
+  r.funds = {
+    sources: {
+      total: line('352.80', '345.74', { rate: '98.009', weight: '10', score: '9.80' }),
+      fiscal: line('300.00', '294.00', { rate: '989' }),
+      other: line('52.80', '51.74', { rate: '97.99' }),
+    },
+  };
+  const cells: [string, number, number, string, number][] = [
+    ['total.budget', 2, 4, '352.80', 0.96], ['total.actual', 2, 5, '345.74', 0.95], ['total.rate', 2, 6, '98.009%', 0.91], ['total.weight', 2, 7, '10', 0.97], ['total.score', 2, 8, '9.80', 0.96],
+    ['fiscal.budget', 3, 4, '300.00', 0.96], ['fiscal.actual', 3, 5, '294.00', 0.96], ['fiscal.rate', 3, 6, '989%', 0.9],
+    ['other.budget', 4, 4, '52.80', 0.96], ['other.actual', 4, 5, '51.74', 0.96], ['other.rate', 4, 6, '97.99%', 0.95],
+  ];
+  for (const [path, row, col, raw, confidence] of cells) r.provenance[`funds.sources.${path}`] = at(row, col, raw, confidence);
+  return r;
+}
+
+describe('a "%" read with a 9 before it (98.00% → 98.009%, 98% → 989%, ≥98% → 二989%)', () => {
+  it('makes the rate doubtful where the amounts give the rate without that 9, or where it is 200% or more; the value as read', () => {
+    const r = recognized(nineBeforePercent(), scan);
+    const confidence = (p: string) => r.provenance[`funds.sources.${p}`].confidence;
+    expect(confidence('total.rate')).toBe(0.3);
+    expect(confidence('fiscal.rate')).toBe(0.3);
+    expect(r.funds.sources.total.rate).toBe('98.009');
+    expect(r.funds.sources.fiscal.rate).toBe('989');
+    // a rate that does end in 9, and agrees with its amounts, is as OCR read it
+    expect(confidence('other.rate')).toBe(0.95);
+  });
+
+  it('a check-4 finding on it is an uncertain warning, not an error', () => {
+    const found = checkRecord(recognized(nineBeforePercent(), scan), loadRuleSet([bundledRulesDir()])).filter((f) => f.rule === 'funds.rate-matches');
+    expect(found.map((f) => f.fields[0]).sort()).toEqual(['funds.sources.fiscal.rate', 'funds.sources.total.rate']);
+    for (const f of found) expect([f.severity, f.uncertain]).toEqual(['warning', true]);
+  });
+
+  it('leaves a rate ending in 9 that is a real slip (96.29% where the amounts give 98.00%), and a document, alone', () => {
+    const r = nineBeforePercent();
+    r.funds.sources.total.rate = '96.29';
+    r.provenance['funds.sources.total.rate'] = at(2, 6, '96.29%', 0.91);
+    const read = recognized(r, scan);
+    expect(read.provenance['funds.sources.total.rate'].confidence).toBe(0.91);
+    const slip = checkRecord(read, loadRuleSet([bundledRulesDir()])).find((f) => f.rule === 'funds.rate-matches' && f.fields[0] === 'funds.sources.total.rate');
+    expect([slip?.severity, slip?.uncertain ?? false]).toEqual(['error', false]);
+    const typed = nineBeforePercent();
+    typed.readBy = undefined;
+    for (const p of Object.values(typed.provenance)) delete p.confidence;
+    expect(recognized(typed, docx).provenance['funds.sources.fiscal.rate'].confidence).toBeUndefined();
+  });
+
+  it('makes an indicator percentage of 200% or more read so doubtful (probe T S5: 二989%)', () => {
+    const r = cleanRecord();
+    r.readBy = 'ocr';
+    const cells: [string, string, number][] = [['二989%', '98.6%', 0.58], ['≥95%', '969%', 0.9], ['≥90%', '99%', 0.93]];
+    cells.forEach(([target, actual, confidence], i) => {
+      Object.assign(r.indicators[i], { target, actual });
+      r.provenance[`indicators[${i}].target`] = at(12 + i, 4, target, confidence);
+      r.provenance[`indicators[${i}].actual`] = at(12 + i, 5, actual, confidence);
+    });
+    const read = recognized(r, scan);
+    const confidence = (p: string) => read.provenance[p].confidence;
+    expect(read.indicators[0].target).toBe('≥989%');
+    expect(confidence('indicators[0].target')).toBe(0.3);
+    expect(confidence('indicators[1].actual')).toBe(0.3);
+    // 98.6%, ≥95%, ≥90% and 99% read as OCR read them
+    expect(['indicators[0].actual', 'indicators[1].target', 'indicators[2].target', 'indicators[2].actual'].map(confidence)).toEqual([0.58, 0.9, 0.93, 0.93]);
+  });
+});

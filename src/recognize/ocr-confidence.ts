@@ -4,12 +4,14 @@
 // digits cannot be found among the words read is doubtful (confidence 0): nothing is
 // taken as sure that was not seen to be.
 //
-// Two kinds of OCR misreading are known by their shape and handled here, on the record:
-// a ≥ read as a Chinese glyph before a target's figure (readSignLookalikes), and a figure
-// whose decimal point was lost (doubtImplausibleFigures). Neither is corrected beyond what
-// the form shows; both leave the value doubtful, so a finding resting on it is uncertain.
+// Three kinds of OCR misreading are known by their shape and handled here, on the record:
+// a ≥ read as a Chinese glyph before a target's figure (readSignLookalikes), a figure
+// whose decimal point was lost, and a rate whose "%" was read with a 9 before it
+// (doubtImplausibleFigures). None is corrected beyond what the form shows; each leaves the
+// value doubtful, so a finding resting on it is uncertain.
 import { Decimal } from 'decimal.js';
 import { strayLead } from '../check/attainment.js';
+import { divIv, exact, meets, moneyInterval, mulIv, rateInterval } from '../check/decimal.js';
 import type { DocModel } from '../model/document.js';
 import { parsePath, pathKeys } from '../model/record-path.js';
 import type { Provenance } from '../model/record.js';
@@ -99,7 +101,9 @@ function printedFigure(raw: string): { digits: number; decimals: number } | null
  * never corrected, as nothing shows where the point was:
  *   - a whole number of 3 or more digits (room for two decimals) in a column of the same
  *     block whose other figures, two at least, all print two decimals;
- *   - an execution rate (资金执行率) of 1000% or more.
+ *   - an execution rate (资金执行率) of 1000% or more;
+ *   - an execution rate whose "%" was read with a 9 before it (percentReadAsNine), and an
+ *     indicator's target or actual of 200% or more read so.
  */
 export function doubtImplausibleFigures(form: RecognizedForm): RecognizedForm {
   const columns = new Map<string, { path: string; origin: Provenance; figure: { digits: number; decimals: number } }[]>();
@@ -111,7 +115,12 @@ export function doubtImplausibleFigures(form: RecognizedForm): RecognizedForm {
     const points = (p?.kind === 'fund' || p?.kind === 'indicator' || p?.kind === 'group' || (p?.kind === 'field' && p.name.startsWith('total.'))) && /(^|\.)(weight|score)$/.test(path);
     if (p?.kind === 'fund' && p.column === 'rate') {
       const value = valueAt(form, pathKeys(p));
-      if (typeof value === 'string' && new Decimal(value).abs().gte(1000)) doubtful.add(path);
+      if (typeof value === 'string' && (new Decimal(value).abs().gte(1000) || percentReadAsNine(form, pathKeys(p), value, origin.raw))) doubtful.add(path);
+      continue;
+    }
+    if (p?.kind === 'indicator' && (p.field === 'target' || p.field === 'actual')) {
+      const read = figureBeforeNine(origin.raw);
+      if (read !== null && new Decimal(read).gte(NINE_BEFORE_PERCENT_LIMIT)) doubtful.add(path);
       continue;
     }
     if (!money && !points) continue;
@@ -133,6 +142,37 @@ export function doubtImplausibleFigures(form: RecognizedForm): RecognizedForm {
   const provenance = { ...form.provenance };
   for (const path of doubtful) provenance[path] = { ...provenance[path], confidence: Math.min(provenance[path].confidence!, IMPLAUSIBLE_CONFIDENCE) };
   return { ...form, provenance };
+}
+
+/** A rate this high is no execution rate a form prints: read with a 9 before its "%", it is that misreading. */
+const NINE_BEFORE_PERCENT_LIMIT = 200;
+
+/**
+ * A fund line's rate whose "%" Tesseract read with a 9 glued before it (its glyph's upper
+ * ring: "98%" read as 989%, "98.00%" as 98.009%): the printed rate ends in 9 just before
+ * the "%", and either it is 200% or more, or the line's amounts give a rate the reading
+ * misses and the reading without that 9 meets (the interval check 4 uses). Doubtful, not
+ * corrected: a rate may well end in 9. (An indicator's percentage read so — probe T S5's
+ * target "≥98%" read as 二989% — is doubtful at 200% or more: there are no amounts to ask.)
+ */
+function percentReadAsNine(form: RecognizedForm, keys: readonly (string | number)[], value: string, raw: string): boolean {
+  if (figureBeforeNine(raw) === null) return false;
+  if (new Decimal(value).abs().gte(NINE_BEFORE_PERCENT_LIMIT)) return true;
+  const line = valueAt(form, keys.slice(0, -1)) as { budget?: unknown; actual?: unknown } | undefined;
+  const budget = line?.budget, actual = line?.actual;
+  if (typeof budget !== 'string' || typeof actual !== 'string' || !/^-?\d+(\.\d+)?$/.test(budget) || !/^-?\d+(\.\d+)?$/.test(actual) || new Decimal(budget).lte(0)) return false;
+  const allWhole = !budget.includes('.') && !actual.includes('.');
+  const q = divIv(moneyInterval(actual, allWhole), moneyInterval(budget, allWhole));
+  if (!q) return false;
+  const amounts = mulIv(q, exact('100'));
+  const without = value.replace(/9$/, '').replace(/\.$/, '');
+  return !meets(rateInterval(value), amounts) && without !== '' && meets(rateInterval(without), amounts);
+}
+
+/** The figure of a cell read as ending in a 9 just before its "%" ("989%", "≥989%", "98.009%"), the 9 kept; else null. */
+function figureBeforeNine(raw: string): string | null {
+  const m = /(\d+(?:[.．]\d+)?)[%％]$/.exec(raw.replace(/[\s\u3000]/g, ''));
+  return m && /\d9$/.test(m[1]) ? m[1].replace('．', '.') : null;
 }
 
 function valueAt(form: RecognizedForm, keys: readonly (string | number)[]): unknown {
