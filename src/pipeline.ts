@@ -14,7 +14,7 @@ import type { FileReport, Finding } from './model/report.js';
 import { REPORT_SCHEMA_ID } from './model/report-constants.js';
 import { checkSize, readDocument, sniffFormat, type ConversionResult, type LegacyFormat } from './read/index.js';
 import { namedLegacyFormat, withoutSoffice } from './read/sniff.js';
-import { recognizeForms, type TemplateSet } from './recognize/index.js';
+import { convertedWithoutTable, recognizeForms, type RecognizedForm, type TemplateSet } from './recognize/index.js';
 import { formPageTest } from './recognize/form-page.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 
@@ -165,7 +165,7 @@ export async function processBytes(
     const doc = await readDocument(readBytes, { maxBytes, mayHoldForm: formPageTest(opts.templates) }, sniffed);
     if (opts.timings) opts.timings.read += performance.now() - mark;
     mark = performance.now();
-    const forms = recognizeForms(doc, opts.templates);
+    const forms = recognizeConverted(doc, opts.templates, convertedFrom);
     if (opts.timings) opts.timings.recognize += performance.now() - mark;
     mark = performance.now();
     const several = forms.length > 1;
@@ -200,6 +200,15 @@ export async function processBytes(
 function withoutSchema(form: object): Omit<FormRecord, 'schema' | 'source'> {
   const { schema: _schema, source: _source, ...rest } = form as FormRecord;
   return rest;
+}
+
+/** recognizeForms, with the failure of a converted legacy document that kept no table said as such. */
+function recognizeConverted(doc: DocModel, templates: TemplateSet, convertedFrom: LegacyFormat | undefined): RecognizedForm[] {
+  try {
+    return recognizeForms(doc, templates);
+  } catch (err) {
+    throw convertedWithoutTable(err, doc, convertedFrom) ?? err;
+  }
 }
 
 export function failedReport(

@@ -97,6 +97,31 @@ function untabledMessage(seg: Segment): string {
   return `找到“${KIND_NAMES[kind] ?? kind}”标题，但其下的资金表、绩效指标表只读到文字行：表格内没有框线（或只有横线），无法按单元格读取；请提交带框线的 PDF，或 DOCX/XLSX 原件`;
 }
 
+/** What a clerk calls the document formats LibreOffice turns into DOCX. */
+const WORD_FORMATS: Record<string, string> = {
+  doc: 'Word 97-2003 文档（.doc）',
+  wps: 'WPS 文字文档（.wps）',
+  rtf: 'RTF 文档（.rtf）',
+  odt: 'OpenDocument 文本（.odt）',
+};
+
+/**
+ * No form in a legacy document LibreOffice converted to DOCX that holds no table at all:
+ * the form's table did not come through — it was a picture or text boxes in the original,
+ * or the conversion dropped it (LibreOffice keeps only the paragraphs of some .doc files).
+ * Saying that no fund table or title was found would send the clerk looking at a form that
+ * is plainly there; this says what happened and what to do. Null for any other document or
+ * failure (a converted document with tables fails as any other).
+ */
+export function convertedWithoutTable(err: unknown, doc: DocModel, from: string | undefined): FormFailure | null {
+  if (!(err instanceof FormFailure) || err.code !== 'unrecognized-form' || from === undefined || !(from in WORD_FORMATS) || doc.tables.length > 0) return null;
+  return notRecognized(
+    doc,
+    `此文件是 ${WORD_FORMATS[from]}，已由 LibreOffice 转换为 DOCX 后读取，但转换后的文档中没有任何表格（只有文字段落）：原件中的自评表可能是图片或文本框，或转换时表格没有保留，无法按单元格读取。` +
+      '请在 Word 或 WPS 中打开原件，确认自评表是可编辑的表格后另存为 DOCX（或导出为 PDF）重新提交',
+  );
+}
+
 // Built once per template set (read-only afterwards), not once per document.
 const lexicons = new WeakMap<Template[], Lexicon>();
 
